@@ -1,0 +1,92 @@
+#include "app/app.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/db/migrations.h"
+#include "core/db/settings.h"
+#include "modules/directory/directory_demo.h"
+#include "modules/home/home_routes.h"
+
+namespace entente::app {
+
+Result<std::unique_ptr<App>> App::Create(const Config& config) {
+  std::unique_ptr<App> app(new App(config));
+
+  auto url = db::DatabaseUrl::Parse(config.database_url);
+  if (!url) return Fail(url.error());
+  auto database = db::Database::Open(*url, static_cast<size_t>(config.database_pool_size));
+  if (!database) return Fail(database.error());
+  app->database_ = std::move(*database);
+  auto migrated = db::Migrate(*app->database_);
+  if (!migrated) return Fail(migrated.error());
+
+  app->catalogs_ = std::make_unique<i18n::Catalogs>(config.locale_dir);
+  auto templates = render::Templates::Load(config.web_dir / "templates", *app->catalogs_);
+  if (!templates) return Fail(templates.error());
+  app->templates_ = std::move(*templates);
+
+  app->static_files_.AddDirectory("/static/", config.web_dir / "static");
+  // htmx comes from npm (web/package.json), installed at build time and never committed.
+  app->static_files_.AddFile("/static/vendor/htmx.min.js", config.web_dir / "node_modules/htmx.org/dist/htmx.min.js");
+  // Noto Sans from Debian's fonts-noto-core covers Latin, Cyrillic and the Kazakh letters.
+  for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"}) {
+    app->static_files_.AddFile(std::string("/static/fonts/") + face,
+                               std::filesystem::path("/usr/share/fonts/truetype/noto") / face);
+  }
+
+  app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
+
+  std::vector<render::NavItem> navigation = home::Navigation();
+  app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
+
+  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
+  home::AddRoutes(app->router_, *app->pages_, *app->organizations_, config.behind_tls);
+
+  app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
+                                                    http::PipelineOptions{.access_log = config.access_log});
+  app->pipeline_->Use(http::SecurityHeaders(config.behind_tls));
+  app->pipeline_->Use(http::ChooseLanguage());
+
+  auto listen = config.ListenAddress();
+  if (!listen) return Fail(listen.error());
+  http::ServerOptions options{
+      .host = listen->first,
+      .port = listen->second,
+      .threads = config.threads,
+      .header_timeout = std::chrono::seconds(config.header_timeout_seconds),
+      .body_timeout = std::chrono::seconds(config.body_timeout_seconds),
+      .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
+      .shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds),
+  };
+  app->server_ = std::make_unique<http::Server>(options, *app->pipeline_);
+  return app;
+}
+
+Status App::SeedDemo() {
+  auto organizations = directory::LoadDemo(*organizations_, config_.demo_dir);
+  if (!organizations) return Fail(organizations.error());
+  auto marked = database_->Write([](soci::session& sql) -> Status {
+    db::SetSetting(sql, db::kDemoSetting, "1");
+    return {};
+  });
+  if (!marked) return Fail(marked.error());
+  spdlog::info("demo loaded: {} organizations", *organizations);
+  return {};
+}
+
+Status App::SeedDemoIfEmpty() {
+  if (!config_.demo_on_first_start) return {};
+  auto summary = organizations_->Summary();
+  if (!summary) return Fail(summary.error());
+  if (summary->organizations > 0) return {};
+  spdlog::info("empty database: loading the demo (set ENTENTE_DEMO_ON_FIRST_START=false to start empty)");
+  return SeedDemo();
+}
+
+void App::Start() {
+  long files = http::RaiseOpenFileLimit();
+  server_->Start();
+  spdlog::info("open-files limit {}", files);
+}
+
+}  // namespace entente::app

@@ -1,0 +1,65 @@
+#pragma once
+// Wires configuration → database → catalogs and templates → services → routes → server.
+// The only place that knows every module.
+
+#include <memory>
+
+#include "app/config.h"
+#include "core/base/error.h"
+#include "core/db/database.h"
+#include "core/http/metrics.h"
+#include "core/http/pipeline.h"
+#include "core/http/router.h"
+#include "core/http/server.h"
+#include "core/http/static_files.h"
+#include "core/i18n/catalogs.h"
+#include "core/render/page.h"
+#include "core/render/templates.h"
+#include "modules/directory/organization_service.h"
+
+namespace entente::app {
+
+class App {
+ public:
+  // Opens the database and migrates it, loads catalogs, templates and static files, and builds
+  // the route table. Does not listen yet.
+  static Result<std::unique_ptr<App>> Create(const Config& config);
+
+  // Loads the demo data through the services and marks the database as a demo database.
+  Status SeedDemo();
+  // Seeds the demo when the configuration asks for it and the database holds nothing yet.
+  Status SeedDemoIfEmpty();
+
+  // Starts listening; throws std::runtime_error when the address cannot be bound.
+  void Start();
+  std::uint16_t port() const { return server_->port(); }
+  void ShutdownOnSignals() { server_->ShutdownOnSignals(); }
+  void Shutdown() { server_->Shutdown(); }
+  void Wait() { server_->Wait(); }
+
+  db::Database& database() { return *database_; }
+  const http::Router& router() const { return router_; }
+  http::Pipeline& pipeline() { return *pipeline_; }
+
+ private:
+  explicit App(Config config) : config_(std::move(config)) {}
+
+  Config config_;
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<i18n::Catalogs> catalogs_;
+  std::unique_ptr<render::Templates> templates_;
+  std::unique_ptr<render::PageRenderer> pages_;
+  http::StaticFiles static_files_;
+  http::Metrics metrics_;
+  http::Router router_;
+  std::unique_ptr<http::Pipeline> pipeline_;
+  std::unique_ptr<http::Server> server_;
+
+  std::unique_ptr<directory::OrganizationService> organizations_;
+};
+
+// GET /healthz, GET /metrics and the static files.
+void AddPlatformRoutes(http::Router& router, db::Database& database, const http::Metrics& metrics,
+                       const http::StaticFiles& static_files);
+
+}  // namespace entente::app

@@ -1,0 +1,177 @@
+#include "app/config.h"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+extern char** environ;
+
+namespace entente::app {
+namespace {
+
+Status ParseBool(std::string_view name, std::string_view text, bool& out) {
+  if (text == "1" || text == "true" || text == "yes" || text == "on") {
+    out = true;
+  } else if (text == "0" || text == "false" || text == "no" || text == "off") {
+    out = false;
+  } else {
+    return Fail(Error::InvalidArgument(fmt::format("{} must be true or false, not \"{}\"", name, text)));
+  }
+  return {};
+}
+
+Status ParseInt(std::string_view name, std::string_view text, int minimum, int maximum, int& out) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < minimum || value > maximum) {
+    return Fail(Error::InvalidArgument(
+        fmt::format("{} must be a whole number from {} to {}, not \"{}\"", name, minimum, maximum, text)));
+  }
+  out = value;
+  return {};
+}
+
+// One setting: where it lives in the file and the environment, and how to parse it.
+struct Setting {
+  std::string_view table;
+  std::string_view key;
+  std::string_view variable;
+  std::function<Status(Config&, std::string_view name, std::string_view text)> set;
+};
+
+std::vector<Setting> Settings() {
+  auto text = [](std::string Config::*member) {
+    return [member](Config& config, std::string_view, std::string_view value) -> Status {
+      config.*member = std::string(value);
+      return {};
+    };
+  };
+  auto path = [](std::filesystem::path Config::*member) {
+    return [member](Config& config, std::string_view, std::string_view value) -> Status {
+      config.*member = std::filesystem::path(std::string(value));
+      return {};
+    };
+  };
+  auto integer = [](int Config::*member, int minimum, int maximum) {
+    return [=](Config& config, std::string_view name, std::string_view value) -> Status {
+      return ParseInt(name, value, minimum, maximum, config.*member);
+    };
+  };
+  auto boolean = [](bool Config::*member) {
+    return [=](Config& config, std::string_view name, std::string_view value) -> Status {
+      return ParseBool(name, value, config.*member);
+    };
+  };
+  return {
+      {"database", "url", "ENTENTE_DATABASE_URL", text(&Config::database_url)},
+      {"database", "pool_size", "ENTENTE_DATABASE_POOL_SIZE", integer(&Config::database_pool_size, 1, 256)},
+      {"http", "listen", "ENTENTE_LISTEN", text(&Config::listen)},
+      {"http", "threads", "ENTENTE_THREADS", integer(&Config::threads, 0, 256)},
+      {"http", "header_timeout_seconds", "ENTENTE_HEADER_TIMEOUT_SECONDS", integer(&Config::header_timeout_seconds, 1, 600)},
+      {"http", "body_timeout_seconds", "ENTENTE_BODY_TIMEOUT_SECONDS", integer(&Config::body_timeout_seconds, 1, 3600)},
+      {"http", "idle_timeout_seconds", "ENTENTE_IDLE_TIMEOUT_SECONDS", integer(&Config::idle_timeout_seconds, 1, 3600)},
+      {"http", "shutdown_grace_seconds", "ENTENTE_SHUTDOWN_GRACE_SECONDS", integer(&Config::shutdown_grace_seconds, 0, 600)},
+      {"http", "behind_tls", "ENTENTE_BEHIND_TLS", boolean(&Config::behind_tls)},
+      {"log", "level", "ENTENTE_LOG_LEVEL", text(&Config::log_level)},
+      {"log", "access", "ENTENTE_ACCESS_LOG", boolean(&Config::access_log)},
+      {"paths", "web", "ENTENTE_WEB_DIR", path(&Config::web_dir)},
+      {"paths", "locale", "ENTENTE_LOCALE_DIR", path(&Config::locale_dir)},
+      {"paths", "demo", "ENTENTE_DEMO_DIR", path(&Config::demo_dir)},
+      {"demo", "on_first_start", "ENTENTE_DEMO_ON_FIRST_START", boolean(&Config::demo_on_first_start)},
+  };
+}
+
+// A TOML value as the text the environment would give, so both sources share one parser.
+std::optional<std::string> TomlValueText(const toml::node& node) {
+  // Check the node's own type: value<T>() converts between types (an integer reads as a bool).
+  if (node.is_string()) return *node.value<std::string>();
+  if (node.is_boolean()) return *node.value<bool>() ? "true" : "false";
+  if (node.is_integer()) return std::to_string(*node.value<int64_t>());
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> EntenteEnvironment() {
+  std::map<std::string, std::string> variables;
+  for (char** entry = environ; entry && *entry; ++entry) {
+    std::string_view text(*entry);
+    if (!text.starts_with("ENTENTE_")) continue;
+    size_t eq = text.find('=');
+    if (eq == std::string_view::npos) continue;
+    variables.emplace(std::string(text.substr(0, eq)), std::string(text.substr(eq + 1)));
+  }
+  return variables;
+}
+
+Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
+                            const std::map<std::string, std::string>& environment) {
+  Config config;
+  auto settings = Settings();
+  if (file) {
+    toml::table table;
+    try {
+      table = toml::parse_file(file->string());
+    } catch (const toml::parse_error& error) {
+      return Fail(Error::InvalidArgument(fmt::format("{}:{}: {}", file->string(), error.source().begin.line,
+                                                     error.description())));
+    }
+    for (auto& [section_name, section] : table) {
+      auto* section_table = section.as_table();
+      if (!section_table) {
+        return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), section_name.str())));
+      }
+      for (auto& [key, node] : *section_table) {
+        auto it = std::find_if(settings.begin(), settings.end(), [&](const Setting& setting) {
+          return setting.table == section_name.str() && setting.key == key.str();
+        });
+        std::string name = fmt::format("{}.{}", section_name.str(), key.str());
+        if (it == settings.end()) return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), name)));
+        auto value = TomlValueText(node);
+        if (!value) return Fail(Error::InvalidArgument(fmt::format("{}: {} has a value of the wrong type", file->string(), name)));
+        if (auto set = it->set(config, name, *value); !set) return Fail(set.error());
+      }
+    }
+  }
+  for (const Setting& setting : settings) {
+    auto it = environment.find(std::string(setting.variable));
+    if (it == environment.end()) continue;
+    if (auto set = setting.set(config, setting.variable, it->second); !set) return Fail(set.error());
+  }
+  if (auto listen = config.ListenAddress(); !listen) return Fail(listen.error());
+  if (auto url = config.database_url; !(url.starts_with("sqlite://") || url.starts_with("postgresql://") ||
+                                        url.starts_with("postgres://"))) {
+    return Fail(Error::InvalidArgument("database.url must start with sqlite:// or postgresql://"));
+  }
+  return config;
+}
+
+Result<std::pair<std::string, std::uint16_t>> Config::ListenAddress() const {
+  std::string_view text = listen;
+  std::string_view host;
+  std::string_view port;
+  if (text.starts_with('[')) {
+    size_t close = text.find(']');
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+      return Fail(Error::InvalidArgument("http.listen must look like 127.0.0.1:8080 or [::1]:8080"));
+    }
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    size_t colon = text.rfind(':');
+    if (colon == std::string_view::npos) {
+      return Fail(Error::InvalidArgument("http.listen must look like 127.0.0.1:8080 or [::1]:8080"));
+    }
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  int number = 0;
+  if (auto parsed = ParseInt("the port of http.listen", port, 0, 65535, number); !parsed) return Fail(parsed.error());
+  if (host.empty()) return Fail(Error::InvalidArgument("http.listen has no host"));
+  return std::pair(std::string(host), static_cast<std::uint16_t>(number));
+}
+
+}  // namespace entente::app

@@ -1,0 +1,50 @@
+#pragma once
+// Settings: defaults, then the TOML file, then environment variables (ENTENTE_*), each later
+// source overriding the earlier. Every setting, its key, variable and default is listed in
+// entente.example.toml and in the README.
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/base/error.h"
+
+namespace entente::app {
+
+struct Config {
+  // [database]
+  std::string database_url = "sqlite://var/entente.db";  // ENTENTE_DATABASE_URL
+  int database_pool_size = 4;                             // ENTENTE_DATABASE_POOL_SIZE
+  // [http]
+  std::string listen = "127.0.0.1:8080";  // ENTENTE_LISTEN, host:port ([v6]:port)
+  int threads = 0;                        // ENTENTE_THREADS, 0 = one per core
+  int header_timeout_seconds = 10;        // ENTENTE_HEADER_TIMEOUT_SECONDS
+  int body_timeout_seconds = 30;          // ENTENTE_BODY_TIMEOUT_SECONDS
+  int idle_timeout_seconds = 60;          // ENTENTE_IDLE_TIMEOUT_SECONDS
+  int shutdown_grace_seconds = 25;        // ENTENTE_SHUTDOWN_GRACE_SECONDS
+  bool behind_tls = false;                // ENTENTE_BEHIND_TLS
+  // [log]
+  std::string log_level = "info";  // ENTENTE_LOG_LEVEL: trace, debug, info, warn, error
+  bool access_log = true;          // ENTENTE_ACCESS_LOG
+  // [paths]
+  std::filesystem::path web_dir = ENTENTE_DEFAULT_WEB_DIR;        // ENTENTE_WEB_DIR
+  std::filesystem::path locale_dir = ENTENTE_DEFAULT_LOCALE_DIR;  // ENTENTE_LOCALE_DIR
+  std::filesystem::path demo_dir = ENTENTE_DEFAULT_DEMO_DIR;      // ENTENTE_DEMO_DIR
+  // [demo]
+  bool demo_on_first_start = true;  // ENTENTE_DEMO_ON_FIRST_START: `serve` seeds an empty database
+
+  // Reads `file` (skipped when nullopt) and then `environment`. Fails with kInvalidArgument
+  // naming the key or variable that is wrong.
+  static Result<Config> Load(const std::optional<std::filesystem::path>& file,
+                             const std::map<std::string, std::string>& environment);
+
+  // host and port of `listen`.
+  Result<std::pair<std::string, std::uint16_t>> ListenAddress() const;
+};
+
+// The process environment's ENTENTE_* variables.
+std::map<std::string, std::string> EntenteEnvironment();
+
+}  // namespace entente::app

@@ -1,0 +1,71 @@
+#include "app/config.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace entente::app {
+namespace {
+
+std::filesystem::path WriteFile(std::string_view name, std::string_view content) {
+  auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << content;
+  return path;
+}
+
+TEST(ConfigTest, DefaultsAreDocumented) {
+  auto config = Config::Load(std::nullopt, {});
+  ASSERT_TRUE(config) << config.error().message();
+  EXPECT_EQ(config->database_url, "sqlite://var/entente.db");
+  EXPECT_EQ(config->listen, "127.0.0.1:8080");
+  EXPECT_TRUE(config->access_log);
+  EXPECT_EQ(config->header_timeout_seconds, 10);
+}
+
+TEST(ConfigTest, EnvironmentOverridesFile) {
+  auto file = WriteFile("entente-config-test.toml",
+                        "[database]\nurl = \"sqlite:///tmp/a.db\"\npool_size = 8\n[http]\nlisten = \"0.0.0.0:9000\"\n"
+                        "behind_tls = true\n");
+  auto config = Config::Load(file, {{"ENTENTE_DATABASE_URL", "postgresql://u@127.0.0.1:5432/entente"}});
+  ASSERT_TRUE(config) << config.error().message();
+  EXPECT_EQ(config->database_url, "postgresql://u@127.0.0.1:5432/entente");
+  EXPECT_EQ(config->database_pool_size, 8);
+  EXPECT_EQ(config->listen, "0.0.0.0:9000");
+  EXPECT_TRUE(config->behind_tls);
+  auto address = config->ListenAddress();
+  ASSERT_TRUE(address);
+  EXPECT_EQ(address->first, "0.0.0.0");
+  EXPECT_EQ(address->second, 9000);
+}
+
+TEST(ConfigTest, RejectsWhatItDoesNotKnowNamingTheSetting) {
+  struct Case {
+    std::string toml;
+    std::map<std::string, std::string> environment;
+    std::string mentions;
+  };
+  for (const auto& [toml, environment, mentions] : std::vector<Case>{
+           {"[http]\nlisten = \"nowhere\"\n", {}, "http.listen"},
+           {"[http]\nthreds = 2\n", {}, "http.threds"},
+           {"[http]\nthreads = \"many\"\n", {}, "http.threads"},
+           {"", {{"ENTENTE_ACCESS_LOG", "maybe"}}, "ENTENTE_ACCESS_LOG"},
+           {"", {{"ENTENTE_LISTEN", "127.0.0.1:99999"}}, "port"},
+           {"", {{"ENTENTE_DATABASE_URL", "mysql://x"}}, "database.url"},
+           {"[http\n", {}, "entente-config-bad.toml"},
+       }) {
+    auto file = WriteFile("entente-config-bad.toml", toml);
+    auto config = Config::Load(file, environment);
+    ASSERT_FALSE(config) << toml;
+    EXPECT_EQ(config.error().code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(config.error().message().find(mentions), std::string::npos) << config.error().message();
+  }
+}
+
+TEST(ConfigTest, ParsesIpv6Listen) {
+  auto config = Config::Load(std::nullopt, {{"ENTENTE_LISTEN", "[::1]:8081"}});
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->ListenAddress()->first, "::1");
+}
+
+}  // namespace
+}  // namespace entente::app

@@ -1,0 +1,15 @@
+#pragma once
+// Marks an English interface string (a gettext msgid) that is translated later, away from where
+// it is written: scripts/i18n extracts every N_("…") and NP_("…", "…") into locale/entente.pot.
+
+namespace entente {
+
+constexpr const char* N_(const char* msgid) { return msgid; }
+
+struct PluralMessage {
+  const char* singular;
+  const char* plural;
+};
+constexpr PluralMessage NP_(const char* singular, const char* plural) { return {singular, plural}; }
+
+}  // namespace entente

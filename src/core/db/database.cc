@@ -1,0 +1,110 @@
+#include "core/db/database.h"
+
+#include <libpq-fe.h>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+namespace entente::db {
+namespace {
+
+void LogPostgresNotice(void*, const char* message) {
+  std::string_view text(message);
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  spdlog::debug("postgresql: {}", text);
+}
+
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+}  // namespace
+
+Result<DatabaseUrl> DatabaseUrl::Parse(std::string_view url) {
+  DatabaseUrl parsed;
+  if (url.starts_with("sqlite://")) {
+    std::string_view path = url.substr(9);
+    if (path.empty()) return Fail(Error::InvalidArgument("The SQLite URL has no path: use sqlite:///path/to/file.db"));
+    parsed.dialect = Dialect::kSqlite;
+    parsed.sqlite_path = std::filesystem::path(std::string(path));
+    return parsed;
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    parsed.dialect = Dialect::kPostgres;
+    parsed.postgres_conninfo = std::string(url);
+    return parsed;
+  }
+  return Fail(Error::InvalidArgument("The database URL must start with sqlite:// or postgresql://"));
+}
+
+std::string DatabaseUrl::Describe() const {
+  if (dialect == Dialect::kSqlite) return "sqlite:" + sqlite_path.string();
+  // Hide a password in postgresql://user:password@host/…
+  std::string text = postgres_conninfo;
+  size_t scheme = text.find("://");
+  size_t at = text.find('@');
+  if (scheme != std::string::npos && at != std::string::npos) {
+    size_t colon = text.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+  }
+  return text;
+}
+
+Error DatabaseError(const std::exception& error) {
+  std::string_view message = error.what();
+  if (auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    std::string state = postgres->sqlstate();
+    if (state.starts_with("23")) return Error::Conflict("This change conflicts with existing data.");
+  }
+  // SQLite errors carry no category in SOCI: recognise constraint failures by their text.
+  if (Contains(message, "constraint failed") || Contains(message, "UNIQUE constraint")) {
+    return Error::Conflict("This change conflicts with existing data.");
+  }
+  return Error::Internal(std::string("database: ") + std::string(message));
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t pool_size) {
+  if (pool_size == 0) pool_size = 1;
+  std::unique_ptr<Database> database(new Database(url, pool_size));
+  try {
+    if (url.dialect == Dialect::kSqlite) {
+      std::error_code ignored;
+      if (url.sqlite_path.has_parent_path()) std::filesystem::create_directories(url.sqlite_path.parent_path(), ignored);
+    }
+    for (size_t i = 0; i < pool_size; ++i) {
+      soci::session& session = database->pool_.at(i);
+      if (url.dialect == Dialect::kSqlite) {
+        session.open(*soci::factory_sqlite3(), "db=\"" + url.sqlite_path.string() + "\" timeout=10");
+        session << "PRAGMA foreign_keys = ON";
+        session << "PRAGMA journal_mode = WAL";
+        // An application crash never loses a commit in WAL with NORMAL (STACK.md).
+        session << "PRAGMA synchronous = NORMAL";
+        session << "PRAGMA busy_timeout = 10000";
+        int foreign_keys = 0;
+        session << "PRAGMA foreign_keys", soci::into(foreign_keys);
+        if (foreign_keys != 1) return Fail(Error::Internal("SQLite refused foreign_keys=ON"));
+      } else {
+        session.open(*soci::factory_postgresql(), url.postgres_conninfo);
+        auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+        PQsetNoticeProcessor(backend->conn_, LogPostgresNotice, nullptr);
+        session << "SET client_min_messages TO WARNING";
+      }
+    }
+  } catch (const std::exception& error) {
+    return Fail(Error::Internal(fmt::format("cannot open {}: {}", url.Describe(), error.what())));
+  }
+  return database;
+}
+
+Database::~Database() = default;
+
+void Database::Begin(soci::session& session) {
+  if (url_.dialect == Dialect::kSqlite) {
+    session << "BEGIN IMMEDIATE";
+  } else {
+    session << "BEGIN";
+  }
+}
+
+}  // namespace entente::db

@@ -1,0 +1,117 @@
+#pragma once
+// The database: a pool of SOCI sessions on SQLite (the embedded default: one file, WAL) or
+// PostgreSQL, with the same stores on both. Only stores (and migrations) use it; they receive a
+// soci::session from Read() or Write() and never hold one beyond the call.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include <soci/soci.h>
+
+#include "core/base/error.h"
+
+namespace entente::db {
+
+enum class Dialect { kSqlite, kPostgres };
+
+struct DatabaseUrl {
+  Dialect dialect = Dialect::kSqlite;
+  std::filesystem::path sqlite_path;  // for SQLite
+  std::string postgres_conninfo;      // for PostgreSQL: the URL itself, which libpq accepts
+
+  // "sqlite:///absolute/path.db", "sqlite://relative/path.db", "postgresql://…" or "postgres://…".
+  static Result<DatabaseUrl> Parse(std::string_view url);
+  // For logs: the path, or the URL without its password.
+  std::string Describe() const;
+};
+
+// Maps a database exception to an Error: constraint violations → kConflict, the rest →
+// kInternal with the detail for the log.
+Error DatabaseError(const std::exception& error);
+
+class Database {
+ public:
+  // Opens `pool_size` connections. SQLite connections get foreign_keys=ON, WAL, a busy timeout
+  // and synchronous=NORMAL; the file's directory is created if missing.
+  static Result<std::unique_ptr<Database>> Open(const DatabaseUrl& url, size_t pool_size);
+  ~Database();
+
+  Dialect dialect() const { return url_.dialect; }
+  const DatabaseUrl& url() const { return url_; }
+
+  // Runs `body(session)` on a pooled connection, outside any explicit transaction.
+  // `body` returns Result<T>; a database exception becomes an Error (see DatabaseError).
+  template <typename Body>
+  auto Read(Body&& body) -> std::invoke_result_t<Body, soci::session&>;
+
+  // Runs `body(session)` in a write transaction (BEGIN IMMEDIATE on SQLite, so a transaction
+  // that reads before it writes cannot fail with SQLITE_BUSY). Commits when `body` returns a
+  // value, rolls back when it returns an Error or throws. Nothing is acknowledged before COMMIT.
+  template <typename Body>
+  auto Write(Body&& body) -> std::invoke_result_t<Body, soci::session&>;
+
+ private:
+  explicit Database(DatabaseUrl url, size_t pool_size) : url_(std::move(url)), pool_(pool_size), size_(pool_size) {}
+
+  class Lease {
+   public:
+    explicit Lease(soci::connection_pool& pool) : pool_(pool), index_(pool.lease()) {}
+    ~Lease() { pool_.give_back(index_); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    soci::session& session() { return pool_.at(index_); }
+
+   private:
+    soci::connection_pool& pool_;
+    size_t index_;
+  };
+
+  void Begin(soci::session& session);
+
+  DatabaseUrl url_;
+  soci::connection_pool pool_;
+  size_t size_;
+};
+
+template <typename Body>
+auto Database::Read(Body&& body) -> std::invoke_result_t<Body, soci::session&> {
+  Lease lease(pool_);
+  try {
+    return body(lease.session());
+  } catch (const std::exception& error) {
+    return Fail(DatabaseError(error));
+  }
+}
+
+template <typename Body>
+auto Database::Write(Body&& body) -> std::invoke_result_t<Body, soci::session&> {
+  Lease lease(pool_);
+  soci::session& session = lease.session();
+  try {
+    Begin(session);
+  } catch (const std::exception& error) {
+    return Fail(DatabaseError(error));
+  }
+  try {
+    auto result = body(session);
+    if (result) {
+      session << "COMMIT";
+    } else {
+      session << "ROLLBACK";
+    }
+    return result;
+  } catch (const std::exception& error) {
+    try {
+      session << "ROLLBACK";
+    } catch (const std::exception&) {
+      // The connection may be gone; the server rolls back an unfinished transaction anyway.
+    }
+    return Fail(DatabaseError(error));
+  }
+}
+
+}  // namespace entente::db

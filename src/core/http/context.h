@@ -1,0 +1,47 @@
+#pragma once
+// What a handler knows about its request. Passed explicitly: handlers read nothing from hidden
+// per-thread state.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/base/ids.h"
+#include "core/http/request.h"
+
+namespace entente::http {
+
+class PathParams {
+ public:
+  void Set(std::string name, std::string value) { values_[std::move(name)] = std::move(value); }
+
+  // The raw (decoded) value; empty when the pattern has no such parameter.
+  std::string_view Get(std::string_view name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? std::string_view() : std::string_view(it->second);
+  }
+  // A typed id. The router has already checked the {name:id} segment, so this cannot fail for a
+  // parameter of that type; for any other it yields an invalid (zero) id.
+  template <typename IdType>
+  IdType GetId(std::string_view name) const {
+    return IdType::Parse(Get(name)).value_or(IdType());
+  }
+
+ private:
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+struct RequestContext {
+  const Request& request;
+  std::string request_id;
+  // One of en, fr, ru, kk, chosen by the locale middleware.
+  std::string language = "en";
+  PathParams params;
+  // The route's pattern ("/organizations/{id:id}"), for metrics and logs; empty when none matched.
+  std::string route_pattern;
+
+  // Whether the client wants JSON (API routes) rather than a page.
+  bool WantsJson() const { return request.path.starts_with("/api/"); }
+};
+
+}  // namespace entente::http

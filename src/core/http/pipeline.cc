@@ -1,0 +1,144 @@
+#include "core/http/pipeline.h"
+
+#include <chrono>
+#include <exception>
+
+#include <fmt/format.h>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "core/i18n/languages.h"
+
+namespace entente::http {
+namespace {
+
+// Log lines carry user input (paths, user agents): keep each on one line.
+std::string EscapeForLog(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NewRequestId() {
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  std::string id;
+  for (unsigned char byte : bytes) id += fmt::format("{:02x}", byte);
+  return id;
+}
+
+Pipeline::Pipeline(const Router& router, const ErrorPresenter& presenter, Metrics& metrics, PipelineOptions options)
+    : router_(router), presenter_(presenter), metrics_(metrics), options_(options) {}
+
+void Pipeline::Use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+
+size_t Pipeline::MaxBodyBytes(Method method, std::string_view path) const {
+  return router_.MaxBodyBytes(method, path);
+}
+
+Response Pipeline::Handle(Request& request) {
+  return Run(request, [this](RequestContext& context) { return Dispatch(context); });
+}
+
+Response Pipeline::Reject(int status, Request& request) {
+  return Run(request, [this, status](RequestContext& context) { return StatusResponse(context, status, presenter_); });
+}
+
+Response Pipeline::Run(Request& request, const Next& innermost) {
+  auto started = std::chrono::steady_clock::now();
+  RequestContext context{.request = request, .request_id = NewRequestId(), .language = "en", .params = {}, .route_pattern = {}};
+  // Build the chain from the inside out: middleware_[0] ends up outermost.
+  Next next = innermost;
+  for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
+    next = [middleware = &*it, inner = std::move(next)](RequestContext& ctx) { return (*middleware)(ctx, inner); };
+  }
+  Response response;
+  try {
+    response = next(context);
+  } catch (const std::exception& error) {
+    response = ErrorResponse(context, Error::Internal(fmt::format("uncaught exception: {}", error.what())), presenter_);
+  } catch (...) {
+    response = ErrorResponse(context, Error::Internal("uncaught non-standard exception"), presenter_);
+  }
+  response.SetHeader("X-Request-Id", context.request_id);
+
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::string_view route = context.route_pattern.empty() ? std::string_view("(none)") : context.route_pattern;
+  metrics_.Record(route, MethodName(request.method), response.status, seconds);
+  if (options_.access_log) {
+    spdlog::info("{} \"{} {}\" {} {} {:.1f}ms rid={}", request.remote_address, MethodName(request.method),
+                 EscapeForLog(request.target), response.status, response.body.size(), seconds * 1000,
+                 context.request_id);
+  }
+  return response;
+}
+
+Response Pipeline::Dispatch(RequestContext& context) {
+  // Load → check access → act (STYLE.md, point 3): the route says who may use it.
+  Router::Match match = router_.Find(context.request.method, context.request.path);
+  if (!match.route) {
+    if (!match.allowed.empty()) {
+      Response response = StatusResponse(context, 405, presenter_);
+      std::string allow;
+      for (Method method : match.allowed) {
+        if (!allow.empty()) allow += ", ";
+        allow += MethodName(method);
+      }
+      response.SetHeader("Allow", allow);
+      return response;
+    }
+    return ErrorResponse(context, Error::NotFound(), presenter_);
+  }
+  context.route_pattern = match.route->pattern;
+  context.params = std::move(match.params);
+  switch (match.route->access.kind()) {
+    case Access::Kind::kAnyone: break;
+  }
+  Result<Response> result = match.route->handler(context);
+  if (!result) return ErrorResponse(context, result.error(), presenter_);
+  return std::move(*result);
+}
+
+Middleware SecurityHeaders(bool behind_tls) {
+  return [behind_tls](RequestContext& context, const Next& next) {
+    Response response = next(context);
+    // Pages load only our own scripts and styles; uploads get a stricter policy of their own.
+    if (response.Header("Content-Security-Policy").empty()) {
+      response.SetHeader("Content-Security-Policy",
+                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                         "form-action 'self'; frame-ancestors 'none'");
+    }
+    response.SetHeader("X-Content-Type-Options", "nosniff");
+    response.SetHeader("X-Frame-Options", "DENY");
+    response.SetHeader("Referrer-Policy", "same-origin");
+    response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (behind_tls) response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    return response;
+  };
+}
+
+Middleware ChooseLanguage() {
+  return [](RequestContext& context, const Next& next) {
+    auto cookie = context.request.Cookie("lang");
+    std::optional<std::string_view> cookie_view;
+    if (cookie) cookie_view = *cookie;
+    context.language = std::string(
+        i18n::ChooseLanguage(cookie_view, std::nullopt, context.request.Header("accept-language")));
+    Response response = next(context);
+    response.SetHeader("Content-Language", context.language);
+    // The page differs by these: shared caches must not mix languages.
+    response.SetHeader("Vary", "Cookie, Accept-Language");
+    return response;
+  };
+}
+
+}  // namespace entente::http

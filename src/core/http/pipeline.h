@@ -1,0 +1,59 @@
+#pragma once
+// The request pipeline: what the server calls for every request. It gives the request an id,
+// runs the middleware chain (outermost first), finds the route, checks its access rule, calls
+// the handler, maps an Error to a response in one place, and records metrics and the access log.
+//
+//   Server ─► Pipeline::Handle ─► middleware … ─► route + access ─► handler ─► Result<Response>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/http/error_response.h"
+#include "core/http/metrics.h"
+#include "core/http/router.h"
+#include "core/http/server.h"
+
+namespace entente::http {
+
+using Next = std::function<Response(RequestContext&)>;
+using Middleware = std::function<Response(RequestContext&, const Next&)>;
+
+struct PipelineOptions {
+  bool access_log = true;
+};
+
+class Pipeline final : public Dispatcher {
+ public:
+  Pipeline(const Router& router, const ErrorPresenter& presenter, Metrics& metrics, PipelineOptions options);
+
+  // Appends a middleware; the first one added runs outermost.
+  void Use(Middleware middleware);
+
+  size_t MaxBodyBytes(Method method, std::string_view path) const override;
+  Response Handle(Request& request) override;
+  Response Reject(int status, Request& request) override;
+
+ private:
+  Response Run(Request& request, const Next& innermost);
+  Response Dispatch(RequestContext& context);
+
+  const Router& router_;
+  const ErrorPresenter& presenter_;
+  Metrics& metrics_;
+  PipelineOptions options_;
+  std::vector<Middleware> middleware_;
+};
+
+// A random request id (16 hex digits), shown on error pages and written to every log line.
+std::string NewRequestId();
+
+// Content-Security-Policy without inline script, frame-ancestors, nosniff, Referrer-Policy, and
+// HSTS when `behind_tls` (SECURITY.md 11).
+Middleware SecurityHeaders(bool behind_tls);
+
+// Sets context.language: the `lang` cookie, else Accept-Language, else English.
+// TODO(#3): the signed-in user's preference between the two.
+Middleware ChooseLanguage();
+
+}  // namespace entente::http

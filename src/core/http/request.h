@@ -1,0 +1,60 @@
+#pragma once
+// Our own request and response types, so that handlers and tests never see Boost.Beast
+// (which lives in server.cc alone: one translation unit pays its compile cost).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace entente::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+
+std::string_view MethodName(Method method);
+Method ParseMethod(std::string_view name);
+
+// Percent-decodes a URL component; '+' becomes a space when `plus_is_space`. Invalid escapes
+// are kept as written. Never fails.
+std::string PercentDecode(std::string_view text, bool plus_is_space);
+std::string PercentEncode(std::string_view text);
+
+// Splits "a=1&b=x%20y" into decoded pairs, in order, keeping repeated keys.
+std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
+
+struct Request {
+  Method method = Method::kGet;
+  std::string target;  // as sent: path and query
+  std::string path;    // decoded path, without the query
+  std::string query;   // raw query string, without '?'
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string remote_address;
+
+  // The first header of that name (lower case), or empty.
+  std::string_view Header(std::string_view lower_case_name) const;
+  // The first query parameter of that name, decoded.
+  std::optional<std::string> QueryParam(std::string_view name) const;
+  // The value of a cookie from the Cookie header.
+  std::optional<std::string> Cookie(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  static Response Html(std::string body, int status = 200);
+  static Response Json(std::string body, int status = 200);
+  static Response Text(std::string body, int status = 200);
+  // 303 See Other: after a form POST, and for the language switch.
+  static Response Redirect(std::string location);
+
+  // Replaces any header of that name.
+  void SetHeader(std::string_view name, std::string value);
+  std::string_view Header(std::string_view name) const;
+};
+
+}  // namespace entente::http

@@ -1,0 +1,338 @@
+#include "core/http/server.h"
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+namespace entente::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+Request ToRequest(const bhttp::request_parser<bhttp::string_body>::value_type& message,
+                  const std::string& remote_address) {
+  Request request;
+  request.method = ParseMethod(std::string_view(message.method_string().data(), message.method_string().size()));
+  request.target = std::string(message.target());
+  std::string_view target = request.target;
+  size_t question = target.find('?');
+  request.path = PercentDecode(target.substr(0, question), false);
+  if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  request.remote_address = remote_address;
+  return request;
+}
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  class Session;
+
+  Impl(ServerOptions options, Dispatcher& dispatcher)
+      : options_(std::move(options)), dispatcher_(dispatcher), acceptor_(io_), signals_(io_) {}
+
+  void Start();
+  void Accept();
+  void Shutdown();
+  void Wait();
+  void Register(const std::shared_ptr<Session>& session);
+  void Unregister(Session* session);
+
+  ServerOptions options_;
+  Dispatcher& dispatcher_;
+  asio::io_context io_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  std::vector<std::thread> threads_;
+  std::atomic<bool> draining_{false};
+  std::atomic<std::uint16_t> port_{0};
+
+  std::mutex mutex_;
+  std::condition_variable drained_;
+  std::set<std::weak_ptr<Session>, std::owner_less<std::weak_ptr<Session>>> sessions_;
+  size_t session_count_ = 0;
+  std::once_flag shutdown_once_;
+  std::thread shutdown_thread_;
+};
+
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+    beast::error_code ignored;
+    auto endpoint = stream_.socket().remote_endpoint(ignored);
+    remote_address_ = ignored ? std::string() : endpoint.address().to_string();
+  }
+
+  void Start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  }
+
+  // Closes the connection if it is waiting for a request; a request in progress finishes first.
+  void CloseIfIdle() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_) {
+        beast::error_code ignored;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        self->stream_.close();
+      }
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options_.max_header_bytes));
+    idle_ = true;
+    // The first request must arrive within the header timeout; later ones on a kept-alive
+    // connection may wait for the idle timeout.
+    stream_.expires_after(requests_served_ == 0 ? server_.options_.header_timeout : server_.options_.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code error, size_t) {
+                               self->OnHeader(error);
+                             });
+  }
+
+  void OnHeader(beast::error_code error) {
+    idle_ = false;
+    if (error) return OnReadError(error);
+    const auto& message = parser_->get();
+    Method method = ParseMethod(std::string_view(message.method_string().data(), message.method_string().size()));
+    std::string_view target(message.target().data(), message.target().size());
+    std::string path = PercentDecode(target.substr(0, target.find('?')), false);
+    size_t limit = server_.dispatcher_.MaxBodyBytes(method, path);
+    auto length = parser_->content_length();
+    if (length && *length > limit) return Refuse(413);
+    parser_->body_limit(limit);
+    if (parser_->is_done()) return Handle();
+    stream_.expires_after(server_.options_.body_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, size_t) {
+      if (error) return self->OnReadError(error);
+      self->Handle();
+    });
+  }
+
+  void OnReadError(beast::error_code error) {
+    if (error == bhttp::error::end_of_stream || error == beast::error::timeout ||
+        error == asio::error::operation_aborted || error == asio::error::connection_reset ||
+        error == asio::error::eof || error == asio::error::bad_descriptor) {
+      return Close();
+    }
+    if (error == bhttp::error::header_limit) return Refuse(431);
+    if (error == bhttp::error::body_limit) return Refuse(413);
+    if (error == bhttp::error::partial_message) return Close();
+    // Anything else is a request we cannot parse.
+    Refuse(400);
+  }
+
+  void Refuse(int status) {
+    Request request;
+    if (parser_ && parser_->is_header_done()) request = ToRequest(parser_->get(), remote_address_);
+    request.remote_address = remote_address_;
+    Send(server_.dispatcher_.Reject(status, request), /*keep_alive=*/false, /*head=*/false);
+  }
+
+  void Handle() {
+    Request request = ToRequest(parser_->get(), remote_address_);
+    request.body = std::move(parser_->get().body());
+    bool keep_alive = parser_->get().keep_alive();
+    bool head = request.method == Method::kHead;
+    Response response = server_.dispatcher_.Handle(request);
+    ++requests_served_;
+    Send(std::move(response), keep_alive && !server_.draining_.load(), head);
+  }
+
+  void Send(Response response, bool keep_alive, bool head) {
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    message->version(11);
+    message->result(static_cast<unsigned>(response.status));
+    for (auto& [name, value] : response.headers) message->insert(name, value);
+    size_t body_size = response.body.size();
+    if (!head) message->body() = std::move(response.body);
+    message->content_length(body_size);
+    message->keep_alive(keep_alive);
+    stream_.expires_after(server_.options_.body_timeout);
+    if (head) {
+      // HEAD: the GET's headers, including its Content-Length, and no body.
+      auto serializer = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*message);
+      bhttp::async_write_header(stream_, *serializer,
+                                [self = shared_from_this(), message, serializer, keep_alive](beast::error_code error,
+                                                                                             size_t) {
+                                  self->OnWritten(error, keep_alive);
+                                });
+      return;
+    }
+    bhttp::async_write(stream_, *message,
+                       [self = shared_from_this(), message, keep_alive](beast::error_code error, size_t) {
+                         self->OnWritten(error, keep_alive);
+                       });
+  }
+
+  void OnWritten(beast::error_code error, bool keep_alive) {
+    if (error || !keep_alive || server_.draining_.load()) return Close();
+    ReadHeader();
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+ public:
+  ~Session() { server_.Unregister(this); }
+
+ private:
+  Impl& server_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string remote_address_;
+  size_t requests_served_ = 0;
+  bool idle_ = true;  // touched only on the session's strand
+};
+
+void Server::Impl::Start() {
+  auto address = asio::ip::make_address(options_.host == "localhost" ? "127.0.0.1" : options_.host);
+  tcp::endpoint endpoint(address, options_.port);
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(asio::socket_base::reuse_address(true));
+  if (endpoint.protocol() == tcp::v6()) acceptor_.set_option(asio::ip::v6_only(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(asio::socket_base::max_listen_connections);
+  port_ = acceptor_.local_endpoint().port();
+  Accept();
+  int count = options_.threads > 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  for (int i = 0; i < count; ++i) {
+    threads_.emplace_back([this] { io_.run(); });
+  }
+}
+
+void Server::Impl::Accept() {
+  acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code error, tcp::socket socket) {
+    if (error) {
+      if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+      // EMFILE and friends: log, and keep accepting rather than stop serving.
+      spdlog::warn("accept failed: {}", error.message());
+    } else if (!draining_) {
+      auto session = std::make_shared<Session>(*this, std::move(socket));
+      Register(session);
+      session->Start();
+    }
+    if (!draining_) Accept();
+  });
+}
+
+void Server::Impl::Register(const std::shared_ptr<Session>& session) {
+  std::lock_guard lock(mutex_);
+  sessions_.insert(session);
+  ++session_count_;
+}
+
+void Server::Impl::Unregister(Session*) {
+  std::lock_guard lock(mutex_);
+  // Expired weak pointers are pruned here; the count is what Shutdown() waits on.
+  std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+  --session_count_;
+  drained_.notify_all();
+}
+
+void Server::Impl::Shutdown() {
+  std::call_once(shutdown_once_, [this] {
+    draining_ = true;
+    asio::post(io_, [this] {
+      beast::error_code ignored;
+      acceptor_.close(ignored);
+      signals_.cancel(ignored);
+    });
+    std::vector<std::shared_ptr<Session>> sessions;
+    {
+      std::lock_guard lock(mutex_);
+      for (const auto& weak : sessions_) {
+        if (auto session = weak.lock()) sessions.push_back(std::move(session));
+      }
+    }
+    for (const auto& session : sessions) session->CloseIfIdle();
+    sessions.clear();
+    // Wait (off the io threads) for in-flight requests, then stop.
+    shutdown_thread_ = std::thread([this] {
+      std::unique_lock lock(mutex_);
+      bool drained = drained_.wait_for(lock, options_.shutdown_grace, [this] { return session_count_ == 0; });
+      if (!drained) spdlog::warn("shutdown: {} connection(s) still open after the grace period", session_count_);
+      lock.unlock();
+      io_.stop();
+    });
+  });
+}
+
+void Server::Impl::Wait() {
+  for (auto& thread : threads_) {
+    if (thread.joinable()) thread.join();
+  }
+  if (shutdown_thread_.joinable()) shutdown_thread_.join();
+}
+
+Server::Server(ServerOptions options, Dispatcher& dispatcher)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher)) {}
+
+Server::~Server() {
+  Shutdown();
+  Wait();
+}
+
+void Server::Start() {
+  try {
+    impl_->Start();
+  } catch (const boost::system::system_error& error) {
+    throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", impl_->options_.host, impl_->options_.port,
+                                         error.code().message()));
+  }
+}
+
+std::uint16_t Server::port() const { return impl_->port_; }
+
+void Server::ShutdownOnSignals() {
+  impl_->signals_.add(SIGINT);
+  impl_->signals_.add(SIGTERM);
+  impl_->signals_.async_wait([this](beast::error_code error, int signal) {
+    if (error) return;
+    spdlog::info("signal {} received: finishing in-flight requests", signal);
+    Shutdown();
+  });
+}
+
+void Server::Shutdown() { impl_->Shutdown(); }
+
+void Server::Wait() { impl_->Wait(); }
+
+long RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return -1;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  return static_cast<long>(limit.rlim_cur);
+}
+
+}  // namespace entente::http

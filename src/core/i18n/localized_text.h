@@ -1,0 +1,41 @@
+#pragma once
+// A record's human text in several languages (DESIGN.md, "Text in four languages"): each
+// variant says whether it is the original or our translation. Pick() falls back
+// requested → en → fr → ru → kk → any, and says when it did, so that pages can mark fallback
+// text with its own `lang` attribute.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace entente::i18n {
+
+struct TextVariant {
+  std::string text;
+  bool original = false;
+};
+
+class LocalizedText {
+ public:
+  // Replaces the variant in `language`.
+  void Set(std::string language, std::string text, bool original);
+
+  struct Chosen {
+    std::string_view text;
+    std::string_view language;  // the variant's language
+    bool fallback;              // true when it is not the requested language
+    bool original;
+  };
+  // nullopt when there is no text at all.
+  std::optional<Chosen> Pick(std::string_view requested) const;
+
+  const TextVariant* Find(std::string_view language) const;
+  const std::map<std::string, TextVariant, std::less<>>& variants() const { return variants_; }
+  bool empty() const { return variants_.empty(); }
+
+ private:
+  std::map<std::string, TextVariant, std::less<>> variants_;
+};
+
+}  // namespace entente::i18n

@@ -1,0 +1,57 @@
+#include "modules/directory/organization_service.h"
+
+#include "core/i18n/languages.h"
+
+namespace entente::directory {
+
+std::vector<FieldError> ValidateOrganization(const OrganizationInput& input) {
+  std::vector<FieldError> errors;
+  bool slug_ok = !input.slug.empty() && input.slug.size() <= 100 && input.slug.front() != '-';
+  for (char c : input.slug) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) slug_ok = false;
+  }
+  if (!slug_ok) errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
+  if (!ParseKind(input.kind)) errors.push_back({"kind", N_("Choose a kind of organization from the list.")});
+  bool country_ok = input.country_code.empty() ||
+                    (input.country_code.size() == 2 && std::isupper(static_cast<unsigned char>(input.country_code[0])) &&
+                     std::isupper(static_cast<unsigned char>(input.country_code[1])));
+  if (!country_ok) errors.push_back({"country_code", N_("Enter a two-letter country code, such as FR or KZ.")});
+  if (input.city.size() > 200) errors.push_back({"city", N_("This is too long (at most 200 characters).")});
+  bool has_name = false;
+  for (const auto& [language, variant] : input.name.variants()) {
+    if (!i18n::IsSupportedLanguage(language)) errors.push_back({"name", N_("Names can be given in en, fr, ru or kk.")});
+    if (variant.text.empty() || variant.text.size() > 500) {
+      errors.push_back({"name", N_("A name must have between 1 and 500 characters.")});
+    }
+    has_name = has_name || !variant.text.empty();
+  }
+  if (!has_name) errors.push_back({"name", N_("Give the organization's name in at least one language.")});
+  return errors;
+}
+
+Result<OrganizationId> OrganizationService::Save(const OrganizationInput& input) {
+  if (auto errors = ValidateOrganization(input); !errors.empty()) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  }
+  return database_.Write([&](soci::session& sql) -> Result<OrganizationId> {
+    std::optional<OrganizationId> parent;
+    if (!input.parent_slug.empty()) {
+      parent = store_.FindIdBySlug(sql, input.parent_slug);
+      if (!parent) {
+        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                           {{"parent", N_("There is no such parent organization.")}}));
+      }
+    }
+    return store_.Upsert(sql, input, *ParseKind(input.kind), parent);
+  });
+}
+
+Result<std::vector<Organization>> OrganizationService::ListTopLevel() {
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListTopLevel(sql); });
+}
+
+Result<DirectorySummary> OrganizationService::Summary() {
+  return database_.Read([&](soci::session& sql) -> Result<DirectorySummary> { return store_.Summary(sql); });
+}
+
+}  // namespace entente::directory

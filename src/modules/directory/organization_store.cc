@@ -1,0 +1,106 @@
+#include "modules/directory/organization_store.h"
+
+#include "core/base/time.h"
+#include "core/db/text_table.h"
+
+namespace entente::directory {
+namespace {
+
+constexpr db::TextTable kTexts("organization_texts");
+
+std::vector<OrganizationId> ReadIds(soci::rowset<long long> rows) {
+  std::vector<OrganizationId> ids;
+  for (long long id : rows) ids.emplace_back(id);
+  return ids;
+}
+
+}  // namespace
+
+OrganizationId OrganizationStore::Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
+                                         std::optional<OrganizationId> parent) const {
+  std::string kind_key(KindKey(kind));
+  long long parent_id = parent ? parent->value() : 0;
+  soci::indicator parent_indicator = parent ? soci::i_ok : soci::i_null;
+  std::string now = NowUtc();
+  long long id = 0;
+  sql << "INSERT INTO organizations (slug, kind, parent_id, city, country_code, created_at_utc) "
+         "VALUES (:slug, :kind, :parent, :city, :country, :now) "
+         "ON CONFLICT (slug) DO UPDATE SET kind = excluded.kind, parent_id = excluded.parent_id, "
+         "city = excluded.city, country_code = excluded.country_code RETURNING id",
+      soci::use(input.slug), soci::use(kind_key), soci::use(parent_id, parent_indicator), soci::use(input.city),
+      soci::use(input.country_code), soci::use(now), soci::into(id);
+  kTexts.Replace(sql, id, "name", input.name);
+  return OrganizationId(id);
+}
+
+std::optional<OrganizationId> OrganizationStore::FindIdBySlug(soci::session& sql, std::string_view slug) const {
+  std::string slug_text(slug);
+  long long id = 0;
+  sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug_text), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return OrganizationId(id);
+}
+
+std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql) const {
+  std::vector<Organization> organizations;
+  std::vector<long long> ids;
+  long long id = 0;
+  std::string slug, kind, city, country_code;
+  // Typed into() rather than soci::row: SQLite and PostgreSQL report integer columns as
+  // different C++ types in a row.
+  soci::statement statement = (sql.prepare << "SELECT id, slug, kind, city, country_code FROM organizations "
+                                              "WHERE parent_id IS NULL ORDER BY id",
+                               soci::into(id), soci::into(slug), soci::into(kind), soci::into(city),
+                               soci::into(country_code));
+  statement.execute();
+  while (statement.fetch()) {
+    Organization organization;
+    organization.id = OrganizationId(id);
+    organization.slug = slug;
+    organization.kind = ParseKind(kind).value_or(OrganizationKind::kOther);
+    organization.city = city;
+    organization.country_code = country_code;
+    ids.push_back(id);
+    organizations.push_back(std::move(organization));
+  }
+  auto texts = kTexts.Load(sql, ids);
+  for (auto& organization : organizations) {
+    auto it = texts.find(organization.id.value());
+    if (it == texts.end()) continue;
+    if (auto name = it->second.find("name"); name != it->second.end()) organization.name = name->second;
+  }
+  return organizations;
+}
+
+DirectorySummary OrganizationStore::Summary(soci::session& sql) const {
+  DirectorySummary summary;
+  sql << "SELECT COUNT(*), "
+         "COALESCE(SUM(CASE WHEN kind IN ('bar', 'national_bar') THEN 1 ELSE 0 END), 0), "
+         "COUNT(DISTINCT NULLIF(country_code, '')) FROM organizations",
+      soci::into(summary.organizations), soci::into(summary.bars), soci::into(summary.countries);
+  return summary;
+}
+
+std::vector<OrganizationId> OrganizationStore::SelfAndAncestors(soci::session& sql, OrganizationId id) const {
+  long long start = id.value();
+  return ReadIds((sql.prepare << "WITH RECURSIVE chain (id, parent_id, depth) AS ("
+                                 "  SELECT id, parent_id, 0 FROM organizations WHERE id = :start"
+                                 "  UNION ALL"
+                                 "  SELECT o.id, o.parent_id, chain.depth + 1 FROM organizations o"
+                                 "  JOIN chain ON o.id = chain.parent_id WHERE chain.depth < 32"
+                                 ") SELECT id FROM chain ORDER BY depth",
+                  soci::use(start)));
+}
+
+std::vector<OrganizationId> OrganizationStore::SelfAndDescendants(soci::session& sql, OrganizationId id) const {
+  long long start = id.value();
+  return ReadIds((sql.prepare << "WITH RECURSIVE tree (id, depth) AS ("
+                                 "  SELECT id, 0 FROM organizations WHERE id = :start"
+                                 "  UNION ALL"
+                                 "  SELECT o.id, tree.depth + 1 FROM organizations o"
+                                 "  JOIN tree ON o.parent_id = tree.id WHERE tree.depth < 32"
+                                 ") SELECT id FROM tree ORDER BY depth, id",
+                  soci::use(start)));
+}
+
+}  // namespace entente::directory

@@ -1,0 +1,36 @@
+#pragma once
+// The only place with SQL for organizations. Functions take the session of a Database::Read or
+// Database::Write call and throw soci errors, which those calls turn into Errors.
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/base/ids.h"
+#include "modules/directory/model.h"
+
+namespace entente::directory {
+
+class OrganizationStore {
+ public:
+  // Inserts, or updates the organization with the same slug; replaces its names. Returns its id.
+  OrganizationId Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
+                        std::optional<OrganizationId> parent) const;
+
+  std::optional<OrganizationId> FindIdBySlug(soci::session& sql, std::string_view slug) const;
+
+  // Organizations without a parent, with their names, ordered by id.
+  std::vector<Organization> ListTopLevel(soci::session& sql) const;
+
+  DirectorySummary Summary(soci::session& sql) const;
+
+  // `id` and every organization above it, nearest first. Role scope (DESIGN.md: a role on X
+  // covers X and its descendants) is checked against this list.
+  std::vector<OrganizationId> SelfAndAncestors(soci::session& sql, OrganizationId id) const;
+  // `id` and every organization below it.
+  std::vector<OrganizationId> SelfAndDescendants(soci::session& sql, OrganizationId id) const;
+};
+
+}  // namespace entente::directory

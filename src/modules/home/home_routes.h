@@ -1,0 +1,17 @@
+#pragma once
+
+#include <vector>
+
+#include "core/http/router.h"
+#include "core/render/page.h"
+#include "modules/directory/organization_service.h"
+
+namespace entente::home {
+
+// The home page and the language switch.
+void AddRoutes(http::Router& router, const render::PageRenderer& pages, directory::OrganizationService& organizations,
+               bool behind_tls);
+
+std::vector<render::NavItem> Navigation();
+
+}  // namespace entente::home

@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="hero">
+  <h1>{{_ One place for the cooperation between bars _}}</h1>
+  <p class="lead">{{_ Entente keeps what partner bars agree on and what they do about it: who is who across the bars, the agreements and their objectives, delegations and events, training and the hours it earns at home, a shared library in four languages, and confidential requests between members. _}}</p>
+</section>
+
+<section aria-labelledby="holds-heading">
+  <h2 id="holds-heading">{{_ What Entente holds _}}</h2>
+  <dl class="stats">
+    {{#STAT}}<div class="stat"><dt>{{LABEL}}</dt><dd>{{VALUE}}</dd></div>{{/STAT}}
+  </dl>
+</section>
+
+<section aria-labelledby="organizations-heading">
+  <h2 id="organizations-heading">{{_ Organizations in the cooperation _}}</h2>
+  {{#NO_ORGANIZATIONS}}<p>{{_ No organization has been recorded yet. _}}</p>{{/NO_ORGANIZATIONS}}
+  <ul class="cards">
+    {{#ORGANIZATION}}<li class="card">
+      <p class="card-title"{{#NAME_FALLBACK}} lang="{{NAME_LANG}}"{{/NAME_FALLBACK}}>{{NAME}}</p>
+      <p class="card-meta">{{KIND}}{{#HAS_CITY}} · {{CITY}}{{/HAS_CITY}}</p>
+    </li>{{/ORGANIZATION}}
+  </ul>
+</section>

@@ -1,0 +1,44 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="htmx-config" content='{"includeIndicatorStyles": false}'>
+<title>{{PAGE_TITLE}} · Entente</title>
+<link rel="stylesheet" href="/static/css/entente.css">
+<script src="/static/vendor/htmx.min.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">{{_ Skip to content _}}</a>
+<header class="site-header">
+  <div class="wrap header-row">
+    <a class="brand" href="/">
+      <span class="brand-name">Entente</span>
+      <span class="brand-tagline">{{_ Cooperation between bars _}}</span>
+    </a>
+    <nav class="languages" aria-label="{{_ Language _}}">
+      <ul>
+        {{#LANGUAGE}}<li><a href="{{HREF}}" hreflang="{{CODE}}" lang="{{CODE}}"{{#CURRENT}} aria-current="true"{{/CURRENT}}>{{NAME}}</a></li>{{/LANGUAGE}}
+      </ul>
+    </nav>
+    <div class="account">
+      {{#SIGNED_OUT}}<a class="button button-quiet" href="/sign-in">{{_ Sign in _}}</a>{{/SIGNED_OUT}}
+    </div>
+  </div>
+  <nav class="wrap main-nav" aria-label="{{_ Main navigation _}}">
+    <ul>
+      {{#NAV_ITEM}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/NAV_ITEM}}
+    </ul>
+  </nav>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+{{>CONTENT}}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>{{_ Entente is a cooperation platform for bar associations. _}}</p>
+  </div>
+</footer>
+</body>
+</html>
