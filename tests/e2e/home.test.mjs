@@ -204,12 +204,13 @@ test('the Kazakh link of the language switch gives a Kazakh page', { timeout: TE
     assert.ok(cookies.some((c) => c.name === 'lang' && c.value === 'kk'),
       `expected a lang=kk cookie, got ${JSON.stringify(cookies.map((c) => `${c.name}=${c.value}`))}`);
 
+    // Screenshot before the h1 checks, so that a failing run leaves it to look at.
+    await page.screenshot({ path: path.join(OUT, 'home-kk.png'), fullPage: true });
+
     const kazakhH1 = (await page.locator('h1').first().innerText()).trim();
     assert.ok(kazakhH1.length > 0, 'the Kazakh h1 is empty');
     assert.notEqual(kazakhH1, englishH1, 'the h1 is not translated');
     assert.match(kazakhH1, KAZAKH_LETTERS, `the h1 "${kazakhH1}" has no Kazakh-specific letter`);
-
-    await page.screenshot({ path: path.join(OUT, 'home-kk.png'), fullPage: true });
   } finally {
     await context.close();
   }

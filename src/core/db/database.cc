@@ -31,8 +31,29 @@ Result<DatabaseUrl> DatabaseUrl::Parse(std::string_view url) {
     return parsed;
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    // SOCI mangles URIs, so hand it libpq's keyword=value form, parsed by libpq itself.
+    char* problem = nullptr;
+    PQconninfoOption* options = PQconninfoParse(std::string(url).c_str(), &problem);
+    if (!options) {
+      std::string detail = problem ? problem : "unreadable";
+      PQfreemem(problem);
+      return Fail(Error::InvalidArgument("The PostgreSQL URL is not valid: " + detail));
+    }
+    std::string conninfo;
+    for (PQconninfoOption* option = options; option->keyword; ++option) {
+      if (!option->val || !*option->val) continue;
+      std::string value;
+      for (const char* c = option->val; *c; ++c) {
+        if (*c == '\\' || *c == '\'') value.push_back('\\');
+        value.push_back(*c);
+      }
+      if (!conninfo.empty()) conninfo.push_back(' ');
+      conninfo += std::string(option->keyword) + "='" + value + "'";
+    }
+    PQconninfoFree(options);
     parsed.dialect = Dialect::kPostgres;
-    parsed.postgres_conninfo = std::string(url);
+    parsed.postgres_conninfo = std::move(conninfo);
+    parsed.postgres_url = std::string(url);
     return parsed;
   }
   return Fail(Error::InvalidArgument("The database URL must start with sqlite:// or postgresql://"));
@@ -41,7 +62,7 @@ Result<DatabaseUrl> DatabaseUrl::Parse(std::string_view url) {
 std::string DatabaseUrl::Describe() const {
   if (dialect == Dialect::kSqlite) return "sqlite:" + sqlite_path.string();
   // Hide a password in postgresql://user:password@host/…
-  std::string text = postgres_conninfo;
+  std::string text = postgres_url;
   size_t scheme = text.find("://");
   size_t at = text.find('@');
   if (scheme != std::string::npos && at != std::string::npos) {
@@ -61,6 +82,9 @@ Error DatabaseError(const std::exception& error) {
   if (Contains(message, "constraint failed") || Contains(message, "UNIQUE constraint")) {
     return Error::Conflict("This change conflicts with existing data.");
   }
+  // SOCI appends the bound values (`… with :email="…"`): they may be passwords or personal data,
+  // and must never reach the log (SECURITY.md 16).
+  if (size_t values = message.find("\" with :"); values != std::string_view::npos) message = message.substr(0, values + 1);
   return Error::Internal(std::string("database: ") + std::string(message));
 }
 

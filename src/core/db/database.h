@@ -21,7 +21,8 @@ enum class Dialect { kSqlite, kPostgres };
 struct DatabaseUrl {
   Dialect dialect = Dialect::kSqlite;
   std::filesystem::path sqlite_path;  // for SQLite
-  std::string postgres_conninfo;      // for PostgreSQL: the URL itself, which libpq accepts
+  std::string postgres_conninfo;      // for PostgreSQL: libpq keyword=value form
+  std::string postgres_url;           // for PostgreSQL: as configured
 
   // "sqlite:///absolute/path.db", "sqlite://relative/path.db", "postgresql://…" or "postgres://…".
   static Result<DatabaseUrl> Parse(std::string_view url);

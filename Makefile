@@ -1,0 +1,43 @@
+# Entente — the two commands are `make run` and `make test` (see README.md).
+
+BUILD_DIR ?= build
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+JOBS ?= $(shell nproc)
+ENTENTE := $(BUILD_DIR)/entente
+
+.PHONY: all deps build run test check-security bench i18n clean
+
+all: build
+
+# Debian packages and npm modules; quick when everything is there.
+deps:
+	@scripts/install-deps
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Migrate ./var/entente.db, load the demo on first start, serve http://localhost:8080 until Ctrl-C.
+run: build
+	$(ENTENTE) migrate
+	$(ENTENTE) serve
+
+# Unit tests, the integration suite on SQLite and on a throwaway PostgreSQL 15 server, the
+# catalog check and the browser tests: everything CI runs.
+test: build
+	scripts/with-postgres ctest --test-dir $(BUILD_DIR) --output-on-failure
+
+check-security: build
+	scripts/security-slowloris
+
+bench: build
+	bench/http-bench.sh
+
+# Re-extract interface strings and merge them into the catalogs.
+i18n:
+	scripts/i18n merge
+
+clean:
+	rm -rf $(BUILD_DIR)

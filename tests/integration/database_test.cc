@@ -1,0 +1,200 @@
+// The database layer on the backend of this run (SQLite or PostgreSQL): migrations, the text
+// table, transactions, concurrent writers and the organization tree.
+
+#include <atomic>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "core/db/migrations.h"
+#include "core/db/settings.h"
+#include "core/db/text_table.h"
+#include "harness.h"
+#include "modules/directory/organization_service.h"
+#include "modules/directory/organization_store.h"
+
+namespace entente::testing {
+namespace {
+
+db::Database& Database() { return TestServer::Shared().app().database(); }
+
+TEST(DatabaseTest, MigrationsAreRecordedAndIdempotent) {
+  auto again = db::Migrate(Database());
+  ASSERT_TRUE(again) << again.error().message();
+  EXPECT_EQ(again->applied, 0);
+  auto expected = db::CollectMigrations(db::EmbeddedMigrationFiles(), Database().dialect());
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(again->already_applied, static_cast<int>(expected->size()));
+  auto recorded = Database().Read([](soci::session& sql) -> Result<int> {
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM schema_migrations", soci::into(count);
+    return count;
+  });
+  ASSERT_TRUE(recorded);
+  EXPECT_EQ(*recorded, static_cast<int>(expected->size()));
+}
+
+TEST(DatabaseTest, ForeignKeysAreEnforced) {
+  auto inserted = Database().Write([](soci::session& sql) -> Status {
+    sql << "INSERT INTO organization_texts (owner_id, field, language, text, is_original) "
+           "VALUES (987654321, 'name', 'en', 'Nobody', 1)";
+    return {};
+  });
+  ASSERT_FALSE(inserted);
+  EXPECT_EQ(inserted.error().code(), ErrorCode::kConflict);
+}
+
+TEST(DatabaseTest, AFailedWriteLeavesTheDataAsItWas) {
+  auto before = Database().Read([](soci::session& sql) -> Result<int> {
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM settings", soci::into(count);
+    return count;
+  });
+  ASSERT_TRUE(before);
+  auto failed = Database().Write([](soci::session& sql) -> Status {
+    db::SetSetting(sql, "half-done", "1");
+    return Fail(Error::InvalidArgument("stop here"));
+  });
+  EXPECT_FALSE(failed);
+  auto thrown = Database().Write([](soci::session& sql) -> Status {
+    db::SetSetting(sql, "half-done-too", "1");
+    sql << "INSERT INTO no_such_table VALUES (1)";
+    return {};
+  });
+  ASSERT_FALSE(thrown);
+  EXPECT_EQ(thrown.error().code(), ErrorCode::kInternal);
+  auto after = Database().Read([](soci::session& sql) -> Result<std::optional<std::string>> {
+    return db::GetSetting(sql, "half-done");
+  });
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(after->has_value());
+  auto count = Database().Read([](soci::session& sql) -> Result<int> {
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM settings", soci::into(count);
+    return count;
+  });
+  EXPECT_EQ(*count, *before);
+}
+
+TEST(DatabaseTest, TextTableRoundTripsWithFallback) {
+  directory::OrganizationService service(Database());
+  directory::OrganizationInput input;
+  input.slug = "text-table-test";
+  input.kind = "committee";
+  input.name.Set("ru", "Комитет по этике", true);
+  input.name.Set("fr", "Commission de déontologie", false);
+  auto id = service.Save(input);
+  ASSERT_TRUE(id) << id.error().message();
+  constexpr db::TextTable kTexts("organization_texts");
+  auto texts = Database().Read([&](soci::session& sql) -> Result<std::map<long long, db::TextTable::Texts>> {
+    return kTexts.Load(sql, {id->value()});
+  });
+  ASSERT_TRUE(texts);
+  const auto& name = texts->at(id->value()).at("name");
+  EXPECT_EQ(name.Find("ru")->text, "Комитет по этике");
+  EXPECT_TRUE(name.Find("ru")->original);
+  EXPECT_FALSE(name.Find("fr")->original);
+  auto kazakh = name.Pick("kk");
+  EXPECT_EQ(kazakh->language, "fr");  // en → fr → ru → kk
+  EXPECT_TRUE(kazakh->fallback);
+
+  // Saving again replaces the variants rather than adding to them.
+  input.name = {};
+  input.name.Set("en", "Ethics Committee", true);
+  ASSERT_TRUE(service.Save(input));
+  auto replaced = Database().Read([&](soci::session& sql) -> Result<std::map<long long, db::TextTable::Texts>> {
+    return kTexts.Load(sql, {id->value()});
+  });
+  EXPECT_EQ(replaced->at(id->value()).at("name").variants().size(), 1u);
+}
+
+TEST(DatabaseTest, ValidationErrorsWriteNothing) {
+  directory::OrganizationService service(Database());
+  directory::OrganizationInput input;
+  input.slug = "Bad Slug";
+  input.kind = "guild";
+  input.country_code = "France";
+  auto saved = service.Save(input);
+  ASSERT_FALSE(saved);
+  EXPECT_EQ(saved.error().code(), ErrorCode::kInvalidArgument);
+  std::vector<std::string> fields;
+  for (const auto& field : saved.error().fields()) fields.push_back(field.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"slug", "kind", "country_code", "name"}));
+
+  directory::OrganizationInput orphan;
+  orphan.slug = "orphan";
+  orphan.kind = "committee";
+  orphan.parent_slug = "no-such-parent";
+  orphan.name.Set("en", "Orphan", true);
+  auto refused = service.Save(orphan);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields().at(0).field, "parent");
+  directory::OrganizationStore store;
+  auto found = Database().Read([&](soci::session& sql) -> Result<std::optional<OrganizationId>> {
+    return store.FindIdBySlug(sql, "orphan");
+  });
+  EXPECT_FALSE(found->has_value());
+}
+
+TEST(DatabaseTest, OrganizationTreeQueries) {
+  directory::OrganizationStore store;
+  auto ids = Database().Read([&](soci::session& sql) -> Result<std::vector<std::vector<OrganizationId>>> {
+    auto bar = *store.FindIdBySlug(sql, "paris-bar");
+    auto committee = *store.FindIdBySlug(sql, "paris-bar-international-committee");
+    auto school = *store.FindIdBySlug(sql, "paris-bar-training-school");
+    return std::vector<std::vector<OrganizationId>>{store.SelfAndAncestors(sql, committee),
+                                                    store.SelfAndDescendants(sql, bar), {bar, committee, school}};
+  });
+  ASSERT_TRUE(ids) << ids.error().message();
+  const auto& ancestors = (*ids)[0];
+  const auto& descendants = (*ids)[1];
+  const auto& known = (*ids)[2];
+  EXPECT_EQ(ancestors, (std::vector<OrganizationId>{known[1], known[0]}));
+  ASSERT_EQ(descendants.size(), 3u);
+  EXPECT_EQ(descendants[0], known[0]);
+}
+
+TEST(DatabaseTest, ConcurrentWritersNeverSeeLockErrors) {
+  directory::OrganizationService service(Database());
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> writers;
+  for (int writer = 0; writer < 6; ++writer) {
+    writers.emplace_back([&, writer] {
+      for (int i = 0; i < 40; ++i) {
+        directory::OrganizationInput input;
+        input.slug = "concurrent-" + std::to_string(writer) + "-" + std::to_string(i % 10);
+        input.kind = "committee";
+        input.name.Set("en", "Committee " + std::to_string(i), true);
+        auto saved = service.Save(input);
+        if (!saved) {
+          ++failures;
+          ADD_FAILURE() << saved.error().message();
+        }
+      }
+    });
+  }
+  for (auto& thread : writers) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+TEST(DatabaseTest, DemoIsMarkedAndSafeToLoadTwice) {
+  auto& app = TestServer::Shared().app();
+  auto count = [&] {
+    return *app.database().Read([](soci::session& sql) -> Result<int> {
+      int count = 0;
+      sql << "SELECT COUNT(*) FROM organizations WHERE slug NOT LIKE 'concurrent-%' AND slug <> 'text-table-test'",
+          soci::into(count);
+      return count;
+    });
+  };
+  int before = count();
+  ASSERT_TRUE(app.SeedDemo());
+  EXPECT_EQ(count(), before);
+  auto demo = app.database().Read([](soci::session& sql) -> Result<std::optional<std::string>> {
+    return db::GetSetting(sql, db::kDemoSetting);
+  });
+  EXPECT_EQ(demo->value_or(""), "1");
+}
+
+}  // namespace
+}  // namespace entente::testing

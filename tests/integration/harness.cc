@@ -1,0 +1,248 @@
+#include "harness.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include "core/db/database.h"
+
+extern char** environ;
+
+namespace entente::testing {
+namespace {
+
+int Connect(std::uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) throw std::runtime_error("socket failed");
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    throw std::runtime_error(fmt::format("cannot connect to 127.0.0.1:{}", port));
+  }
+  return fd;
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+std::string Backend() {
+  const char* backend = std::getenv("ENTENTE_TEST_BACKEND");
+  return backend && *backend ? backend : "sqlite";
+}
+
+bool IsPostgres() { return Backend() == "postgres"; }
+
+std::filesystem::path TemporaryDirectory() {
+  static std::filesystem::path directory = [] {
+    std::string pattern = (std::filesystem::temp_directory_path() / "entente-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    std::filesystem::path path(pattern);
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(TemporaryDirectory(), ignored);
+    });
+    return path;
+  }();
+  return directory;
+}
+
+std::string FreshDatabaseUrl(const std::string& name) {
+  if (!IsPostgres()) return "sqlite://" + (TemporaryDirectory() / (name + ".db")).string();
+  const char* base = std::getenv("ENTENTE_TEST_DATABASE_URL");
+  if (!base || !*base) {
+    throw std::runtime_error(
+        "ENTENTE_TEST_BACKEND=postgres needs ENTENTE_TEST_DATABASE_URL: run the suite through scripts/with-postgres "
+        "(make test does)");
+  }
+  // One database per name: create it on the server of ENTENTE_TEST_DATABASE_URL.
+  std::string url = base;
+  std::string server = url.substr(0, url.rfind('/'));
+  std::string database = "entente_" + name;
+  soci::session admin(*soci::factory_postgresql(), db::DatabaseUrl::Parse(url)->postgres_conninfo);
+  admin << "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)";
+  admin << "CREATE DATABASE " + database;
+  return server + "/" + database;
+}
+
+std::string HttpResponse::Header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  int fd = Connect(port);
+  size_t sent = 0;
+  while (sent < bytes.size()) {
+    ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may close early (413, 431): read what it said
+    sent += static_cast<size_t>(n);
+  }
+  std::string received;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  char buffer[65536];
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    pollfd poll_fd{fd, POLLIN, 0};
+    if (::poll(&poll_fd, 1, static_cast<int>(left.count())) <= 0) break;
+    ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    received.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return received;
+}
+
+HttpResponse ParseResponse(const std::string& raw) {
+  HttpResponse response;
+  size_t header_end = raw.find("\r\n\r\n");
+  if (raw.size() < 12 || header_end == std::string::npos) return response;
+  response.status = std::stoi(raw.substr(9, 3));
+  size_t line_start = raw.find("\r\n") + 2;
+  while (line_start < header_end) {
+    size_t line_end = raw.find("\r\n", line_start);
+    std::string line = raw.substr(line_start, line_end - line_start);
+    size_t colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string value = line.substr(colon + 1);
+      value.erase(0, value.find_first_not_of(' '));
+      response.headers.emplace(Lower(line.substr(0, colon)), value);
+    }
+    line_start = line_end + 2;
+  }
+  std::string body = raw.substr(header_end + 4);
+  std::string length = response.Header("content-length");
+  if (!length.empty()) body = body.substr(0, std::min(body.size(), std::stoul(length)));
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse Request(std::uint16_t port, const std::string& method, const std::string& target,
+                     const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
+  std::string raw = fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n", method, target, port);
+  for (const auto& [name, value] : headers) raw += name + ": " + value + "\r\n";
+  if (!body.empty() || method == "POST") raw += fmt::format("Content-Length: {}\r\n", body.size());
+  raw += "\r\n" + body;
+  return ParseResponse(SendRaw(port, raw));
+}
+
+TestServer& TestServer::Shared() {
+  static TestServer* server = new TestServer();  // lives until exit; threads stopped in ~TestServer
+  return *server;
+}
+
+TestServer::TestServer() {
+  auto config = app::Config::Load(std::nullopt, {});
+  if (!config) throw std::runtime_error(config.error().message());
+  config_ = *config;
+  config_.database_url = FreshDatabaseUrl("integration");
+  config_.listen = "127.0.0.1:0";
+  config_.threads = 2;
+  config_.access_log = false;
+  auto app = app::App::Create(config_);
+  if (!app) throw std::runtime_error("cannot create the app: " + app.error().message());
+  app_ = std::move(*app);
+  if (auto seeded = app_->SeedDemo(); !seeded) throw std::runtime_error("demo: " + seeded.error().message());
+  app_->Start();
+}
+
+TestServer::~TestServer() {
+  app_->Shutdown();
+  app_->Wait();
+}
+
+ChildProcess::ChildProcess(const std::vector<std::string>& arguments,
+                           const std::map<std::string, std::string>& environment) {
+  std::vector<std::string> arguments_storage = {ENTENTE_BINARY};
+  arguments_storage.insert(arguments_storage.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (auto& argument : arguments_storage) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> environment_storage;
+  for (char** entry = environ; *entry; ++entry) {
+    std::string_view text(*entry);
+    bool overridden = false;
+    for (const auto& [name, value] : environment) {
+      if (text.starts_with(name + "=")) overridden = true;
+    }
+    if (!overridden) environment_storage.emplace_back(text);
+  }
+  for (const auto& [name, value] : environment) environment_storage.push_back(name + "=" + value);
+  std::vector<char*> envp;
+  for (auto& entry : environment_storage) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  if (posix_spawn(&pid_, ENTENTE_BINARY, nullptr, nullptr, argv.data(), envp.data()) != 0) {
+    throw std::runtime_error("cannot start " ENTENTE_BINARY);
+  }
+}
+
+ChildProcess::~ChildProcess() {
+  if (!exited_ && pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+void ChildProcess::Signal(int signal) { ::kill(pid_, signal); }
+
+int ChildProcess::WaitForExit(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    pid_t result = ::waitpid(pid_, &status, WNOHANG);
+    if (result == pid_) {
+      exited_ = true;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return -1;
+}
+
+std::uint16_t FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool WaitUntilHealthy(std::uint16_t port, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      if (Get(port, "/healthz").status == 200) return true;
+    } catch (const std::exception&) {
+      // not listening yet
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+}  // namespace entente::testing

@@ -1,0 +1,91 @@
+#pragma once
+// The integration suite's fixtures: a real Entente server on a random loopback port over a
+// fresh database (SQLite in a temporary folder, or the PostgreSQL server of
+// scripts/with-postgres), and a small HTTP/1.1 client that speaks to it over a socket.
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+
+namespace entente::testing {
+
+// "sqlite" or "postgres", from ENTENTE_TEST_BACKEND (default sqlite).
+std::string Backend();
+bool IsPostgres();
+
+// A fresh, empty database URL for this test run. For PostgreSQL, the database named by
+// ENTENTE_TEST_DATABASE_URL with its public schema emptied; the suite fails (never skips) when
+// that variable is missing.
+std::string FreshDatabaseUrl(const std::string& name);
+
+// A unique temporary folder, removed at exit.
+std::filesystem::path TemporaryDirectory();
+
+struct HttpResponse {
+  int status = 0;
+  std::multimap<std::string, std::string> headers;  // names in lower case
+  std::string body;
+
+  std::string Header(const std::string& lower_case_name) const;
+};
+
+// Sends raw bytes on a new connection and reads until the server closes it or `timeout` passes.
+std::string SendRaw(std::uint16_t port, const std::string& bytes,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(10));
+// Parses one HTTP/1.1 response (status line, headers, body by Content-Length or to the end).
+HttpResponse ParseResponse(const std::string& raw);
+
+// One request on a new connection with `Connection: close`.
+HttpResponse Request(std::uint16_t port, const std::string& method, const std::string& target,
+                     const std::vector<std::pair<std::string, std::string>>& headers = {},
+                     const std::string& body = "");
+inline HttpResponse Get(std::uint16_t port, const std::string& target,
+                        const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+  return Request(port, "GET", target, headers);
+}
+
+// The application, started in this process on 127.0.0.1:<random port>, demo loaded.
+class TestServer {
+ public:
+  // One per test binary run (shared by the tests: starting it costs the migrations).
+  static TestServer& Shared();
+
+  std::uint16_t port() const { return app_->port(); }
+  app::App& app() { return *app_; }
+  const app::Config& config() const { return config_; }
+
+  ~TestServer();
+
+ private:
+  TestServer();
+  app::Config config_;
+  std::unique_ptr<app::App> app_;
+};
+
+// A child process running the real `entente` binary with extra ENTENTE_* variables; killed with
+// SIGKILL at destruction if still running.
+class ChildProcess {
+ public:
+  ChildProcess(const std::vector<std::string>& arguments, const std::map<std::string, std::string>& environment);
+  ~ChildProcess();
+  int pid() const { return pid_; }
+  void Signal(int signal);
+  // The exit status, or -1 when it has not exited within `timeout`.
+  int WaitForExit(std::chrono::milliseconds timeout);
+
+ private:
+  int pid_ = -1;
+  bool exited_ = false;
+};
+
+// A free loopback port (bound, then released).
+std::uint16_t FreePort();
+// Polls GET /healthz until it answers 200; false after `timeout`.
+bool WaitUntilHealthy(std::uint16_t port, std::chrono::milliseconds timeout);
+
+}  // namespace entente::testing
