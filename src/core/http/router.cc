@@ -1,5 +1,6 @@
 #include "core/http/router.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <spdlog/spdlog.h>
@@ -31,6 +32,8 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
 
 [[noreturn]] void Die(std::string_view message, std::string_view pattern) {
   spdlog::critical("route table: {}: {}", message, pattern);
+  std::fprintf(stderr, "route table: %.*s: %.*s\n", static_cast<int>(message.size()), message.data(),
+               static_cast<int>(pattern.size()), pattern.data());
   std::abort();
 }
 

@@ -97,7 +97,8 @@ std::string Catalogs::FormatNumber(std::string_view language, long long value) c
 }
 
 std::string Catalogs::FormatDate(std::string_view language, const PartialDate& date) const {
-  std::string icu_language(IsSupportedLanguage(language) ? language : "en");
+  // British English: day before month, as in the sources ("14–15 October 2014").
+  std::string icu_language(IsSupportedLanguage(language) && language != "en" ? language : "en_GB");
   switch (date.precision()) {
     case DatePrecision::kUnknown: return Translate(language, N_("unknown"));
     case DatePrecision::kYear: return FormatWithSkeleton(icu_language, "y", ToUDate(date.FirstDay()), ToUDate(date.FirstDay()));

@@ -1,0 +1,54 @@
+#include "core/http/request.h"
+
+#include <gtest/gtest.h>
+
+namespace entente::http {
+namespace {
+
+TEST(RequestTest, ParsesQueries) {
+  auto pairs = ParseQuery("q=Kanafin+%D0%94%D0%B0%D0%BD%D0%B8%D1%8F%D1%80&page=2&&flag&q=second&bad=%zz");
+  ASSERT_EQ(pairs.size(), 5u);
+  EXPECT_EQ(pairs[0], (std::pair<std::string, std::string>{"q", "Kanafin Данияр"}));
+  EXPECT_EQ(pairs[1].second, "2");
+  EXPECT_EQ(pairs[2], (std::pair<std::string, std::string>{"flag", ""}));
+  EXPECT_EQ(pairs[4].second, "%zz");
+  Request request;
+  request.query = "q=a%26b&q=c";
+  EXPECT_EQ(request.QueryParam("q"), "a&b");
+  EXPECT_FALSE(request.QueryParam("missing"));
+}
+
+TEST(RequestTest, PercentCodingRoundTrips) {
+  for (std::string text : {"/a b/Қазақша?x=1&y=é", "", "100%", "/%2F"}) {
+    EXPECT_EQ(PercentDecode(PercentEncode(text), false), text);
+  }
+  EXPECT_EQ(PercentDecode("a+b%2", true), "a b%2");
+  EXPECT_EQ(PercentDecode("a+b", false), "a+b");
+}
+
+TEST(RequestTest, ReadsCookies) {
+  Request request;
+  request.headers = {{"cookie", "theme=dark; lang=kk;  other=\"quoted value\""}, {"cookie", "late=1"}};
+  EXPECT_EQ(request.Cookie("lang"), "kk");
+  EXPECT_EQ(request.Cookie("other"), "quoted value");
+  EXPECT_EQ(request.Cookie("late"), "1");
+  EXPECT_FALSE(request.Cookie("lan"));
+}
+
+TEST(ResponseTest, HeadersAreReplacedCaseInsensitively) {
+  Response response = Response::Html("<p>x</p>");
+  response.SetHeader("content-type", "text/plain");
+  EXPECT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.Header("Content-Type"), "text/plain");
+  EXPECT_EQ(Response::Redirect("/").status, 303);
+}
+
+TEST(ResponseTest, MethodNamesRoundTrip) {
+  for (Method method : {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch, Method::kDelete}) {
+    EXPECT_EQ(ParseMethod(MethodName(method)), method);
+  }
+  EXPECT_EQ(ParseMethod("get"), Method::kOther);
+}
+
+}  // namespace
+}  // namespace entente::http
