@@ -54,17 +54,18 @@ std::string Backend() {
 bool IsPostgres() { return Backend() == "postgres"; }
 
 std::filesystem::path TemporaryDirectory() {
-  static std::filesystem::path directory = [] {
+  // Never destroyed, so that the atexit handler below can still read it.
+  static const std::filesystem::path* directory = [] {
     std::string pattern = (std::filesystem::temp_directory_path() / "entente-test-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    std::filesystem::path path(pattern);
+    auto* path = new std::filesystem::path(pattern);
     std::atexit([] {
       std::error_code ignored;
       std::filesystem::remove_all(TemporaryDirectory(), ignored);
     });
     return path;
   }();
-  return directory;
+  return *directory;
 }
 
 std::string FreshDatabaseUrl(const std::string& name) {
@@ -147,9 +148,27 @@ HttpResponse Request(std::uint16_t port, const std::string& method, const std::s
   return ParseResponse(SendRaw(port, raw));
 }
 
+namespace {
+
+TestServer* shared_server = nullptr;
+
+// Stops the shared server's threads before static destruction begins.
+class SharedServerEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    delete shared_server;
+    shared_server = nullptr;
+  }
+};
+
+[[maybe_unused]] ::testing::Environment* const kEnvironment =
+    ::testing::AddGlobalTestEnvironment(new SharedServerEnvironment);
+
+}  // namespace
+
 TestServer& TestServer::Shared() {
-  static TestServer* server = new TestServer();  // lives until exit; threads stopped in ~TestServer
-  return *server;
+  if (!shared_server) shared_server = new TestServer();
+  return *shared_server;
 }
 
 TestServer::TestServer() {

@@ -60,6 +60,12 @@ class Server::Impl {
 
   ServerOptions options_;
   Dispatcher& dispatcher_;
+  // Declared before io_ so that they outlive it: destroying io_ destroys pending handlers, whose
+  // sessions unregister themselves.
+  std::mutex mutex_;
+  std::condition_variable drained_;
+  std::set<std::weak_ptr<Session>, std::owner_less<std::weak_ptr<Session>>> sessions_;
+  size_t session_count_ = 0;
   asio::io_context io_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
@@ -67,10 +73,6 @@ class Server::Impl {
   std::atomic<bool> draining_{false};
   std::atomic<std::uint16_t> port_{0};
 
-  std::mutex mutex_;
-  std::condition_variable drained_;
-  std::set<std::weak_ptr<Session>, std::owner_less<std::weak_ptr<Session>>> sessions_;
-  size_t session_count_ = 0;
   std::once_flag shutdown_once_;
   std::thread shutdown_thread_;
 };
