@@ -40,7 +40,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
-  home::AddRoutes(app->router_, *app->pages_, *app->organizations_, config.behind_tls);
+  app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
+  home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
 
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
                                                     http::PipelineOptions{.access_log = config.access_log});

@@ -16,6 +16,7 @@
 #include "core/render/page.h"
 #include "core/render/templates.h"
 #include "modules/directory/organization_service.h"
+#include "modules/home/home_service.h"
 
 namespace entente::app {
 
@@ -56,6 +57,7 @@ class App {
   std::unique_ptr<http::Server> server_;
 
   std::unique_ptr<directory::OrganizationService> organizations_;
+  std::unique_ptr<home::HomeService> home_;
 };
 
 // GET /healthz, GET /metrics and the static files.

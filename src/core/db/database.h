@@ -3,6 +3,8 @@
 // PostgreSQL, with the same stores on both. Only stores (and migrations) use it; they receive a
 // soci::session from Read() or Write() and never hold one beyond the call.
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -42,6 +44,11 @@ class Database {
   ~Database();
 
   Dialect dialect() const { return url_.dialect; }
+
+  // The number of write transactions this process has committed. Read caches compare it to
+  // notice local writes; writes by other processes on the same database are not counted, so
+  // such caches also bound their age.
+  std::uint64_t WriteGeneration() const { return write_generation_.load(std::memory_order_acquire); }
   const DatabaseUrl& url() const { return url_; }
 
   // Runs `body(session)` on a pooled connection, outside any explicit transaction.
@@ -74,6 +81,7 @@ class Database {
   void Begin(soci::session& session);
 
   DatabaseUrl url_;
+  std::atomic<std::uint64_t> write_generation_{0};
   soci::connection_pool pool_;
   size_t size_;
 };
@@ -101,6 +109,7 @@ auto Database::Write(Body&& body) -> std::invoke_result_t<Body, soci::session&> 
     auto result = body(session);
     if (result) {
       session << "COMMIT";
+      write_generation_.fetch_add(1, std::memory_order_acq_rel);
     } else {
       session << "ROLLBACK";
     }

@@ -15,41 +15,28 @@ using http::Method;
 using http::RequestContext;
 using http::Response;
 
-Result<Response> ShowHome(RequestContext& context, const render::PageRenderer& pages,
-                          directory::OrganizationService& organizations) {
-  auto summary = organizations.Summary();
-  if (!summary) return Fail(summary.error());
-  auto top_level = organizations.ListTopLevel();
-  if (!top_level) return Fail(top_level.error());
+Result<Response> ShowHome(RequestContext& context, const render::PageRenderer& pages, HomeService& home) {
+  auto view = home.View(context.language);
+  if (!view) return Fail(view.error());
 
-  const auto& catalogs = pages.catalogs();
-  const std::string& language = context.language;
-  render::Page page("home/index.tpl", catalogs.Translate(language, N_("Home")));
+  render::Page page("home/index.tpl", pages.Translate(context, N_("Home")));
   auto& content = page.content();
-  struct Stat {
-    long long value;
-    PluralMessage label;
-  };
-  for (const auto& [value, label] : {Stat{summary->organizations, NP_("organization", "organizations")},
-                                     Stat{summary->bars, NP_("bar", "bars")},
-                                     Stat{summary->countries, NP_("country", "countries")}}) {
-    auto* stat = content.AddSectionDictionary("STAT");
-    stat->SetValue("VALUE", catalogs.FormatNumber(language, value));
-    stat->SetValue("LABEL", catalogs.TranslatePlural(language, label.singular, label.plural, value));
+  for (const auto& stat : (*view)->stats) {
+    auto* item = content.AddSectionDictionary("STAT");
+    item->SetValue("VALUE", render::Text(stat.value));
+    item->SetValue("LABEL", render::Text(stat.label));
   }
-  for (const auto& organization : *top_level) {
+  for (const auto& organization : (*view)->organizations) {
     auto* item = content.AddSectionDictionary("ORGANIZATION");
-    if (auto name = organization.name.Pick(language)) {
-      item->SetValue("NAME", render::Text(name->text));
-      // Text in another language than the page's carries its own lang attribute.
-      if (name->fallback) item->SetValueAndShowSection("NAME_LANG", render::Text(name->language), "NAME_FALLBACK");
-    } else {
-      item->SetValue("NAME", organization.slug);
+    item->SetValue("NAME", render::Text(organization.name));
+    // Text in another language than the page's carries its own lang attribute.
+    if (!organization.name_language.empty()) {
+      item->SetValueAndShowSection("NAME_LANG", render::Text(organization.name_language), "NAME_FALLBACK");
     }
-    item->SetValue("KIND", catalogs.Translate(language, directory::KindLabel(organization.kind)));
-    if (!organization.city.empty()) item->SetValueAndShowSection("CITY", organization.city, "HAS_CITY");
+    item->SetValue("KIND", render::Text(organization.kind));
+    if (!organization.city.empty()) item->SetValueAndShowSection("CITY", render::Text(organization.city), "HAS_CITY");
   }
-  if (top_level->empty()) content.ShowSection("NO_ORGANIZATIONS");
+  if ((*view)->organizations.empty()) content.ShowSection("NO_ORGANIZATIONS");
   return pages.Render(context, page);
 }
 
@@ -73,14 +60,11 @@ Result<Response> SwitchLanguage(RequestContext& context, bool behind_tls) {
 
 }  // namespace
 
-void AddRoutes(http::Router& router, const render::PageRenderer& pages, directory::OrganizationService& organizations,
-               bool behind_tls) {
+void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeService& home, bool behind_tls) {
   router.Add({.method = Method::kGet,
               .pattern = "/",
               .access = http::Access::Anyone(),
-              .handler = [&pages, &organizations](RequestContext& context) {
-                return ShowHome(context, pages, organizations);
-              }});
+              .handler = [&pages, &home](RequestContext& context) { return ShowHome(context, pages, home); }});
   router.Add({.method = Method::kGet,
               .pattern = "/lang/{code:slug}",
               .access = http::Access::Anyone(),

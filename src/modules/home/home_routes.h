@@ -4,13 +4,12 @@
 
 #include "core/http/router.h"
 #include "core/render/page.h"
-#include "modules/directory/organization_service.h"
+#include "modules/home/home_service.h"
 
 namespace entente::home {
 
 // The home page and the language switch.
-void AddRoutes(http::Router& router, const render::PageRenderer& pages, directory::OrganizationService& organizations,
-               bool behind_tls);
+void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeService& home, bool behind_tls);
 
 std::vector<render::NavItem> Navigation();
 
