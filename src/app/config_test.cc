@@ -61,6 +61,18 @@ TEST(ConfigTest, RejectsWhatItDoesNotKnowNamingTheSetting) {
   }
 }
 
+TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
+  auto example = Config::Load(std::filesystem::path(ENTENTE_DEFAULT_WEB_DIR).parent_path() / "entente.example.toml", {});
+  ASSERT_TRUE(example) << example.error().message();
+  auto defaults = Config::Load(std::nullopt, {});
+  EXPECT_EQ(example->database_url, defaults->database_url);
+  EXPECT_EQ(example->listen, defaults->listen);
+  EXPECT_EQ(example->idle_timeout_seconds, defaults->idle_timeout_seconds);
+  EXPECT_EQ(example->shutdown_grace_seconds, defaults->shutdown_grace_seconds);
+  EXPECT_EQ(example->access_log, defaults->access_log);
+  EXPECT_EQ(example->demo_on_first_start, defaults->demo_on_first_start);
+}
+
 TEST(ConfigTest, ParsesIpv6Listen) {
   auto config = Config::Load(std::nullopt, {{"ENTENTE_LISTEN", "[::1]:8081"}});
   ASSERT_TRUE(config);
