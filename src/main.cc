@@ -1,13 +1,19 @@
 // entente — the command line: serve, migrate, seed demo, backup.
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include "app/app.h"
+#include "core/http/pipeline.h"
 #include "app/config.h"
 #include "core/db/backup.h"
 #include "core/db/migrations.h"
@@ -21,6 +27,37 @@ int Report(const Error& error) {
   for (const auto& field : error.fields()) spdlog::error("  {}: {}", field.field, field.message);
   return 1;
 }
+
+// A password from the terminal without echo (asked twice), or one line of standard input when
+// it is not a terminal (for scripts: `printf '%s\n' "$PASSWORD" | entente user add …`).
+std::optional<std::string> ReadPassword() {
+  auto read_line = [](std::string& line) { return static_cast<bool>(std::getline(std::cin, line)); };
+  if (!isatty(STDIN_FILENO)) {
+    std::string line;
+    if (!read_line(line)) return std::nullopt;
+    return line;
+  }
+  termios saved{};
+  tcgetattr(STDIN_FILENO, &saved);
+  termios quiet = saved;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  std::string first, second;
+  std::cerr << "Password: " << std::flush;
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  bool ok = read_line(first);
+  std::cerr << "\nThe same password again: " << std::flush;
+  ok = ok && read_line(second);
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+  std::cerr << "\n";
+  if (!ok) return std::nullopt;
+  if (first != second) {
+    std::cerr << "The two passwords differ.\n";
+    return std::nullopt;
+  }
+  return first;
+}
+
+std::string CommandRequestId() { return "cli-" + entente::http::NewRequestId(); }
 
 }  // namespace
 
@@ -39,6 +76,18 @@ int main(int argc, char** argv) {
   auto* backup = cli.add_subcommand("backup", "Write an online backup (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)");
   std::string backup_output;
   backup->add_option("-o,--output", backup_output, "Backup file to write (replaced atomically)")->required();
+
+  auto* user = cli.add_subcommand("user", "Manage users from the terminal");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Create a platform admin (password read without echo, or from stdin)");
+  std::string user_email, user_name, user_language = "en";
+  user_add->add_option("--email", user_email, "Email address (sign-in name)")->required();
+  user_add->add_option("--name", user_name, "Display name")->required();
+  user_add->add_option("--language", user_language, "Preferred language: en, fr, ru or kk")->capture_default_str();
+  auto* user_passwd = user->add_subcommand("passwd", "Set a user's password (signs them out everywhere)");
+  user_passwd->add_option("--email", user_email, "Email address")->required();
+  auto* user_list = user->add_subcommand("list", "List users");
+  auto* routes = cli.add_subcommand("routes", "Print the route table: method, pattern, who may use it");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -77,6 +126,40 @@ int main(int argc, char** argv) {
 
   auto app = entente::app::App::Create(*config);
   if (!app) return Report(app.error());
+  if (*routes) {
+    for (const auto& route : (*app)->router().routes()) {
+      std::cout << entente::http::MethodName(route.method) << '\t' << route.pattern << '\t' << route.access.Describe()
+                << '\n';
+    }
+    return 0;
+  }
+  if (*user_add) {
+    auto password = ReadPassword();
+    if (!password) return Report(Error::InvalidArgument("no password given"));
+    auto created = (*app)->accounts().CreatePlatformAdmin({user_email, user_name, user_language, *password},
+                                                           CommandRequestId());
+    if (!created) return Report(created.error());
+    spdlog::info("platform admin {} created (user {})", user_email, created->value());
+    return 0;
+  }
+  if (*user_passwd) {
+    auto password = ReadPassword();
+    if (!password) return Report(Error::InvalidArgument("no password given"));
+    if (auto set = (*app)->accounts().SetPasswordFromTerminal(user_email, *password, CommandRequestId()); !set) {
+      return Report(set.error());
+    }
+    spdlog::info("password changed for {}; their sessions are signed out", user_email);
+    return 0;
+  }
+  if (*user_list) {
+    auto users = (*app)->accounts().ListAllUsers();
+    if (!users) return Report(users.error());
+    for (const auto& listed : *users) {
+      std::cout << listed.id.value() << '\t' << listed.email << '\t' << listed.display_name << '\t'
+                << listed.preferred_language << (listed.is_demo ? "\tdemo" : "") << '\n';
+    }
+    return 0;
+  }
   if (*seed_demo) {
     if (auto seeded = (*app)->SeedDemo(); !seeded) return Report(seeded.error());
     return 0;

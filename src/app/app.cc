@@ -4,6 +4,10 @@
 
 #include "core/db/migrations.h"
 #include "core/db/settings.h"
+#include "core/http/pipeline.h"
+#include "core/http/session_middleware.h"
+#include "modules/accounts/accounts_demo.h"
+#include "modules/accounts/accounts_routes.h"
 #include "modules/directory/directory_demo.h"
 #include "modules/home/home_routes.h"
 
@@ -35,6 +39,19 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   }
 
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
+  app->accounts_ = std::make_unique<accounts::AccountsService>(
+      *app->database_, accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
+                                               config.sign_in_failures_per_account, config.sign_in_failures_per_address});
+
+  // The CSRF key lives in the database, so that every server sharing it accepts the same tokens.
+  auto secret = app->database_->Write([](soci::session& sql) -> Result<std::string> {
+    if (auto existing = db::GetSetting(sql, "csrf_secret")) return *existing;
+    std::string created = auth::NewSecretHex();
+    db::SetSetting(sql, "csrf_secret", created);
+    return created;
+  });
+  if (!secret) return Fail(secret.error());
+  app->csrf_tokens_ = std::make_unique<auth::CsrfTokens>(*secret);
 
   std::vector<render::NavItem> navigation = home::Navigation();
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
@@ -42,11 +59,16 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
   app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
+  auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
+  accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
                                                     http::PipelineOptions{.access_log = config.access_log});
+  // Outermost first: headers on every response; who is calling; in which language; forms.
   app->pipeline_->Use(http::SecurityHeaders(config.behind_tls));
+  app->pipeline_->Use(http::Authenticate(*app->accounts_, cookie, *app->pages_));
   app->pipeline_->Use(http::ChooseLanguage());
+  app->pipeline_->Use(http::ProtectForms(*app->csrf_tokens_, config.behind_tls, *app->pages_));
 
   auto listen = config.ListenAddress();
   if (!listen) return Fail(listen.error());
@@ -66,12 +88,14 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 Status App::SeedDemo() {
   auto organizations = directory::LoadDemo(*organizations_, config_.demo_dir);
   if (!organizations) return Fail(organizations.error());
+  auto accounts = accounts::LoadDemo(*accounts_, config_.demo_dir, "seed-" + http::NewRequestId());
+  if (!accounts) return Fail(accounts.error());
   auto marked = database_->Write([](soci::session& sql) -> Status {
     db::SetSetting(sql, db::kDemoSetting, "1");
     return {};
   });
   if (!marked) return Fail(marked.error());
-  spdlog::info("demo loaded: {} organizations", *organizations);
+  spdlog::info("demo loaded: {} organizations, {} demo accounts", *organizations, *accounts);
   return {};
 }
 

@@ -15,6 +15,8 @@
 #include "core/i18n/catalogs.h"
 #include "core/render/page.h"
 #include "core/render/templates.h"
+#include "core/auth/secrets.h"
+#include "modules/accounts/accounts_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/home/home_service.h"
 
@@ -39,6 +41,7 @@ class App {
   void Wait() { server_->Wait(); }
 
   db::Database& database() { return *database_; }
+  accounts::AccountsService& accounts() { return *accounts_; }
   const http::Router& router() const { return router_; }
   http::Pipeline& pipeline() { return *pipeline_; }
 
@@ -58,6 +61,8 @@ class App {
 
   std::unique_ptr<directory::OrganizationService> organizations_;
   std::unique_ptr<home::HomeService> home_;
+  std::unique_ptr<accounts::AccountsService> accounts_;
+  std::unique_ptr<auth::CsrfTokens> csrf_tokens_;
 };
 
 // GET /healthz, GET /metrics and the static files.

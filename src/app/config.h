@@ -25,6 +25,11 @@ struct Config {
   int idle_timeout_seconds = 60;          // ENTENTE_IDLE_TIMEOUT_SECONDS
   int shutdown_grace_seconds = 25;        // ENTENTE_SHUTDOWN_GRACE_SECONDS
   bool behind_tls = false;                // ENTENTE_BEHIND_TLS
+  // [sessions]
+  int session_idle_minutes = 30;               // ENTENTE_SESSION_IDLE_MINUTES
+  int session_absolute_hours = 12;             // ENTENTE_SESSION_ABSOLUTE_HOURS
+  int sign_in_failures_per_account = 100;      // ENTENTE_SIGN_IN_FAILURES_PER_ACCOUNT (per hour)
+  int sign_in_failures_per_address = 300;      // ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS (per hour)
   // [log]
   std::string log_level = "info";  // ENTENTE_LOG_LEVEL: trace, debug, info, warn, error
   bool access_log = true;          // ENTENTE_ACCESS_LOG

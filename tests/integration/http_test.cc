@@ -195,7 +195,9 @@ TEST_F(HttpTest, AnonymousPageViewsWriteNothing) {
     Get(port(), "/no/such/page");
   }
   EXPECT_EQ(std::filesystem::exists(wal) ? std::filesystem::file_size(wal) : 0, size_before);
-  if (std::filesystem::exists(wal)) EXPECT_EQ(std::filesystem::last_write_time(wal), time_before);
+  if (std::filesystem::exists(wal)) {
+    EXPECT_EQ(std::filesystem::last_write_time(wal), time_before);
+  }
 }
 
 TEST_F(HttpTest, DatabaseFailureShowsA500PageWithoutDetails) {

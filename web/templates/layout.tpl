@@ -23,7 +23,15 @@
       </ul>
     </nav>
     <div class="account">
-      {{#SIGNED_OUT}}<a class="button button-quiet" href="/sign-in">{{_ Sign in _}}</a>{{/SIGNED_OUT}}
+      {{#SIGNED_OUT}}<a class="button button-quiet" href="{{SIGN_IN_HREF}}">{{_ Sign in _}}</a>{{/SIGNED_OUT}}
+      {{#SIGNED_IN}}
+      <a class="account-name" href="/account">{{USER_NAME}}</a>
+      {{#ADMIN}}<a class="account-link" href="/admin/users">{{_ Administration _}}</a>{{/ADMIN}}
+      <form class="inline-form" method="post" action="/sign-out">
+        <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+        <button class="button button-quiet" type="submit">{{_ Sign out _}}</button>
+      </form>
+      {{/SIGNED_IN}}
     </div>
   </div>
   <nav class="wrap main-nav" aria-label="{{_ Main navigation _}}">

@@ -10,9 +10,14 @@ class Access {
  public:
   // Anyone, signed in or not. For public pages and machine endpoints (healthz, metrics).
   static constexpr Access Anyone() { return Access(Kind::kAnyone); }
-  // TODO(#3): signed-in users, and roles on the organization a record belongs to.
+  // Any signed-in user; what they may see or change is then the service's to check.
+  static constexpr Access SignedIn() { return Access(Kind::kSignedIn); }
+  // A platform admin, or a bar admin of some organization (the service checks which).
+  static constexpr Access Admin() { return Access(Kind::kAdmin); }
+  // Platform admins only.
+  static constexpr Access PlatformAdmin() { return Access(Kind::kPlatformAdmin); }
 
-  enum class Kind { kAnyone };
+  enum class Kind { kAnyone, kSignedIn, kAdmin, kPlatformAdmin };
   constexpr Kind kind() const { return kind_; }
   std::string_view Describe() const;
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/auth/actor.h"
 #include "core/base/ids.h"
 #include "core/http/request.h"
 
@@ -32,6 +33,9 @@ class PathParams {
 };
 
 struct RequestContext {
+  RequestContext(const Request& request, std::string request_id)
+      : request(request), request_id(std::move(request_id)) {}
+
   const Request& request;
   std::string request_id;
   // One of en, fr, ru, kk, chosen by the locale middleware.
@@ -39,6 +43,14 @@ struct RequestContext {
   PathParams params;
   // The route's pattern ("/organizations/{id:id}"), for metrics and logs; empty when none matched.
   std::string route_pattern;
+  // Who is calling (anonymous until the authentication middleware says otherwise).
+  auth::Actor actor = auth::Actor::Anonymous();
+  // The session cookie's token when signed in through one (for sign-out); empty otherwise.
+  std::string session_token;
+  // Signed in with an API bearer token: no cookies, no CSRF.
+  bool api_token = false;
+  // The CSRF token forms on this page must carry (set by the CSRF middleware).
+  std::string csrf_token;
 
   // Whether the client wants JSON (API routes) rather than a page.
   bool WantsJson() const { return request.path.starts_with("/api/"); }

@@ -81,6 +81,11 @@ int HttpStatusFor(ErrorCode code) {
 
 Response ErrorResponse(const RequestContext& context, const Error& error, const ErrorPresenter& presenter) {
   int status = HttpStatusFor(error.code());
+  // A page that needs a signed-in user sends the browser to sign in, and back here after.
+  if (error.code() == ErrorCode::kUnauthenticated && !context.WantsJson() &&
+      (context.request.method == Method::kGet || context.request.method == Method::kHead)) {
+    return Response::Redirect("/sign-in?next=" + PercentEncode(context.request.target));
+  }
   if (error.code() == ErrorCode::kInternal) {
     spdlog::error("request {} {} {}: internal error: {}", context.request_id, MethodName(context.request.method),
                   context.request.path, error.message());

@@ -54,7 +54,7 @@ Response Pipeline::Reject(int status, Request& request) {
 
 Response Pipeline::Run(Request& request, const Next& innermost) {
   auto started = std::chrono::steady_clock::now();
-  RequestContext context{.request = request, .request_id = NewRequestId(), .language = "en", .params = {}, .route_pattern = {}};
+  RequestContext context(request, NewRequestId());
   // Build the chain from the inside out: middleware_[0] ends up outermost.
   Next next = innermost;
   for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
@@ -99,12 +99,34 @@ Response Pipeline::Dispatch(RequestContext& context) {
   }
   context.route_pattern = match.route->pattern;
   context.params = std::move(match.params);
-  switch (match.route->access.kind()) {
-    case Access::Kind::kAnyone: break;
+  if (auto refused = CheckAccess(match.route->access, context.actor)) {
+    if (refused->code() != ErrorCode::kUnauthenticated || context.WantsJson()) {
+      spdlog::warn("access denied: {} {} for user {} rid={}", MethodName(context.request.method), context.request.path,
+                   context.actor.user().value(), context.request_id);
+    }
+    return ErrorResponse(context, *refused, presenter_);
   }
   Result<Response> result = match.route->handler(context);
   if (!result) return ErrorResponse(context, result.error(), presenter_);
   return std::move(*result);
+}
+
+std::optional<Error> CheckAccess(const Access& access, const auth::Actor& actor) {
+  switch (access.kind()) {
+    case Access::Kind::kAnyone: return std::nullopt;
+    case Access::Kind::kSignedIn:
+      if (!actor.signed_in()) return Error::Unauthenticated();
+      return std::nullopt;
+    case Access::Kind::kAdmin:
+      if (!actor.signed_in()) return Error::Unauthenticated();
+      if (!actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Error::PermissionDenied();
+      return std::nullopt;
+    case Access::Kind::kPlatformAdmin:
+      if (!actor.signed_in()) return Error::Unauthenticated();
+      if (!actor.IsPlatformAdmin()) return Error::PermissionDenied();
+      return std::nullopt;
+  }
+  return Error::PermissionDenied();
 }
 
 Middleware SecurityHeaders(bool behind_tls) {
@@ -131,8 +153,10 @@ Middleware ChooseLanguage() {
     auto cookie = context.request.Cookie("lang");
     std::optional<std::string_view> cookie_view;
     if (cookie) cookie_view = *cookie;
+    std::optional<std::string_view> preference;
+    if (context.actor.signed_in()) preference = context.actor.preferred_language();
     context.language = std::string(
-        i18n::ChooseLanguage(cookie_view, std::nullopt, context.request.Header("accept-language")));
+        i18n::ChooseLanguage(cookie_view, preference, context.request.Header("accept-language")));
     Response response = next(context);
     response.SetHeader("Content-Language", context.language);
     // The page differs by these: shared caches must not mix languages.

@@ -52,8 +52,11 @@ std::string NewRequestId();
 // HSTS when `behind_tls` (SECURITY.md 11).
 Middleware SecurityHeaders(bool behind_tls);
 
-// Sets context.language: the `lang` cookie, else Accept-Language, else English.
-// TODO(#3): the signed-in user's preference between the two.
+// Sets context.language: the `lang` cookie, else the signed-in user's preference, else
+// Accept-Language, else English. Runs after authentication.
 Middleware ChooseLanguage();
+
+// kUnauthenticated or kPermissionDenied when `actor` may not use a route with `access`.
+std::optional<Error> CheckAccess(const Access& access, const auth::Actor& actor);
 
 }  // namespace entente::http

@@ -82,6 +82,14 @@ std::string PercentEncode(std::string_view text) {
   return out;
 }
 
+std::string SafeLocalPath(const std::optional<std::string>& path) {
+  if (!path || path->empty() || path->front() != '/' || path->starts_with("//") || path->starts_with("/\\")) return "/";
+  for (char c : *path) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/";
+  }
+  return *path;
+}
+
 std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> pairs;
   while (!query.empty()) {

@@ -21,6 +21,10 @@ Method ParseMethod(std::string_view name);
 std::string PercentDecode(std::string_view text, bool plus_is_space);
 std::string PercentEncode(std::string_view text);
 
+// `path` when it is a path on this site ("/x", never "//host" or "/\\host"), else "/": for
+// ?next= parameters, so that no redirect leads off the site.
+std::string SafeLocalPath(const std::optional<std::string>& path);
+
 // Splits "a=1&b=x%20y" into decoded pairs, in order, keeping repeated keys.
 std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
 
@@ -54,6 +58,8 @@ struct Response {
 
   // Replaces any header of that name.
   void SetHeader(std::string_view name, std::string value);
+  // Adds a header even if one of that name exists (Set-Cookie).
+  void AddHeader(std::string_view name, std::string value) { headers.emplace_back(std::string(name), std::move(value)); }
   std::string_view Header(std::string_view name) const;
 };
 

@@ -53,7 +53,9 @@ TEST(RouterTest, MatchesTypedParameters) {
     }
     ASSERT_NE(match.route, nullptr) << c.path;
     EXPECT_EQ(match.route->pattern, c.pattern);
-    if (!c.parameter.empty()) EXPECT_EQ(match.params.Get(c.parameter), c.value) << c.path;
+    if (!c.parameter.empty()) {
+      EXPECT_EQ(match.params.Get(c.parameter), c.value) << c.path;
+    }
   }
 }
 

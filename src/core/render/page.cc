@@ -35,9 +35,30 @@ http::Response PageRenderer::Render(const http::RequestContext& context, Page& p
     link->SetValue("HREF", "/lang/" + std::string(code) + "?next=" + http::PercentEncode(next));
     if (code == language) link->ShowSection("CURRENT");
   }
-  // TODO(#3): SIGNED_IN with the user's name and a sign-out form once accounts exist.
-  layout.ShowSection("SIGNED_OUT");
+  // Forms anywhere on the page carry the request's CSRF token.
+  layout.SetTemplateGlobalValue("CSRF_TOKEN", context.csrf_token);
+  if (context.actor.signed_in()) {
+    auto* user = layout.AddSectionDictionary("SIGNED_IN");
+    user->SetValue("USER_NAME", context.actor.display_name());
+    if (context.actor.HoldsAnywhere(auth::Role::kBarAdmin)) user->ShowSection("ADMIN");
+  } else {
+    auto* sign_in = layout.AddSectionDictionary("SIGNED_OUT");
+    sign_in->SetValue("SIGN_IN_HREF", "/sign-in?next=" + http::PercentEncode(next));
+  }
   return http::Response::Html(templates_.Expand(language, "layout.tpl", layout), status);
+}
+
+void PageRenderer::ShowErrors(const http::RequestContext& context, ctemplate::TemplateDictionary& form,
+                              const Error& error) const {
+  std::string message = error.code() == ErrorCode::kInternal
+                            ? catalogs_.Translate(context.language, "Something went wrong")
+                            : catalogs_.Translate(context.language, error.message());
+  form.AddSectionDictionary("FORM_ERROR")->SetValue("MESSAGE", message);
+  for (const auto& field : error.fields()) {
+    std::string section;
+    for (char c : field.field) section.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    form.AddSectionDictionary(section + "_ERROR")->SetValue("MESSAGE", catalogs_.Translate(context.language, field.message));
+  }
 }
 
 http::Response PageRenderer::ErrorPage(const http::RequestContext& context, int status, std::string_view title,

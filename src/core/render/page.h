@@ -50,6 +50,10 @@ class PageRenderer final : public http::ErrorPresenter {
   }
   const i18n::Catalogs& catalogs() const { return catalogs_; }
 
+  // Shows an error on a form: FORM_ERROR (its MESSAGE), and for each field error a section
+  // <FIELD>_ERROR (upper case) with its MESSAGE, all translated.
+  void ShowErrors(const http::RequestContext& context, ctemplate::TemplateDictionary& form, const Error& error) const;
+
   // http::ErrorPresenter
   std::string Translate(std::string_view language, std::string_view msgid) const override {
     return catalogs_.Translate(language, msgid);

@@ -50,6 +50,10 @@ Result<std::vector<Organization>> OrganizationService::ListTopLevel() {
   return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListTopLevel(sql); });
 }
 
+Result<std::vector<Organization>> OrganizationService::ListAll() {
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListAll(sql); });
+}
+
 Result<DirectorySummary> OrganizationService::Summary() {
   return database_.Read([&](soci::session& sql) -> Result<DirectorySummary> { return store_.Summary(sql); });
 }

@@ -20,6 +20,7 @@ class OrganizationService {
   Result<OrganizationId> Save(const OrganizationInput& input);
 
   Result<std::vector<Organization>> ListTopLevel();
+  Result<std::vector<Organization>> ListAll();
   Result<DirectorySummary> Summary();
 
  private:

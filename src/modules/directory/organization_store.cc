@@ -42,16 +42,26 @@ std::optional<OrganizationId> OrganizationStore::FindIdBySlug(soci::session& sql
 }
 
 std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql) const {
+  return List(sql, /*top_level_only=*/true);
+}
+
+std::vector<Organization> OrganizationStore::ListAll(soci::session& sql) const { return List(sql, false); }
+
+std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_level_only) const {
+  int top_level = top_level_only ? 1 : 0;
   std::vector<Organization> organizations;
   std::vector<long long> ids;
   long long id = 0;
   std::string slug, kind, city, country_code;
   // Typed into() rather than soci::row: SQLite and PostgreSQL report integer columns as
   // different C++ types in a row.
-  soci::statement statement = (sql.prepare << "SELECT id, slug, kind, city, country_code FROM organizations "
-                                              "WHERE parent_id IS NULL ORDER BY id",
+  long long parent = 0;
+  soci::indicator parent_indicator = soci::i_null;
+  soci::statement statement = (sql.prepare << "SELECT id, slug, kind, city, country_code, parent_id FROM organizations "
+                                              "WHERE (:top_level = 0 OR parent_id IS NULL) ORDER BY id",
+                               soci::use(top_level), 
                                soci::into(id), soci::into(slug), soci::into(kind), soci::into(city),
-                               soci::into(country_code));
+                               soci::into(country_code), soci::into(parent, parent_indicator));
   statement.execute();
   while (statement.fetch()) {
     Organization organization;
@@ -60,6 +70,7 @@ std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql) co
     organization.kind = ParseKind(kind).value_or(OrganizationKind::kOther);
     organization.city = city;
     organization.country_code = country_code;
+    if (parent_indicator == soci::i_ok) organization.parent = OrganizationId(parent);
     ids.push_back(id);
     organizations.push_back(std::move(organization));
   }

@@ -23,6 +23,8 @@ class OrganizationStore {
 
   // Organizations without a parent, with their names, ordered by id.
   std::vector<Organization> ListTopLevel(soci::session& sql) const;
+  // Every organization, with its names, ordered by id.
+  std::vector<Organization> ListAll(soci::session& sql) const;
 
   DirectorySummary Summary(soci::session& sql) const;
 
@@ -31,6 +33,9 @@ class OrganizationStore {
   std::vector<OrganizationId> SelfAndAncestors(soci::session& sql, OrganizationId id) const;
   // `id` and every organization below it.
   std::vector<OrganizationId> SelfAndDescendants(soci::session& sql, OrganizationId id) const;
+
+ private:
+  std::vector<Organization> List(soci::session& sql, bool top_level_only) const;
 };
 
 }  // namespace entente::directory

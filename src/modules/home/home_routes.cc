@@ -40,19 +40,10 @@ Result<Response> ShowHome(RequestContext& context, const render::PageRenderer& p
   return pages.Render(context, page);
 }
 
-// Only a local path: "/x" but never "//host" or "/\host", so the switch is no open redirect.
-std::string SafeNext(const std::optional<std::string>& next) {
-  if (!next || next->empty() || next->front() != '/' || next->starts_with("//") || next->starts_with("/\\")) return "/";
-  for (char c : *next) {
-    if (static_cast<unsigned char>(c) < 0x20) return "/";
-  }
-  return *next;
-}
-
 Result<Response> SwitchLanguage(RequestContext& context, bool behind_tls) {
   std::string_view code = context.params.Get("code");
   if (!i18n::IsSupportedLanguage(code)) return Fail(Error::NotFound());
-  Response response = Response::Redirect(SafeNext(context.request.QueryParam("next")));
+  Response response = Response::Redirect(http::SafeLocalPath(context.request.QueryParam("next")));
   response.SetHeader("Set-Cookie", "lang=" + std::string(code) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" +
                                        (behind_tls ? "; Secure" : ""));
   return response;

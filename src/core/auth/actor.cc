@@ -1,0 +1,95 @@
+#include "core/auth/actor.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/base/messages.h"
+
+namespace entente::auth {
+namespace {
+
+struct RoleInfo {
+  Role role;
+  std::string_view key;
+  std::string_view label;
+};
+
+constexpr std::array<RoleInfo, 5> kRoles = {{
+    {Role::kPlatformAdmin, "platform_admin", N_("Platform admin")},
+    {Role::kBarAdmin, "bar_admin", N_("Bar admin")},
+    {Role::kCoordinator, "coordinator", N_("Coordinator")},
+    {Role::kEditor, "editor", N_("Editor")},
+    {Role::kMember, "member", N_("Member")},
+}};
+
+}  // namespace
+
+std::string_view RoleKey(Role role) {
+  for (const auto& info : kRoles) {
+    if (info.role == role) return info.key;
+  }
+  return "member";
+}
+
+std::optional<Role> ParseRole(std::string_view key) {
+  for (const auto& info : kRoles) {
+    if (info.key == key) return info.role;
+  }
+  return std::nullopt;
+}
+
+std::string_view RoleLabel(Role role) {
+  for (const auto& info : kRoles) {
+    if (info.role == role) return info.label;
+  }
+  return "";
+}
+
+bool Includes(Role held, Role wanted) {
+  if (held == wanted || held == Role::kPlatformAdmin) return true;
+  return held == Role::kBarAdmin && (wanted == Role::kCoordinator || wanted == Role::kEditor);
+}
+
+Actor::Actor(UserId user, std::string display_name, std::string preferred_language, std::vector<RoleGrant> grants)
+    : user_(user),
+      display_name_(std::move(display_name)),
+      preferred_language_(std::move(preferred_language)),
+      grants_(std::move(grants)) {}
+
+bool Actor::IsPlatformAdmin() const {
+  return std::any_of(grants_.begin(), grants_.end(),
+                     [](const RoleGrant& grant) { return grant.role == Role::kPlatformAdmin; });
+}
+
+bool Actor::Holds(Role role, OrganizationId organization) const {
+  for (const auto& grant : grants_) {
+    if (!Includes(grant.role, role)) continue;
+    if (grant.role == Role::kPlatformAdmin) return true;
+    if (std::find(grant.scope.begin(), grant.scope.end(), organization) != grant.scope.end()) return true;
+  }
+  return false;
+}
+
+bool Actor::HoldsAnywhere(Role role) const {
+  return std::any_of(grants_.begin(), grants_.end(), [role](const RoleGrant& grant) { return Includes(grant.role, role); });
+}
+
+std::vector<OrganizationId> Actor::OrganizationsInScope() const {
+  std::vector<OrganizationId> ids;
+  for (const auto& grant : grants_) ids.insert(ids.end(), grant.scope.begin(), grant.scope.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::vector<OrganizationId> Actor::OrganizationsWhere(Role role) const {
+  std::vector<OrganizationId> ids;
+  for (const auto& grant : grants_) {
+    if (Includes(grant.role, role)) ids.insert(ids.end(), grant.scope.begin(), grant.scope.end());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace entente::auth

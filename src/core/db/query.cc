@@ -1,0 +1,45 @@
+#include "core/db/query.h"
+
+#include <fmt/format.h>
+
+namespace entente::db {
+
+Query& Query::Bind(long long value) {
+  sql_ += fmt::format(":p{}", values_.size());
+  values_.emplace_back(value);
+  return *this;
+}
+
+Query& Query::Bind(std::string value) {
+  sql_ += fmt::format(":p{}", values_.size());
+  values_.emplace_back(std::move(value));
+  return *this;
+}
+
+Query& Query::BindList(const std::vector<long long>& values) {
+  if (values.empty()) return Append("NULL");
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) sql_ += ", ";
+    Bind(values[i]);
+  }
+  return *this;
+}
+
+soci::statement Query::Prepare(soci::session& session,
+                               const std::function<void(soci::statement&)>& add_intos) const {
+  soci::statement statement(session);
+  add_intos(statement);
+  for (auto& value : values_) {
+    if (auto* number = std::get_if<long long>(&value)) {
+      statement.exchange(soci::use(*number));
+    } else {
+      statement.exchange(soci::use(std::get<std::string>(value)));
+    }
+  }
+  statement.alloc();
+  statement.prepare(sql_);
+  statement.define_and_bind();
+  return statement;
+}
+
+}  // namespace entente::db

@@ -1,0 +1,66 @@
+#pragma once
+// SQL assembled from fixed fragments with every value bound: filters, IN lists and pagination
+// that depend on the request, without ever putting a value into the SQL text.
+//
+//   Query query("SELECT id FROM organizations WHERE 1 = 1");
+//   if (city) query.Append(" AND city = ").Bind(*city);
+//   query.Append(" AND id IN (").BindList(ids).Append(")");
+//   auto ids = query.Column<long long>(sql);
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <soci/soci.h>
+
+namespace entente::db {
+
+class Query {
+ public:
+  explicit Query(std::string_view sql = {}) : sql_(sql) {}
+
+  // Appends SQL text: a fixed fragment written in the code, never input.
+  Query& Append(std::string_view fragment) {
+    sql_ += fragment;
+    return *this;
+  }
+  // Appends a placeholder bound to `value`.
+  Query& Bind(long long value);
+  Query& Bind(std::string value);
+  // Appends "p1, p2, …" bound to the values; "NULL" for an empty list (so `IN (NULL)` is false).
+  Query& BindList(const std::vector<long long>& values);
+
+  const std::string& sql() const { return sql_; }
+
+  // Prepares the statement with every binding; `add_intos` adds the result columns first.
+  soci::statement Prepare(soci::session& session, const std::function<void(soci::statement&)>& add_intos) const;
+
+  // The first column of every row.
+  template <typename T>
+  std::vector<T> Column(soci::session& session) const {
+    std::vector<T> values;
+    T value{};
+    soci::statement statement = Prepare(session, [&](soci::statement& s) { s.exchange(soci::into(value)); });
+    statement.execute(false);
+    while (statement.fetch()) values.push_back(value);
+    return values;
+  }
+  // A single value (COUNT(*), …); `fallback` when there is no row.
+  template <typename T>
+  T Scalar(soci::session& session, T fallback = T{}) const {
+    T value = fallback;
+    soci::statement statement = Prepare(session, [&](soci::statement& s) { s.exchange(soci::into(value)); });
+    statement.execute(true);
+    return statement.got_data() ? value : fallback;
+  }
+
+ private:
+  std::string sql_;
+  // Stable addresses: soci::use keeps references until the statement runs.
+  mutable std::deque<std::variant<long long, std::string>> values_;
+};
+
+}  // namespace entente::db

@@ -1,0 +1,575 @@
+// The accounts module's whole URL table.
+//
+// Pages
+//   GET  /sign-in                         anyone         the sign-in form (?next=)
+//   POST /sign-in                         anyone         sign in; a new session cookie
+//   POST /sign-out                        signed in      revoke the session
+//   GET  /account                         signed in      profile, roles, API tokens, password
+//   POST /account/preferences             signed in      name and language
+//   POST /account/password                signed in      change password (revokes every session)
+//   POST /account/tokens                  signed in      create an API token (shown once)
+//   POST /account/tokens/{id}/revoke      signed in      revoke one's own API token
+//   GET  /admin/users                     admin          users (all, or those in the bar admin's scope)
+//   GET  /admin/users/{id}                admin          a user's roles, grant form
+//   POST /admin/users/{id}/roles          admin          grant a role
+//   POST /admin/roles/{id}/revoke         admin          revoke a role grant
+//   GET  /admin/audit                     admin          the audit log, filtered
+// JSON (docs/openapi.yaml)
+//   GET    /api/v1/me                     signed in
+//   GET    /api/v1/users                  admin
+//   GET    /api/v1/users/{id}             signed in      yourself, or a user you manage
+//   GET    /api/v1/users/{id}/roles       signed in      yourself, or a user you manage
+//   POST   /api/v1/users/{id}/roles       admin
+//   DELETE /api/v1/roles/{id}             admin
+//   GET    /api/v1/tokens                 signed in
+//   POST   /api/v1/tokens                 signed in
+//   DELETE /api/v1/tokens/{id}            signed in
+//   GET    /api/v1/audit                  admin
+
+#include "modules/accounts/accounts_routes.h"
+
+#include <fmt/format.h>
+
+#include "core/base/messages.h"
+#include "core/http/forms.h"
+#include "core/http/json.h"
+#include "core/i18n/languages.h"
+
+namespace entente::accounts {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::RequestContext;
+using http::Response;
+using nlohmann::json;
+using render::Text;
+
+// --- Helpers ---
+
+std::string OrganizationName(const directory::Organization& organization, const std::string& language) {
+  auto name = organization.name.Pick(language);
+  return name ? std::string(name->text) : organization.slug;
+}
+
+json UserJson(const User& user) {
+  return {{"id", user.id.value()},
+          {"email", user.email},
+          {"display_name", user.display_name},
+          {"preferred_language", user.preferred_language},
+          {"demo", user.is_demo},
+          {"created_at", user.created_at_utc},
+          {"last_seen_at", user.last_seen_at_utc.empty() ? json(nullptr) : json(user.last_seen_at_utc)}};
+}
+
+json GrantJson(const GrantView& grant) {
+  return {{"id", grant.id.value()},
+          {"user_id", grant.user.value()},
+          {"role", auth::RoleKey(grant.role)},
+          {"organization_id", grant.organization ? json(grant.organization->value()) : json(nullptr)},
+          {"granted_at", grant.granted_at_utc}};
+}
+
+json TokenJson(const ApiToken& token) {
+  return {{"id", token.id},
+          {"name", token.name},
+          {"created_at", token.created_at_utc},
+          {"last_used_at", token.last_used_at_utc.empty() ? json(nullptr) : json(token.last_used_at_utc)}};
+}
+
+// --- Sign-in and sign-out ---
+
+Response SignInPage(RequestContext& context, const render::PageRenderer& pages, const std::string& email,
+                    const std::string& next, const std::optional<Error>& error, int status) {
+  render::Page page("accounts/sign_in.tpl", pages.Translate(context, N_("Sign in")));
+  auto& content = page.content();
+  content.SetValue("EMAIL", email);
+  content.SetValue("NEXT", next);
+  if (error) pages.ShowErrors(context, content, *error);
+  return pages.Render(context, page, status);
+}
+
+Result<Response> ShowSignIn(RequestContext& context, const render::PageRenderer& pages) {
+  if (context.actor.signed_in()) return Response::Redirect(http::SafeLocalPath(context.request.QueryParam("next")));
+  return SignInPage(context, pages, "", http::SafeLocalPath(context.request.QueryParam("next")), std::nullopt, 200);
+}
+
+Result<Response> SignIn(RequestContext& context, const RouteDependencies& deps) {
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  std::string email = form->Get("email");
+  std::string next = http::SafeLocalPath(form->Get("next"));
+  auto session = deps.accounts.SignIn(email, form->Get("password"), context.request.remote_address, context.request_id);
+  if (!session) {
+    if (session.error().code() == ErrorCode::kInternal) return Fail(session.error());
+    return SignInPage(context, deps.pages, email, next, session.error(), http::HttpStatusFor(session.error().code()));
+  }
+  Response response = Response::Redirect(next);
+  response.AddHeader("Set-Cookie", deps.cookie.Set(session->token));
+  return response;
+}
+
+Result<Response> SignOut(RequestContext& context, const RouteDependencies& deps) {
+  if (auto signed_out = deps.accounts.SignOut(context.actor, context.session_token); !signed_out) {
+    return Fail(signed_out.error());
+  }
+  Response response = Response::Redirect("/");
+  response.AddHeader("Set-Cookie", deps.cookie.Clear());
+  return response;
+}
+
+// --- The user's own page ---
+
+Result<Response> AccountPage(RequestContext& context, const RouteDependencies& deps, const std::optional<Error>& error,
+                             std::string_view error_form, const std::string& new_token, int status) {
+  const auto& pages = deps.pages;
+  auto user = deps.accounts.GetUser(context.actor, context.actor.user());
+  if (!user) return Fail(user.error());
+  auto grants = deps.accounts.GrantsOf(context.actor, context.actor.user());
+  if (!grants) return Fail(grants.error());
+  auto tokens = deps.accounts.ApiTokens(context.actor);
+  if (!tokens) return Fail(tokens.error());
+  auto organizations = deps.organizations.ListAll();
+  if (!organizations) return Fail(organizations.error());
+
+  render::Page page("accounts/account.tpl", pages.Translate(context, N_("Your account")));
+  auto& content = page.content();
+  content.SetValue("DISPLAY_NAME", user->display_name);
+  content.SetValue("EMAIL", user->email);
+  for (std::string_view code : i18n::kLanguages) {
+    auto* option = content.AddSectionDictionary("LANGUAGE_OPTION");
+    option->SetValue("CODE", Text(code));
+    option->SetValue("NAME", Text(i18n::NativeName(code)));
+    if (code == user->preferred_language) option->ShowSection("SELECTED");
+  }
+  for (const auto& grant : *grants) {
+    auto* item = content.AddSectionDictionary("ROLE");
+    item->SetValue("ROLE", pages.Translate(context, auth::RoleLabel(grant.role)));
+    if (grant.organization) {
+      for (const auto& organization : *organizations) {
+        if (organization.id == *grant.organization) item->SetValue("ORGANIZATION", OrganizationName(organization, context.language));
+      }
+    } else {
+      item->SetValue("ORGANIZATION", pages.Translate(context, N_("the whole platform")));
+    }
+  }
+  if (grants->empty()) content.ShowSection("NO_ROLES");
+  for (const auto& token : *tokens) {
+    auto* item = content.AddSectionDictionary("TOKEN");
+    item->SetValue("ID", std::to_string(token.id));
+    item->SetValue("NAME", token.name);
+    item->SetValue("CREATED_AT", token.created_at_utc);
+    item->SetValue("LAST_USED_AT", token.last_used_at_utc.empty() ? pages.Translate(context, N_("never"))
+                                                                  : token.last_used_at_utc);
+  }
+  if (tokens->empty()) content.ShowSection("NO_TOKENS");
+  if (!new_token.empty()) content.SetValueAndShowSection("NEW_TOKEN", new_token, "NEW_TOKEN_SECTION");
+  if (context.request.QueryParam("changed")) content.ShowSection("SAVED");
+  if (error) {
+    auto* form = content.AddSectionDictionary(std::string(error_form));
+    pages.ShowErrors(context, *form, *error);
+  }
+  return pages.Render(context, page, status);
+}
+
+// Re-shows the account page with a form's error, or fails for errors that are not the form's.
+Result<Response> AccountFormError(RequestContext& context, const RouteDependencies& deps, const Error& error,
+                                  std::string_view form) {
+  if (error.code() != ErrorCode::kInvalidArgument) return Fail(error);
+  return AccountPage(context, deps, error, form, "", 422);
+}
+
+Result<Response> SavePreferences(RequestContext& context, const RouteDependencies& deps) {
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  auto saved = deps.accounts.SetPreferences(context.actor, form->Get("display_name"), form->Get("preferred_language"));
+  if (!saved) return AccountFormError(context, deps, saved.error(), "PREFERENCES_FORM");
+  return Response::Redirect("/account?changed=preferences");
+}
+
+Result<Response> ChangePassword(RequestContext& context, const RouteDependencies& deps) {
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  auto session = deps.accounts.ChangePassword(context.actor, form->Get("current_password"), form->Get("password"),
+                                              context.request.remote_address);
+  if (!session) return AccountFormError(context, deps, session.error(), "PASSWORD_FORM");
+  Response response = Response::Redirect("/account?changed=password");
+  response.AddHeader("Set-Cookie", deps.cookie.Set(session->token));
+  return response;
+}
+
+Result<Response> CreateToken(RequestContext& context, const RouteDependencies& deps) {
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  auto created = deps.accounts.CreateApiToken(context.actor, form->Get("name"));
+  if (!created) return AccountFormError(context, deps, created.error(), "TOKEN_FORM");
+  // Shown once, on this response; only its hash is kept.
+  auto page = AccountPage(context, deps, std::nullopt, "", created->second, 201);
+  if (page) page->SetHeader("Cache-Control", "no-store");
+  return page;
+}
+
+Result<Response> RevokeToken(RequestContext& context, const RouteDependencies& deps) {
+  auto revoked = deps.accounts.RevokeApiToken(context.actor, context.params.GetId<Id<struct TokenTag>>("id").value());
+  if (!revoked) return Fail(revoked.error());
+  return Response::Redirect("/account?changed=tokens");
+}
+
+// --- Administration ---
+
+Result<Response> ListUsersPage(RequestContext& context, const RouteDependencies& deps) {
+  auto page_request = http::ReadPageRequest(context.request);
+  if (!page_request) return Fail(page_request.error());
+  std::string search = context.request.QueryParam("q").value_or("");
+  auto users = deps.accounts.ListUsers(context.actor, search, *page_request);
+  if (!users) return Fail(users.error());
+  const auto& pages = deps.pages;
+  render::Page page("accounts/users.tpl", pages.Translate(context, N_("Users")));
+  auto& content = page.content();
+  content.SetValue("SEARCH", search);
+  content.SetValue("TOTAL", pages.catalogs().FormatNumber(context.language, users->total));
+  for (const auto& user : users->items) {
+    auto* row = content.AddSectionDictionary("USER");
+    row->SetValue("ID", std::to_string(user.id.value()));
+    row->SetValue("NAME", user.display_name);
+    row->SetValue("EMAIL", user.email);
+    row->SetValue("LAST_SEEN", user.last_seen_at_utc.empty() ? pages.Translate(context, N_("never")) : user.last_seen_at_utc);
+    if (user.is_demo) row->ShowSection("DEMO");
+  }
+  if (users->items.empty()) content.ShowSection("NO_USERS");
+  if (users->page > 1) {
+    content.SetValueAndShowSection("PREVIOUS_HREF",
+                                   fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page - 1),
+                                   "PREVIOUS");
+  }
+  if (users->page < users->pages()) {
+    content.SetValueAndShowSection("NEXT_HREF",
+                                   fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page + 1),
+                                   "NEXT");
+  }
+  return pages.Render(context, page);
+}
+
+Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps, UserId id,
+                          const std::optional<Error>& error, int status) {
+  auto user = deps.accounts.GetUser(context.actor, id);
+  if (!user) return Fail(user.error());
+  auto grants = deps.accounts.GrantsOf(context.actor, id);
+  if (!grants) return Fail(grants.error());
+  auto organizations = deps.organizations.ListAll();
+  if (!organizations) return Fail(organizations.error());
+  const auto& pages = deps.pages;
+  render::Page page("accounts/user.tpl", user->display_name);
+  auto& content = page.content();
+  content.SetValue("ID", std::to_string(id.value()));
+  content.SetValue("DISPLAY_NAME", user->display_name);
+  content.SetValue("EMAIL", user->email);
+  auto name_of = [&](OrganizationId organization) {
+    for (const auto& candidate : *organizations) {
+      if (candidate.id == organization) return OrganizationName(candidate, context.language);
+    }
+    return std::string();
+  };
+  for (const auto& grant : *grants) {
+    auto* row = content.AddSectionDictionary("GRANT");
+    row->SetValue("GRANT_ID", std::to_string(grant.id.value()));
+    row->SetValue("ROLE", pages.Translate(context, auth::RoleLabel(grant.role)));
+    row->SetValue("ORGANIZATION", grant.organization ? name_of(*grant.organization)
+                                                     : pages.Translate(context, N_("the whole platform")));
+    row->SetValue("GRANTED_AT", grant.granted_at_utc);
+  }
+  if (grants->empty()) content.ShowSection("NO_GRANTS");
+  // The roles and organizations this admin may grant.
+  for (auth::Role role : auth::kAllRoles) {
+    bool platform_only = role == auth::Role::kPlatformAdmin || role == auth::Role::kBarAdmin;
+    if (platform_only && !context.actor.IsPlatformAdmin()) continue;
+    auto* option = content.AddSectionDictionary("ROLE_OPTION");
+    option->SetValue("KEY", Text(auth::RoleKey(role)));
+    option->SetValue("LABEL", pages.Translate(context, auth::RoleLabel(role)));
+  }
+  auto grantable = context.actor.OrganizationsWhere(auth::Role::kBarAdmin);
+  for (const auto& organization : *organizations) {
+    if (!context.actor.IsPlatformAdmin() &&
+        std::find(grantable.begin(), grantable.end(), organization.id) == grantable.end()) {
+      continue;
+    }
+    auto* option = content.AddSectionDictionary("ORGANIZATION_OPTION");
+    option->SetValue("ID", std::to_string(organization.id.value()));
+    option->SetValue("NAME", OrganizationName(organization, context.language));
+  }
+  if (context.actor.IsPlatformAdmin()) content.ShowSection("PLATFORM_OPTION");
+  if (error) pages.ShowErrors(context, content, *error);
+  return pages.Render(context, page, status);
+}
+
+std::optional<OrganizationId> ParseOrganization(const std::string& text) {
+  return OrganizationId::Parse(text);
+}
+
+Result<Response> GrantRole(RequestContext& context, const RouteDependencies& deps) {
+  UserId user = context.params.GetId<UserId>("id");
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  std::string organization_text = form->Get("organization_id");
+  std::optional<OrganizationId> organization;
+  if (!organization_text.empty() && organization_text != "platform") {
+    organization = ParseOrganization(organization_text);
+    if (!organization) {
+      return UserPage(context, deps, user,
+                      Error::InvalidArgument(N_("Please correct the fields below."),
+                                             {{"organization", N_("There is no such organization.")}}),
+                      422);
+    }
+  }
+  auto granted = deps.accounts.Grant(context.actor, user, form->Get("role"), organization);
+  if (!granted) {
+    if (granted.error().code() == ErrorCode::kInvalidArgument || granted.error().code() == ErrorCode::kPermissionDenied) {
+      return UserPage(context, deps, user, granted.error(), http::HttpStatusFor(granted.error().code()));
+    }
+    return Fail(granted.error());
+  }
+  return Response::Redirect(fmt::format("/admin/users/{}", user.value()));
+}
+
+Result<Response> RevokeRole(RequestContext& context, const RouteDependencies& deps) {
+  auto grant = context.params.GetId<auth::RoleGrantId>("id");
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  if (auto revoked = deps.accounts.Revoke(context.actor, grant); !revoked) return Fail(revoked.error());
+  auto user = UserId::Parse(form->Get("user_id"));
+  return Response::Redirect(user ? fmt::format("/admin/users/{}", user->value()) : "/admin/users");
+}
+
+Result<audit::Filter> ReadAuditFilter(const http::Request& request) {
+  audit::Filter filter;
+  filter.action = request.QueryParam("action").value_or("");
+  filter.entity_type = request.QueryParam("entity_type").value_or("");
+  filter.from_utc = request.QueryParam("from").value_or("");
+  filter.to_utc = request.QueryParam("to").value_or("");
+  std::vector<FieldError> errors;
+  if (auto user = request.QueryParam("user_id"); user && !user->empty()) {
+    if (auto id = UserId::Parse(*user)) {
+      filter.user_id = id->value();
+    } else {
+      errors.push_back({"user_id", N_("Give a user number.")});
+    }
+  }
+  for (auto [name, value] : {std::pair{"from", &filter.from_utc}, std::pair{"to", &filter.to_utc}}) {
+    if (!value->empty() && (value->size() < 10 || PartialDate::Parse(value->substr(0, 10))->precision() != DatePrecision::kDay)) {
+      errors.push_back({name, N_("Enter a date as YYYY-MM-DD.")});
+    }
+  }
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the request."), std::move(errors)));
+  return filter;
+}
+
+Result<Response> AuditPage(RequestContext& context, const RouteDependencies& deps) {
+  const auto& pages = deps.pages;
+  render::Page page("accounts/audit.tpl", pages.Translate(context, N_("Audit log")));
+  auto& content = page.content();
+  for (const char* name : {"action", "entity_type", "user_id", "from", "to"}) {
+    std::string upper;
+    for (const char* c = name; *c; ++c) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(*c))));
+    content.SetValue("FILTER_" + upper, context.request.QueryParam(name).value_or(""));
+  }
+  auto filter = ReadAuditFilter(context.request);
+  auto page_request = http::ReadPageRequest(context.request);
+  if (!filter || !page_request) {
+    pages.ShowErrors(context, content, !filter ? filter.error() : page_request.error());
+    return pages.Render(context, page, 422);
+  }
+  auto entries = deps.accounts.SearchAudit(context.actor, *filter, *page_request);
+  if (!entries) return Fail(entries.error());
+  content.SetValue("TOTAL", pages.catalogs().FormatNumber(context.language, entries->total));
+  for (const auto& entry : entries->items) {
+    auto* row = content.AddSectionDictionary("ENTRY");
+    row->SetValue("AT", entry.at_utc);
+    row->SetValue("USER", entry.user_id ? std::to_string(entry.user_id) : "—");
+    row->SetValue("ACTION", entry.action);
+    row->SetValue("ENTITY", entry.entity_id ? fmt::format("{} {}", entry.entity_type, entry.entity_id) : entry.entity_type);
+    row->SetValue("DETAILS", entry.details);
+    row->SetValue("REQUEST_ID", entry.request_id);
+  }
+  if (entries->items.empty()) content.ShowSection("NO_ENTRIES");
+  std::string query = context.request.query;
+  auto with_page = [&](int number) {
+    std::string href = "/admin/audit?";
+    for (const auto& [key, value] : http::ParseQuery(query)) {
+      if (key != "page") href += http::PercentEncode(key) + "=" + http::PercentEncode(value) + "&";
+    }
+    return href + "page=" + std::to_string(number);
+  };
+  if (entries->page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", with_page(entries->page - 1), "PREVIOUS");
+  if (entries->page < entries->pages()) content.SetValueAndShowSection("NEXT_HREF", with_page(entries->page + 1), "NEXT");
+  return pages.Render(context, page);
+}
+
+// --- JSON API ---
+
+Result<Response> ApiMe(RequestContext& context, const RouteDependencies& deps) {
+  auto user = deps.accounts.GetUser(context.actor, context.actor.user());
+  if (!user) return Fail(user.error());
+  auto grants = deps.accounts.GrantsOf(context.actor, context.actor.user());
+  if (!grants) return Fail(grants.error());
+  json body = UserJson(*user);
+  body["roles"] = json::array();
+  for (const auto& grant : *grants) body["roles"].push_back(GrantJson(grant));
+  return http::JsonResponse(body);
+}
+
+Result<Response> ApiUsers(RequestContext& context, const RouteDependencies& deps) {
+  auto page = http::ReadPageRequest(context.request);
+  if (!page) return Fail(page.error());
+  auto users = deps.accounts.ListUsers(context.actor, context.request.QueryParam("q").value_or(""), *page);
+  if (!users) return Fail(users.error());
+  return http::JsonResponse(http::PageJson(*users, UserJson));
+}
+
+Result<Response> ApiUser(RequestContext& context, const RouteDependencies& deps) {
+  auto user = deps.accounts.GetUser(context.actor, context.params.GetId<UserId>("id"));
+  if (!user) return Fail(user.error());
+  return http::JsonResponse(UserJson(*user));
+}
+
+Result<Response> ApiUserRoles(RequestContext& context, const RouteDependencies& deps) {
+  auto grants = deps.accounts.GrantsOf(context.actor, context.params.GetId<UserId>("id"));
+  if (!grants) return Fail(grants.error());
+  json items = json::array();
+  for (const auto& grant : *grants) items.push_back(GrantJson(grant));
+  return http::JsonResponse({{"items", items}});
+}
+
+Result<Response> ApiGrant(RequestContext& context, const RouteDependencies& deps) {
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  std::string role = body->value("role", "");
+  std::optional<OrganizationId> organization;
+  if (auto it = body->find("organization_id"); it != body->end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<long long>() <= 0) {
+      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                         {{"organization_id", N_("There is no such organization.")}}));
+    }
+    organization = OrganizationId(it->get<long long>());
+  }
+  UserId user = context.params.GetId<UserId>("id");
+  auto grant = deps.accounts.Grant(context.actor, user, role, organization);
+  if (!grant) return Fail(grant.error());
+  auto grants = deps.accounts.GrantsOf(context.actor, user);
+  if (!grants) return Fail(grants.error());
+  for (const auto& view : *grants) {
+    if (view.id == *grant) return http::JsonResponse(GrantJson(view), 201);
+  }
+  return Fail(Error::Internal("a granted role is missing from the user's roles"));
+}
+
+Result<Response> ApiRevoke(RequestContext& context, const RouteDependencies& deps) {
+  if (auto revoked = deps.accounts.Revoke(context.actor, context.params.GetId<auth::RoleGrantId>("id")); !revoked) {
+    return Fail(revoked.error());
+  }
+  Response response;
+  response.status = 204;
+  return response;
+}
+
+Result<Response> ApiTokens(RequestContext& context, const RouteDependencies& deps) {
+  auto tokens = deps.accounts.ApiTokens(context.actor);
+  if (!tokens) return Fail(tokens.error());
+  json items = json::array();
+  for (const auto& token : *tokens) items.push_back(TokenJson(token));
+  return http::JsonResponse({{"items", items}});
+}
+
+Result<Response> ApiCreateToken(RequestContext& context, const RouteDependencies& deps) {
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  auto created = deps.accounts.CreateApiToken(context.actor, body->value("name", ""));
+  if (!created) return Fail(created.error());
+  json result = TokenJson(created->first);
+  result["token"] = created->second;
+  return http::JsonResponse(result, 201);
+}
+
+Result<Response> ApiRevokeToken(RequestContext& context, const RouteDependencies& deps) {
+  if (auto revoked = deps.accounts.RevokeApiToken(context.actor, context.params.GetId<Id<struct TokenTag>>("id").value());
+      !revoked) {
+    return Fail(revoked.error());
+  }
+  Response response;
+  response.status = 204;
+  return response;
+}
+
+Result<Response> ApiAudit(RequestContext& context, const RouteDependencies& deps) {
+  auto filter = ReadAuditFilter(context.request);
+  if (!filter) return Fail(filter.error());
+  auto page = http::ReadPageRequest(context.request);
+  if (!page) return Fail(page.error());
+  auto entries = deps.accounts.SearchAudit(context.actor, *filter, *page);
+  if (!entries) return Fail(entries.error());
+  return http::JsonResponse(http::PageJson(*entries, [](const audit::LoggedEntry& entry) {
+    return json{{"id", entry.id},
+                {"at", entry.at_utc},
+                {"user_id", entry.user_id ? json(entry.user_id) : json(nullptr)},
+                {"organization_id", entry.organization_id ? json(entry.organization_id) : json(nullptr)},
+                {"action", entry.action},
+                {"entity_type", entry.entity_type},
+                {"entity_id", entry.entity_id ? json(entry.entity_id) : json(nullptr)},
+                {"request_id", entry.request_id},
+                {"details", json::parse(entry.details, nullptr, false)}};
+  }));
+}
+
+}  // namespace
+
+void AddRoutes(http::Router& router, RouteDependencies deps) {
+  // The route table keeps the dependencies alive for the handlers.
+  auto shared = std::make_shared<RouteDependencies>(deps);
+  auto bind = [shared](auto handler) {
+    return [shared, handler](RequestContext& context) { return handler(context, *shared); };
+  };
+  router.Add({.method = Method::kGet, .pattern = "/sign-in", .access = Access::Anyone(),
+              .handler = [shared](RequestContext& context) { return ShowSignIn(context, shared->pages); }});
+  router.Add({.method = Method::kPost, .pattern = "/sign-in", .access = Access::Anyone(), .handler = bind(SignIn)});
+  router.Add({.method = Method::kPost, .pattern = "/sign-out", .access = Access::SignedIn(), .handler = bind(SignOut)});
+  router.Add({.method = Method::kGet, .pattern = "/account", .access = Access::SignedIn(),
+              .handler = [shared](RequestContext& context) {
+                return AccountPage(context, *shared, std::nullopt, "", "", 200);
+              }});
+  router.Add({.method = Method::kPost, .pattern = "/account/preferences", .access = Access::SignedIn(),
+              .handler = bind(SavePreferences)});
+  router.Add({.method = Method::kPost, .pattern = "/account/password", .access = Access::SignedIn(),
+              .handler = bind(ChangePassword)});
+  router.Add({.method = Method::kPost, .pattern = "/account/tokens", .access = Access::SignedIn(),
+              .handler = bind(CreateToken)});
+  router.Add({.method = Method::kPost, .pattern = "/account/tokens/{id:id}/revoke", .access = Access::SignedIn(),
+              .handler = bind(RevokeToken)});
+  router.Add({.method = Method::kGet, .pattern = "/admin/users", .access = Access::Admin(), .handler = bind(ListUsersPage)});
+  router.Add({.method = Method::kGet, .pattern = "/admin/users/{id:id}", .access = Access::Admin(),
+              .handler = [shared](RequestContext& context) {
+                return UserPage(context, *shared, context.params.GetId<UserId>("id"), std::nullopt, 200);
+              }});
+  router.Add({.method = Method::kPost, .pattern = "/admin/users/{id:id}/roles", .access = Access::Admin(),
+              .handler = bind(GrantRole)});
+  router.Add({.method = Method::kPost, .pattern = "/admin/roles/{id:id}/revoke", .access = Access::Admin(),
+              .handler = bind(RevokeRole)});
+  router.Add({.method = Method::kGet, .pattern = "/admin/audit", .access = Access::Admin(), .handler = bind(AuditPage)});
+
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/me", .access = Access::SignedIn(), .handler = bind(ApiMe)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/users", .access = Access::Admin(), .handler = bind(ApiUsers)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/users/{id:id}", .access = Access::SignedIn(),
+              .handler = bind(ApiUser)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/users/{id:id}/roles", .access = Access::SignedIn(),
+              .handler = bind(ApiUserRoles)});
+  router.Add({.method = Method::kPost, .pattern = "/api/v1/users/{id:id}/roles", .access = Access::Admin(),
+              .handler = bind(ApiGrant)});
+  router.Add({.method = Method::kDelete, .pattern = "/api/v1/roles/{id:id}", .access = Access::Admin(),
+              .handler = bind(ApiRevoke)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/tokens", .access = Access::SignedIn(), .handler = bind(ApiTokens)});
+  router.Add({.method = Method::kPost, .pattern = "/api/v1/tokens", .access = Access::SignedIn(),
+              .handler = bind(ApiCreateToken)});
+  router.Add({.method = Method::kDelete, .pattern = "/api/v1/tokens/{id:id}", .access = Access::SignedIn(),
+              .handler = bind(ApiRevokeToken)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/audit", .access = Access::Admin(), .handler = bind(ApiAudit)});
+}
+
+}  // namespace entente::accounts

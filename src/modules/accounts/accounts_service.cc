@@ -1,0 +1,486 @@
+#include "modules/accounts/accounts_service.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "core/auth/secrets.h"
+#include "core/base/messages.h"
+#include "core/base/time.h"
+#include "core/db/settings.h"
+#include "core/i18n/languages.h"
+
+namespace entente::accounts {
+namespace {
+
+using auth::Actor;
+using auth::Role;
+
+std::string Ago(std::chrono::seconds age) { return UtcTimestamp(std::chrono::system_clock::now() - age); }
+
+std::string Later(std::chrono::seconds delay) { return UtcTimestamp(std::chrono::system_clock::now() + delay); }
+
+// The same answer for every way a sign-in can fail (SECURITY.md 2).
+Error SignInRefused() { return Error::Unauthenticated(N_("The email or password is not correct.")); }
+
+std::string Json(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// An actor for changes made from the terminal: no user, a request id of its own.
+Actor TerminalActor(const std::string& request_id) {
+  Actor actor = Actor::Anonymous();
+  actor.SetRequestId(request_id);
+  return actor;
+}
+
+std::vector<FieldError> CheckProfile(const NewUser& user) {
+  std::vector<FieldError> errors;
+  if (!NormalizeEmail(user.email)) errors.push_back({"email", N_("Enter an email address, such as name@example.org.")});
+  if (user.display_name.empty() || user.display_name.size() > 200) {
+    errors.push_back({"display_name", N_("Enter a name of 1 to 200 characters.")});
+  }
+  if (!i18n::IsSupportedLanguage(user.preferred_language)) {
+    errors.push_back({"preferred_language", N_("Choose English, French, Russian or Kazakh.")});
+  }
+  return errors;
+}
+
+}  // namespace
+
+std::optional<std::string> NormalizeEmail(std::string_view email) {
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) email.remove_prefix(1);
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) email.remove_suffix(1);
+  size_t at = email.find('@');
+  if (email.size() > 254 || at == std::string_view::npos || at == 0 || at + 1 >= email.size() ||
+      email.find('@', at + 1) != std::string_view::npos || email.find('.', at) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string normalized;
+  for (unsigned char c : email) {
+    if (c <= 0x20 || c == 0x7f) return std::nullopt;
+    normalized.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+  }
+  return normalized;
+}
+
+Result<UserId> AccountsService::CreatePlatformAdmin(const NewUser& input, const std::string& request_id) {
+  NewUser user = input;
+  auto errors = CheckProfile(user);
+  auto password_errors = auth::CheckPasswordRules(user.password, user.email, user.display_name);
+  errors.insert(errors.end(), password_errors.begin(), password_errors.end());
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  user.email = *NormalizeEmail(user.email);
+  auto hash = auth::HashPassword(user.password);
+  if (!hash) return Fail(hash.error());
+  Actor actor = TerminalActor(request_id);
+  return database_.Write([&](soci::session& sql) -> Result<UserId> {
+    if (store_.FindUserByEmail(sql, user.email)) {
+      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                         {{"email", N_("A user with this email already exists.")}}));
+    }
+    UserId id = store_.InsertUser(sql, user, *hash, /*is_demo=*/false);
+    auto grant = store_.InsertGrant(sql, id, Role::kPlatformAdmin, std::nullopt, UserId(), NowUtc());
+    audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}})});
+    audit::Record(sql, actor,
+                  {"role.grant", "role_grant", grant.value(), std::nullopt,
+                   Json({{"user_id", id.value()}, {"role", "platform_admin"}})});
+    return id;
+  });
+}
+
+Status AccountsService::SetPasswordFromTerminal(const std::string& email, const std::string& password,
+                                                const std::string& request_id) {
+  auto normalized = NormalizeEmail(email);
+  if (!normalized) return Fail(Error::NotFound(N_("There is no user with this email.")));
+  Actor actor = TerminalActor(request_id);
+  auto found = database_.Read([&](soci::session& sql) -> Result<std::optional<StoredUser>> {
+    return store_.FindUserByEmail(sql, *normalized);
+  });
+  if (!found) return Fail(found.error());
+  if (!*found) return Fail(Error::NotFound(N_("There is no user with this email.")));
+  const User& user = (*found)->user;
+  if (auto errors = auth::CheckPasswordRules(password, user.email, user.display_name); !errors.empty()) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  }
+  auto hash = auth::HashPassword(password);
+  if (!hash) return Fail(hash.error());
+  return database_.Write([&](soci::session& sql) -> Status {
+    store_.SetPassword(sql, user.id, *hash);
+    int revoked = store_.RevokeSessionsOf(sql, user.id, NowUtc());
+    audit::Record(sql, actor, {"user.password", "user", user.id.value(), std::nullopt,
+                               Json({{"sessions_revoked", revoked}, {"by", "terminal"}})});
+    return {};
+  });
+}
+
+Result<std::vector<User>> AccountsService::ListAllUsers() {
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<User>> {
+    return store_.ListUsers(sql, "", true, {}, PageRequest{1, 100000}).items;
+  });
+}
+
+Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user, const std::vector<std::pair<Role, std::string>>& roles,
+                                               const std::string& request_id) {
+  auto hash = auth::HashPassword(user.password);
+  if (!hash) return Fail(hash.error());
+  Actor actor = TerminalActor(request_id);
+  return database_.Write([&](soci::session& sql) -> Result<UserId> {
+    UserId id;
+    if (auto existing = store_.FindUserByEmail(sql, user.email)) {
+      id = existing->user.id;
+    } else {
+      id = store_.InsertUser(sql, user, *hash, /*is_demo=*/true);
+      audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}, {"demo", true}})});
+    }
+    for (const auto& [role, slug] : roles) {
+      std::optional<OrganizationId> organization;
+      if (!slug.empty()) {
+        long long organization_id = 0;
+        sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(organization_id);
+        if (!sql.got_data()) return Fail(Error::Internal("demo account: no organization " + slug));
+        organization = OrganizationId(organization_id);
+      }
+      if (store_.FindActiveGrant(sql, id, role, organization)) continue;
+      auto grant = store_.InsertGrant(sql, id, role, organization, UserId(), NowUtc());
+      audit::Record(sql, actor, {"role.grant", "role_grant", grant.value(), organization,
+                                 Json({{"user_id", id.value()}, {"role", auth::RoleKey(role)}})});
+    }
+    return id;
+  });
+}
+
+Result<NewSession> AccountsService::SignIn(const std::string& email_input, const std::string& password,
+                                           const std::string& remote_address, const std::string& request_id) {
+  std::string email = NormalizeEmail(email_input).value_or(email_input.substr(0, 254));
+  Actor anonymous = TerminalActor(request_id);
+  // Limits first, so that a blocked attacker costs no password hashing.
+  auto limited = database_.Read([&](soci::session& sql) -> Result<bool> {
+    std::string since = Ago(std::chrono::hours(1));
+    return store_.FailuresForEmail(sql, email, since) >= policy_.failures_per_account_per_hour ||
+           store_.FailuresForAddress(sql, remote_address, since) >= policy_.failures_per_address_per_hour;
+  });
+  if (!limited) return Fail(limited.error());
+  if (*limited) {
+    spdlog::warn("sign-in refused (rate limit) for {} from {} rid={}", email, remote_address, request_id);
+    return Fail(Error::TooManyRequests(N_("Too many failed sign-ins. Please wait an hour and try again.")));
+  }
+
+  auto found = database_.Read([&](soci::session& sql) -> Result<std::pair<std::optional<StoredUser>, bool>> {
+    return std::pair(store_.FindUserByEmail(sql, email), db::GetSetting(sql, db::kDemoSetting) == "1");
+  });
+  if (!found) return Fail(found.error());
+  const auto& [user, demo_database] = *found;
+  bool accepted = false;
+  std::string reason = "unknown email";
+  if (user) {
+    accepted = auth::VerifyPassword(password, user->password_hash);
+    reason = accepted ? "" : "wrong password";
+    if (accepted && user->user.disabled) accepted = false, reason = "disabled account";
+    if (accepted && user->user.is_demo && !demo_database) accepted = false, reason = "demo account outside a demo database";
+  } else {
+    auth::SpendVerificationTime(password);
+  }
+  if (!accepted) {
+    auto recorded = database_.Write([&](soci::session& sql) -> Status {
+      store_.InsertFailure(sql, email, remote_address, NowUtc());
+      audit::Record(sql, anonymous, {"session.sign_in_failed", "user", user ? user->user.id.value() : 0, std::nullopt,
+                                     Json({{"email", email}, {"remote_address", remote_address}})});
+      return {};
+    });
+    spdlog::warn("sign-in failed for {} from {}: {} rid={}", email, remote_address, reason, request_id);
+    if (!recorded) return Fail(recorded.error());
+    return Fail(SignInRefused());
+  }
+  std::string token = auth::NewToken();
+  auto created = database_.Write([&](soci::session& sql) -> Status {
+    std::string now = NowUtc();
+    store_.InsertSession(sql, auth::HashToken(token), user->user.id, now, Later(std::chrono::hours(policy_.absolute_hours)),
+                         remote_address);
+    store_.TouchUser(sql, user->user.id, now);
+    Actor actor(user->user.id, user->user.display_name, user->user.preferred_language, {});
+    actor.SetRequestId(request_id);
+    audit::Record(sql, actor, {"session.sign_in", "user", user->user.id.value(), std::nullopt,
+                               Json({{"remote_address", remote_address}})});
+    return {};
+  });
+  if (!created) return Fail(created.error());
+  spdlog::info("signed in: user {} from {} rid={}", user->user.id.value(), remote_address, request_id);
+  return NewSession{token, user->user.id};
+}
+
+Result<auth::Actor> AccountsService::LoadActor(soci::session& sql, UserId user, const std::string& request_id) {
+  auto stored = store_.FindUser(sql, user);
+  if (!stored) return Fail(Error::Unauthenticated());
+  Actor actor(user, stored->user.display_name, stored->user.preferred_language, store_.GrantsOf(sql, user));
+  actor.SetRequestId(request_id);
+  return actor;
+}
+
+Result<std::optional<auth::Actor>> AccountsService::AuthenticateSession(const std::string& token,
+                                                                        const std::string& request_id) {
+  if (token.size() != 43) return std::optional<Actor>();
+  std::string hash = auth::HashToken(token);
+  std::optional<StoredSession> session;
+  auto actor = database_.Read([&](soci::session& sql) -> Result<std::optional<Actor>> {
+    session = store_.FindSession(sql, hash, NowUtc());
+    if (!session) return std::optional<Actor>();
+    if (session->last_seen_at_utc < Ago(std::chrono::minutes(policy_.idle_minutes))) return std::optional<Actor>();
+    auto loaded = LoadActor(sql, session->user, request_id);
+    if (!loaded) return std::optional<Actor>();
+    return std::optional<Actor>(std::move(*loaded));
+  });
+  if (!actor || !*actor) return actor;
+  // Keep the session alive, writing at most once a minute.
+  if (session->last_seen_at_utc < Ago(std::chrono::minutes(1))) {
+    auto touched = database_.Write([&](soci::session& sql) -> Status {
+      std::string now = NowUtc();
+      store_.TouchSession(sql, session->id, now);
+      store_.TouchUser(sql, session->user, now);
+      return {};
+    });
+    if (!touched) spdlog::warn("could not record session activity: {}", touched.error().message());
+  }
+  return actor;
+}
+
+Result<std::optional<auth::Actor>> AccountsService::AuthenticateApiToken(const std::string& token,
+                                                                         const std::string& request_id) {
+  if (token.size() != 43) return std::optional<Actor>();
+  std::string hash = auth::HashToken(token);
+  std::optional<std::pair<UserId, long long>> owner;
+  auto actor = database_.Read([&](soci::session& sql) -> Result<std::optional<Actor>> {
+    owner = store_.FindApiToken(sql, hash);
+    if (!owner) return std::optional<Actor>();
+    auto loaded = LoadActor(sql, owner->first, request_id);
+    if (!loaded) return std::optional<Actor>();
+    return std::optional<Actor>(std::move(*loaded));
+  });
+  if (actor && *actor) {
+    database_.Write([&](soci::session& sql) -> Status {
+      store_.TouchApiToken(sql, owner->second, NowUtc());
+      return {};
+    });
+  }
+  return actor;
+}
+
+Status AccountsService::SignOut(const Actor& actor, const std::string& session_token) {
+  std::string hash = auth::HashToken(session_token);
+  return database_.Write([&](soci::session& sql) -> Status {
+    std::string now = NowUtc();
+    if (auto session = store_.FindSession(sql, hash, now)) {
+      store_.RevokeSession(sql, session->id, now);
+      audit::Record(sql, actor, {"session.sign_out", "user", actor.user().value(), std::nullopt, "{}"});
+    }
+    return {};
+  });
+}
+
+Result<NewSession> AccountsService::ChangePassword(const Actor& actor, const std::string& current,
+                                                   const std::string& password, const std::string& remote_address) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  auto stored = database_.Read([&](soci::session& sql) -> Result<std::optional<StoredUser>> {
+    return store_.FindUser(sql, actor.user());
+  });
+  if (!stored) return Fail(stored.error());
+  if (!*stored) return Fail(Error::Unauthenticated());
+  const StoredUser& user = **stored;
+  if (!auth::VerifyPassword(current, user.password_hash)) {
+    spdlog::warn("password change refused for user {}: wrong current password rid={}", actor.user().value(),
+                 actor.request_id());
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"current_password", N_("The current password is not correct.")}}));
+  }
+  if (auto errors = auth::CheckPasswordRules(password, user.user.email, user.user.display_name); !errors.empty()) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  }
+  auto hash = auth::HashPassword(password);
+  if (!hash) return Fail(hash.error());
+  std::string token = auth::NewToken();
+  auto changed = database_.Write([&](soci::session& sql) -> Status {
+    std::string now = NowUtc();
+    store_.SetPassword(sql, actor.user(), *hash);
+    int revoked = store_.RevokeSessionsOf(sql, actor.user(), now);
+    store_.InsertSession(sql, auth::HashToken(token), actor.user(), now,
+                         Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
+    audit::Record(sql, actor, {"user.password", "user", actor.user().value(), std::nullopt,
+                               Json({{"sessions_revoked", revoked}})});
+    return {};
+  });
+  if (!changed) return Fail(changed.error());
+  return NewSession{token, actor.user()};
+}
+
+Status AccountsService::SetPreferences(const Actor& actor, const std::string& display_name, const std::string& language) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  std::vector<FieldError> errors;
+  if (display_name.empty() || display_name.size() > 200) {
+    errors.push_back({"display_name", N_("Enter a name of 1 to 200 characters.")});
+  }
+  if (!i18n::IsSupportedLanguage(language)) {
+    errors.push_back({"preferred_language", N_("Choose English, French, Russian or Kazakh.")});
+  }
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  return database_.Write([&](soci::session& sql) -> Status {
+    store_.SetPreferences(sql, actor.user(), display_name, language);
+    audit::Record(sql, actor, {"user.preferences", "user", actor.user().value(), std::nullopt,
+                               Json({{"preferred_language", language}})});
+    return {};
+  });
+}
+
+bool AccountsService::MayManage(const Actor& actor, soci::session& sql, UserId user) {
+  if (actor.IsPlatformAdmin()) return true;
+  auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
+  if (scope.empty()) return false;
+  for (const auto& grant : store_.GrantViewsOf(sql, user)) {
+    if (grant.organization && std::find(scope.begin(), scope.end(), *grant.organization) != scope.end()) return true;
+  }
+  return false;
+}
+
+Result<Page<User>> AccountsService::ListUsers(const Actor& actor, const std::string& search, const PageRequest& page) {
+  bool all = actor.IsPlatformAdmin();
+  auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
+  if (!all && scope.empty()) return Fail(Error::PermissionDenied());
+  std::string folded;
+  for (unsigned char c : search) folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+  return database_.Read([&](soci::session& sql) -> Result<Page<User>> {
+    return store_.ListUsers(sql, folded, all, scope, page);
+  });
+}
+
+Result<User> AccountsService::GetUser(const Actor& actor, UserId user) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Read([&](soci::session& sql) -> Result<User> {
+    if (actor.user() != user && !MayManage(actor, sql, user)) return Fail(Error::NotFound());
+    auto stored = store_.FindUser(sql, user);
+    if (!stored) return Fail(Error::NotFound());
+    return stored->user;
+  });
+}
+
+Result<std::vector<GrantView>> AccountsService::GrantsOf(const Actor& actor, UserId user) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<GrantView>> {
+    if (actor.user() != user && !MayManage(actor, sql, user)) return Fail(Error::NotFound());
+    if (!store_.FindUser(sql, user)) return Fail(Error::NotFound());
+    return store_.GrantViewsOf(sql, user);
+  });
+}
+
+Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user, const std::string& role_key,
+                                                 std::optional<OrganizationId> organization) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  auto role = auth::ParseRole(role_key);
+  std::vector<FieldError> errors;
+  if (!role) errors.push_back({"role", N_("Choose a role from the list.")});
+  if (role && *role == Role::kPlatformAdmin && organization) {
+    errors.push_back({"organization", N_("The platform admin role is held on no organization.")});
+  }
+  if (role && *role != Role::kPlatformAdmin && !organization) {
+    errors.push_back({"organization", N_("Choose the organization the role is held on.")});
+  }
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  // Platform admins grant anything; bar admins what a bar admin is not, within their scope.
+  bool allowed = actor.IsPlatformAdmin() ||
+                 (*role != Role::kPlatformAdmin && *role != Role::kBarAdmin && actor.Holds(Role::kBarAdmin, *organization));
+  return database_.Write([&](soci::session& sql) -> Result<auth::RoleGrantId> {
+    if (!store_.FindUser(sql, user) || (actor.user() != user && !actor.IsPlatformAdmin() &&
+                                        !actor.HoldsAnywhere(Role::kBarAdmin))) {
+      return Fail(Error::NotFound());
+    }
+    if (organization && !store_.OrganizationExists(sql, *organization)) {
+      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                         {{"organization", N_("There is no such organization.")}}));
+    }
+    if (!allowed) {
+      spdlog::warn("role grant refused: user {} may not grant {} on organization {} rid={}", actor.user().value(),
+                   role_key, organization ? organization->value() : 0, actor.request_id());
+      return Fail(Error::PermissionDenied(N_("You may not grant this role on this organization.")));
+    }
+    if (auto existing = store_.FindActiveGrant(sql, user, *role, organization)) return *existing;
+    auto grant = store_.InsertGrant(sql, user, *role, organization, actor.user(), NowUtc());
+    audit::Record(sql, actor, {"role.grant", "role_grant", grant.value(), organization,
+                               Json({{"user_id", user.value()}, {"role", role_key}})});
+    spdlog::info("role granted: {} on organization {} to user {} by user {} rid={}", role_key,
+                 organization ? organization->value() : 0, user.value(), actor.user().value(), actor.request_id());
+    return grant;
+  });
+}
+
+Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto grant = store_.FindGrant(sql, grant_id);
+    if (!grant) return Fail(Error::NotFound());
+    bool allowed = actor.IsPlatformAdmin() ||
+                   (grant->role != Role::kPlatformAdmin && grant->role != Role::kBarAdmin && grant->organization &&
+                    actor.Holds(Role::kBarAdmin, *grant->organization));
+    if (!allowed) {
+      // A grant the actor cannot even manage is not shown to exist.
+      bool visible = grant->organization && actor.Holds(Role::kBarAdmin, *grant->organization);
+      spdlog::warn("role revoke refused: grant {} by user {} rid={}", grant_id.value(), actor.user().value(),
+                   actor.request_id());
+      return Fail(visible ? Error::PermissionDenied(N_("You may not revoke this role.")) : Error::NotFound());
+    }
+    store_.RevokeGrant(sql, grant_id, actor.user(), NowUtc());
+    audit::Record(sql, actor, {"role.revoke", "role_grant", grant_id.value(), grant->organization,
+                               Json({{"user_id", grant->user.value()}, {"role", auth::RoleKey(grant->role)}})});
+    spdlog::info("role revoked: grant {} by user {} rid={}", grant_id.value(), actor.user().value(), actor.request_id());
+    return {};
+  });
+}
+
+Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const Actor& actor, const std::string& name) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  if (name.empty() || name.size() > 100) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"name", N_("Name the token (1 to 100 characters), e.g. after the system that uses it.")}}));
+  }
+  std::string token = auth::NewToken();
+  return database_.Write([&](soci::session& sql) -> Result<std::pair<ApiToken, std::string>> {
+    std::string now = NowUtc();
+    long long id = store_.InsertApiToken(sql, actor.user(), name, auth::HashToken(token), now);
+    audit::Record(sql, actor, {"api_token.create", "api_token", id, std::nullopt, Json({{"name", name}})});
+    return std::pair(ApiToken{id, name, now, ""}, token);
+  });
+}
+
+Result<std::vector<ApiToken>> AccountsService::ApiTokens(const Actor& actor) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<ApiToken>> {
+    return store_.ApiTokensOf(sql, actor.user());
+  });
+}
+
+Status AccountsService::RevokeApiToken(const Actor& actor, long long token) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Write([&](soci::session& sql) -> Status {
+    // Another user's token is not found: ids of others' records reveal nothing.
+    if (!store_.RevokeApiToken(sql, actor.user(), token, NowUtc())) return Fail(Error::NotFound());
+    audit::Record(sql, actor, {"api_token.revoke", "api_token", token, std::nullopt, "{}"});
+    return {};
+  });
+}
+
+Result<Page<audit::LoggedEntry>> AccountsService::SearchAudit(const Actor& actor, const audit::Filter& filter,
+                                                             const PageRequest& page) {
+  audit::Filter scoped = filter;
+  if (!actor.IsPlatformAdmin()) {
+    auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
+    if (scope.empty()) return Fail(Error::PermissionDenied());
+    std::vector<long long> ids;
+    for (auto id : scope) ids.push_back(id.value());
+    scoped.organizations = std::move(ids);
+  }
+  return database_.Read([&](soci::session& sql) -> Result<Page<audit::LoggedEntry>> {
+    return audit::Search(sql, scoped, page);
+  });
+}
+
+}  // namespace entente::accounts

@@ -1,0 +1,92 @@
+#pragma once
+// Accounts: users, sign-in and sessions, roles, API tokens, and the audit log's pages.
+// Every operation that acts for someone takes the `const auth::Actor&` doing it and checks it
+// here; every change is written with its audit entry in one transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/audit_log.h"
+#include "core/auth/actor.h"
+#include "core/auth/authenticator.h"
+#include "core/base/error.h"
+#include "core/base/pagination.h"
+#include "core/db/database.h"
+#include "modules/accounts/accounts_store.h"
+#include "modules/accounts/model.h"
+
+namespace entente::accounts {
+
+class AccountsService final : public auth::Authenticator {
+ public:
+  AccountsService(db::Database& database, SessionPolicy policy) : database_(database), policy_(policy) {}
+
+  // --- From the terminal (`entente user …`): the operator is trusted. ---
+  // Creates a user holding the platform admin role.
+  Result<UserId> CreatePlatformAdmin(const NewUser& user, const std::string& request_id);
+  Status SetPasswordFromTerminal(const std::string& email, const std::string& password, const std::string& request_id);
+  Result<std::vector<User>> ListAllUsers();
+
+  // Creates a demo account with roles (only `entente seed demo` calls this). Safe twice.
+  Result<UserId> EnsureDemoUser(const NewUser& user, const std::vector<std::pair<auth::Role, std::string>>& roles,
+                                const std::string& request_id);
+
+  // --- Sign-in and sessions ---
+  // The same kUnauthenticated answer for an unknown email, a wrong password, a disabled or a
+  // demo account outside a demo database; kTooManyRequests past the failure limits. Every
+  // failure is recorded (for the limits) and logged; the password never is.
+  Result<NewSession> SignIn(const std::string& email, const std::string& password, const std::string& remote_address,
+                            const std::string& request_id);
+  // The actor behind a session token, or nullopt when the session is unknown, revoked or expired
+  // (idle or absolute). Writes last_seen at most once a minute.
+  Result<std::optional<auth::Actor>> AuthenticateSession(const std::string& token,
+                                                         const std::string& request_id) override;
+  Result<std::optional<auth::Actor>> AuthenticateApiToken(const std::string& token,
+                                                          const std::string& request_id) override;
+  Status SignOut(const auth::Actor& actor, const std::string& session_token);
+  // Checks the current password, stores the new one, revokes every session of the user and
+  // opens a new one for this browser.
+  Result<NewSession> ChangePassword(const auth::Actor& actor, const std::string& current, const std::string& password,
+                                    const std::string& remote_address);
+  Status SetPreferences(const auth::Actor& actor, const std::string& display_name, const std::string& language);
+
+  // --- Users and roles ---
+  // Platform admins see everyone; bar admins the users holding a role within their scope.
+  Result<Page<User>> ListUsers(const auth::Actor& actor, const std::string& search, const PageRequest& page);
+  // Yourself, or a user listed for you by ListUsers; kNotFound otherwise.
+  Result<User> GetUser(const auth::Actor& actor, UserId user);
+  Result<std::vector<GrantView>> GrantsOf(const auth::Actor& actor, UserId user);
+  // Platform admins grant any role; bar admins grant coordinator, editor and member within their
+  // scope. kInvalidArgument (field errors) for a bad role or organization, kPermissionDenied
+  // otherwise; granting a role the user already holds returns the existing grant.
+  Result<auth::RoleGrantId> Grant(const auth::Actor& actor, UserId user, const std::string& role,
+                                  std::optional<OrganizationId> organization);
+  Status Revoke(const auth::Actor& actor, auth::RoleGrantId grant);
+
+  // --- API tokens ---
+  // The new token, shown once; only its hash is kept.
+  Result<std::pair<ApiToken, std::string>> CreateApiToken(const auth::Actor& actor, const std::string& name);
+  Result<std::vector<ApiToken>> ApiTokens(const auth::Actor& actor);
+  Status RevokeApiToken(const auth::Actor& actor, long long token);
+
+  // --- Audit log ---
+  // Platform admins: every entry; bar admins: entries about organizations within their scope.
+  Result<Page<audit::LoggedEntry>> SearchAudit(const auth::Actor& actor, const audit::Filter& filter,
+                                               const PageRequest& page);
+
+  const SessionPolicy& policy() const { return policy_; }
+
+ private:
+  Result<auth::Actor> LoadActor(soci::session& sql, UserId user, const std::string& request_id);
+  bool MayManage(const auth::Actor& actor, soci::session& sql, UserId user);
+
+  db::Database& database_;
+  SessionPolicy policy_;
+  AccountsStore store_;
+};
+
+// "  Someone@Example.ORG " → "someone@example.org"; nullopt when it does not look like an email.
+std::optional<std::string> NormalizeEmail(std::string_view email);
+
+}  // namespace entente::accounts

@@ -1,0 +1,368 @@
+#include "modules/accounts/accounts_store.h"
+
+#include <map>
+
+#include "core/base/time.h"
+#include "core/db/query.h"
+
+namespace entente::accounts {
+namespace {
+
+constexpr const char* kUserColumns =
+    "SELECT id, email, display_name, preferred_language, is_demo, disabled, created_at_utc, "
+    "COALESCE(last_seen_at_utc, ''), password_hash FROM users ";
+
+std::optional<StoredUser> FetchUser(soci::statement& statement, StoredUser& row, int& is_demo, int& disabled,
+                                    long long& id) {
+  if (!statement.fetch()) return std::nullopt;
+  row.user.id = UserId(id);
+  row.user.is_demo = is_demo != 0;
+  row.user.disabled = disabled != 0;
+  return row;
+}
+
+template <typename Bind>
+std::optional<StoredUser> QueryUser(soci::session& sql, const std::string& where, Bind&& bind) {
+  StoredUser row;
+  long long id = 0;
+  int is_demo = 0, disabled = 0;
+  soci::statement statement = (sql.prepare << (kUserColumns + where), soci::into(id), soci::into(row.user.email),
+                               soci::into(row.user.display_name), soci::into(row.user.preferred_language),
+                               soci::into(is_demo), soci::into(disabled), soci::into(row.user.created_at_utc),
+                               soci::into(row.user.last_seen_at_utc), soci::into(row.password_hash), bind);
+  statement.execute();
+  return FetchUser(statement, row, is_demo, disabled, id);
+}
+
+}  // namespace
+
+UserId AccountsStore::InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash,
+                                 bool is_demo) const {
+  long long id = 0;
+  int demo = is_demo ? 1 : 0;
+  std::string now = NowUtc();
+  sql << "INSERT INTO users (email, display_name, preferred_language, password_hash, is_demo, created_at_utc) "
+         "VALUES (:email, :name, :language, :hash, :demo, :now) RETURNING id",
+      soci::use(user.email), soci::use(user.display_name), soci::use(user.preferred_language), soci::use(password_hash),
+      soci::use(demo), soci::use(now), soci::into(id);
+  return UserId(id);
+}
+
+std::optional<StoredUser> AccountsStore::FindUserByEmail(soci::session& sql, const std::string& email) const {
+  return QueryUser(sql, "WHERE email = :email", soci::use(email));
+}
+
+std::optional<StoredUser> AccountsStore::FindUser(soci::session& sql, UserId id) const {
+  long long value = id.value();
+  return QueryUser(sql, "WHERE id = :id", soci::use(value));
+}
+
+Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& search, bool all,
+                                    const std::vector<OrganizationId>& organizations, const PageRequest& page) const {
+  auto filter = [&](db::Query& query) {
+    if (!search.empty()) {
+      // instr() on lower-cased text: a substring search with no LIKE wildcards from input.
+      query.Append(" AND (instr(lower(u.email), ").Bind(search).Append(") > 0 OR instr(lower(u.display_name), ")
+          .Bind(search).Append(") > 0)");
+    }
+    if (!all) {
+      std::vector<long long> ids;
+      for (auto organization : organizations) ids.push_back(organization.value());
+      query.Append(" AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "
+                   "AND g.organization_id IN (")
+          .BindList(ids)
+          .Append("))");
+    }
+  };
+  Page<User> result;
+  result.page = page.page;
+  result.per_page = page.per_page;
+  db::Query count("SELECT COUNT(*) FROM users u WHERE 1 = 1");
+  filter(count);
+  result.total = count.Scalar<long long>(sql);
+  db::Query query(
+      "SELECT u.id, u.email, u.display_name, u.preferred_language, u.is_demo, u.disabled, u.created_at_utc, "
+      "COALESCE(u.last_seen_at_utc, '') FROM users u WHERE 1 = 1");
+  filter(query);
+  query.Append(" ORDER BY u.display_name, u.id LIMIT ").Bind(static_cast<long long>(page.per_page))
+      .Append(" OFFSET ").Bind(page.offset());
+  User row;
+  long long id = 0;
+  int is_demo = 0, disabled = 0;
+  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+    s.exchange(soci::into(id));
+    s.exchange(soci::into(row.email));
+    s.exchange(soci::into(row.display_name));
+    s.exchange(soci::into(row.preferred_language));
+    s.exchange(soci::into(is_demo));
+    s.exchange(soci::into(disabled));
+    s.exchange(soci::into(row.created_at_utc));
+    s.exchange(soci::into(row.last_seen_at_utc));
+  });
+  statement.execute(false);
+  while (statement.fetch()) {
+    row.id = UserId(id);
+    row.is_demo = is_demo != 0;
+    row.disabled = disabled != 0;
+    result.items.push_back(row);
+  }
+  return result;
+}
+
+void AccountsStore::SetPassword(soci::session& sql, UserId user, const std::string& password_hash) const {
+  long long id = user.value();
+  sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(password_hash), soci::use(id);
+}
+
+void AccountsStore::SetPreferences(soci::session& sql, UserId user, const std::string& display_name,
+                                   const std::string& language) const {
+  long long id = user.value();
+  sql << "UPDATE users SET display_name = :name, preferred_language = :language WHERE id = :id",
+      soci::use(display_name), soci::use(language), soci::use(id);
+}
+
+void AccountsStore::TouchUser(soci::session& sql, UserId user, const std::string& now) const {
+  long long id = user.value();
+  sql << "UPDATE users SET last_seen_at_utc = :now WHERE id = :id", soci::use(now), soci::use(id);
+}
+
+long long AccountsStore::InsertSession(soci::session& sql, const std::string& token_hash, UserId user,
+                                       const std::string& now, const std::string& expires_at,
+                                       const std::string& remote_address) const {
+  long long id = 0;
+  long long user_id = user.value();
+  sql << "INSERT INTO sessions (token_hash, user_id, created_at_utc, last_seen_at_utc, expires_at_utc, remote_address) "
+         "VALUES (:hash, :user, :now, :seen, :expires, :address) RETURNING id",
+      soci::use(token_hash), soci::use(user_id), soci::use(now), soci::use(now), soci::use(expires_at),
+      soci::use(remote_address), soci::into(id);
+  return id;
+}
+
+std::optional<StoredSession> AccountsStore::FindSession(soci::session& sql, const std::string& token_hash,
+                                                        const std::string& now) const {
+  StoredSession session;
+  long long user = 0;
+  sql << "SELECT s.id, s.user_id, s.last_seen_at_utc, s.expires_at_utc FROM sessions s JOIN users u ON u.id = s.user_id "
+         "WHERE s.token_hash = :hash AND s.revoked_at_utc IS NULL AND s.expires_at_utc > :now AND u.disabled = 0",
+      soci::use(token_hash), soci::use(now), soci::into(session.id), soci::into(user), soci::into(session.last_seen_at_utc),
+      soci::into(session.expires_at_utc);
+  if (!sql.got_data()) return std::nullopt;
+  session.user = UserId(user);
+  return session;
+}
+
+void AccountsStore::TouchSession(soci::session& sql, long long session, const std::string& now) const {
+  sql << "UPDATE sessions SET last_seen_at_utc = :now WHERE id = :id", soci::use(now), soci::use(session);
+}
+
+void AccountsStore::RevokeSession(soci::session& sql, long long session, const std::string& now) const {
+  sql << "UPDATE sessions SET revoked_at_utc = :now WHERE id = :id AND revoked_at_utc IS NULL", soci::use(now),
+      soci::use(session);
+}
+
+int AccountsStore::RevokeSessionsOf(soci::session& sql, UserId user, const std::string& now) const {
+  long long id = user.value();
+  soci::statement statement = (sql.prepare << "UPDATE sessions SET revoked_at_utc = :now "
+                                              "WHERE user_id = :user AND revoked_at_utc IS NULL",
+                               soci::use(now), soci::use(id));
+  statement.execute(true);
+  return static_cast<int>(statement.get_affected_rows());
+}
+
+std::vector<auth::RoleGrant> AccountsStore::GrantsOf(soci::session& sql, UserId user) const {
+  long long user_id = user.value();
+  std::vector<auth::RoleGrant> grants;
+  std::map<long long, size_t> by_id;
+  {
+    long long id = 0, organization = 0;
+    std::string role;
+    soci::indicator organization_indicator = soci::i_null;
+    soci::statement statement = (sql.prepare << "SELECT id, role, organization_id FROM role_grants "
+                                                "WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
+                                 soci::use(user_id), soci::into(id), soci::into(role),
+                                 soci::into(organization, organization_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+      auto parsed = auth::ParseRole(role);
+      if (!parsed) continue;
+      auth::RoleGrant grant{auth::RoleGrantId(id), *parsed, std::nullopt, {}};
+      if (organization_indicator == soci::i_ok) grant.organization = OrganizationId(organization);
+      by_id[id] = grants.size();
+      grants.push_back(std::move(grant));
+    }
+  }
+  // Each grant's organization and everything below it, in one recursive query.
+  long long grant_id = 0, organization = 0;
+  soci::statement statement =
+      (sql.prepare << "WITH RECURSIVE tree (grant_id, organization_id, depth) AS ("
+                      "  SELECT g.id, g.organization_id, 0 FROM role_grants g"
+                      "  WHERE g.user_id = :user AND g.revoked_at_utc IS NULL AND g.organization_id IS NOT NULL"
+                      "  UNION ALL"
+                      "  SELECT tree.grant_id, o.id, tree.depth + 1 FROM organizations o"
+                      "  JOIN tree ON o.parent_id = tree.organization_id WHERE tree.depth < 32"
+                      ") SELECT grant_id, organization_id FROM tree ORDER BY grant_id, depth, organization_id",
+       soci::use(user_id), soci::into(grant_id), soci::into(organization));
+  statement.execute();
+  while (statement.fetch()) {
+    auto it = by_id.find(grant_id);
+    if (it != by_id.end()) grants[it->second].scope.push_back(OrganizationId(organization));
+  }
+  return grants;
+}
+
+std::vector<GrantView> AccountsStore::GrantViewsOf(soci::session& sql, UserId user) const {
+  long long user_id = user.value();
+  std::vector<GrantView> views;
+  long long id = 0, organization = 0;
+  std::string role, slug, granted_at;
+  soci::indicator organization_indicator = soci::i_null, slug_indicator = soci::i_null;
+  soci::statement statement =
+      (sql.prepare << "SELECT g.id, g.role, g.organization_id, o.slug, g.granted_at_utc FROM role_grants g "
+                      "LEFT JOIN organizations o ON o.id = g.organization_id "
+                      "WHERE g.user_id = :user AND g.revoked_at_utc IS NULL ORDER BY g.id",
+       soci::use(user_id), soci::into(id), soci::into(role), soci::into(organization, organization_indicator),
+       soci::into(slug, slug_indicator), soci::into(granted_at));
+  statement.execute();
+  while (statement.fetch()) {
+    GrantView view;
+    view.id = auth::RoleGrantId(id);
+    view.user = user;
+    view.role = auth::ParseRole(role).value_or(auth::Role::kMember);
+    if (organization_indicator == soci::i_ok) view.organization = OrganizationId(organization);
+    view.organization_slug = slug_indicator == soci::i_ok ? slug : "";
+    view.granted_at_utc = granted_at;
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+std::optional<GrantView> AccountsStore::FindGrant(soci::session& sql, auth::RoleGrantId grant) const {
+  long long id = grant.value(), user = 0, organization = 0;
+  std::string role, granted_at;
+  soci::indicator organization_indicator = soci::i_null;
+  sql << "SELECT user_id, role, organization_id, granted_at_utc FROM role_grants "
+         "WHERE id = :id AND revoked_at_utc IS NULL",
+      soci::use(id), soci::into(user), soci::into(role), soci::into(organization, organization_indicator),
+      soci::into(granted_at);
+  if (!sql.got_data()) return std::nullopt;
+  GrantView view;
+  view.id = grant;
+  view.user = UserId(user);
+  view.role = auth::ParseRole(role).value_or(auth::Role::kMember);
+  if (organization_indicator == soci::i_ok) view.organization = OrganizationId(organization);
+  view.granted_at_utc = granted_at;
+  return view;
+}
+
+std::optional<auth::RoleGrantId> AccountsStore::FindActiveGrant(soci::session& sql, UserId user, auth::Role role,
+                                                                std::optional<OrganizationId> organization) const {
+  db::Query query("SELECT id FROM role_grants WHERE revoked_at_utc IS NULL AND user_id = ");
+  query.Bind(user.value()).Append(" AND role = ").Bind(std::string(auth::RoleKey(role)));
+  if (organization) {
+    query.Append(" AND organization_id = ").Bind(organization->value());
+  } else {
+    query.Append(" AND organization_id IS NULL");
+  }
+  auto ids = query.Column<long long>(sql);
+  if (ids.empty()) return std::nullopt;
+  return auth::RoleGrantId(ids.front());
+}
+
+auth::RoleGrantId AccountsStore::InsertGrant(soci::session& sql, UserId user, auth::Role role,
+                                             std::optional<OrganizationId> organization, UserId granted_by,
+                                             const std::string& now) const {
+  long long user_id = user.value(), organization_id = organization ? organization->value() : 0, by = granted_by.value();
+  soci::indicator organization_indicator = organization ? soci::i_ok : soci::i_null;
+  soci::indicator by_indicator = granted_by.valid() ? soci::i_ok : soci::i_null;
+  std::string role_key(auth::RoleKey(role));
+  long long id = 0;
+  sql << "INSERT INTO role_grants (user_id, role, organization_id, granted_by, granted_at_utc) "
+         "VALUES (:user, :role, :organization, :by, :now) RETURNING id",
+      soci::use(user_id), soci::use(role_key), soci::use(organization_id, organization_indicator),
+      soci::use(by, by_indicator), soci::use(now), soci::into(id);
+  return auth::RoleGrantId(id);
+}
+
+void AccountsStore::RevokeGrant(soci::session& sql, auth::RoleGrantId grant, UserId revoked_by,
+                                const std::string& now) const {
+  long long id = grant.value(), by = revoked_by.value();
+  soci::indicator by_indicator = revoked_by.valid() ? soci::i_ok : soci::i_null;
+  sql << "UPDATE role_grants SET revoked_at_utc = :now, revoked_by = :by WHERE id = :id AND revoked_at_utc IS NULL",
+      soci::use(now), soci::use(by, by_indicator), soci::use(id);
+}
+
+bool AccountsStore::OrganizationExists(soci::session& sql, OrganizationId organization) const {
+  long long id = organization.value();
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM organizations WHERE id = :id", soci::use(id), soci::into(count);
+  return count > 0;
+}
+
+long long AccountsStore::InsertApiToken(soci::session& sql, UserId user, const std::string& name,
+                                        const std::string& token_hash, const std::string& now) const {
+  long long id = 0, user_id = user.value();
+  sql << "INSERT INTO api_tokens (user_id, name, token_hash, created_at_utc) VALUES (:user, :name, :hash, :now) "
+         "RETURNING id",
+      soci::use(user_id), soci::use(name), soci::use(token_hash), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::vector<ApiToken> AccountsStore::ApiTokensOf(soci::session& sql, UserId user) const {
+  long long user_id = user.value();
+  std::vector<ApiToken> tokens;
+  ApiToken row;
+  soci::statement statement =
+      (sql.prepare << "SELECT id, name, created_at_utc, COALESCE(last_used_at_utc, '') FROM api_tokens "
+                      "WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
+       soci::use(user_id), soci::into(row.id), soci::into(row.name), soci::into(row.created_at_utc),
+       soci::into(row.last_used_at_utc));
+  statement.execute();
+  while (statement.fetch()) tokens.push_back(row);
+  return tokens;
+}
+
+bool AccountsStore::RevokeApiToken(soci::session& sql, UserId user, long long token, const std::string& now) const {
+  long long user_id = user.value();
+  soci::statement statement = (sql.prepare << "UPDATE api_tokens SET revoked_at_utc = :now "
+                                              "WHERE id = :id AND user_id = :user AND revoked_at_utc IS NULL",
+                               soci::use(now), soci::use(token), soci::use(user_id));
+  statement.execute(true);
+  return statement.get_affected_rows() > 0;
+}
+
+std::optional<std::pair<UserId, long long>> AccountsStore::FindApiToken(soci::session& sql,
+                                                                        const std::string& token_hash) const {
+  long long user = 0, id = 0;
+  sql << "SELECT t.user_id, t.id FROM api_tokens t JOIN users u ON u.id = t.user_id "
+         "WHERE t.token_hash = :hash AND t.revoked_at_utc IS NULL AND u.disabled = 0",
+      soci::use(token_hash), soci::into(user), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return std::pair(UserId(user), id);
+}
+
+void AccountsStore::TouchApiToken(soci::session& sql, long long token, const std::string& now) const {
+  sql << "UPDATE api_tokens SET last_used_at_utc = :now WHERE id = :id", soci::use(now), soci::use(token);
+}
+
+void AccountsStore::InsertFailure(soci::session& sql, const std::string& email, const std::string& remote_address,
+                                  const std::string& now) const {
+  sql << "INSERT INTO sign_in_failures (email, remote_address, at_utc) VALUES (:email, :address, :now)",
+      soci::use(email), soci::use(remote_address), soci::use(now);
+}
+
+long long AccountsStore::FailuresForEmail(soci::session& sql, const std::string& email, const std::string& since) const {
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM sign_in_failures WHERE email = :email AND at_utc >= :since", soci::use(email),
+      soci::use(since), soci::into(count);
+  return count;
+}
+
+long long AccountsStore::FailuresForAddress(soci::session& sql, const std::string& address,
+                                            const std::string& since) const {
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM sign_in_failures WHERE remote_address = :address AND at_utc >= :since",
+      soci::use(address), soci::use(since), soci::into(count);
+  return count;
+}
+
+}  // namespace entente::accounts

@@ -1,0 +1,85 @@
+#pragma once
+// The only place with SQL for users, sessions, role grants, API tokens and sign-in failures.
+// Functions take the session of a Database::Read or Write call and throw soci errors, which
+// those calls turn into Errors.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/auth/actor.h"
+#include "core/base/pagination.h"
+#include "modules/accounts/model.h"
+
+namespace entente::accounts {
+
+struct StoredUser {
+  User user;
+  std::string password_hash;
+};
+
+struct StoredSession {
+  long long id = 0;
+  UserId user;
+  std::string last_seen_at_utc;
+  std::string expires_at_utc;
+};
+
+class AccountsStore {
+ public:
+  // Users
+  UserId InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash, bool is_demo) const;
+  std::optional<StoredUser> FindUserByEmail(soci::session& sql, const std::string& email) const;
+  std::optional<StoredUser> FindUser(soci::session& sql, UserId id) const;
+  // Users matching `search` (in email or name, case-insensitive for ASCII), restricted to those
+  // holding a role on one of `organizations` unless `all` is set.
+  Page<User> ListUsers(soci::session& sql, const std::string& search, bool all,
+                       const std::vector<OrganizationId>& organizations, const PageRequest& page) const;
+  void SetPassword(soci::session& sql, UserId user, const std::string& password_hash) const;
+  void SetPreferences(soci::session& sql, UserId user, const std::string& display_name,
+                      const std::string& language) const;
+  void TouchUser(soci::session& sql, UserId user, const std::string& now) const;
+
+  // Sessions
+  long long InsertSession(soci::session& sql, const std::string& token_hash, UserId user, const std::string& now,
+                          const std::string& expires_at, const std::string& remote_address) const;
+  // A session neither revoked nor past its absolute expiry (idle expiry is the caller's).
+  std::optional<StoredSession> FindSession(soci::session& sql, const std::string& token_hash,
+                                           const std::string& now) const;
+  void TouchSession(soci::session& sql, long long session, const std::string& now) const;
+  void RevokeSession(soci::session& sql, long long session, const std::string& now) const;
+  int RevokeSessionsOf(soci::session& sql, UserId user, const std::string& now) const;
+
+  // Role grants (active only)
+  std::vector<auth::RoleGrant> GrantsOf(soci::session& sql, UserId user) const;
+  std::vector<GrantView> GrantViewsOf(soci::session& sql, UserId user) const;
+  std::optional<GrantView> FindGrant(soci::session& sql, auth::RoleGrantId grant) const;
+  // The active grant of that role on that organization, if any (grants are not duplicated).
+  std::optional<auth::RoleGrantId> FindActiveGrant(soci::session& sql, UserId user, auth::Role role,
+                                                   std::optional<OrganizationId> organization) const;
+  auth::RoleGrantId InsertGrant(soci::session& sql, UserId user, auth::Role role,
+                                std::optional<OrganizationId> organization, UserId granted_by,
+                                const std::string& now) const;
+  void RevokeGrant(soci::session& sql, auth::RoleGrantId grant, UserId revoked_by, const std::string& now) const;
+  bool OrganizationExists(soci::session& sql, OrganizationId organization) const;
+
+  // API tokens
+  long long InsertApiToken(soci::session& sql, UserId user, const std::string& name, const std::string& token_hash,
+                           const std::string& now) const;
+  std::vector<ApiToken> ApiTokensOf(soci::session& sql, UserId user) const;
+  // Revokes the user's own active token; false when there is none with that id.
+  bool RevokeApiToken(soci::session& sql, UserId user, long long token, const std::string& now) const;
+  // The owner of an active token, and the token's id.
+  std::optional<std::pair<UserId, long long>> FindApiToken(soci::session& sql, const std::string& token_hash) const;
+  void TouchApiToken(soci::session& sql, long long token, const std::string& now) const;
+
+  // Sign-in failures
+  void InsertFailure(soci::session& sql, const std::string& email, const std::string& remote_address,
+                     const std::string& now) const;
+  long long FailuresForEmail(soci::session& sql, const std::string& email, const std::string& since) const;
+  long long FailuresForAddress(soci::session& sql, const std::string& address, const std::string& since) const;
+};
+
+}  // namespace entente::accounts

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/auth/actor.h"
+#include "core/base/ids.h"
+
+namespace entente::accounts {
+
+struct User {
+  UserId id;
+  std::string email;  // lower-case
+  std::string display_name;
+  std::string preferred_language = "en";
+  bool is_demo = false;
+  bool disabled = false;
+  std::string created_at_utc;
+  std::string last_seen_at_utc;  // empty when never seen
+};
+
+struct NewUser {
+  std::string email;
+  std::string display_name;
+  std::string preferred_language = "en";
+  std::string password;
+};
+
+// A role grant as listed on a user's page.
+struct GrantView {
+  auth::RoleGrantId id;
+  UserId user;
+  auth::Role role = auth::Role::kMember;
+  std::optional<OrganizationId> organization;
+  std::string organization_slug;
+  std::string granted_at_utc;
+};
+
+struct ApiToken {
+  long long id = 0;
+  std::string name;
+  std::string created_at_utc;
+  std::string last_used_at_utc;
+};
+
+// What a successful sign-in or password change hands to the page: the session's token, for the
+// cookie. Only its hash is stored.
+struct NewSession {
+  std::string token;
+  UserId user;
+};
+
+struct SessionPolicy {
+  int idle_minutes = 30;
+  int absolute_hours = 12;
+  int failures_per_account_per_hour = 100;
+  int failures_per_address_per_hour = 300;
+};
+
+}  // namespace entente::accounts
