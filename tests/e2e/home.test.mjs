@@ -11,101 +11,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(process.env.ENTENTE_BIN || path.join(HERE, '../../build/entente'));
-const OUT = path.resolve(process.env.ENTENTE_E2E_OUT || path.join(HERE, '../../build/e2e'));
-
-const HEALTH_TIMEOUT_MS = 20_000;
-// SECURITY.md item 23: in-flight requests may take up to ~25 s to drain after SIGTERM.
-const STOP_TIMEOUT_MS = 30_000;
-const PAGE_TIMEOUT_MS = 15_000;
-const TEST_TIMEOUT_MS = 60_000;
+import {
+  CHROMIUM_OPTIONS, HEALTH_TIMEOUT_MS, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, OUT,
+  assertNoAxeViolations, newPage, startServer,
+} from './support.mjs';
 
 const LANGUAGES = ['en', 'fr', 'ru', 'kk'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // Letters of the Kazakh Cyrillic alphabet that Russian does not have (і is U+0456, not Latin i).
 const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
 
-const CHROMIUM_OPTIONS = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-  timeout: 30_000,
-};
-
-let tmpDir;
-let server;          // ChildProcess
-let serverExit;      // Promise<{code, signal}>
-let serverLog = '';  // stdout + stderr of the server, for failure messages
+let server;   // see startServer() in support.mjs
 let baseURL;
 let browser;
-
-// A free loopback port: bind port 0, read what the kernel chose, release it.
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function logTail(chars = 4000) {
-  return serverLog.length > chars ? '…' + serverLog.slice(-chars) : serverLog;
-}
-
-// Resolves with the exit status, or null when the server is still running after `ms`.
-// The timer is unref'd so that a pending race does not keep node alive after the tests.
-function waitExit(ms) {
-  const timeout = new Promise((r) => setTimeout(r, ms, null).unref());
-  return Promise.race([serverExit, timeout]);
-}
-
-async function waitHealthy() {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let lastError = 'no attempt';
-  while (Date.now() < deadline) {
-    const exited = await waitExit(0);
-    if (exited) {
-      throw new Error(`entente exited early (code ${exited.code}, signal ${exited.signal}):\n${logTail()}`);
-    }
-    try {
-      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      const body = await res.text();
-      if (res.status === 200 && body.trim() === 'ok') return;
-      lastError = `status ${res.status}, body ${JSON.stringify(body.slice(0, 200))}`;
-    } catch (err) {
-      lastError = String(err.cause?.code || err.message || err);
-    }
-    await sleep(200);
-  }
-  throw new Error(`/healthz not ready after ${HEALTH_TIMEOUT_MS} ms (${lastError}):\n${logTail()}`);
-}
-
-async function newPage(context) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(PAGE_TIMEOUT_MS);
-  page.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
-  return page;
-}
 
 const htmlLang = (page) => page.locator('html').getAttribute('lang');
 
@@ -121,48 +42,16 @@ async function openHomeIn(context, lang) {
   return page;
 }
 
-function describeViolations(violations) {
-  return violations.map((v) => {
-    const nodes = v.nodes.map((n) => `      ${JSON.stringify(n.target)}${n.failureSummary ? ' — ' + n.failureSummary.replace(/\s+/g, ' ') : ''}`);
-    return `  ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
-  }).join('\n');
-}
-
 before(async () => {
-  assert.ok(fs.existsSync(BIN), `server binary not found at ${BIN} (build it first, or set ENTENTE_BIN)`);
-  fs.mkdirSync(OUT, { recursive: true });
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'entente-e2e-'));
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-
-  server = spawn(BIN, ['serve'], {
-    env: {
-      ...process.env,
-      ENTENTE_DATABASE_URL: `sqlite://${path.join(tmpDir, 'e2e.db')}`,
-      ENTENTE_LISTEN: `127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  serverExit = once(server, 'exit').then(([code, signal]) => ({ code, signal }));
-  for (const stream of [server.stdout, server.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => { serverLog += chunk; });
-  }
-  server.on('error', (err) => { serverLog += `\n[spawn error] ${err.message}\n`; });
-
-  await waitHealthy();
+  server = await startServer({ logName: 'server.log' });
+  baseURL = server.baseURL;
   browser = await chromium.launch(CHROMIUM_OPTIONS);
-}, { timeout: HEALTH_TIMEOUT_MS + 40_000 });
+}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
 
 after(async () => {
   await browser?.close().catch(() => {});
-  // Normally the last test has stopped the server; if a failure left it running, kill it.
-  if (server && server.exitCode === null && server.signalCode === null) {
-    server.kill('SIGKILL');
-    await waitExit(5_000);
-  }
-  if (serverLog) fs.writeFileSync(path.join(OUT, 'server.log'), serverLog);
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  // Normally the last test has stopped the server; if a failure left it running, close() kills it.
+  await server?.close();
 });
 
 // Top-level tests of one file run one after another, in this order.
@@ -223,12 +112,7 @@ test('axe-core finds no WCAG 2.1 A/AA violation on the home page', { timeout: 4 
       const context = await browser.newContext();
       try {
         const page = await openHomeIn(context, lang);
-        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        if (results.violations.length > 0) {
-          const report = describeViolations(results.violations);
-          console.log(`axe violations on / in ${lang}:\n${report}`);
-          assert.fail(`${results.violations.length} axe violation(s) on / in ${lang}:\n${report}`);
-        }
+        await assertNoAxeViolations(page, `/ in ${lang}`);
       } finally {
         await context.close();
       }
@@ -281,9 +165,8 @@ test('an unknown path gives 404 in the language of the lang cookie', { timeout: 
 });
 
 test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 }, async () => {
-  assert.equal(server.exitCode, null, `the server died during the tests:\n${logTail()}`);
-  server.kill('SIGTERM');
-  const status = await waitExit(STOP_TIMEOUT_MS);
+  assert.ok(server.running(), `the server died during the tests:\n${server.logTail()}`);
+  const status = await server.terminate();
   assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
-  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${logTail()}`);
+  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${server.logTail()}`);
 });

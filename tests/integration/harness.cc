@@ -19,6 +19,7 @@
 #include <soci/soci.h>
 
 #include "core/db/database.h"
+#include "core/http/request.h"
 
 extern char** environ;
 
@@ -128,11 +129,14 @@ HttpResponse ParseResponse(const std::string& raw) {
     if (colon != std::string::npos) {
       std::string value = line.substr(colon + 1);
       value.erase(0, value.find_first_not_of(' '));
-      response.headers.emplace(Lower(line.substr(0, colon)), value);
+      std::string name = Lower(line.substr(0, colon));
+      if (name == "set-cookie") response.set_cookies.push_back(value);
+      response.headers.emplace(std::move(name), value);
     }
     line_start = line_end + 2;
   }
   std::string body = raw.substr(header_end + 4);
+  if (response.Header("transfer-encoding") == "chunked") body.clear();
   std::string length = response.Header("content-length");
   if (!length.empty()) body = body.substr(0, std::min(body.size(), std::stoul(length)));
   response.body = std::move(body);
@@ -165,6 +169,84 @@ class SharedServerEnvironment : public ::testing::Environment {
     ::testing::AddGlobalTestEnvironment(new SharedServerEnvironment);
 
 }  // namespace
+
+std::string SetCookieHeader(const HttpResponse& response, const std::string& name) {
+  for (const auto& cookie : response.set_cookies) {
+    if (cookie.starts_with(name + "=")) return cookie;
+  }
+  return {};
+}
+
+std::string SetCookieValue(const HttpResponse& response, const std::string& name) {
+  std::string header = SetCookieHeader(response, name);
+  if (header.empty()) return {};
+  return header.substr(name.size() + 1, header.find(';') - name.size() - 1);
+}
+
+std::string Browser::CookieHeader() const {
+  std::string header;
+  for (const auto& [name, value] : cookies) header += (header.empty() ? "" : "; ") + name + "=" + value;
+  return header;
+}
+
+void Browser::Absorb(const HttpResponse& response) {
+  for (const auto& cookie : response.set_cookies) {
+    size_t eq = cookie.find('=');
+    std::string name = cookie.substr(0, eq);
+    std::string value = cookie.substr(eq + 1, cookie.find(';') - eq - 1);
+    if (cookie.find("Max-Age=0") != std::string::npos) {
+      cookies.erase(name);
+    } else {
+      cookies[name] = value;
+    }
+  }
+  size_t at = response.body.find("name=\"csrf_token\" value=\"");
+  if (at != std::string::npos) {
+    size_t start = at + std::string("name=\"csrf_token\" value=\"").size();
+    csrf_token = response.body.substr(start, response.body.find('"', start) - start);
+  }
+}
+
+HttpResponse Browser::Get(const std::string& target, std::vector<std::pair<std::string, std::string>> headers) {
+  if (!cookies.empty()) headers.emplace_back("Cookie", CookieHeader());
+  auto response = Request(port, "GET", target, headers);
+  Absorb(response);
+  return response;
+}
+
+HttpResponse Browser::PostForm(const std::string& target, const std::string& fields) {
+  std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+  if (!cookies.empty()) headers.emplace_back("Cookie", CookieHeader());
+  std::string body = "csrf_token=" + csrf_token + (fields.empty() ? "" : "&" + fields);
+  auto response = Request(port, "POST", target, headers, body);
+  Absorb(response);
+  return response;
+}
+
+HttpResponse Browser::SendJson(const std::string& method, const std::string& target, const std::string& body) {
+  std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"},
+                                                              {"X-CSRF-Token", csrf_token}};
+  if (!cookies.empty()) headers.emplace_back("Cookie", CookieHeader());
+  auto response = Request(port, method, target, headers, body);
+  Absorb(response);
+  return response;
+}
+
+Browser AnonymousBrowser(std::uint16_t port) {
+  Browser browser;
+  browser.port = port;
+  browser.Get("/sign-in");
+  return browser;
+}
+
+Browser SignedInBrowser(std::uint16_t port, const std::string& email, const std::string& password) {
+  Browser browser = AnonymousBrowser(port);
+  auto signed_in = browser.PostForm("/sign-in", "email=" + http::PercentEncode(email) + "&password=" +
+                                                   http::PercentEncode(password) + "&next=/account");
+  EXPECT_EQ(signed_in.status, 303) << "sign-in as " << email << ": " << signed_in.body.substr(0, 300);
+  browser.Get("/account");  // a page with forms: the session's CSRF token
+  return browser;
+}
 
 TestServer& TestServer::Shared() {
   if (!shared_server) shared_server = new TestServer();

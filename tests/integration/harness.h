@@ -29,6 +29,7 @@ std::filesystem::path TemporaryDirectory();
 struct HttpResponse {
   int status = 0;
   std::multimap<std::string, std::string> headers;  // names in lower case
+  std::vector<std::string> set_cookies;
   std::string body;
 
   std::string Header(const std::string& lower_case_name) const;
@@ -48,6 +49,32 @@ inline HttpResponse Get(std::uint16_t port, const std::string& target,
                         const std::vector<std::pair<std::string, std::string>>& headers = {}) {
   return Request(port, "GET", target, headers);
 }
+
+// A client that keeps the cookies a browser would, and the CSRF token of its last page.
+struct Browser {
+  std::uint16_t port = 0;
+  std::map<std::string, std::string> cookies;
+  std::string csrf_token;
+
+  std::string CookieHeader() const;
+  // Takes the response's Set-Cookie headers (a Max-Age=0 cookie is dropped) and the CSRF token
+  // of its forms, if any.
+  void Absorb(const HttpResponse& response);
+  HttpResponse Get(const std::string& target, std::vector<std::pair<std::string, std::string>> headers = {});
+  // A form POST carrying the CSRF token.
+  HttpResponse PostForm(const std::string& target, const std::string& fields);
+  // A JSON request carrying the CSRF token in X-CSRF-Token.
+  HttpResponse SendJson(const std::string& method, const std::string& target, const std::string& body);
+};
+
+// An anonymous browser that has opened the sign-in page (and so holds the CSRF cookie).
+Browser AnonymousBrowser(std::uint16_t port);
+// A browser signed in as `email`; fails the test if the sign-in does not succeed.
+Browser SignedInBrowser(std::uint16_t port, const std::string& email, const std::string& password = "entente-demo-2014");
+
+// The value of a cookie set by the response, or empty.
+std::string SetCookieValue(const HttpResponse& response, const std::string& name);
+std::string SetCookieHeader(const HttpResponse& response, const std::string& name);
 
 // The application, started in this process on 127.0.0.1:<random port>, demo loaded.
 class TestServer {

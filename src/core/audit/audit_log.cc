@@ -26,9 +26,7 @@ namespace {
 void AppendFilter(db::Query& query, const Filter& filter) {
   if (filter.user_id) query.Append(" AND a.user_id = ").Bind(filter.user_id);
   if (!filter.action.empty()) {
-    // A prefix match without LIKE wildcards from input: compare the leading characters.
-    query.Append(" AND substr(a.action, 1, ").Bind(static_cast<long long>(filter.action.size()))
-        .Append(") = ").Bind(filter.action);
+    query.Append(" AND a.action ").BindStartsWith(filter.action);
   }
   if (!filter.entity_type.empty()) query.Append(" AND a.entity_type = ").Bind(filter.entity_type);
   if (filter.entity_id) query.Append(" AND a.entity_id = ").Bind(filter.entity_id);

@@ -16,6 +16,31 @@ Query& Query::Bind(std::string value) {
   return *this;
 }
 
+namespace {
+
+std::string EscapeLike(std::string_view text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
+    escaped.push_back(c);
+  }
+  return escaped;
+}
+
+}  // namespace
+
+Query& Query::BindContains(std::string_view text) {
+  Append("LIKE ");
+  Bind("%" + EscapeLike(text) + "%");
+  return Append(" ESCAPE '\\'");
+}
+
+Query& Query::BindStartsWith(std::string_view text) {
+  Append("LIKE ");
+  Bind(EscapeLike(text) + "%");
+  return Append(" ESCAPE '\\'");
+}
+
 Query& Query::BindList(const std::vector<long long>& values) {
   if (values.empty()) return Append("NULL");
   for (size_t i = 0; i < values.size(); ++i) {

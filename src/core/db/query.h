@@ -30,6 +30,10 @@ class Query {
   // Appends a placeholder bound to `value`.
   Query& Bind(long long value);
   Query& Bind(std::string value);
+  // Appends "LIKE p ESCAPE '\\'" matching values that contain `text` (or start with it), with
+  // the wildcards of `text` itself escaped: a substring search that works alike on both backends.
+  Query& BindContains(std::string_view text);
+  Query& BindStartsWith(std::string_view text);
   // Appends "p1, p2, …" bound to the values; "NULL" for an empty list (so `IN (NULL)` is false).
   Query& BindList(const std::vector<long long>& values);
 

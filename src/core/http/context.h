@@ -43,6 +43,9 @@ struct RequestContext {
   PathParams params;
   // The route's pattern ("/organizations/{id:id}"), for metrics and logs; empty when none matched.
   std::string route_pattern;
+  // Whether a route matched the path and method (found before the middleware runs, so that
+  // middleware such as CSRF protection guards only real routes).
+  bool route_found = false;
   // Who is calling (anonymous until the authentication middleware says otherwise).
   auth::Actor actor = auth::Actor::Anonymous();
   // The session cookie's token when signed in through one (for sign-out); empty otherwise.

@@ -45,16 +45,20 @@ size_t Pipeline::MaxBodyBytes(Method method, std::string_view path) const {
 }
 
 Response Pipeline::Handle(Request& request) {
-  return Run(request, [this](RequestContext& context) { return Dispatch(context); });
+  Router::Match match = router_.Find(request.method, request.path);
+  return Run(
+      request, [this, &match](RequestContext& context) { return Dispatch(context, match); }, match.route != nullptr);
 }
 
 Response Pipeline::Reject(int status, Request& request) {
-  return Run(request, [this, status](RequestContext& context) { return StatusResponse(context, status, presenter_); });
+  return Run(
+      request, [this, status](RequestContext& context) { return StatusResponse(context, status, presenter_); }, false);
 }
 
-Response Pipeline::Run(Request& request, const Next& innermost) {
+Response Pipeline::Run(Request& request, const Next& innermost, bool route_found) {
   auto started = std::chrono::steady_clock::now();
   RequestContext context(request, NewRequestId());
+  context.route_found = route_found;
   // Build the chain from the inside out: middleware_[0] ends up outermost.
   Next next = innermost;
   for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
@@ -81,9 +85,8 @@ Response Pipeline::Run(Request& request, const Next& innermost) {
   return response;
 }
 
-Response Pipeline::Dispatch(RequestContext& context) {
+Response Pipeline::Dispatch(RequestContext& context, const Router::Match& match) {
   // Load → check access → act (STYLE.md, point 3): the route says who may use it.
-  Router::Match match = router_.Find(context.request.method, context.request.path);
   if (!match.route) {
     if (!match.allowed.empty()) {
       Response response = StatusResponse(context, 405, presenter_);
@@ -98,7 +101,7 @@ Response Pipeline::Dispatch(RequestContext& context) {
     return ErrorResponse(context, Error::NotFound(), presenter_);
   }
   context.route_pattern = match.route->pattern;
-  context.params = std::move(match.params);
+  context.params = match.params;
   if (auto refused = CheckAccess(match.route->access, context.actor)) {
     if (refused->code() != ErrorCode::kUnauthenticated || context.WantsJson()) {
       spdlog::warn("access denied: {} {} for user {} rid={}", MethodName(context.request.method), context.request.path,

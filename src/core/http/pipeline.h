@@ -35,8 +35,8 @@ class Pipeline final : public Dispatcher {
   Response Reject(int status, Request& request) override;
 
  private:
-  Response Run(Request& request, const Next& innermost);
-  Response Dispatch(RequestContext& context);
+  Response Run(Request& request, const Next& innermost, bool route);
+  Response Dispatch(RequestContext& context, const Router::Match& match);
 
   const Router& router_;
   const ErrorPresenter& presenter_;

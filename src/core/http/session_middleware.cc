@@ -81,7 +81,7 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
     }
     context.csrf_token = tokens.For(binding);
 
-    if (ChangesState(context.request.method)) {
+    if (ChangesState(context.request.method) && context.route_found) {
       std::string expected_origin = std::string(behind_tls ? "https://" : "http://") +
                                     std::string(context.request.Header("host"));
       std::string_view origin = context.request.Header("origin");

@@ -280,7 +280,9 @@ Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps
   }
   if (grants->empty()) content.ShowSection("NO_GRANTS");
   // The roles and organizations this admin may grant.
-  for (auth::Role role : auth::kAllRoles) {
+  // The least powerful role first, so that the form's default grants the least.
+  for (auto it = std::rbegin(auth::kAllRoles); it != std::rend(auth::kAllRoles); ++it) {
+    auth::Role role = *it;
     bool platform_only = role == auth::Role::kPlatformAdmin || role == auth::Role::kBarAdmin;
     if (platform_only && !context.actor.IsPlatformAdmin()) continue;
     auto* option = content.AddSectionDictionary("ROLE_OPTION");

@@ -61,9 +61,8 @@ Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& searc
                                     const std::vector<OrganizationId>& organizations, const PageRequest& page) const {
   auto filter = [&](db::Query& query) {
     if (!search.empty()) {
-      // instr() on lower-cased text: a substring search with no LIKE wildcards from input.
-      query.Append(" AND (instr(lower(u.email), ").Bind(search).Append(") > 0 OR instr(lower(u.display_name), ")
-          .Bind(search).Append(") > 0)");
+      query.Append(" AND (lower(u.email) ").BindContains(search).Append(" OR lower(u.display_name) ")
+          .BindContains(search).Append(")");
     }
     if (!all) {
       std::vector<long long> ids;

@@ -37,8 +37,8 @@
     <div class="field">
       <label for="organization_id">{{_ Organization _}}</label>
       <select id="organization_id" name="organization_id">
-        {{#PLATFORM_OPTION}}<option value="platform">{{_ the whole platform _}}</option>{{/PLATFORM_OPTION}}
         {{#ORGANIZATION_OPTION}}<option value="{{ID}}">{{NAME}}</option>{{/ORGANIZATION_OPTION}}
+        {{#PLATFORM_OPTION}}<option value="platform">{{_ the whole platform _}}</option>{{/PLATFORM_OPTION}}
       </select>
       {{#ORGANIZATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ORGANIZATION_ERROR}}
     </div>

@@ -1,0 +1,520 @@
+// Browser tests of accounts, sessions, roles and API tokens on the demo data:
+//   - a member signs in and out; the old session cookie no longer works (SECURITY.md items 3, 4);
+//   - journey 7: a platform admin grants a role, the audit log shows it, the user sees it;
+//   - journey 8 (part): an API token from the account page reads the JSON API;
+//   - a wrong password and an unknown email get the same answer (SECURITY.md item 2), and the
+//     sign-in form refuses a missing CSRF token and a foreign Origin (SECURITY.md item 8);
+//   - axe-core on the sign-in, account and administration pages.
+//
+// Run from this folder:  npm ci && node --test accounts.test.mjs
+// Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import {
+  CHROMIUM_OPTIONS, HEALTH_TIMEOUT_MS, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
+  assertNoAxeViolations, newPage, startServer,
+} from './support.mjs';
+
+const DEMO_PASSWORD = 'entente-demo-2014';
+const DEMO = (local) => `${local}@demo.entente.example`;
+const PLATFORM_ADMIN = DEMO('platform.admin');
+const PARIS_MEMBER = DEMO('paris.member');
+const ALMATY_MEMBER = DEMO('almaty.member');
+const SESSION_COOKIE = 'entente_session';
+const FETCH_TIMEOUT_MS = 10_000;
+
+let server;   // see startServer() in support.mjs
+let baseURL;
+let browser;
+
+before(async () => {
+  server = await startServer({ logName: 'server-accounts.log' });
+  baseURL = server.baseURL;
+  browser = await chromium.launch(CHROMIUM_OPTIONS);
+}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
+
+after(async () => {
+  try {
+    await browser?.close().catch(() => {});
+    if (server?.running()) {
+      const status = await server.terminate();
+      assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
+      assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${server.logTail()}`);
+    } else if (server) {
+      assert.fail(`the server died during the tests:\n${server.logTail()}`);
+    }
+  } finally {
+    await server?.close();
+  }
+}, { timeout: STOP_TIMEOUT_MS + 15_000 });
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+// A context whose pages are in English: the `lang` cookie wins over the user's preferred
+// language, so that texts can be compared whoever is signed in.
+// @axe-core/playwright needs pages of a context made with browser.newContext(), as here.
+async function englishContext() {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addCookies([{ name: 'lang', value: 'en', url: baseURL }]);
+  return context;
+}
+
+async function withContext(fn) {
+  const context = await englishContext();
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+  }
+}
+
+const pathOf = (url) => new URL(url).pathname;
+
+// Clicks a submit button and waits until the document it leads to has loaded (also when that
+// document has the same URL as the current one). Returns the response to the form's POST.
+async function submitWith(page, button) {
+  const marker = `before-submit-${Date.now()}-${Math.random()}`;
+  await page.evaluate((m) => { window.__e2eMarker = m; }, marker);
+  const [post] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+    button.click(),
+  ]);
+  await page.waitForFunction(
+    (m) => window.__e2eMarker !== m && document.readyState === 'complete', marker);
+  return post;
+}
+
+// Fills and submits the sign-in form; returns the response to the POST.
+async function submitSignIn(page, email, password, next) {
+  const url = `${baseURL}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  const res = await page.goto(url);
+  assert.equal(res.status(), 200, `GET ${url}`);
+  const form = page.locator('main form[action="/sign-in"]');
+  const csrf = await form.locator('input[type="hidden"][name="csrf_token"]').getAttribute('value');
+  assert.ok(csrf && csrf.length >= 32, `the sign-in form has no CSRF token (${JSON.stringify(csrf)})`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  return submitWith(page, form.locator('button[type="submit"]'));
+}
+
+// Signs in and checks that the sign-in succeeded: a redirect, then a page that is not /sign-in.
+async function signIn(page, email, next) {
+  const post = await submitSignIn(page, email, DEMO_PASSWORD, next);
+  assert.equal(post.status(), 303, `sign-in of ${email}: status of POST /sign-in`);
+  const landed = pathOf(page.url());
+  assert.equal(landed, next ?? '/', `sign-in of ${email} should lead to ${next ?? '/'}, not ${page.url()}`);
+  return post;
+}
+
+async function sessionCookie(context) {
+  const cookies = await context.cookies(baseURL);
+  return cookies.find((c) => c.name === SESSION_COOKIE);
+}
+
+// GET /api/v1/me with the cookies of the page's context.
+async function meInContext(page) {
+  const res = await page.request.get(`${baseURL}/api/v1/me`, { timeout: FETCH_TIMEOUT_MS });
+  assert.equal(res.status(), 200, `GET /api/v1/me in the browser context: ${await res.text()}`);
+  return res.json();
+}
+
+// A plain fetch from node: no browser, no cookies unless given in `headers`.
+async function api(pathAndQuery, headers = {}) {
+  const res = await fetch(`${baseURL}${pathAndQuery}`, {
+    headers: { Accept: 'application/json', ...headers },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+  });
+  const text = await res.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+function assertUnauthenticatedJSON(res, what) {
+  assert.equal(res.status, 401, `${what}: status (body ${res.text.slice(0, 300)})`);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: content type`);
+  assert.ok(res.json, `${what}: the body is not JSON: ${res.text.slice(0, 300)}`);
+  assert.equal(res.json.code, 'unauthenticated', `${what}: error code`);
+  assert.equal(typeof res.json.message, 'string', `${what}: message`);
+  assert.ok(res.json.request_id, `${what}: no request_id`);
+}
+
+// The texts of the cells of each body row of the tables matched by `selector`.
+function tableRows(page, selector) {
+  return page.locator(`${selector} tbody tr`).evaluateAll(
+    (rows) => rows.map((tr) => Array.from(tr.cells, (td) => td.innerText.trim())));
+}
+
+// The roles listed on /account, as "Role — Organization" strings.
+function accountRoles(page) {
+  return page.locator('section[aria-labelledby="roles-heading"] li').evaluateAll(
+    (items) => items.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+const headerAccountName = (page) => page.locator('header a.account-name[href="/account"]');
+const headerAdminLink = (page) => page.locator('header a.account-link[href="/admin/users"]');
+const signOutButton = (page) =>
+  page.locator('header form.inline-form[method="post"][action="/sign-out"] button[type="submit"]');
+
+// ---------------------------------------------------------------------------------------------
+// Tests: one server for the file; top-level tests run one after another, in this order.
+
+test('a member signs in, sees no administration, signs out, and the old session is dead',
+  { timeout: 2 * TEST_TIMEOUT_MS }, async (t) => {
+    const context = await englishContext();
+    try {
+      const page = await newPage(context);
+      assert.equal(await sessionCookie(context), undefined, 'a session cookie before signing in');
+      await signIn(page, PARIS_MEMBER);
+
+      const cookie = await sessionCookie(context);
+      assert.ok(cookie, `no ${SESSION_COOKIE} cookie after signing in`);
+      // SECURITY.md item 3: HttpOnly, SameSite=Lax; a 256-bit token is at least 43 base64 chars.
+      assert.equal(cookie.httpOnly, true, 'the session cookie should be HttpOnly');
+      assert.equal(cookie.sameSite, 'Lax', 'the session cookie should be SameSite=Lax');
+      assert.ok(cookie.value.length >= 43, `the session token looks short: ${cookie.value.length} chars`);
+      const me = await meInContext(page);
+      assert.equal(me.email, PARIS_MEMBER);
+
+      await t.test('the header shows the name and no Administration link', async () => {
+        await page.goto(`${baseURL}/`);
+        const name = (await headerAccountName(page).innerText()).trim();
+        assert.equal(name, me.display_name, 'the name in the header');
+        assert.equal(await headerAdminLink(page).count(), 0, 'a member sees the Administration link');
+        assert.equal(await page.locator('header a[href^="/admin"]').count(), 0, 'a member sees a link to /admin');
+      });
+
+      await t.test('/admin/users is forbidden to a member', async () => {
+        const res = await page.goto(`${baseURL}/admin/users`);
+        assert.equal(res.status(), 403, `GET /admin/users as a member ended on ${page.url()}`);
+        assert.equal(await page.locator('main a[href^="/admin/users/"]').count(), 0,
+          'the 403 page lists users');
+      });
+
+      await t.test('/account lists the role Member on the Paris Bar', async () => {
+        const res = await page.goto(`${baseURL}/account`);
+        assert.equal(res.status(), 200);
+        assert.equal(pathOf(page.url()), '/account');
+        const roles = await accountRoles(page);
+        assert.ok(roles.includes('Member — Paris Bar'), `roles on /account: ${JSON.stringify(roles)}`);
+        assert.deepEqual(me.roles.map((r) => r.role), ['member'], `roles in /api/v1/me: ${JSON.stringify(me.roles)}`);
+      });
+
+      await t.test('a session cookie works from node before sign-out (control)', async () => {
+        const res = await api('/api/v1/me', { Cookie: `${SESSION_COOKIE}=${cookie.value}` });
+        assert.equal(res.status, 200, res.text.slice(0, 300));
+        assert.equal(res.json.email, PARIS_MEMBER);
+      });
+
+      await t.test('sign out through the header button', async () => {
+        const csrf = await page.locator('header form.inline-form[action="/sign-out"] input[name="csrf_token"]')
+          .getAttribute('value');
+        assert.ok(csrf && csrf.length >= 32, 'the sign-out form has no CSRF token');
+        const post = await submitWith(page, signOutButton(page));
+        assert.ok([200, 302, 303].includes(post.status()), `POST /sign-out status ${post.status()}`);
+        assert.equal(await headerAccountName(page).count(), 0, `still signed in after sign-out on ${page.url()}`);
+        const after = await sessionCookie(context);
+        assert.ok(!after || after.value === '' || after.value !== cookie.value,
+          'the browser still holds the old session cookie');
+        // The same browser is sent to sign in when it asks for /account.
+        await page.goto(`${baseURL}/account`);
+        assert.equal(pathOf(page.url()), '/sign-in', `/account after sign-out ended on ${page.url()}`);
+      });
+
+      await t.test('replaying the old session cookie in a fresh browser gives the sign-in page', async () => {
+        await withContext(async (fresh) => {
+          await fresh.addCookies([{ name: SESSION_COOKIE, value: cookie.value, url: baseURL }]);
+          const p = await newPage(fresh);
+          await p.goto(`${baseURL}/account`);
+          assert.equal(pathOf(p.url()), '/sign-in', `/account with the old cookie ended on ${p.url()}`);
+          assert.equal(await headerAccountName(p).count(), 0, 'the old cookie still signs in');
+          assert.equal(await p.locator('section[aria-labelledby="roles-heading"]').count(), 0,
+            'the account page is shown with the old cookie');
+        });
+      });
+
+      await t.test('replaying the old session cookie on the API gives 401', async () => {
+        const res = await api('/api/v1/me', { Cookie: `${SESSION_COOKIE}=${cookie.value}` });
+        assertUnauthenticatedJSON(res, 'GET /api/v1/me with the old cookie');
+        const account = await api('/account', { Cookie: `${SESSION_COOKIE}=${cookie.value}`, Accept: 'text/html' });
+        assert.ok(account.status === 401 || [302, 303].includes(account.status),
+          `GET /account with the old cookie: status ${account.status}`);
+        if (account.status !== 401) {
+          assert.match(account.headers.get('location') ?? '', /^\/sign-in\b/, 'redirect of /account');
+        }
+      });
+
+      await t.test('signing in again gives a new session token', async () => {
+        await signIn(page, PARIS_MEMBER, '/account');
+        const again = await sessionCookie(context);
+        assert.ok(again, 'no session cookie after signing in again');
+        assert.notEqual(again.value, cookie.value, 'the session token was reused');
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+test('journey 7: a platform admin grants a role, the audit log shows it, the user sees it',
+  { timeout: 4 * TEST_TIMEOUT_MS }, async (t) => {
+    const admin = await englishContext();
+    const member = await englishContext();
+    let userId;      // almaty.member's id
+    let orgId;       // Almaty City Bar's id
+    let adminId;
+    try {
+      const page = await newPage(admin);
+
+      await t.test('the admin signs in and opens Administration from the header', async () => {
+        await signIn(page, PLATFORM_ADMIN);
+        adminId = (await meInContext(page)).id;
+        assert.equal(await headerAdminLink(page).count(), 1, 'no Administration link for the platform admin');
+        await Promise.all([
+          page.waitForURL((u) => u.pathname === '/admin/users'),
+          headerAdminLink(page).click(),
+        ]);
+        await page.waitForLoadState('load');
+        const rows = await tableRows(page, 'main table');
+        assert.ok(rows.length >= 7, `users listed: ${rows.length}`);
+      });
+
+      await t.test("the admin opens almaty.member's page", async () => {
+        const row = page.locator('main table tbody tr').filter({ hasText: ALMATY_MEMBER });
+        assert.equal(await row.count(), 1, `rows with ${ALMATY_MEMBER}`);
+        await Promise.all([
+          page.waitForURL((u) => /^\/admin\/users\/\d+$/.test(u.pathname)),
+          row.locator('a[href^="/admin/users/"]').click(),
+        ]);
+        await page.waitForLoadState('load');
+        userId = Number(pathOf(page.url()).split('/').pop());
+        assert.ok(await page.locator('main').getByText(ALMATY_MEMBER).count() > 0, 'the page does not show the email');
+        const grants = await tableRows(page, 'section[aria-labelledby="grants-heading"] table');
+        assert.ok(!grants.some((c) => c[0] === 'Coordinator'), `already coordinator: ${JSON.stringify(grants)}`);
+      });
+
+      await t.test('the admin grants coordinator on Almaty City Bar through the form', async () => {
+        const form = page.locator('main form[method="post"][action$="/roles"]');
+        assert.equal(await form.getAttribute('action'), `/admin/users/${userId}/roles`);
+        await form.locator('select#role').selectOption('coordinator');
+        [orgId] = await form.locator('select#organization_id').selectOption({ label: 'Almaty City Bar' });
+        assert.match(orgId, /^\d+$/, 'the organization option value should be its id');
+        const post = await submitWith(page, form.locator('button[type="submit"]'));
+        assert.ok([200, 303].includes(post.status()), `POST /admin/users/${userId}/roles: status ${post.status()}`);
+        assert.equal(pathOf(page.url()), `/admin/users/${userId}`, 'after the grant');
+        await page.screenshot({ path: path.join(OUT, 'admin-user-after-grant.png'), fullPage: true });
+        const grants = await tableRows(page, 'section[aria-labelledby="grants-heading"] table');
+        assert.ok(grants.some((c) => c[0] === 'Coordinator' && c[1] === 'Almaty City Bar'),
+          `the new grant is not listed: ${JSON.stringify(grants)}`);
+      });
+
+      await t.test('the audit log shows who granted what, when', async () => {
+        const res = await page.goto(`${baseURL}/admin/audit`);
+        assert.equal(res.status(), 200);
+        const rows = await tableRows(page, 'main table');
+        const grant = rows.find((cells) => cells.includes('role.grant')
+          && cells.some((c) => c.includes('"coordinator"') && c.includes(`"user_id":${userId}`)));
+        assert.ok(grant, `no role.grant entry for coordinator of user ${userId}:\n${rows.map((r) => r.join(' | ')).join('\n')}`);
+        assert.ok(grant.includes(String(adminId)), `the entry does not name the admin (user ${adminId}): ${grant.join(' | ')}`);
+        assert.ok(grant.some((c) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z$/.test(c)),
+          `the entry has no UTC time: ${grant.join(' | ')}`);
+      });
+
+      await t.test('almaty.member signs in and sees the new role', async () => {
+        const mp = await newPage(member);
+        await signIn(mp, ALMATY_MEMBER, '/account');
+        const me = await meInContext(mp);
+        assert.equal(me.email, ALMATY_MEMBER);
+        assert.equal(me.id, userId);
+        assert.ok(me.roles.some((r) => r.role === 'coordinator' && String(r.organization_id) === orgId),
+          `roles in /api/v1/me: ${JSON.stringify(me.roles)}`);
+        await mp.screenshot({ path: path.join(OUT, 'account-after-grant.png'), fullPage: true });
+        const roles = await accountRoles(mp);
+        assert.ok(roles.includes('Coordinator — Almaty City Bar'), `roles on /account: ${JSON.stringify(roles)}`);
+        assert.ok(roles.includes('Member — Almaty City Bar'), `roles on /account: ${JSON.stringify(roles)}`);
+      });
+
+      await t.test('axe-core: /sign-in', async () => {
+        await withContext(async (anonymous) => {
+          const p = await newPage(anonymous);
+          const res = await p.goto(`${baseURL}/sign-in`);
+          assert.equal(res.status(), 200);
+          await assertNoAxeViolations(p, '/sign-in');
+        });
+      });
+
+      await t.test('axe-core: /sign-in after a failed attempt', async () => {
+        await withContext(async (anonymous) => {
+          const p = await newPage(anonymous);
+          await submitSignIn(p, DEMO('nobody'), 'not-the-password-2014');
+          await p.locator('main .alert').waitFor();
+          await assertNoAxeViolations(p, '/sign-in with an error');
+        });
+      });
+
+      await t.test('axe-core: /account', async () => {
+        const mp = member.pages()[0] ?? await newPage(member);
+        const res = await mp.goto(`${baseURL}/account`);
+        assert.equal(res.status(), 200);
+        await assertNoAxeViolations(mp, '/account');
+      });
+
+      for (const target of ['/admin/users', () => `/admin/users/${userId}`, '/admin/audit']) {
+        const name = typeof target === 'function' ? '/admin/users/{id}' : target;
+        await t.test(`axe-core: ${name}`, async () => {
+          const url = typeof target === 'function' ? target() : target;
+          const res = await page.goto(`${baseURL}${url}`);
+          assert.equal(res.status(), 200);
+          await assertNoAxeViolations(page, url);
+        });
+      }
+    } finally {
+      await admin.close();
+      await member.close();
+    }
+  });
+
+test('journey 8 (part): an API token from the account page reads the JSON API',
+  { timeout: 2 * TEST_TIMEOUT_MS }, async (t) => {
+    const context = await englishContext();
+    let token;
+    try {
+      const page = await newPage(context);
+
+      await t.test('the admin creates a token named "bar system" on /account', async () => {
+        await signIn(page, PLATFORM_ADMIN, '/account');
+        const form = page.locator('main form[method="post"][action="/account/tokens"]');
+        await form.locator('input[name="name"]').fill('bar system');
+        const post = await submitWith(page, form.locator('button[type="submit"]'));
+        // The token is shown once, on the page that answers the POST (200 or 201), or after a redirect.
+        assert.ok([200, 201, 303].includes(post.status()), `POST /account/tokens: status ${post.status()}`);
+        assert.equal(await page.locator('code.token').count(), 1, `no code.token on ${page.url()}`);
+        token = (await page.locator('code.token').innerText()).trim();
+        assert.ok(token.length >= 32 && !/\s/.test(token), `the token looks wrong: ${JSON.stringify(token)}`);
+        const rows = await tableRows(page, 'section[aria-labelledby="tokens-heading"] table');
+        assert.ok(rows.some((c) => c[0] === 'bar system'), `tokens listed: ${JSON.stringify(rows)}`);
+      });
+
+      await t.test('the token is shown only once', async () => {
+        assert.ok(token, 'no token (the previous step failed)');
+        await page.goto(`${baseURL}/account`);
+        assert.equal(await page.locator('code.token').count(), 0, 'the token is shown again');
+        assert.ok(!(await page.content()).includes(token), 'the token appears in the page again');
+      });
+
+      await t.test('GET /api/v1/me with the bearer token', async () => {
+        assert.ok(token, 'no token (the previous step failed)');
+        const res = await api('/api/v1/me', { Authorization: `Bearer ${token}` });
+        assert.equal(res.status, 200, res.text.slice(0, 300));
+        assert.equal(res.json.email, PLATFORM_ADMIN);
+      });
+
+      await t.test('GET /api/v1/users page by page with the bearer token', async () => {
+        assert.ok(token, 'no token (the previous step failed)');
+        const auth = { Authorization: `Bearer ${token}` };
+        const first = await api('/api/v1/users?page=1&per_page=2', auth);
+        assert.equal(first.status, 200, first.text.slice(0, 300));
+        assert.ok(Array.isArray(first.json.items), `items: ${first.text.slice(0, 300)}`);
+        assert.ok(first.json.items.length <= 2 && first.json.items.length > 0, `items on page 1: ${first.json.items.length}`);
+        assert.equal(first.json.page, 1);
+        assert.equal(first.json.per_page, 2);
+        assert.ok(Number.isInteger(first.json.total) && first.json.total >= 7, `total: ${first.json.total}`);
+
+        // Walk all pages: every user once, none twice.
+        const pages = Math.ceil(first.json.total / 2);
+        const ids = first.json.items.map((u) => u.id);
+        for (let n = 2; n <= pages; n++) {
+          const res = await api(`/api/v1/users?page=${n}&per_page=2`, auth);
+          assert.equal(res.status, 200, `page ${n}: ${res.text.slice(0, 300)}`);
+          assert.equal(res.json.page, n);
+          assert.ok(res.json.items.length > 0 && res.json.items.length <= 2, `items on page ${n}: ${res.json.items.length}`);
+          ids.push(...res.json.items.map((u) => u.id));
+        }
+        assert.equal(new Set(ids).size, ids.length, `a user on two pages: ${JSON.stringify(ids)}`);
+        assert.equal(ids.length, first.json.total, `users over all pages: ${JSON.stringify(ids)}`);
+        assert.ok(first.json.items.every((u) => !('password_hash' in u) && !('password' in u)),
+          'the user list exposes password fields');
+      });
+
+      await t.test('a wrong token gives 401 unauthenticated', async () => {
+        const wrong = token ? `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}` : 'not-a-token';
+        assertUnauthenticatedJSON(await api('/api/v1/me', { Authorization: `Bearer ${wrong}` }),
+          'GET /api/v1/me with a wrong token');
+        assertUnauthenticatedJSON(await api('/api/v1/users?page=1&per_page=2', { Authorization: `Bearer ${wrong}` }),
+          'GET /api/v1/users with a wrong token');
+        assertUnauthenticatedJSON(await api('/api/v1/me'), 'GET /api/v1/me without credentials');
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+test('a wrong password and an unknown email get the same answer', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const attempt = (email, password) => withContext(async (context) => {
+    const page = await newPage(context);
+    const post = await submitSignIn(page, email, password);
+    const alert = page.locator('main .alert');
+    await alert.first().waitFor();
+    return {
+      status: post.status(),
+      alert: (await alert.allInnerTexts()).map((s) => s.trim()),
+      path: pathOf(page.url()),
+      session: await sessionCookie(context),
+      emailValue: await page.locator('#email').inputValue().catch(() => null),
+    };
+  });
+
+  const wrongPassword = await attempt(PARIS_MEMBER, 'not-the-password-2014');
+  const unknownEmail = await attempt(DEMO('nobody.here'), 'not-the-password-2014');
+
+  assert.equal(wrongPassword.path, '/sign-in', 'a wrong password should stay on the sign-in page');
+  assert.ok(wrongPassword.status >= 400 && wrongPassword.status < 500, `status ${wrongPassword.status}`);
+  assert.ok(wrongPassword.alert.length > 0 && wrongPassword.alert[0].length > 0, 'no message');
+  assert.equal(wrongPassword.session, undefined, 'a session cookie after a wrong password');
+  assert.equal(unknownEmail.session, undefined, 'a session cookie after an unknown email');
+  assert.equal(unknownEmail.path, wrongPassword.path);
+  assert.equal(unknownEmail.status, wrongPassword.status, 'the statuses differ');
+  assert.deepEqual(unknownEmail.alert, wrongPassword.alert, 'the messages differ');
+});
+
+test('the sign-in form refuses a missing CSRF token and a foreign Origin', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  // A genuine form: the CSRF cookie and token of a GET /sign-in.
+  const getRes = await fetch(`${baseURL}/sign-in`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  const html = await getRes.text();
+  const token = html.match(/name="csrf_token" value="([^"]+)"/)?.[1];
+  assert.ok(token, 'no csrf_token in GET /sign-in');
+  const cookies = getRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+  const post = (fields, headers = {}) => fetch(`${baseURL}/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies, ...headers },
+    body: new URLSearchParams({ next: '/', email: PARIS_MEMBER, password: DEMO_PASSWORD, ...fields }),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+  });
+  const setsSession = (res) => res.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`) && !c.startsWith(`${SESSION_COOKIE}=;`));
+
+  await t.test('without the CSRF token: 403, no session', async () => {
+    const res = await post({});
+    assert.equal(res.status, 403);
+    assert.equal(setsSession(res), false);
+  });
+
+  await t.test('with a foreign Origin: 403, no session', async () => {
+    const res = await post({ csrf_token: token }, { Origin: 'https://evil.example' });
+    assert.equal(res.status, 403);
+    assert.equal(setsSession(res), false);
+  });
+
+  await t.test('the same request from our own origin signs in (control)', async () => {
+    const res = await post({ csrf_token: token }, { Origin: baseURL });
+    assert.equal(res.status, 303);
+    assert.equal(setsSession(res), true);
+  });
+});
