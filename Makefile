@@ -33,7 +33,9 @@ check-security: build
 	scripts/security-slowloris
 
 bench: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target entente_auth_bench
 	bench/http-bench.sh
+	bench/sign-in-bench.sh
 
 # Re-extract interface strings and merge them into the catalogs.
 i18n:
