@@ -95,6 +95,27 @@ TEST(SignInTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
   EXPECT_TRUE(Contains(refused.body, "<html lang=\"fr\">"));
 }
 
+TEST(SignInTest, RateLimitsPerAccount) {
+  ASSERT_TRUE(Accounts().EnsureDemoUser({"limited@demo.entente.example", "Limited", "en", "entente-demo-2014"}, {}, "test"));
+  // The same database, with limits low enough to reach: 3 failures per account, 5 per address.
+  accounts::AccountsService strict(Database(), accounts::SessionPolicy{30, 12, 3, 5});
+  for (int i = 0; i < 3; ++i) {
+    auto failed = strict.SignIn("limited@demo.entente.example", "not-the-password", "10.9.9.1", "test");
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().code(), ErrorCode::kUnauthenticated);
+  }
+  auto blocked = strict.SignIn("limited@demo.entente.example", "entente-demo-2014", "10.9.9.2", "test");
+  ASSERT_FALSE(blocked) << "the right password no longer helps";
+  EXPECT_EQ(blocked.error().code(), ErrorCode::kTooManyRequests);
+  EXPECT_EQ(http::HttpStatusFor(blocked.error().code()), 429);
+  // Per address: failures on other accounts from one address add up.
+  for (int i = 0; i < 2; ++i) strict.SignIn("someone-" + std::to_string(i) + "@example.org", "x-x-x-x-x-x-x", "10.9.9.1", "test");
+  auto address = strict.SignIn("paris.member@demo.entente.example", "entente-demo-2014", "10.9.9.1", "test");
+  ASSERT_FALSE(address);
+  EXPECT_EQ(address.error().code(), ErrorCode::kTooManyRequests);
+  EXPECT_TRUE(strict.SignIn("paris.member@demo.entente.example", "entente-demo-2014", "10.9.9.3", "test"));
+}
+
 TEST(SignInTest, CsrfIsRequiredAndForeignOriginsAreRefused) {
   Browser browser = AnonymousBrowser(Port());
   std::string credentials = "email=paris.member%40demo.entente.example&password=entente-demo-2014";
