@@ -1,22 +1,21 @@
 // entente — the command line: serve, migrate, seed demo, backup.
 
+#include <spdlog/spdlog.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
 #include "app/app.h"
-#include "core/http/pipeline.h"
 #include "app/config.h"
 #include "core/db/backup.h"
 #include "core/db/migrations.h"
+#include "core/http/pipeline.h"
 
 namespace {
 
@@ -68,11 +67,13 @@ int main(int argc, char** argv) {
   cli.add_option("-c,--config", config_file,
                  "TOML configuration file (default: ./entente.toml when it exists); ENTENTE_* variables override it");
 
-  auto* serve = cli.add_subcommand("serve", "Migrate, load the demo into an empty database, and serve HTTP until SIGINT/SIGTERM");
+  auto* serve =
+      cli.add_subcommand("serve", "Migrate, load the demo into an empty database, and serve HTTP until SIGINT/SIGTERM");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations (idempotent)");
   auto* seed = cli.add_subcommand("seed", "Load data sets");
   seed->require_subcommand(1);
-  auto* seed_demo = seed->add_subcommand("demo", "Load the Paris–Almaty demo (safe to run twice) and mark the database as a demo");
+  auto* seed_demo =
+      seed->add_subcommand("demo", "Load the Paris–Almaty demo (safe to run twice) and mark the database as a demo");
   auto* backup = cli.add_subcommand("backup", "Write an online backup (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)");
   std::string backup_output;
   backup->add_option("-o,--output", backup_output, "Backup file to write (replaced atomically)")->required();
@@ -136,8 +137,8 @@ int main(int argc, char** argv) {
   if (*user_add) {
     auto password = ReadPassword();
     if (!password) return Report(Error::InvalidArgument("no password given"));
-    auto created = (*app)->accounts().CreatePlatformAdmin({user_email, user_name, user_language, *password},
-                                                           CommandRequestId());
+    auto created =
+        (*app)->accounts().CreatePlatformAdmin({user_email, user_name, user_language, *password}, CommandRequestId());
     if (!created) return Report(created.error());
     spdlog::info("platform admin {} created (user {})", user_email, created->value());
     return 0;
@@ -173,10 +174,10 @@ int main(int argc, char** argv) {
       return 1;
     }
     (*app)->ShutdownOnSignals();
-    spdlog::info("listening on http://{}", config->listen.starts_with("0.0.0.0")
-                                               ? "localhost:" + std::to_string((*app)->port())
-                                               : config->listen.substr(0, config->listen.rfind(':')) + ":" +
-                                                     std::to_string((*app)->port()));
+    spdlog::info("listening on http://{}",
+                 config->listen.starts_with("0.0.0.0")
+                     ? "localhost:" + std::to_string((*app)->port())
+                     : config->listen.substr(0, config->listen.rfind(':')) + ":" + std::to_string((*app)->port()));
     (*app)->Wait();
     spdlog::info("stopped");
     return 0;

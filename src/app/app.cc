@@ -40,8 +40,9 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
-      *app->database_, accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
-                                               config.sign_in_failures_per_account, config.sign_in_failures_per_address});
+      *app->database_,
+      accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
+                              config.sign_in_failures_per_account, config.sign_in_failures_per_address});
 
   // The CSRF key lives in the database, so that every server sharing it accepts the same tokens.
   auto secret = app->database_->Write([](soci::session& sql) -> Result<std::string> {

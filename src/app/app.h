@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/config.h"
+#include "core/auth/secrets.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
 #include "core/http/metrics.h"
@@ -15,7 +16,6 @@
 #include "core/i18n/catalogs.h"
 #include "core/render/page.h"
 #include "core/render/templates.h"
-#include "core/auth/secrets.h"
 #include "modules/accounts/accounts_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/home/home_service.h"

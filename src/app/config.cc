@@ -1,11 +1,11 @@
 #include "app/config.h"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <charconv>
 #include <functional>
-
-#include <fmt/format.h>
-#include <toml++/toml.h>
 
 extern char** environ;
 
@@ -70,13 +70,16 @@ std::vector<Setting> Settings() {
       {"database", "pool_size", "ENTENTE_DATABASE_POOL_SIZE", integer(&Config::database_pool_size, 1, 256)},
       {"http", "listen", "ENTENTE_LISTEN", text(&Config::listen)},
       {"http", "threads", "ENTENTE_THREADS", integer(&Config::threads, 0, 256)},
-      {"http", "header_timeout_seconds", "ENTENTE_HEADER_TIMEOUT_SECONDS", integer(&Config::header_timeout_seconds, 1, 600)},
+      {"http", "header_timeout_seconds", "ENTENTE_HEADER_TIMEOUT_SECONDS",
+       integer(&Config::header_timeout_seconds, 1, 600)},
       {"http", "body_timeout_seconds", "ENTENTE_BODY_TIMEOUT_SECONDS", integer(&Config::body_timeout_seconds, 1, 3600)},
       {"http", "idle_timeout_seconds", "ENTENTE_IDLE_TIMEOUT_SECONDS", integer(&Config::idle_timeout_seconds, 1, 3600)},
-      {"http", "shutdown_grace_seconds", "ENTENTE_SHUTDOWN_GRACE_SECONDS", integer(&Config::shutdown_grace_seconds, 0, 600)},
+      {"http", "shutdown_grace_seconds", "ENTENTE_SHUTDOWN_GRACE_SECONDS",
+       integer(&Config::shutdown_grace_seconds, 0, 600)},
       {"http", "behind_tls", "ENTENTE_BEHIND_TLS", boolean(&Config::behind_tls)},
       {"sessions", "idle_minutes", "ENTENTE_SESSION_IDLE_MINUTES", integer(&Config::session_idle_minutes, 1, 10080)},
-      {"sessions", "absolute_hours", "ENTENTE_SESSION_ABSOLUTE_HOURS", integer(&Config::session_absolute_hours, 1, 720)},
+      {"sessions", "absolute_hours", "ENTENTE_SESSION_ABSOLUTE_HOURS",
+       integer(&Config::session_absolute_hours, 1, 720)},
       {"sessions", "sign_in_failures_per_account", "ENTENTE_SIGN_IN_FAILURES_PER_ACCOUNT",
        integer(&Config::sign_in_failures_per_account, 1, 100000)},
       {"sessions", "sign_in_failures_per_address", "ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS",
@@ -122,8 +125,8 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
     try {
       table = toml::parse_file(file->string());
     } catch (const toml::parse_error& error) {
-      return Fail(Error::InvalidArgument(fmt::format("{}:{}: {}", file->string(), error.source().begin.line,
-                                                     error.description())));
+      return Fail(Error::InvalidArgument(
+          fmt::format("{}:{}: {}", file->string(), error.source().begin.line, error.description())));
     }
     for (auto& [section_name, section] : table) {
       auto* section_table = section.as_table();
@@ -135,9 +138,12 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
           return setting.table == section_name.str() && setting.key == key.str();
         });
         std::string name = fmt::format("{}.{}", section_name.str(), key.str());
-        if (it == settings.end()) return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), name)));
+        if (it == settings.end())
+          return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), name)));
         auto value = TomlValueText(node);
-        if (!value) return Fail(Error::InvalidArgument(fmt::format("{}: {} has a value of the wrong type", file->string(), name)));
+        if (!value)
+          return Fail(
+              Error::InvalidArgument(fmt::format("{}: {} has a value of the wrong type", file->string(), name)));
         if (auto set = it->set(config, name, *value); !set) return Fail(set.error());
       }
     }
@@ -148,8 +154,8 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
     if (auto set = setting.set(config, setting.variable, it->second); !set) return Fail(set.error());
   }
   if (auto listen = config.ListenAddress(); !listen) return Fail(listen.error());
-  if (auto url = config.database_url; !(url.starts_with("sqlite://") || url.starts_with("postgresql://") ||
-                                        url.starts_with("postgres://"))) {
+  if (auto url = config.database_url;
+      !(url.starts_with("sqlite://") || url.starts_with("postgresql://") || url.starts_with("postgres://"))) {
     return Fail(Error::InvalidArgument("database.url must start with sqlite:// or postgresql://"));
   }
   return config;

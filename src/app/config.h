@@ -16,7 +16,7 @@ namespace entente::app {
 struct Config {
   // [database]
   std::string database_url = "sqlite://var/entente.db";  // ENTENTE_DATABASE_URL
-  int database_pool_size = 4;                             // ENTENTE_DATABASE_POOL_SIZE
+  int database_pool_size = 4;                            // ENTENTE_DATABASE_POOL_SIZE
   // [http]
   std::string listen = "127.0.0.1:8080";  // ENTENTE_LISTEN, host:port ([v6]:port)
   int threads = 0;                        // ENTENTE_THREADS, 0 = one per core
@@ -26,10 +26,10 @@ struct Config {
   int shutdown_grace_seconds = 25;        // ENTENTE_SHUTDOWN_GRACE_SECONDS
   bool behind_tls = false;                // ENTENTE_BEHIND_TLS
   // [sessions]
-  int session_idle_minutes = 30;               // ENTENTE_SESSION_IDLE_MINUTES
-  int session_absolute_hours = 12;             // ENTENTE_SESSION_ABSOLUTE_HOURS
-  int sign_in_failures_per_account = 100;      // ENTENTE_SIGN_IN_FAILURES_PER_ACCOUNT (per hour)
-  int sign_in_failures_per_address = 300;      // ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS (per hour)
+  int session_idle_minutes = 30;           // ENTENTE_SESSION_IDLE_MINUTES
+  int session_absolute_hours = 12;         // ENTENTE_SESSION_ABSOLUTE_HOURS
+  int sign_in_failures_per_account = 100;  // ENTENTE_SIGN_IN_FAILURES_PER_ACCOUNT (per hour)
+  int sign_in_failures_per_address = 300;  // ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS (per hour)
   // [log]
   std::string log_level = "info";  // ENTENTE_LOG_LEVEL: trace, debug, info, warn, error
   bool access_log = true;          // ENTENTE_ACCESS_LOG

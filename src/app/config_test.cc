@@ -1,8 +1,8 @@
 #include "app/config.h"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace entente::app {
 namespace {
@@ -62,7 +62,8 @@ TEST(ConfigTest, RejectsWhatItDoesNotKnowNamingTheSetting) {
 }
 
 TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
-  auto example = Config::Load(std::filesystem::path(ENTENTE_DEFAULT_WEB_DIR).parent_path() / "entente.example.toml", {});
+  auto example =
+      Config::Load(std::filesystem::path(ENTENTE_DEFAULT_WEB_DIR).parent_path() / "entente.example.toml", {});
   ASSERT_TRUE(example) << example.error().message();
   auto defaults = Config::Load(std::nullopt, {});
   EXPECT_EQ(example->database_url, defaults->database_url);

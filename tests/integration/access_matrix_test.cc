@@ -1,18 +1,18 @@
 // Every route, as every kind of actor, against tests/access_matrix.tsv (SECURITY.md 6).
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "harness.h"
 
 namespace entente::testing {
 namespace {
 
-const std::vector<std::string> kActors = {"anonymous", "member", "editor", "coordinator",
+const std::vector<std::string> kActors = {"anonymous",   "member",    "editor",        "coordinator",
                                           "other_admin", "bar_admin", "platform_admin"};
 
 const std::map<std::string, std::string> kAccounts = {
@@ -81,7 +81,8 @@ TEST(AccessMatrixTest, EveryRouteAsEveryActor) {
     EXPECT_TRUE(listed.emplace(row.method, row.pattern).second) << "two rows for " << row.method << " " << row.pattern;
   }
   for (const auto& route : routes) {
-    EXPECT_TRUE(listed.contains(route)) << "no row in tests/access_matrix.tsv for " << route.first << " " << route.second;
+    EXPECT_TRUE(listed.contains(route)) << "no row in tests/access_matrix.tsv for " << route.first << " "
+                                        << route.second;
   }
   for (const auto& row : listed) {
     EXPECT_TRUE(routes.contains(row)) << "tests/access_matrix.tsv lists " << row.first << " " << row.second
@@ -93,7 +94,8 @@ TEST(AccessMatrixTest, EveryRouteAsEveryActor) {
     long long member = 0, bar = 0;
     sql << "SELECT id FROM users WHERE email = 'paris.member@demo.entente.example'", soci::into(member);
     sql << "SELECT id FROM organizations WHERE slug = 'paris-bar'", soci::into(bar);
-    return std::map<std::string, std::string>{{"paris_member", std::to_string(member)}, {"paris_bar", std::to_string(bar)}};
+    return std::map<std::string, std::string>{{"paris_member", std::to_string(member)},
+                                              {"paris_bar", std::to_string(bar)}};
   });
   ASSERT_TRUE(ids) << ids.error().message();
 

@@ -1,12 +1,12 @@
 // Accounts, sessions, CSRF, roles, API tokens and the audit log, over HTTP and through the
 // service, on the backend of this run (SECURITY.md 1–8, 13, 16).
 
-#include <thread>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+
+#include <thread>
 
 #include "core/auth/secrets.h"
 #include "core/auth/visibility.h"
@@ -51,7 +51,8 @@ TEST(SignInTest, NewSessionCookieThatIsHttpOnlyAndLax) {
   Browser browser = AnonymousBrowser(Port());
   ASSERT_FALSE(browser.csrf_token.empty());
   ASSERT_TRUE(browser.cookies.contains("entente_csrf")) << "anonymous forms use a double-submit cookie";
-  auto response = browser.PostForm("/sign-in", "email=Paris.Member%40demo.entente.example&password=entente-demo-2014&next=%2Faccount");
+  auto response = browser.PostForm(
+      "/sign-in", "email=Paris.Member%40demo.entente.example&password=entente-demo-2014&next=%2Faccount");
   ASSERT_EQ(response.status, 303);
   EXPECT_EQ(response.Header("location"), "/account");
   std::string cookie = SetCookieHeader(response, "entente_session");
@@ -96,7 +97,8 @@ TEST(SignInTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
 }
 
 TEST(SignInTest, RateLimitsPerAccount) {
-  ASSERT_TRUE(Accounts().EnsureDemoUser({"limited@demo.entente.example", "Limited", "en", "entente-demo-2014"}, {}, "test"));
+  ASSERT_TRUE(
+      Accounts().EnsureDemoUser({"limited@demo.entente.example", "Limited", "en", "entente-demo-2014"}, {}, "test"));
   // The same database, with limits low enough to reach: 3 failures per account, 5 per address.
   accounts::AccountsService strict(Database(), accounts::SessionPolicy{30, 12, 3, 5});
   for (int i = 0; i < 3; ++i) {
@@ -109,7 +111,8 @@ TEST(SignInTest, RateLimitsPerAccount) {
   EXPECT_EQ(blocked.error().code(), ErrorCode::kTooManyRequests);
   EXPECT_EQ(http::HttpStatusFor(blocked.error().code()), 429);
   // Per address: failures on other accounts from one address add up.
-  for (int i = 0; i < 2; ++i) strict.SignIn("someone-" + std::to_string(i) + "@example.org", "x-x-x-x-x-x-x", "10.9.9.1", "test");
+  for (int i = 0; i < 2; ++i)
+    strict.SignIn("someone-" + std::to_string(i) + "@example.org", "x-x-x-x-x-x-x", "10.9.9.1", "test");
   auto address = strict.SignIn("paris.member@demo.entente.example", "entente-demo-2014", "10.9.9.1", "test");
   ASSERT_FALSE(address);
   EXPECT_EQ(address.error().code(), ErrorCode::kTooManyRequests);
@@ -119,14 +122,14 @@ TEST(SignInTest, RateLimitsPerAccount) {
 TEST(SignInTest, CsrfIsRequiredAndForeignOriginsAreRefused) {
   Browser browser = AnonymousBrowser(Port());
   std::string credentials = "email=paris.member%40demo.entente.example&password=entente-demo-2014";
-  auto no_token = Request(Port(), "POST", "/sign-in",
-                          {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", browser.CookieHeader()}},
-                          credentials);
+  auto no_token =
+      Request(Port(), "POST", "/sign-in",
+              {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", browser.CookieHeader()}}, credentials);
   EXPECT_EQ(no_token.status, 403);
-  auto wrong_cookie = Request(Port(), "POST", "/sign-in",
-                              {{"Content-Type", "application/x-www-form-urlencoded"},
-                               {"Cookie", "entente_csrf=" + auth::NewToken()}},
-                              "csrf_token=" + browser.csrf_token + "&" + credentials);
+  auto wrong_cookie =
+      Request(Port(), "POST", "/sign-in",
+              {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "entente_csrf=" + auth::NewToken()}},
+              "csrf_token=" + browser.csrf_token + "&" + credentials);
   EXPECT_EQ(wrong_cookie.status, 403);
   auto foreign = Request(Port(), "POST", "/sign-in",
                          {{"Content-Type", "application/x-www-form-urlencoded"},
@@ -191,8 +194,8 @@ TEST(SessionTest, IdleAndAbsoluteExpiry) {
 }
 
 TEST(SessionTest, PasswordChangeRevokesOtherSessionsAndFollowsTheRules) {
-  auto created = Accounts().EnsureDemoUser({"changer@demo.entente.example", "Changer", "en", "entente-demo-2014"}, {},
-                                           "test");
+  auto created =
+      Accounts().EnsureDemoUser({"changer@demo.entente.example", "Changer", "en", "entente-demo-2014"}, {}, "test");
   ASSERT_TRUE(created);
   Browser here = SignedInBrowser(Port(), "changer@demo.entente.example");
   Browser elsewhere = SignedInBrowser(Port(), "changer@demo.entente.example");
@@ -201,12 +204,14 @@ TEST(SessionTest, PasswordChangeRevokesOtherSessionsAndFollowsTheRules) {
   EXPECT_TRUE(Contains(weak.body, "field-error"));
   auto wrong = here.PostForm("/account/password", "current_password=nope-nope-nope&password=a+brand+new+passphrase");
   EXPECT_EQ(wrong.status, 422);
-  auto changed = here.PostForm("/account/password", "current_password=entente-demo-2014&password=a+brand+new+passphrase");
+  auto changed =
+      here.PostForm("/account/password", "current_password=entente-demo-2014&password=a+brand+new+passphrase");
   ASSERT_EQ(changed.status, 303);
   EXPECT_EQ(here.Get("/account").status, 200) << "this browser gets a new session";
   EXPECT_EQ(elsewhere.Get("/account").status, 303) << "every other session is revoked";
   Browser fresh = AnonymousBrowser(Port());
-  EXPECT_EQ(fresh.PostForm("/sign-in", "email=changer%40demo.entente.example&password=a+brand+new+passphrase").status, 303);
+  EXPECT_EQ(fresh.PostForm("/sign-in", "email=changer%40demo.entente.example&password=a+brand+new+passphrase").status,
+            303);
 }
 
 TEST(SessionTest, LanguageFollowsTheUsersPreference) {
@@ -243,10 +248,10 @@ TEST(RolesTest, GrantsFollowScopeAndAreAudited) {
   auto nowhere = platform.SendJson("POST", fmt::format("/api/v1/users/{}/roles", member), R"({"role":"coordinator"})");
   EXPECT_EQ(nowhere.status, 422);
   EXPECT_TRUE(Contains(nowhere.body, "\"field\":\"organization\""));
-  auto not_json = Request(Port(), "POST", fmt::format("/api/v1/users/{}/roles", member),
-                          {{"Content-Type", "text/plain"}, {"Cookie", platform.CookieHeader()},
-                           {"X-CSRF-Token", platform.csrf_token}},
-                          "role=member");
+  auto not_json = Request(
+      Port(), "POST", fmt::format("/api/v1/users/{}/roles", member),
+      {{"Content-Type", "text/plain"}, {"Cookie", platform.CookieHeader()}, {"X-CSRF-Token", platform.csrf_token}},
+      "role=member");
   EXPECT_EQ(not_json.status, 415);
 
   // Journey 7: the platform admin makes the user coordinator of the Almaty City Bar, on the page.
@@ -299,9 +304,9 @@ TEST(ApiTokenTest, BearerTokensWorkUntilRevoked) {
   EXPECT_TRUE(Contains(users.body, "\"total\":"));
   EXPECT_EQ(Get(Port(), "/api/v1/users?per_page=0", {{"Authorization", "Bearer " + token}}).status, 422);
   // No CSRF with a bearer token: it is not ambient authority.
-  auto posted = Request(Port(), "POST", "/api/v1/tokens",
-                        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}},
-                        R"({"name":"second"})");
+  auto posted =
+      Request(Port(), "POST", "/api/v1/tokens",
+              {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}}, R"({"name":"second"})");
   EXPECT_EQ(posted.status, 201);
   // Only a hash is stored.
   auto raw = Database().Read([&](soci::session& sql) -> Result<int> {
@@ -384,8 +389,7 @@ TEST(VisibilityTest, ListsFilterInSqlSoTotalsRevealNothing) {
   long long paris = OrganizationIdOf("paris-bar"), almaty = OrganizationIdOf("almaty-city-bar");
   long long committee = OrganizationIdOf("paris-bar-international-committee");
   // Users of their own, so that roles granted by other tests do not change what they see.
-  for (const auto& [email, role, organization] :
-       std::vector<std::tuple<std::string, auth::Role, std::string>>{
+  for (const auto& [email, role, organization] : std::vector<std::tuple<std::string, auth::Role, std::string>>{
            {"vis.paris.member@demo.entente.example", auth::Role::kMember, "paris-bar"},
            {"vis.paris.editor@demo.entente.example", auth::Role::kEditor, "paris-bar"},
            {"vis.almaty.member@demo.entente.example", auth::Role::kMember, "almaty-city-bar"},
@@ -400,8 +404,8 @@ TEST(VisibilityTest, ListsFilterInSqlSoTotalsRevealNothing) {
     sql << "INSERT INTO visibility_probe VALUES (1, 'public', NULL), (2, 'members', NULL), (3, 'parties', NULL), "
            "(4, 'organization', :committee), (5, 'private', :paris), (6, 'parties', NULL)",
         soci::use(committee), soci::use(paris);
-    sql << "INSERT INTO visibility_probe_parties VALUES (3, :paris), (3, :almaty), (6, :almaty_again)", soci::use(paris),
-        soci::use(almaty), soci::use(almaty);
+    sql << "INSERT INTO visibility_probe_parties VALUES (3, :paris), (3, :almaty), (6, :almaty_again)",
+        soci::use(paris), soci::use(almaty), soci::use(almaty);
     sql << "INSERT INTO visibility_probe_people VALUES (5, :named)", soci::use(named);
     return {};
   });
@@ -447,13 +451,14 @@ TEST(VisibilityTest, ListsFilterInSqlSoTotalsRevealNothing) {
     std::vector<long long> decided;
     for (long long id = 1; id <= 6; ++id) {
       static const std::map<long long, auth::Visibility> levels = {
-          {1, auth::Visibility::kPublic}, {2, auth::Visibility::kMembers}, {3, auth::Visibility::kParties},
+          {1, auth::Visibility::kPublic},       {2, auth::Visibility::kMembers}, {3, auth::Visibility::kParties},
           {4, auth::Visibility::kOrganization}, {5, auth::Visibility::kPrivate}, {6, auth::Visibility::kParties}};
-      std::vector<OrganizationId> parties = id == 3 ? std::vector{OrganizationId(paris), OrganizationId(almaty)}
-                                                    : id == 6 ? std::vector{OrganizationId(almaty)}
-                                                              : std::vector<OrganizationId>{};
-      std::optional<OrganizationId> owner = id == 4 ? std::optional(OrganizationId(committee))
-                                                    : id == 5 ? std::optional(OrganizationId(paris)) : std::nullopt;
+      std::vector<OrganizationId> parties = id == 3   ? std::vector{OrganizationId(paris), OrganizationId(almaty)}
+                                            : id == 6 ? std::vector{OrganizationId(almaty)}
+                                                      : std::vector<OrganizationId>{};
+      std::optional<OrganizationId> owner = id == 4   ? std::optional(OrganizationId(committee))
+                                            : id == 5 ? std::optional(OrganizationId(paris))
+                                                      : std::nullopt;
       std::vector<UserId> people = id == 5 ? std::vector{UserId(named)} : std::vector<UserId>{};
       if (auth::MayView(actor, levels.at(id), owner, parties, people)) decided.push_back(id);
     }

@@ -1,10 +1,10 @@
 // The database layer on the backend of this run (SQLite or PostgreSQL): migrations, the text
 // table, transactions, concurrent writers and the organization tree.
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "core/db/migrations.h"
 #include "core/db/settings.h"
@@ -63,9 +63,8 @@ TEST(DatabaseTest, AFailedWriteLeavesTheDataAsItWas) {
   });
   ASSERT_FALSE(thrown);
   EXPECT_EQ(thrown.error().code(), ErrorCode::kInternal);
-  auto after = Database().Read([](soci::session& sql) -> Result<std::optional<std::string>> {
-    return db::GetSetting(sql, "half-done");
-  });
+  auto after = Database().Read(
+      [](soci::session& sql) -> Result<std::optional<std::string>> { return db::GetSetting(sql, "half-done"); });
   ASSERT_TRUE(after);
   EXPECT_FALSE(after->has_value());
   auto count = Database().Read([](soci::session& sql) -> Result<int> {
@@ -130,9 +129,8 @@ TEST(DatabaseTest, ValidationErrorsWriteNothing) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields().at(0).field, "parent");
   directory::OrganizationStore store;
-  auto found = Database().Read([&](soci::session& sql) -> Result<std::optional<OrganizationId>> {
-    return store.FindIdBySlug(sql, "orphan");
-  });
+  auto found = Database().Read(
+      [&](soci::session& sql) -> Result<std::optional<OrganizationId>> { return store.FindIdBySlug(sql, "orphan"); });
   EXPECT_FALSE(found->has_value());
 }
 
@@ -142,8 +140,8 @@ TEST(DatabaseTest, OrganizationTreeQueries) {
     auto bar = *store.FindIdBySlug(sql, "paris-bar");
     auto committee = *store.FindIdBySlug(sql, "paris-bar-international-committee");
     auto school = *store.FindIdBySlug(sql, "paris-bar-training-school");
-    return std::vector<std::vector<OrganizationId>>{store.SelfAndAncestors(sql, committee),
-                                                    store.SelfAndDescendants(sql, bar), {bar, committee, school}};
+    return std::vector<std::vector<OrganizationId>>{
+        store.SelfAndAncestors(sql, committee), store.SelfAndDescendants(sql, bar), {bar, committee, school}};
   });
   ASSERT_TRUE(ids) << ids.error().message();
   const auto& ancestors = (*ids)[0];
@@ -190,9 +188,8 @@ TEST(DatabaseTest, DemoIsMarkedAndSafeToLoadTwice) {
   int before = count();
   ASSERT_TRUE(app.SeedDemo());
   EXPECT_EQ(count(), before);
-  auto demo = app.database().Read([](soci::session& sql) -> Result<std::optional<std::string>> {
-    return db::GetSetting(sql, db::kDemoSetting);
-  });
+  auto demo = app.database().Read(
+      [](soci::session& sql) -> Result<std::optional<std::string>> { return db::GetSetting(sql, db::kDemoSetting); });
   EXPECT_EQ(demo->value_or(""), "1");
 }
 

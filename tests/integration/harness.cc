@@ -1,9 +1,13 @@
 #include "harness.h"
 
 #include <arpa/inet.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -12,11 +16,6 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
 
 #include "core/db/database.h"
 #include "core/http/request.h"
@@ -27,16 +26,8 @@ namespace entente::testing {
 namespace {
 
 int Connect(std::uint16_t port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    throw std::runtime_error(fmt::format("cannot connect to 127.0.0.1:{}", port));
-  }
+  int fd = ConnectLoopback(port);
+  if (fd < 0) throw std::runtime_error(fmt::format("cannot connect to 127.0.0.1:{}", port));
   return fd;
 }
 
@@ -46,6 +37,20 @@ std::string Lower(std::string text) {
 }
 
 }  // namespace
+
+int ConnectLoopback(std::uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
 
 std::string Backend() {
   const char* backend = std::getenv("ENTENTE_TEST_BACKEND");
@@ -241,8 +246,8 @@ Browser AnonymousBrowser(std::uint16_t port) {
 
 Browser SignedInBrowser(std::uint16_t port, const std::string& email, const std::string& password) {
   Browser browser = AnonymousBrowser(port);
-  auto signed_in = browser.PostForm("/sign-in", "email=" + http::PercentEncode(email) + "&password=" +
-                                                   http::PercentEncode(password) + "&next=/account");
+  auto signed_in = browser.PostForm("/sign-in", "email=" + http::PercentEncode(email) +
+                                                    "&password=" + http::PercentEncode(password) + "&next=/account");
   EXPECT_EQ(signed_in.status, 303) << "sign-in as " << email << ": " << signed_in.body.substr(0, 300);
   browser.Get("/account");  // a page with forms: the session's CSRF token
   return browser;

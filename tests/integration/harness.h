@@ -70,7 +70,8 @@ struct Browser {
 // An anonymous browser that has opened the sign-in page (and so holds the CSRF cookie).
 Browser AnonymousBrowser(std::uint16_t port);
 // A browser signed in as `email`; fails the test if the sign-in does not succeed.
-Browser SignedInBrowser(std::uint16_t port, const std::string& email, const std::string& password = "entente-demo-2014");
+Browser SignedInBrowser(std::uint16_t port, const std::string& email,
+                        const std::string& password = "entente-demo-2014");
 
 // The value of a cookie set by the response, or empty.
 std::string SetCookieValue(const HttpResponse& response, const std::string& name);
@@ -109,6 +110,9 @@ class ChildProcess {
   int pid_ = -1;
   bool exited_ = false;
 };
+
+// A connected socket to 127.0.0.1:port, or -1.
+int ConnectLoopback(std::uint16_t port);
 
 // A free loopback port (bound, then released).
 std::uint16_t FreePort();

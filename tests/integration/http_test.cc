@@ -1,8 +1,7 @@
 // The HTTP surface of the platform, against the real server and database.
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "harness.h"
 
@@ -39,7 +38,9 @@ TEST_F(HttpTest, HomeIsServedInEachLanguage) {
   EXPECT_TRUE(Contains(kazakh.body, "lang=\"en\">Paris Bar<")) << kazakh.body;
   // The interface itself is Kazakh: the page title is not the English one.
   auto english = Get(port(), "/", {{"Cookie", "lang=en"}});
-  auto title = [](const std::string& body) { return body.substr(body.find("<h1>"), body.find("</h1>") - body.find("<h1>")); };
+  auto title = [](const std::string& body) {
+    return body.substr(body.find("<h1>"), body.find("</h1>") - body.find("<h1>"));
+  };
   EXPECT_NE(title(kazakh.body), title(english.body));
 }
 
@@ -101,9 +102,10 @@ TEST_F(HttpTest, OversizedHeadersAre431) {
 }
 
 TEST_F(HttpTest, OversizedBodyIs413BeforeItIsRead) {
-  std::string raw = fmt::format("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                "Content-Length: {}\r\n\r\n",
-                                2 * 1024 * 1024);
+  std::string raw = fmt::format(
+      "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: {}\r\n\r\n",
+      2 * 1024 * 1024);
   auto response = ParseResponse(SendRaw(port(), raw));
   EXPECT_EQ(response.status, 413);
   // Chunked bodies have no length up front: the limit applies as they arrive.
@@ -188,7 +190,8 @@ TEST_F(HttpTest, AnonymousPageViewsWriteNothing) {
   auto wal = std::filesystem::path(database + "-wal");
   Get(port(), "/");  // warm up
   auto size_before = std::filesystem::exists(wal) ? std::filesystem::file_size(wal) : 0;
-  auto time_before = std::filesystem::exists(wal) ? std::filesystem::last_write_time(wal) : std::filesystem::file_time_type();
+  auto time_before =
+      std::filesystem::exists(wal) ? std::filesystem::last_write_time(wal) : std::filesystem::file_time_type();
   for (int i = 0; i < 20; ++i) {
     Get(port(), "/", {{"Cookie", "lang=fr"}});
     Get(port(), "/lang/ru?next=/");

@@ -1,20 +1,19 @@
 // The `entente` binary as an operator runs it: shutdown on SIGTERM, slow clients, backups.
 
 #include <arpa/inet.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <thread>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
-#include <soci/soci.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include "core/db/database.h"
 #include "harness.h"
@@ -24,18 +23,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-int OpenConnection(std::uint16_t port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
+int OpenConnection(std::uint16_t port) { return ConnectLoopback(port); }
 
 void SendAll(int fd, std::string_view bytes) { ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
 
@@ -92,7 +80,8 @@ TEST(ProcessTest, SigtermFinishesInFlightRequestsAndExitsCleanly) {
   // A request whose header has arrived and whose body is still coming is in flight.
   int in_flight = OpenConnection(server.port);
   ASSERT_GE(in_flight, 0);
-  SendAll(in_flight, "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n12345");
+  SendAll(in_flight,
+          "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n12345");
   // An idle keep-alive connection is closed at once.
   int idle = OpenConnection(server.port);
   SendAll(idle, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -160,7 +149,8 @@ TEST(ProcessTest, BackupAndRestoreDrill) {
   std::string restored;
   if (IsPostgres()) {
     restored = FreshDatabaseUrl("restored");
-    std::string command = fmt::format("pg_restore --no-owner --exit-on-error --dbname='{}' '{}'", restored, backup.string());
+    std::string command =
+        fmt::format("pg_restore --no-owner --exit-on-error --dbname='{}' '{}'", restored, backup.string());
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
   } else {
     auto copy = TemporaryDirectory() / "restored.db";
@@ -188,9 +178,11 @@ TEST(ProcessTest, MigrateIsIdempotentAndCommandsHaveHelp) {
     ChildProcess migrate({"migrate"}, {{"ENTENTE_DATABASE_URL", url}});
     EXPECT_EQ(migrate.WaitForExit(30s), 0) << "run " << run;
   }
-  for (std::vector<std::string> arguments :
-       {std::vector<std::string>{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"seed", "demo", "--help"},
-        {"backup", "--help"}}) {
+  for (std::vector<std::string> arguments : {std::vector<std::string>{"--help"},
+                                             {"serve", "--help"},
+                                             {"migrate", "--help"},
+                                             {"seed", "demo", "--help"},
+                                             {"backup", "--help"}}) {
     ChildProcess help(arguments, {});
     EXPECT_EQ(help.WaitForExit(10s), 0) << arguments.front();
   }

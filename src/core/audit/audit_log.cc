@@ -14,11 +14,12 @@ void Record(soci::session& sql, const auth::Actor& actor, const Entry& entry) {
   long long entity = entry.entity_id;
   soci::indicator entity_indicator = entry.entity_id ? soci::i_ok : soci::i_null;
   std::string request_id = actor.request_id();
-  sql << "INSERT INTO audit_log (at_utc, user_id, organization_id, action, entity_type, entity_id, request_id, details) "
+  sql << "INSERT INTO audit_log (at_utc, user_id, organization_id, action, entity_type, entity_id, request_id, "
+         "details) "
          "VALUES (:at, :user, :organization, :action, :type, :entity, :request, :details)",
       soci::use(now), soci::use(user, user_indicator), soci::use(organization, organization_indicator),
-      soci::use(entry.action), soci::use(entry.entity_type), soci::use(entity, entity_indicator),
-      soci::use(request_id), soci::use(entry.details);
+      soci::use(entry.action), soci::use(entry.entity_type), soci::use(entity, entity_indicator), soci::use(request_id),
+      soci::use(entry.details);
 }
 
 namespace {
@@ -50,7 +51,10 @@ Page<LoggedEntry> Search(soci::session& sql, const Filter& filter, const PageReq
       "a.action, a.entity_type, COALESCE(a.entity_id, 0), a.request_id, a.details "
       "FROM audit_log a WHERE 1 = 1");
   AppendFilter(query, filter);
-  query.Append(" ORDER BY a.id DESC LIMIT ").Bind(static_cast<long long>(page.per_page)).Append(" OFFSET ").Bind(page.offset());
+  query.Append(" ORDER BY a.id DESC LIMIT ")
+      .Bind(static_cast<long long>(page.per_page))
+      .Append(" OFFSET ")
+      .Bind(page.offset());
   LoggedEntry row;
   soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
     s.exchange(soci::into(row.id));

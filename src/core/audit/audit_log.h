@@ -3,11 +3,11 @@
 // request, in the same transaction as the change. Entries never hold passwords or tokens: the
 // details are what the service chooses to write, and no service writes those.
 
+#include <soci/soci.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "core/auth/actor.h"
 #include "core/base/ids.h"
@@ -39,12 +39,12 @@ struct LoggedEntry {
 };
 
 struct Filter {
-  long long user_id = 0;        // 0: any
-  std::string action;           // prefix: "role." matches role.grant and role.revoke
+  long long user_id = 0;  // 0: any
+  std::string action;     // prefix: "role." matches role.grant and role.revoke
   std::string entity_type;
   long long entity_id = 0;
-  std::string from_utc;         // inclusive, "2026-11-01" or a full timestamp
-  std::string to_utc;           // exclusive
+  std::string from_utc;  // inclusive, "2026-11-01" or a full timestamp
+  std::string to_utc;    // exclusive
   // When set, only entries about these organizations (a bar admin's scope).
   std::optional<std::vector<long long>> organizations;
 };

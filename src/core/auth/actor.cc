@@ -1,49 +1,26 @@
 #include "core/auth/actor.h"
 
 #include <algorithm>
-#include <array>
 
+#include "core/base/enum_table.h"
 #include "core/base/messages.h"
 
 namespace entente::auth {
 namespace {
 
-struct RoleInfo {
-  Role role;
-  std::string_view key;
-  std::string_view label;
-};
-
-constexpr std::array<RoleInfo, 5> kRoles = {{
+constexpr EnumTable<Role, 5> kRoles{{{
     {Role::kPlatformAdmin, "platform_admin", N_("Platform admin")},
     {Role::kBarAdmin, "bar_admin", N_("Bar admin")},
     {Role::kCoordinator, "coordinator", N_("Coordinator")},
     {Role::kEditor, "editor", N_("Editor")},
     {Role::kMember, "member", N_("Member")},
-}};
+}}};
 
 }  // namespace
 
-std::string_view RoleKey(Role role) {
-  for (const auto& info : kRoles) {
-    if (info.role == role) return info.key;
-  }
-  return "member";
-}
-
-std::optional<Role> ParseRole(std::string_view key) {
-  for (const auto& info : kRoles) {
-    if (info.key == key) return info.role;
-  }
-  return std::nullopt;
-}
-
-std::string_view RoleLabel(Role role) {
-  for (const auto& info : kRoles) {
-    if (info.role == role) return info.label;
-  }
-  return "";
-}
+std::string_view RoleKey(Role role) { return kRoles.Key(role); }
+std::optional<Role> ParseRole(std::string_view key) { return kRoles.Parse(key); }
+std::string_view RoleLabel(Role role) { return kRoles.Label(role); }
 
 bool Includes(Role held, Role wanted) {
   if (held == wanted || held == Role::kPlatformAdmin) return true;
@@ -71,7 +48,8 @@ bool Actor::Holds(Role role, OrganizationId organization) const {
 }
 
 bool Actor::HoldsAnywhere(Role role) const {
-  return std::any_of(grants_.begin(), grants_.end(), [role](const RoleGrant& grant) { return Includes(grant.role, role); });
+  return std::any_of(grants_.begin(), grants_.end(),
+                     [role](const RoleGrant& grant) { return Includes(grant.role, role); });
 }
 
 std::vector<OrganizationId> Actor::OrganizationsInScope() const {

@@ -19,7 +19,8 @@ TEST(ActorTest, RolesCoverTheOrganizationAndItsDescendants) {
   EXPECT_FALSE(admin.Holds(Role::kMember, kParisBar)) << "administering a bar is not being on its roll";
   EXPECT_FALSE(admin.Holds(Role::kBarAdmin, kAlmatyBar));
   EXPECT_FALSE(admin.IsPlatformAdmin());
-  EXPECT_EQ(admin.OrganizationsWhere(Role::kCoordinator), (std::vector<OrganizationId>{kParisBar, kCommittee, kSchool}));
+  EXPECT_EQ(admin.OrganizationsWhere(Role::kCoordinator),
+            (std::vector<OrganizationId>{kParisBar, kCommittee, kSchool}));
 
   Actor coordinator(UserId(2), "C", "ru", {Grant(Role::kCoordinator, kAlmatyBar, {kAlmatyBar})});
   EXPECT_TRUE(coordinator.Holds(Role::kCoordinator, kAlmatyBar));

@@ -15,7 +15,8 @@ class Authenticator {
   virtual ~Authenticator() = default;
   // nullopt for an unknown, revoked or expired token.
   virtual Result<std::optional<Actor>> AuthenticateSession(const std::string& token, const std::string& request_id) = 0;
-  virtual Result<std::optional<Actor>> AuthenticateApiToken(const std::string& token, const std::string& request_id) = 0;
+  virtual Result<std::optional<Actor>> AuthenticateApiToken(const std::string& token,
+                                                            const std::string& request_id) = 0;
 };
 
 }  // namespace entente::auth

@@ -1,13 +1,12 @@
 #include "core/auth/secrets.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "core/base/messages.h"
 
@@ -18,21 +17,23 @@ namespace {
 // platform's users); a password that is one of them, repeated or followed by digits and
 // punctuation ("Password2024!", "qwertyqwerty", "motdepasse123") is refused.
 constexpr std::string_view kCommonRoots[] = {
-    "password", "passw0rd", "p@ssw0rd", "p@ssword", "pass", "motdepasse", "parol", "пароль", "құпиясөз",
-    "qwerty", "qwertyuiop", "azerty", "azertyuiop", "qwertz", "йцукен", "asdfgh", "asdfghjkl", "zxcvbn",
-    "zxcvbnm", "1q2w3e4r", "1q2w3e4r5t", "1q2w3e4r5t6y", "zaq12wsx", "zaq1xsw2", "qazwsx", "qazwsxedc",
-    "iloveyou", "letmein", "welcome", "bienvenue", "admin", "administrator", "root", "user", "login",
-    "football", "baseball", "soccer", "hockey", "monkey", "dragon", "master", "shadow", "sunshine",
-    "princess", "superman", "batman", "trustno1", "starwars", "whatever", "freedom", "secret", "changeme",
-    "bonjour", "soleil", "chocolat", "doudou", "loulou", "marseille", "paris", "almaty", "astana",
-    "kazakhstan", "qazaqstan", "france", "avocat", "advocate", "lawyer", "barreau", "entente",
-    "abc", "abcd", "abcdef", "abcdefgh", "abcdefghijkl", "test", "testtest", "default", "guest",
-    "michael", "jennifer", "jordan", "charlie", "andrew", "thomas", "nicolas", "alexandre",
+    "password",  "passw0rd",  "p@ssw0rd",     "p@ssword", "pass",       "motdepasse",   "parol",      "пароль",
+    "құпиясөз",  "qwerty",    "qwertyuiop",   "azerty",   "azertyuiop", "qwertz",       "йцукен",     "asdfgh",
+    "asdfghjkl", "zxcvbn",    "zxcvbnm",      "1q2w3e4r", "1q2w3e4r5t", "1q2w3e4r5t6y", "zaq12wsx",   "zaq1xsw2",
+    "qazwsx",    "qazwsxedc", "iloveyou",     "letmein",  "welcome",    "bienvenue",    "admin",      "administrator",
+    "root",      "user",      "login",        "football", "baseball",   "soccer",       "hockey",     "monkey",
+    "dragon",    "master",    "shadow",       "sunshine", "princess",   "superman",     "batman",     "trustno1",
+    "starwars",  "whatever",  "freedom",      "secret",   "changeme",   "bonjour",      "soleil",     "chocolat",
+    "doudou",    "loulou",    "marseille",    "paris",    "almaty",     "astana",       "kazakhstan", "qazaqstan",
+    "france",    "avocat",    "advocate",     "lawyer",   "barreau",    "entente",      "abc",        "abcd",
+    "abcdef",    "abcdefgh",  "abcdefghijkl", "test",     "testtest",   "default",      "guest",      "michael",
+    "jennifer",  "jordan",    "charlie",      "andrew",   "thomas",     "nicolas",      "alexandre",
 };
 
 std::string FoldForComparison(std::string_view password) {
   std::string folded;
-  for (unsigned char c : password) folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+  for (unsigned char c : password)
+    folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
   return folded;
 }
 

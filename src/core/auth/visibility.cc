@@ -2,24 +2,19 @@
 
 #include <algorithm>
 
+#include "core/base/enum_table.h"
 #include "core/base/messages.h"
 
 namespace entente::auth {
 namespace {
 
-struct VisibilityInfo {
-  Visibility visibility;
-  std::string_view key;
-  std::string_view label;
-};
-
-constexpr VisibilityInfo kLevels[] = {
+constexpr EnumTable<Visibility, 5> kLevels{{{
     {Visibility::kPublic, "public", N_("Public")},
     {Visibility::kMembers, "members", N_("Signed-in users")},
     {Visibility::kParties, "parties", N_("Parties to the agreement")},
     {Visibility::kOrganization, "organization", N_("The organization")},
     {Visibility::kPrivate, "private", N_("The people named only")},
-};
+}}};
 
 std::vector<long long> Values(const std::vector<OrganizationId>& ids) {
   std::vector<long long> values;
@@ -29,26 +24,9 @@ std::vector<long long> Values(const std::vector<OrganizationId>& ids) {
 
 }  // namespace
 
-std::string_view VisibilityKey(Visibility visibility) {
-  for (const auto& level : kLevels) {
-    if (level.visibility == visibility) return level.key;
-  }
-  return "private";
-}
-
-std::optional<Visibility> ParseVisibility(std::string_view key) {
-  for (const auto& level : kLevels) {
-    if (level.key == key) return level.visibility;
-  }
-  return std::nullopt;
-}
-
-std::string_view VisibilityLabel(Visibility visibility) {
-  for (const auto& level : kLevels) {
-    if (level.visibility == visibility) return level.label;
-  }
-  return "";
-}
+std::string_view VisibilityKey(Visibility visibility) { return kLevels.Key(visibility); }
+std::optional<Visibility> ParseVisibility(std::string_view key) { return kLevels.Parse(key); }
+std::string_view VisibilityLabel(Visibility visibility) { return kLevels.Label(visibility); }
 
 void AppendVisibleTo(db::Query& query, const Actor& actor, const VisibilityColumns& columns) {
   query.Append("(").Append(columns.visibility).Append(" = 'public'");
@@ -59,19 +37,40 @@ void AppendVisibleTo(db::Query& query, const Actor& actor, const VisibilityColum
       query.Append(" OR ").Append(columns.visibility).Append(" = 'members'");
       std::vector<long long> scope = Values(actor.OrganizationsInScope());
       if (!columns.owner_organization.empty() && !scope.empty()) {
-        query.Append(" OR (").Append(columns.visibility).Append(" = 'organization' AND ")
-            .Append(columns.owner_organization).Append(" IN (").BindList(scope).Append("))");
+        query.Append(" OR (")
+            .Append(columns.visibility)
+            .Append(" = 'organization' AND ")
+            .Append(columns.owner_organization)
+            .Append(" IN (")
+            .BindList(scope)
+            .Append("))");
       }
       if (!columns.parties.empty() && !scope.empty()) {
-        query.Append(" OR (").Append(columns.visibility).Append(" = 'parties' AND EXISTS (SELECT 1 FROM ")
-            .Append(columns.parties.from).Append(" WHERE ").Append(columns.parties.match).Append(" AND ")
-            .Append(columns.parties.column).Append(" IN (").BindList(scope).Append(")))");
+        query.Append(" OR (")
+            .Append(columns.visibility)
+            .Append(" = 'parties' AND EXISTS (SELECT 1 FROM ")
+            .Append(columns.parties.from)
+            .Append(" WHERE ")
+            .Append(columns.parties.match)
+            .Append(" AND ")
+            .Append(columns.parties.column)
+            .Append(" IN (")
+            .BindList(scope)
+            .Append(")))");
       }
     }
     if (!columns.named_users.empty()) {
-      query.Append(" OR (").Append(columns.visibility).Append(" = 'private' AND EXISTS (SELECT 1 FROM ")
-          .Append(columns.named_users.from).Append(" WHERE ").Append(columns.named_users.match).Append(" AND ")
-          .Append(columns.named_users.column).Append(" = ").Bind(actor.user().value()).Append("))");
+      query.Append(" OR (")
+          .Append(columns.visibility)
+          .Append(" = 'private' AND EXISTS (SELECT 1 FROM ")
+          .Append(columns.named_users.from)
+          .Append(" WHERE ")
+          .Append(columns.named_users.match)
+          .Append(" AND ")
+          .Append(columns.named_users.column)
+          .Append(" = ")
+          .Bind(actor.user().value())
+          .Append("))");
     }
   }
   query.Append(")");
@@ -84,11 +83,14 @@ bool MayView(const Actor& actor, Visibility visibility, std::optional<Organizati
     return std::find(scope.begin(), scope.end(), organization) != scope.end();
   };
   switch (visibility) {
-    case Visibility::kPublic: return true;
-    case Visibility::kMembers: return actor.signed_in();
+    case Visibility::kPublic:
+      return true;
+    case Visibility::kMembers:
+      return actor.signed_in();
     case Visibility::kParties:
       return actor.IsPlatformAdmin() || std::any_of(parties.begin(), parties.end(), in_scope);
-    case Visibility::kOrganization: return actor.IsPlatformAdmin() || (owner && in_scope(*owner));
+    case Visibility::kOrganization:
+      return actor.IsPlatformAdmin() || (owner && in_scope(*owner));
     case Visibility::kPrivate:
       return actor.signed_in() && std::find(named_users.begin(), named_users.end(), actor.user()) != named_users.end();
   }

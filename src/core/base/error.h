@@ -20,7 +20,7 @@ enum class ErrorCode {
   kUnsupportedMediaType,
   kPayloadTooLarge,
   kTooManyRequests,
-  kInternal,          // a bug or an infrastructure fault; its message is never shown to users
+  kInternal,  // a bug or an infrastructure fault; its message is never shown to users
 };
 
 // A problem with one input field. `message` is an English msgid: the page or JSON layer
@@ -46,9 +46,7 @@ class Error {
   static Error NotFound(std::string message = N_("The page or record you asked for does not exist.")) {
     return Error(ErrorCode::kNotFound, std::move(message));
   }
-  static Error Conflict(std::string message) {
-    return Error(ErrorCode::kConflict, std::move(message));
-  }
+  static Error Conflict(std::string message) { return Error(ErrorCode::kConflict, std::move(message)); }
   static Error UnsupportedMediaType(std::string message = N_("This content type is not accepted here.")) {
     return Error(ErrorCode::kUnsupportedMediaType, std::move(message));
   }
@@ -59,9 +57,7 @@ class Error {
     return Error(ErrorCode::kTooManyRequests, std::move(message));
   }
   // `detail` goes to the log only; users see a generic message and the request id.
-  static Error Internal(std::string detail) {
-    return Error(ErrorCode::kInternal, std::move(detail));
-  }
+  static Error Internal(std::string detail) { return Error(ErrorCode::kInternal, std::move(detail)); }
 
   ErrorCode code() const { return code_; }
   // For every code but kInternal, an English msgid fit to show once translated.

@@ -2,11 +2,11 @@
 // Distinct id types (STYLE.md, point 6): an OrganizationId cannot be passed where a PersonId is
 // expected, and neither converts silently from a bare integer.
 
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string_view>
-#include <charconv>
 
 namespace entente {
 
@@ -41,7 +41,5 @@ using UserId = Id<struct UserIdTag>;
 
 template <typename Tag>
 struct std::hash<entente::Id<Tag>> {
-  size_t operator()(const entente::Id<Tag>& id) const noexcept {
-    return std::hash<std::int64_t>()(id.value());
-  }
+  size_t operator()(const entente::Id<Tag>& id) const noexcept { return std::hash<std::int64_t>()(id.value()); }
 };

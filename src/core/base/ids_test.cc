@@ -1,10 +1,10 @@
 #include "core/base/ids.h"
 
-#include "core/base/error.h"
+#include <gtest/gtest.h>
 
 #include <type_traits>
 
-#include <gtest/gtest.h>
+#include "core/base/error.h"
 
 namespace entente {
 namespace {

@@ -1,9 +1,9 @@
 #include "core/base/partial_date.h"
 
+#include <fmt/format.h>
+
 #include <cassert>
 #include <charconv>
-
-#include <fmt/format.h>
 
 #include "core/base/messages.h"
 
@@ -39,8 +39,8 @@ Result<year_month_day> ParseDay(std::string_view text) {
 }
 
 std::string FormatDay(year_month_day value) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(value.year()),
-                     static_cast<unsigned>(value.month()), static_cast<unsigned>(value.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(value.year()), static_cast<unsigned>(value.month()),
+                     static_cast<unsigned>(value.day()));
 }
 
 }  // namespace
@@ -97,8 +97,8 @@ Result<PartialDate> PartialDate::Parse(std::string_view text) {
     return Year(year(y));
   }
   if (text.size() == 7) {
-    if (text[4] != '-' || !ReadNumber(text.substr(0, 4), 4, y) || !ReadNumber(text.substr(5), 2, m) ||
-        m < 1 || m > 12) {
+    if (text[4] != '-' || !ReadNumber(text.substr(0, 4), 4, y) || !ReadNumber(text.substr(5), 2, m) || m < 1 ||
+        m > 12) {
       return Fail(Error::InvalidArgument(N_("Enter a month as YYYY-MM.")));
     }
     return Month(year(y) / month(static_cast<unsigned>(m)));
@@ -120,12 +120,16 @@ year_month_day PartialDate::LastDay() const {
 
 std::string PartialDate::ToString() const {
   switch (precision_) {
-    case DatePrecision::kUnknown: return "";
-    case DatePrecision::kYear: return fmt::format("{:04}", static_cast<int>(first_.year()));
+    case DatePrecision::kUnknown:
+      return "";
+    case DatePrecision::kYear:
+      return fmt::format("{:04}", static_cast<int>(first_.year()));
     case DatePrecision::kMonth:
       return fmt::format("{:04}-{:02}", static_cast<int>(first_.year()), static_cast<unsigned>(first_.month()));
-    case DatePrecision::kDay: return FormatDay(first_);
-    case DatePrecision::kDayRange: return FormatDay(first_) + "/" + FormatDay(last_);
+    case DatePrecision::kDay:
+      return FormatDay(first_);
+    case DatePrecision::kDayRange:
+      return FormatDay(first_) + "/" + FormatDay(last_);
   }
   return "";
 }

@@ -28,8 +28,7 @@ class PartialDate {
   static PartialDate Month(std::chrono::year_month month);
   static PartialDate Day(std::chrono::year_month_day day);
   // Fails unless both days are valid and first <= last; a one-day range is a Day.
-  static Result<PartialDate> DayRange(std::chrono::year_month_day first,
-                                      std::chrono::year_month_day last);
+  static Result<PartialDate> DayRange(std::chrono::year_month_day first, std::chrono::year_month_day last);
 
   // Parses the stored form above. Fails with kInvalidArgument on anything else.
   static Result<PartialDate> Parse(std::string_view text);

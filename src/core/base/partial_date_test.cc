@@ -8,8 +8,8 @@ namespace {
 using namespace std::chrono;
 
 TEST(PartialDateTest, RoundTripsEveryStoredForm) {
-  for (std::string_view text : {"", "2014", "2014-10", "2014-06-26", "2014-10-14/2014-10-15",
-                                "2014-12-10/2014-12-13", "2016-02-29"}) {
+  for (std::string_view text :
+       {"", "2014", "2014-10", "2014-06-26", "2014-10-14/2014-10-15", "2014-12-10/2014-12-13", "2016-02-29"}) {
     auto parsed = PartialDate::Parse(text);
     ASSERT_TRUE(parsed.has_value()) << text;
     EXPECT_EQ(parsed->ToString(), text);
@@ -21,18 +21,17 @@ TEST(PartialDateTest, KnowsItsPrecision) {
     std::string_view text;
     DatePrecision precision;
   };
-  for (auto [text, precision] : {Case{"", DatePrecision::kUnknown}, Case{"2015", DatePrecision::kYear},
-                                 Case{"2015-12", DatePrecision::kMonth},
-                                 Case{"2014-06-27", DatePrecision::kDay},
-                                 Case{"2014-10-14/2014-10-15", DatePrecision::kDayRange}}) {
+  for (auto [text, precision] :
+       {Case{"", DatePrecision::kUnknown}, Case{"2015", DatePrecision::kYear}, Case{"2015-12", DatePrecision::kMonth},
+        Case{"2014-06-27", DatePrecision::kDay}, Case{"2014-10-14/2014-10-15", DatePrecision::kDayRange}}) {
     EXPECT_EQ(PartialDate::Parse(text)->precision(), precision) << text;
   }
 }
 
 TEST(PartialDateTest, RejectsMalformedAndImpossibleDates) {
   for (std::string_view text :
-       {"14-10-2014", "2014-13", "2014-02-30", "2015-02-29", "2014-10-15/2014-10-14", "20140", "2014-1",
-        "2014-10-1", "abcd", "2014-10-14/", "/2014-10-14", "2014-10-14/2014-10-15/2014-10-16", "２０１４"}) {
+       {"14-10-2014", "2014-13", "2014-02-30", "2015-02-29", "2014-10-15/2014-10-14", "20140", "2014-1", "2014-10-1",
+        "abcd", "2014-10-14/", "/2014-10-14", "2014-10-14/2014-10-15/2014-10-16", "２０１４"}) {
     auto parsed = PartialDate::Parse(text);
     EXPECT_FALSE(parsed.has_value()) << text;
     if (!parsed) EXPECT_EQ(parsed.error().code(), ErrorCode::kInvalidArgument);

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <fmt/chrono.h>
+
 #include <chrono>
 #include <string>
-
-#include <fmt/chrono.h>
 
 namespace entente {
 

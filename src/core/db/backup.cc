@@ -1,6 +1,7 @@
 #include "core/db/backup.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,8 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <vector>
-
-#include <fmt/format.h>
 
 extern char** environ;
 
@@ -38,7 +37,8 @@ Result<BackupReport> Publish(const std::filesystem::path& temporary, const std::
 }
 
 Status RunPgDump(const std::string& conninfo, const std::filesystem::path& output) {
-  std::vector<std::string> arguments = {"pg_dump", "--format=custom", "--file=" + output.string(), "--dbname=" + conninfo};
+  std::vector<std::string> arguments = {"pg_dump", "--format=custom", "--file=" + output.string(),
+                                        "--dbname=" + conninfo};
   std::vector<char*> argv;
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);

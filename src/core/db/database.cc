@@ -1,7 +1,6 @@
 #include "core/db/database.h"
 
 #include <libpq-fe.h>
-
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
@@ -84,7 +83,8 @@ Error DatabaseError(const std::exception& error) {
   }
   // SOCI appends the bound values (`… with :email="…"`): they may be passwords or personal data,
   // and must never reach the log (SECURITY.md 16).
-  if (size_t values = message.find("\" with :"); values != std::string_view::npos) message = message.substr(0, values + 1);
+  if (size_t values = message.find("\" with :"); values != std::string_view::npos)
+    message = message.substr(0, values + 1);
   return Error::Internal(std::string("database: ") + std::string(message));
 }
 
@@ -94,7 +94,8 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
   try {
     if (url.dialect == Dialect::kSqlite) {
       std::error_code ignored;
-      if (url.sqlite_path.has_parent_path()) std::filesystem::create_directories(url.sqlite_path.parent_path(), ignored);
+      if (url.sqlite_path.has_parent_path())
+        std::filesystem::create_directories(url.sqlite_path.parent_path(), ignored);
     }
     for (size_t i = 0; i < pool_size; ++i) {
       soci::session& session = database->pool_.at(i);

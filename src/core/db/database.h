@@ -3,6 +3,8 @@
 // PostgreSQL, with the same stores on both. Only stores (and migrations) use it; they receive a
 // soci::session from Read() or Write() and never hold one beyond the call.
 
+#include <soci/soci.h>
+
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -11,8 +13,6 @@
 #include <string>
 #include <type_traits>
 #include <utility>
-
-#include <soci/soci.h>
 
 #include "core/base/error.h"
 

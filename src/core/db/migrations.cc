@@ -1,14 +1,14 @@
 #include "core/db/migrations.h"
 
-#include "core/base/time.h"
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <set>
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
+#include "core/base/time.h"
 
 namespace entente::db {
 namespace {
@@ -28,21 +28,25 @@ Result<std::vector<Migration>> CollectMigrations(const std::vector<EmbeddedFile>
     if (!file.path.starts_with(prefix)) continue;
     std::string_view rest = file.path.substr(prefix.size());
     size_t slash = rest.find('/');
-    if (slash == std::string_view::npos) return Fail(Error::Internal(fmt::format("migration {} is not in a module folder", file.path)));
+    if (slash == std::string_view::npos)
+      return Fail(Error::Internal(fmt::format("migration {} is not in a module folder", file.path)));
     std::string_view module = rest.substr(0, slash);
     std::string_view filename = rest.substr(slash + 1);
-    if (ModuleRank(module) < 0) return Fail(Error::Internal(fmt::format("migration {}: unknown module {}", file.path, module)));
+    if (ModuleRank(module) < 0)
+      return Fail(Error::Internal(fmt::format("migration {}: unknown module {}", file.path, module)));
     int version = 0;
-    auto [end, error] = std::from_chars(filename.data(), filename.data() + std::min<size_t>(4, filename.size()), version);
+    auto [end, error] =
+        std::from_chars(filename.data(), filename.data() + std::min<size_t>(4, filename.size()), version);
     if (filename.size() < 10 || error != std::errc() || end != filename.data() + 4 || filename[4] != '_' ||
         !filename.ends_with(".sql") || version <= 0) {
       return Fail(Error::Internal(fmt::format("migration {}: name it NNNN_name.sql", file.path)));
     }
     if (!seen.emplace(std::string(module), version).second) {
-      return Fail(Error::Internal(fmt::format("migration {}: number {} is used twice in {}", file.path, version, module)));
+      return Fail(
+          Error::Internal(fmt::format("migration {}: number {} is used twice in {}", file.path, version, module)));
     }
-    migrations.push_back({std::string(module), version,
-                          std::string(filename.substr(5, filename.size() - 9)), std::string(file.content)});
+    migrations.push_back({std::string(module), version, std::string(filename.substr(5, filename.size() - 9)),
+                          std::string(file.content)});
   }
   std::sort(migrations.begin(), migrations.end(), [](const Migration& a, const Migration& b) {
     return std::pair(ModuleRank(a.module), a.version) < std::pair(ModuleRank(b.module), b.version);

@@ -17,7 +17,7 @@
 namespace entente::db {
 
 struct EmbeddedFile {
-  std::string_view path;     // relative to migrations/, e.g. "sqlite/core/0001_settings.sql"
+  std::string_view path;  // relative to migrations/, e.g. "sqlite/core/0001_settings.sql"
   std::string_view content;
 };
 // Defined in the generated embedded_migrations.cc.

@@ -1,8 +1,8 @@
 #include "core/db/migrations.h"
 
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <set>
 
 namespace entente::db {
 namespace {
@@ -23,8 +23,10 @@ TEST(MigrationsTest, SplitsStatementsOutsideQuotesCommentsAndDollarBodies) {
 
 TEST(MigrationsTest, OrdersByModuleThenNumber) {
   std::vector<EmbeddedFile> files = {
-      {"sqlite/directory/0002_b.sql", "B"}, {"sqlite/core/0001_a.sql", "A"},
-      {"sqlite/directory/0001_c.sql", "C"}, {"postgres/core/0001_a.sql", "PG"},
+      {"sqlite/directory/0002_b.sql", "B"},
+      {"sqlite/core/0001_a.sql", "A"},
+      {"sqlite/directory/0001_c.sql", "C"},
+      {"postgres/core/0001_a.sql", "PG"},
   };
   auto migrations = CollectMigrations(files, Dialect::kSqlite);
   ASSERT_TRUE(migrations);
@@ -49,7 +51,8 @@ TEST(MigrationsTest, BothDialectsHaveTheSameMigrations) {
   ASSERT_TRUE(postgres) << postgres.error().message();
   auto names = [](const std::vector<Migration>& migrations) {
     std::vector<std::string> out;
-    for (const auto& migration : migrations) out.push_back(migration.module + "/" + std::to_string(migration.version) + "_" + migration.name);
+    for (const auto& migration : migrations)
+      out.push_back(migration.module + "/" + std::to_string(migration.version) + "_" + migration.name);
     return out;
   };
   EXPECT_EQ(names(*sqlite), names(*postgres));

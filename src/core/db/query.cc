@@ -50,8 +50,7 @@ Query& Query::BindList(const std::vector<long long>& values) {
   return *this;
 }
 
-soci::statement Query::Prepare(soci::session& session,
-                               const std::function<void(soci::statement&)>& add_intos) const {
+soci::statement Query::Prepare(soci::session& session, const std::function<void(soci::statement&)>& add_intos) const {
   soci::statement statement(session);
   add_intos(statement);
   for (auto& value : values_) {

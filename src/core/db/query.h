@@ -7,14 +7,14 @@
 //   query.Append(" AND id IN (").BindList(ids).Append(")");
 //   auto ids = query.Column<long long>(sql);
 
+#include <soci/soci.h>
+
 #include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include <soci/soci.h>
 
 namespace entente::db {
 

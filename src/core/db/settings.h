@@ -2,11 +2,11 @@
 // The `settings` table: platform-wide markers such as `demo` (the database was seeded with the
 // demo and its demo accounts may sign in).
 
+#include <soci/soci.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <soci/soci.h>
 
 namespace entente::db {
 

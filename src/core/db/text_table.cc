@@ -1,13 +1,12 @@
 #include "core/db/text_table.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace entente::db {
 
-std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql,
-                                                         const std::vector<long long>& owners) const {
+std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql, const std::vector<long long>& owners) const {
   constexpr size_t kChunk = 500;
   std::map<long long, Texts> result;
   for (size_t begin = 0; begin < owners.size(); begin += kChunk) {
@@ -26,7 +25,7 @@ std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql,
     statement.exchange(soci::into(text));
     statement.exchange(soci::into(original));
     std::vector<long long> ids(owners.begin() + static_cast<std::ptrdiff_t>(begin),
-                                  owners.begin() + static_cast<std::ptrdiff_t>(end));
+                               owners.begin() + static_cast<std::ptrdiff_t>(end));
     for (auto& id : ids) statement.exchange(soci::use(id));
     statement.alloc();
     statement.prepare(query);
@@ -46,9 +45,10 @@ void TextTable::Replace(soci::session& sql, long long owner, std::string_view fi
     std::string language_code = language;
     std::string value = variant.text;
     int original = variant.original ? 1 : 0;
-    sql << fmt::format("INSERT INTO {} (owner_id, field, language, text, is_original) "
-                       "VALUES (:owner, :field, :language, :text, :original)",
-                       table_),
+    sql << fmt::format(
+        "INSERT INTO {} (owner_id, field, language, text, is_original) "
+        "VALUES (:owner, :field, :language, :text, :original)",
+        table_),
         soci::use(owner), soci::use(field_name), soci::use(language_code), soci::use(value), soci::use(original);
   }
 }

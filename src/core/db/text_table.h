@@ -8,13 +8,13 @@
 // and its store uses a TextTable to load the texts of many records in one query and to replace
 // one field's variants.
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "core/i18n/localized_text.h"
 

@@ -1,7 +1,8 @@
 #include "core/http/error_response.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
 
 #include "core/base/messages.h"
 
@@ -11,40 +12,64 @@ namespace {
 // English msgids of the page titles; translated by the presenter.
 std::string_view TitleFor(int status) {
   switch (status) {
-    case 400: return N_("Bad request");
-    case 401: return N_("Sign-in needed");
-    case 403: return N_("Not allowed");
-    case 404: return N_("Page not found");
-    case 405: return N_("Method not allowed");
-    case 409: return N_("Conflict");
-    case 413: return N_("Request too large");
-    case 415: return N_("Unsupported content type");
-    case 422: return N_("Please check the form");
-    case 429: return N_("Too many requests");
-    case 431: return N_("Request headers too large");
-    default: return N_("Something went wrong");
+    case 400:
+      return N_("Bad request");
+    case 401:
+      return N_("Sign-in needed");
+    case 403:
+      return N_("Not allowed");
+    case 404:
+      return N_("Page not found");
+    case 405:
+      return N_("Method not allowed");
+    case 409:
+      return N_("Conflict");
+    case 413:
+      return N_("Request too large");
+    case 415:
+      return N_("Unsupported content type");
+    case 422:
+      return N_("Please check the form");
+    case 429:
+      return N_("Too many requests");
+    case 431:
+      return N_("Request headers too large");
+    default:
+      return N_("Something went wrong");
   }
 }
 
 std::string_view MessageFor(int status) {
   switch (status) {
-    case 400: return N_("The request could not be understood.");
-    case 404: return N_("The page or record you asked for does not exist.");
-    case 405: return N_("This address does not accept that kind of request.");
-    case 413: return N_("The request is too large.");
-    case 431: return N_("The request headers are too large.");
-    default: return N_("An unexpected error occurred. If it happens again, tell us the request number below.");
+    case 400:
+      return N_("The request could not be understood.");
+    case 404:
+      return N_("The page or record you asked for does not exist.");
+    case 405:
+      return N_("This address does not accept that kind of request.");
+    case 413:
+      return N_("The request is too large.");
+    case 431:
+      return N_("The request headers are too large.");
+    default:
+      return N_("An unexpected error occurred. If it happens again, tell us the request number below.");
   }
 }
 
 std::string_view CodeNameFor(int status) {
   switch (status) {
-    case 400: return "bad_request";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 413: return "payload_too_large";
-    case 431: return "headers_too_large";
-    default: return "internal";
+    case 400:
+      return "bad_request";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 431:
+      return "headers_too_large";
+    default:
+      return "internal";
   }
 }
 
@@ -55,7 +80,8 @@ Response Present(const RequestContext& context, int status, std::string_view cod
     nlohmann::json body = {{"code", code_name}, {"message", message}, {"request_id", context.request_id}};
     body["fields"] = nlohmann::json::array();
     for (const auto& field : fields) {
-      body["fields"].push_back({{"field", field.field}, {"message", presenter.Translate(context.language, field.message)}});
+      body["fields"].push_back(
+          {{"field", field.field}, {"message", presenter.Translate(context.language, field.message)}});
     }
     return Response::Json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
   }
@@ -66,15 +92,24 @@ Response Present(const RequestContext& context, int status, std::string_view cod
 
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return 422;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kPermissionDenied: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kUnsupportedMediaType: return 415;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    case ErrorCode::kTooManyRequests: return 429;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInvalidArgument:
+      return 422;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kTooManyRequests:
+      return 429;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }

@@ -1,7 +1,6 @@
 #include "core/http/forms.h"
 
 #include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "core/base/messages.h"

@@ -3,12 +3,11 @@
 // another type is refused with kUnsupportedMediaType (415); a malformed one with
 // kInvalidArgument. Also the pagination query parameters shared by every list.
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "core/base/error.h"
 #include "core/base/pagination.h"

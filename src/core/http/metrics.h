@@ -13,7 +13,7 @@ namespace entente::http {
 class Metrics {
  public:
   static constexpr std::array<double, 11> kBucketsSeconds = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                            0.1,   0.25,   0.5,   1.0,  5.0};
+                                                             0.1,   0.25,   0.5,   1.0,  5.0};
 
   // Thread-safe.
   void Record(std::string_view route, std::string_view method, int status, double seconds);

@@ -1,11 +1,11 @@
 #include "core/http/pipeline.h"
 
-#include <chrono>
-#include <exception>
-
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <exception>
 
 #include "core/i18n/languages.h"
 
@@ -40,9 +40,7 @@ Pipeline::Pipeline(const Router& router, const ErrorPresenter& presenter, Metric
 
 void Pipeline::Use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
 
-size_t Pipeline::MaxBodyBytes(Method method, std::string_view path) const {
-  return router_.MaxBodyBytes(method, path);
-}
+size_t Pipeline::MaxBodyBytes(Method method, std::string_view path) const { return router_.MaxBodyBytes(method, path); }
 
 Response Pipeline::Handle(Request& request) {
   Router::Match match = router_.Find(request.method, request.path);
@@ -116,7 +114,8 @@ Response Pipeline::Dispatch(RequestContext& context, const Router::Match& match)
 
 std::optional<Error> CheckAccess(const Access& access, const auth::Actor& actor) {
   switch (access.kind()) {
-    case Access::Kind::kAnyone: return std::nullopt;
+    case Access::Kind::kAnyone:
+      return std::nullopt;
     case Access::Kind::kSignedIn:
       if (!actor.signed_in()) return Error::Unauthenticated();
       return std::nullopt;
@@ -158,8 +157,8 @@ Middleware ChooseLanguage() {
     if (cookie) cookie_view = *cookie;
     std::optional<std::string_view> preference;
     if (context.actor.signed_in()) preference = context.actor.preferred_language();
-    context.language = std::string(
-        i18n::ChooseLanguage(cookie_view, preference, context.request.Header("accept-language")));
+    context.language =
+        std::string(i18n::ChooseLanguage(cookie_view, preference, context.request.Header("accept-language")));
     Response response = next(context);
     response.SetHeader("Content-Language", context.language);
     // The page differs by these: shared caches must not mix languages.

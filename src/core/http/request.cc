@@ -1,7 +1,8 @@
 #include "core/http/request.h"
 
-#include <algorithm>
 #include <strings.h>
+
+#include <algorithm>
 
 namespace entente::http {
 namespace {
@@ -27,21 +28,29 @@ std::string_view Trim(std::string_view text) {
 
 std::string_view MethodName(Method method) {
   switch (method) {
-    case Method::kGet: return "GET";
-    case Method::kHead: return "HEAD";
-    case Method::kPost: return "POST";
-    case Method::kPut: return "PUT";
-    case Method::kPatch: return "PATCH";
-    case Method::kDelete: return "DELETE";
-    case Method::kOptions: return "OPTIONS";
-    case Method::kOther: return "OTHER";
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+    case Method::kOptions:
+      return "OPTIONS";
+    case Method::kOther:
+      return "OTHER";
   }
   return "OTHER";
 }
 
 Method ParseMethod(std::string_view name) {
-  for (Method method : {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch,
-                        Method::kDelete, Method::kOptions}) {
+  for (Method method :
+       {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch, Method::kDelete, Method::kOptions}) {
     if (MethodName(method) == name) return method;
   }
   return Method::kOther;
@@ -161,6 +170,12 @@ Response Response::Text(std::string body, int status) {
   response.status = status;
   response.body = std::move(body);
   response.SetHeader("Content-Type", "text/plain; charset=utf-8");
+  return response;
+}
+
+Response Response::NoContent() {
+  Response response;
+  response.status = 204;
   return response;
 }
 

@@ -30,9 +30,9 @@ std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view que
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // as sent: path and query
-  std::string path;    // decoded path, without the query
-  std::string query;   // raw query string, without '?'
+  std::string target;                                        // as sent: path and query
+  std::string path;                                          // decoded path, without the query
+  std::string query;                                         // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string remote_address;
@@ -53,13 +53,17 @@ struct Response {
   static Response Html(std::string body, int status = 200);
   static Response Json(std::string body, int status = 200);
   static Response Text(std::string body, int status = 200);
+  // 204: done, nothing to say (an API DELETE).
+  static Response NoContent();
   // 303 See Other: after a form POST, and for the language switch.
   static Response Redirect(std::string location);
 
   // Replaces any header of that name.
   void SetHeader(std::string_view name, std::string value);
   // Adds a header even if one of that name exists (Set-Cookie).
-  void AddHeader(std::string_view name, std::string value) { headers.emplace_back(std::string(name), std::move(value)); }
+  void AddHeader(std::string_view name, std::string value) {
+    headers.emplace_back(std::string(name), std::move(value));
+  }
   std::string_view Header(std::string_view name) const;
 };
 

@@ -1,9 +1,9 @@
 #include "core/http/router.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <cstdlib>
-
-#include <spdlog/spdlog.h>
 
 namespace entente::http {
 namespace {
@@ -51,11 +51,16 @@ std::optional<Router::Compiled> Router::Compile(std::string_view pattern) {
       std::string_view name = inner.substr(0, colon);
       std::string_view type = colon == std::string_view::npos ? "" : inner.substr(colon + 1);
       SegmentKind kind;
-      if (type == "id") kind = SegmentKind::kId;
-      else if (type == "slug") kind = SegmentKind::kSlug;
-      else if (type.empty()) kind = SegmentKind::kAny;
-      else if (type == "rest" && i + 1 == parts.size()) kind = SegmentKind::kRest;
-      else return std::nullopt;
+      if (type == "id")
+        kind = SegmentKind::kId;
+      else if (type == "slug")
+        kind = SegmentKind::kSlug;
+      else if (type.empty())
+        kind = SegmentKind::kAny;
+      else if (type == "rest" && i + 1 == parts.size())
+        kind = SegmentKind::kRest;
+      else
+        return std::nullopt;
       if (name.empty()) return std::nullopt;
       compiled.segments.push_back({kind, std::string(name)});
     } else {

@@ -20,9 +20,9 @@
 
 namespace entente::http {
 
-inline constexpr size_t kDefaultMaxBodyBytes = 1 << 20;        // JSON and forms
-inline constexpr size_t kCsvMaxBodyBytes = 10 << 20;           // CSV imports
-inline constexpr size_t kUploadMaxBodyBytes = 50 << 20;        // document uploads
+inline constexpr size_t kDefaultMaxBodyBytes = 1 << 20;  // JSON and forms
+inline constexpr size_t kCsvMaxBodyBytes = 10 << 20;     // CSV imports
+inline constexpr size_t kUploadMaxBodyBytes = 50 << 20;  // document uploads
 
 using Handler = std::function<Result<Response>(RequestContext&)>;
 
@@ -41,9 +41,9 @@ class Router {
   void Add(Route route);
 
   struct Match {
-    const Route* route = nullptr;        // set when found
+    const Route* route = nullptr;  // set when found
     PathParams params;
-    std::vector<Method> allowed;         // when the path matched but the method did not
+    std::vector<Method> allowed;  // when the path matched but the method did not
   };
   // HEAD matches GET routes.
   Match Find(Method method, std::string_view path) const;

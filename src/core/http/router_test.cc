@@ -12,12 +12,23 @@ Handler Named(std::string name) {
 Router Table() {
   Router router;
   router.Add({.method = Method::kGet, .pattern = "/", .access = Access::Anyone(), .handler = Named("home")});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{id:id}", .access = Access::Anyone(), .handler = Named("org")});
-  router.Add({.method = Method::kPost, .pattern = "/organizations/{id:id}", .access = Access::Anyone(), .handler = Named("org-post"),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{id:id}",
+              .access = Access::Anyone(),
+              .handler = Named("org")});
+  router.Add({.method = Method::kPost,
+              .pattern = "/organizations/{id:id}",
+              .access = Access::Anyone(),
+              .handler = Named("org-post"),
               .max_body_bytes = kCsvMaxBodyBytes});
-  router.Add({.method = Method::kGet, .pattern = "/lang/{code:slug}", .access = Access::Anyone(), .handler = Named("lang")});
-  router.Add({.method = Method::kGet, .pattern = "/people/{name}", .access = Access::Anyone(), .handler = Named("person")});
-  router.Add({.method = Method::kGet, .pattern = "/static/{path:rest}", .access = Access::Anyone(), .handler = Named("static")});
+  router.Add(
+      {.method = Method::kGet, .pattern = "/lang/{code:slug}", .access = Access::Anyone(), .handler = Named("lang")});
+  router.Add(
+      {.method = Method::kGet, .pattern = "/people/{name}", .access = Access::Anyone(), .handler = Named("person")});
+  router.Add({.method = Method::kGet,
+              .pattern = "/static/{path:rest}",
+              .access = Access::Anyone(),
+              .handler = Named("static")});
   return router;
 }
 
@@ -81,7 +92,8 @@ TEST(RouterDeathTest, MalformedOrDuplicatePatternsStopStartUp) {
   EXPECT_DEATH(
       {
         Router router;
-        router.Add({.method = Method::kGet, .pattern = "/x/{id:number}", .access = Access::Anyone(), .handler = Named("x")});
+        router.Add(
+            {.method = Method::kGet, .pattern = "/x/{id:number}", .access = Access::Anyone(), .handler = Named("x")});
       },
       "malformed pattern");
   EXPECT_DEATH(

@@ -1,19 +1,18 @@
 #include "core/http/server.h"
 
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <mutex>
 #include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 namespace entente::http {
 
@@ -109,9 +108,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // connection may wait for the idle timeout.
     stream_.expires_after(requests_served_ == 0 ? server_.options_.header_timeout : server_.options_.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code error, size_t) {
-                               self->OnHeader(error);
-                             });
+                             [self = shared_from_this()](beast::error_code error, size_t) { self->OnHeader(error); });
   }
 
   void OnHeader(beast::error_code error) {
@@ -177,10 +174,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       // HEAD: the GET's headers, including its Content-Length, and no body.
       auto serializer = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*message);
       bhttp::async_write_header(stream_, *serializer,
-                                [self = shared_from_this(), message, serializer, keep_alive](beast::error_code error,
-                                                                                             size_t) {
-                                  self->OnWritten(error, keep_alive);
-                                });
+                                [self = shared_from_this(), message, serializer, keep_alive](
+                                    beast::error_code error, size_t) { self->OnWritten(error, keep_alive); });
       return;
     }
     bhttp::async_write(stream_, *message,
@@ -305,8 +300,8 @@ void Server::Start() {
   try {
     impl_->Start();
   } catch (const boost::system::system_error& error) {
-    throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", impl_->options_.host, impl_->options_.port,
-                                         error.code().message()));
+    throw std::runtime_error(
+        fmt::format("cannot listen on {}:{}: {}", impl_->options_.host, impl_->options_.port, error.code().message()));
   }
 }
 

@@ -82,8 +82,8 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
     context.csrf_token = tokens.For(binding);
 
     if (ChangesState(context.request.method) && context.route_found) {
-      std::string expected_origin = std::string(behind_tls ? "https://" : "http://") +
-                                    std::string(context.request.Header("host"));
+      std::string expected_origin =
+          std::string(behind_tls ? "https://" : "http://") + std::string(context.request.Header("host"));
       std::string_view origin = context.request.Header("origin");
       if ((!origin.empty() && origin != expected_origin) || context.request.Header("sec-fetch-site") == "cross-site") {
         spdlog::warn("cross-origin {} {} refused (Origin: {}) rid={}", MethodName(context.request.method),
@@ -99,7 +99,8 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
         spdlog::warn("CSRF token missing or wrong on {} {} for user {} rid={}", MethodName(context.request.method),
                      context.request.path, context.actor.user().value(), context.request_id);
         return ErrorResponse(
-            context, Error::PermissionDenied(N_("This form has expired. Please go back, reload the page and try again.")),
+            context,
+            Error::PermissionDenied(N_("This form has expired. Please go back, reload the page and try again.")),
             presenter);
       }
     }

@@ -1,19 +1,19 @@
 #include "core/http/static_files.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <sstream>
 
 namespace entente::http {
 namespace {
 
 std::string ContentTag(const std::string& content) {
   unsigned char hash[16];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(content.data()), content.size(),
-                     nullptr, 0);
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(content.data()), content.size(), nullptr,
+                     0);
   std::string hex;
   for (unsigned char byte : hash) hex += fmt::format("{:02x}", byte);
   return "\"" + hex + "\"";

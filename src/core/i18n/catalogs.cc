@@ -1,15 +1,15 @@
 #include "core/i18n/catalogs.h"
 
-#include <memory>
-#include <sstream>
-
-#include <boost/locale.hpp>
 #include <spdlog/spdlog.h>
 #include <unicode/datefmt.h>
 #include <unicode/dtintrv.h>
 #include <unicode/dtitvfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/ucal.h>
+
+#include <boost/locale.hpp>
+#include <memory>
+#include <sstream>
 
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
@@ -68,8 +68,7 @@ Catalogs::Catalogs(const std::filesystem::path& locale_dir) {
   generator.add_messages_domain("entente");
   for (std::string_view language : kLanguages) {
     if (language != "en" && !std::filesystem::exists(locale_dir / language / "LC_MESSAGES" / "entente.mo")) {
-      spdlog::warn("no message catalog for {} under {}: its pages will show English", language,
-                   locale_dir.string());
+      spdlog::warn("no message catalog for {} under {}: its pages will show English", language, locale_dir.string());
     }
     locales_.emplace(std::string(language), generator(std::string(IcuLocaleName(language))));
   }
@@ -100,8 +99,10 @@ std::string Catalogs::FormatDate(std::string_view language, const PartialDate& d
   // British English: day before month, as in the sources ("14–15 October 2014").
   std::string icu_language(IsSupportedLanguage(language) && language != "en" ? language : "en_GB");
   switch (date.precision()) {
-    case DatePrecision::kUnknown: return Translate(language, N_("unknown"));
-    case DatePrecision::kYear: return FormatWithSkeleton(icu_language, "y", ToUDate(date.FirstDay()), ToUDate(date.FirstDay()));
+    case DatePrecision::kUnknown:
+      return Translate(language, N_("unknown"));
+    case DatePrecision::kYear:
+      return FormatWithSkeleton(icu_language, "y", ToUDate(date.FirstDay()), ToUDate(date.FirstDay()));
     case DatePrecision::kMonth:
       return FormatWithSkeleton(icu_language, "yMMMM", ToUDate(date.FirstDay()), ToUDate(date.FirstDay()));
     case DatePrecision::kDay:

@@ -57,7 +57,8 @@ void PageRenderer::ShowErrors(const http::RequestContext& context, ctemplate::Te
   for (const auto& field : error.fields()) {
     std::string section;
     for (char c : field.field) section.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    form.AddSectionDictionary(section + "_ERROR")->SetValue("MESSAGE", catalogs_.Translate(context.language, field.message));
+    form.AddSectionDictionary(section + "_ERROR")
+        ->SetValue("MESSAGE", catalogs_.Translate(context.language, field.message));
   }
 }
 

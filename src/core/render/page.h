@@ -7,12 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/render/dictionary.h"
-
 #include "core/http/context.h"
 #include "core/http/error_response.h"
 #include "core/http/request.h"
 #include "core/i18n/catalogs.h"
+#include "core/render/dictionary.h"
 #include "core/render/templates.h"
 
 namespace entente::render {

@@ -1,15 +1,16 @@
 #include "core/render/templates.h"
 
-#include <fstream>
-#include <functional>
-#include <sstream>
-
+// <cstring> first: ctemplate's str_ref.h uses strlen without including it.
 #include <cstring>
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
 
 #include "core/i18n/languages.h"
 
@@ -27,12 +28,23 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -85,14 +97,15 @@ Result<std::unique_ptr<Templates>> Templates::Load(const std::filesystem::path& 
     }
     sources.emplace(std::move(name), std::move(text));
   }
-  if (error) return Fail(Error::Internal(fmt::format("cannot read templates in {}: {}", directory.string(), error.message())));
+  if (error)
+    return Fail(Error::Internal(fmt::format("cannot read templates in {}: {}", directory.string(), error.message())));
   if (sources.empty()) return Fail(Error::Internal(fmt::format("no templates in {}", directory.string())));
 
   for (std::string_view language : i18n::kLanguages) {
     auto cache = std::make_unique<ctemplate::TemplateCache>();
     for (const auto& [name, text] : sources) {
-      std::string translated = TranslateMarkers(
-          text, [&](std::string_view msgid) { return catalogs.Translate(language, msgid); });
+      std::string translated =
+          TranslateMarkers(text, [&](std::string_view msgid) { return catalogs.Translate(language, msgid); });
       if (!cache->StringToTemplateCache(name, translated, ctemplate::STRIP_BLANK_LINES)) {
         return Fail(Error::Internal(fmt::format("template {} does not parse", name)));
       }

@@ -1,10 +1,10 @@
 #include "core/render/templates.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "core/render/dictionary.h"
 
@@ -30,9 +30,8 @@ TEST(TemplatesTest, EveryTemplateStartsWithItsAutoescapePragma) {
 TEST(TemplatesTest, MarkersAreExtractedAndTranslatedEscaped) {
   std::string text = "<p>{{_ Sign in _}}</p><a title=\"{{_ Say \"hi\" & go _}}\">{{NAME}}</a>";
   EXPECT_EQ(ExtractMessages(text), (std::vector<std::string>{"Sign in", "Say \"hi\" & go"}));
-  std::string translated = TranslateMarkers(text, [](std::string_view msgid) {
-    return msgid == "Sign in" ? std::string("<Войти>") : std::string(msgid);
-  });
+  std::string translated = TranslateMarkers(
+      text, [](std::string_view msgid) { return msgid == "Sign in" ? std::string("<Войти>") : std::string(msgid); });
   EXPECT_EQ(translated, "<p>&lt;Войти&gt;</p><a title=\"Say &quot;hi&quot; &amp; go\">{{NAME}}</a>");
   EXPECT_EQ(TranslateMarkers("no markers {{_ unterminated", [](std::string_view) { return std::string("x"); }),
             "no markers {{_ unterminated");

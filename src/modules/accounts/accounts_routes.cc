@@ -147,7 +147,8 @@ Result<Response> AccountPage(RequestContext& context, const RouteDependencies& d
     item->SetValue("ROLE", pages.Translate(context, auth::RoleLabel(grant.role)));
     if (grant.organization) {
       for (const auto& organization : *organizations) {
-        if (organization.id == *grant.organization) item->SetValue("ORGANIZATION", OrganizationName(organization, context.language));
+        if (organization.id == *grant.organization)
+          item->SetValue("ORGANIZATION", OrganizationName(organization, context.language));
       }
     } else {
       item->SetValue("ORGANIZATION", pages.Translate(context, N_("the whole platform")));
@@ -159,8 +160,8 @@ Result<Response> AccountPage(RequestContext& context, const RouteDependencies& d
     item->SetValue("ID", std::to_string(token.id));
     item->SetValue("NAME", token.name);
     item->SetValue("CREATED_AT", token.created_at_utc);
-    item->SetValue("LAST_USED_AT", token.last_used_at_utc.empty() ? pages.Translate(context, N_("never"))
-                                                                  : token.last_used_at_utc);
+    item->SetValue("LAST_USED_AT",
+                   token.last_used_at_utc.empty() ? pages.Translate(context, N_("never")) : token.last_used_at_utc);
   }
   if (tokens->empty()) content.ShowSection("NO_TOKENS");
   if (!new_token.empty()) content.SetValueAndShowSection("NEW_TOKEN", new_token, "NEW_TOKEN_SECTION");
@@ -233,19 +234,19 @@ Result<Response> ListUsersPage(RequestContext& context, const RouteDependencies&
     row->SetValue("ID", std::to_string(user.id.value()));
     row->SetValue("NAME", user.display_name);
     row->SetValue("EMAIL", user.email);
-    row->SetValue("LAST_SEEN", user.last_seen_at_utc.empty() ? pages.Translate(context, N_("never")) : user.last_seen_at_utc);
+    row->SetValue("LAST_SEEN",
+                  user.last_seen_at_utc.empty() ? pages.Translate(context, N_("never")) : user.last_seen_at_utc);
     if (user.is_demo) row->ShowSection("DEMO");
   }
   if (users->items.empty()) content.ShowSection("NO_USERS");
   if (users->page > 1) {
-    content.SetValueAndShowSection("PREVIOUS_HREF",
-                                   fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page - 1),
-                                   "PREVIOUS");
+    content.SetValueAndShowSection(
+        "PREVIOUS_HREF", fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page - 1),
+        "PREVIOUS");
   }
   if (users->page < users->pages()) {
-    content.SetValueAndShowSection("NEXT_HREF",
-                                   fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page + 1),
-                                   "NEXT");
+    content.SetValueAndShowSection(
+        "NEXT_HREF", fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page + 1), "NEXT");
   }
   return pages.Render(context, page);
 }
@@ -304,9 +305,7 @@ Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps
   return pages.Render(context, page, status);
 }
 
-std::optional<OrganizationId> ParseOrganization(const std::string& text) {
-  return OrganizationId::Parse(text);
-}
+std::optional<OrganizationId> ParseOrganization(const std::string& text) { return OrganizationId::Parse(text); }
 
 Result<Response> GrantRole(RequestContext& context, const RouteDependencies& deps) {
   UserId user = context.params.GetId<UserId>("id");
@@ -325,7 +324,8 @@ Result<Response> GrantRole(RequestContext& context, const RouteDependencies& dep
   }
   auto granted = deps.accounts.Grant(context.actor, user, form->Get("role"), organization);
   if (!granted) {
-    if (granted.error().code() == ErrorCode::kInvalidArgument || granted.error().code() == ErrorCode::kPermissionDenied) {
+    if (granted.error().code() == ErrorCode::kInvalidArgument ||
+        granted.error().code() == ErrorCode::kPermissionDenied) {
       return UserPage(context, deps, user, granted.error(), http::HttpStatusFor(granted.error().code()));
     }
     return Fail(granted.error());
@@ -357,7 +357,8 @@ Result<audit::Filter> ReadAuditFilter(const http::Request& request) {
     }
   }
   for (auto [name, value] : {std::pair{"from", &filter.from_utc}, std::pair{"to", &filter.to_utc}}) {
-    if (!value->empty() && (value->size() < 10 || PartialDate::Parse(value->substr(0, 10))->precision() != DatePrecision::kDay)) {
+    if (!value->empty() &&
+        (value->size() < 10 || PartialDate::Parse(value->substr(0, 10))->precision() != DatePrecision::kDay)) {
       errors.push_back({name, N_("Enter a date as YYYY-MM-DD.")});
     }
   }
@@ -371,7 +372,8 @@ Result<Response> AuditPage(RequestContext& context, const RouteDependencies& dep
   auto& content = page.content();
   for (const char* name : {"action", "entity_type", "user_id", "from", "to"}) {
     std::string upper;
-    for (const char* c = name; *c; ++c) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(*c))));
+    for (const char* c = name; *c; ++c)
+      upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(*c))));
     content.SetValue("FILTER_" + upper, context.request.QueryParam(name).value_or(""));
   }
   auto filter = ReadAuditFilter(context.request);
@@ -388,7 +390,8 @@ Result<Response> AuditPage(RequestContext& context, const RouteDependencies& dep
     row->SetValue("AT", entry.at_utc);
     row->SetValue("USER", entry.user_id ? std::to_string(entry.user_id) : "—");
     row->SetValue("ACTION", entry.action);
-    row->SetValue("ENTITY", entry.entity_id ? fmt::format("{} {}", entry.entity_type, entry.entity_id) : entry.entity_type);
+    row->SetValue("ENTITY",
+                  entry.entity_id ? fmt::format("{} {}", entry.entity_type, entry.entity_id) : entry.entity_type);
     row->SetValue("DETAILS", entry.details);
     row->SetValue("REQUEST_ID", entry.request_id);
   }
@@ -402,7 +405,8 @@ Result<Response> AuditPage(RequestContext& context, const RouteDependencies& dep
     return href + "page=" + std::to_string(number);
   };
   if (entries->page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", with_page(entries->page - 1), "PREVIOUS");
-  if (entries->page < entries->pages()) content.SetValueAndShowSection("NEXT_HREF", with_page(entries->page + 1), "NEXT");
+  if (entries->page < entries->pages())
+    content.SetValueAndShowSection("NEXT_HREF", with_page(entries->page + 1), "NEXT");
   return pages.Render(context, page);
 }
 
@@ -468,9 +472,7 @@ Result<Response> ApiRevoke(RequestContext& context, const RouteDependencies& dep
   if (auto revoked = deps.accounts.Revoke(context.actor, context.params.GetId<auth::RoleGrantId>("id")); !revoked) {
     return Fail(revoked.error());
   }
-  Response response;
-  response.status = 204;
-  return response;
+  return Response::NoContent();
 }
 
 Result<Response> ApiTokens(RequestContext& context, const RouteDependencies& deps) {
@@ -492,13 +494,12 @@ Result<Response> ApiCreateToken(RequestContext& context, const RouteDependencies
 }
 
 Result<Response> ApiRevokeToken(RequestContext& context, const RouteDependencies& deps) {
-  if (auto revoked = deps.accounts.RevokeApiToken(context.actor, context.params.GetId<Id<struct TokenTag>>("id").value());
+  if (auto revoked =
+          deps.accounts.RevokeApiToken(context.actor, context.params.GetId<Id<struct TokenTag>>("id").value());
       !revoked) {
     return Fail(revoked.error());
   }
-  Response response;
-  response.status = 204;
-  return response;
+  return Response::NoContent();
 }
 
 Result<Response> ApiAudit(RequestContext& context, const RouteDependencies& deps) {
@@ -529,49 +530,84 @@ void AddRoutes(http::Router& router, RouteDependencies deps) {
   auto bind = [shared](auto handler) {
     return [shared, handler](RequestContext& context) { return handler(context, *shared); };
   };
-  router.Add({.method = Method::kGet, .pattern = "/sign-in", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/sign-in",
+              .access = Access::Anyone(),
               .handler = [shared](RequestContext& context) { return ShowSignIn(context, shared->pages); }});
   router.Add({.method = Method::kPost, .pattern = "/sign-in", .access = Access::Anyone(), .handler = bind(SignIn)});
   router.Add({.method = Method::kPost, .pattern = "/sign-out", .access = Access::SignedIn(), .handler = bind(SignOut)});
-  router.Add({.method = Method::kGet, .pattern = "/account", .access = Access::SignedIn(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/account",
+              .access = Access::SignedIn(),
               .handler = [shared](RequestContext& context) {
                 return AccountPage(context, *shared, std::nullopt, "", "", 200);
               }});
-  router.Add({.method = Method::kPost, .pattern = "/account/preferences", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/account/preferences",
+              .access = Access::SignedIn(),
               .handler = bind(SavePreferences)});
-  router.Add({.method = Method::kPost, .pattern = "/account/password", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/account/password",
+              .access = Access::SignedIn(),
               .handler = bind(ChangePassword)});
-  router.Add({.method = Method::kPost, .pattern = "/account/tokens", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/account/tokens",
+              .access = Access::SignedIn(),
               .handler = bind(CreateToken)});
-  router.Add({.method = Method::kPost, .pattern = "/account/tokens/{id:id}/revoke", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/account/tokens/{id:id}/revoke",
+              .access = Access::SignedIn(),
               .handler = bind(RevokeToken)});
-  router.Add({.method = Method::kGet, .pattern = "/admin/users", .access = Access::Admin(), .handler = bind(ListUsersPage)});
-  router.Add({.method = Method::kGet, .pattern = "/admin/users/{id:id}", .access = Access::Admin(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/admin/users", .access = Access::Admin(), .handler = bind(ListUsersPage)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/admin/users/{id:id}",
+              .access = Access::Admin(),
               .handler = [shared](RequestContext& context) {
                 return UserPage(context, *shared, context.params.GetId<UserId>("id"), std::nullopt, 200);
               }});
-  router.Add({.method = Method::kPost, .pattern = "/admin/users/{id:id}/roles", .access = Access::Admin(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/admin/users/{id:id}/roles",
+              .access = Access::Admin(),
               .handler = bind(GrantRole)});
-  router.Add({.method = Method::kPost, .pattern = "/admin/roles/{id:id}/revoke", .access = Access::Admin(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/admin/roles/{id:id}/revoke",
+              .access = Access::Admin(),
               .handler = bind(RevokeRole)});
-  router.Add({.method = Method::kGet, .pattern = "/admin/audit", .access = Access::Admin(), .handler = bind(AuditPage)});
+  router.Add(
+      {.method = Method::kGet, .pattern = "/admin/audit", .access = Access::Admin(), .handler = bind(AuditPage)});
 
   router.Add({.method = Method::kGet, .pattern = "/api/v1/me", .access = Access::SignedIn(), .handler = bind(ApiMe)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/users", .access = Access::Admin(), .handler = bind(ApiUsers)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/users/{id:id}", .access = Access::SignedIn(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/api/v1/users", .access = Access::Admin(), .handler = bind(ApiUsers)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/users/{id:id}",
+              .access = Access::SignedIn(),
               .handler = bind(ApiUser)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/users/{id:id}/roles", .access = Access::SignedIn(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/users/{id:id}/roles",
+              .access = Access::SignedIn(),
               .handler = bind(ApiUserRoles)});
-  router.Add({.method = Method::kPost, .pattern = "/api/v1/users/{id:id}/roles", .access = Access::Admin(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/users/{id:id}/roles",
+              .access = Access::Admin(),
               .handler = bind(ApiGrant)});
-  router.Add({.method = Method::kDelete, .pattern = "/api/v1/roles/{id:id}", .access = Access::Admin(),
+  router.Add({.method = Method::kDelete,
+              .pattern = "/api/v1/roles/{id:id}",
+              .access = Access::Admin(),
               .handler = bind(ApiRevoke)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/tokens", .access = Access::SignedIn(), .handler = bind(ApiTokens)});
-  router.Add({.method = Method::kPost, .pattern = "/api/v1/tokens", .access = Access::SignedIn(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/api/v1/tokens", .access = Access::SignedIn(), .handler = bind(ApiTokens)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/tokens",
+              .access = Access::SignedIn(),
               .handler = bind(ApiCreateToken)});
-  router.Add({.method = Method::kDelete, .pattern = "/api/v1/tokens/{id:id}", .access = Access::SignedIn(),
+  router.Add({.method = Method::kDelete,
+              .pattern = "/api/v1/tokens/{id:id}",
+              .access = Access::SignedIn(),
               .handler = bind(ApiRevokeToken)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/audit", .access = Access::Admin(), .handler = bind(ApiAudit)});
+  router.Add(
+      {.method = Method::kGet, .pattern = "/api/v1/audit", .access = Access::Admin(), .handler = bind(ApiAudit)});
 }
 
 }  // namespace entente::accounts

@@ -1,11 +1,11 @@
 #include "modules/accounts/accounts_service.h"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "core/auth/secrets.h"
 #include "core/base/messages.h"
@@ -111,8 +111,9 @@ Status AccountsService::SetPasswordFromTerminal(const std::string& email, const 
   return database_.Write([&](soci::session& sql) -> Status {
     store_.SetPassword(sql, user.id, *hash);
     int revoked = store_.RevokeSessionsOf(sql, user.id, NowUtc());
-    audit::Record(sql, actor, {"user.password", "user", user.id.value(), std::nullopt,
-                               Json({{"sessions_revoked", revoked}, {"by", "terminal"}})});
+    audit::Record(sql, actor,
+                  {"user.password", "user", user.id.value(), std::nullopt,
+                   Json({{"sessions_revoked", revoked}, {"by", "terminal"}})});
     return {};
   });
 }
@@ -123,7 +124,8 @@ Result<std::vector<User>> AccountsService::ListAllUsers() {
   });
 }
 
-Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user, const std::vector<std::pair<Role, std::string>>& roles,
+Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
+                                               const std::vector<std::pair<Role, std::string>>& roles,
                                                const std::string& request_id) {
   auto hash = auth::HashPassword(user.password);
   if (!hash) return Fail(hash.error());
@@ -134,7 +136,8 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user, const std::v
       id = existing->user.id;
     } else {
       id = store_.InsertUser(sql, user, *hash, /*is_demo=*/true);
-      audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}, {"demo", true}})});
+      audit::Record(sql, actor,
+                    {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}, {"demo", true}})});
     }
     for (const auto& [role, slug] : roles) {
       std::optional<OrganizationId> organization;
@@ -146,8 +149,9 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user, const std::v
       }
       if (store_.FindActiveGrant(sql, id, role, organization)) continue;
       auto grant = store_.InsertGrant(sql, id, role, organization, UserId(), NowUtc());
-      audit::Record(sql, actor, {"role.grant", "role_grant", grant.value(), organization,
-                                 Json({{"user_id", id.value()}, {"role", auth::RoleKey(role)}})});
+      audit::Record(sql, actor,
+                    {"role.grant", "role_grant", grant.value(), organization,
+                     Json({{"user_id", id.value()}, {"role", auth::RoleKey(role)}})});
     }
     return id;
   });
@@ -180,15 +184,17 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
     accepted = auth::VerifyPassword(password, user->password_hash);
     reason = accepted ? "" : "wrong password";
     if (accepted && user->user.disabled) accepted = false, reason = "disabled account";
-    if (accepted && user->user.is_demo && !demo_database) accepted = false, reason = "demo account outside a demo database";
+    if (accepted && user->user.is_demo && !demo_database)
+      accepted = false, reason = "demo account outside a demo database";
   } else {
     auth::SpendVerificationTime(password);
   }
   if (!accepted) {
     auto recorded = database_.Write([&](soci::session& sql) -> Status {
       store_.InsertFailure(sql, email, remote_address, NowUtc());
-      audit::Record(sql, anonymous, {"session.sign_in_failed", "user", user ? user->user.id.value() : 0, std::nullopt,
-                                     Json({{"email", email}, {"remote_address", remote_address}})});
+      audit::Record(sql, anonymous,
+                    {"session.sign_in_failed", "user", user ? user->user.id.value() : 0, std::nullopt,
+                     Json({{"email", email}, {"remote_address", remote_address}})});
       return {};
     });
     spdlog::warn("sign-in failed for {} from {}: {} rid={}", email, remote_address, reason, request_id);
@@ -198,13 +204,14 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
   std::string token = auth::NewToken();
   auto created = database_.Write([&](soci::session& sql) -> Status {
     std::string now = NowUtc();
-    store_.InsertSession(sql, auth::HashToken(token), user->user.id, now, Later(std::chrono::hours(policy_.absolute_hours)),
-                         remote_address);
+    store_.InsertSession(sql, auth::HashToken(token), user->user.id, now,
+                         Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
     store_.TouchUser(sql, user->user.id, now);
     Actor actor(user->user.id, user->user.display_name, user->user.preferred_language, {});
     actor.SetRequestId(request_id);
-    audit::Record(sql, actor, {"session.sign_in", "user", user->user.id.value(), std::nullopt,
-                               Json({{"remote_address", remote_address}})});
+    audit::Record(
+        sql, actor,
+        {"session.sign_in", "user", user->user.id.value(), std::nullopt, Json({{"remote_address", remote_address}})});
     return {};
   });
   if (!created) return Fail(created.error());
@@ -283,9 +290,8 @@ Status AccountsService::SignOut(const Actor& actor, const std::string& session_t
 Result<NewSession> AccountsService::ChangePassword(const Actor& actor, const std::string& current,
                                                    const std::string& password, const std::string& remote_address) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  auto stored = database_.Read([&](soci::session& sql) -> Result<std::optional<StoredUser>> {
-    return store_.FindUser(sql, actor.user());
-  });
+  auto stored = database_.Read(
+      [&](soci::session& sql) -> Result<std::optional<StoredUser>> { return store_.FindUser(sql, actor.user()); });
   if (!stored) return Fail(stored.error());
   if (!*stored) return Fail(Error::Unauthenticated());
   const StoredUser& user = **stored;
@@ -307,15 +313,16 @@ Result<NewSession> AccountsService::ChangePassword(const Actor& actor, const std
     int revoked = store_.RevokeSessionsOf(sql, actor.user(), now);
     store_.InsertSession(sql, auth::HashToken(token), actor.user(), now,
                          Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
-    audit::Record(sql, actor, {"user.password", "user", actor.user().value(), std::nullopt,
-                               Json({{"sessions_revoked", revoked}})});
+    audit::Record(sql, actor,
+                  {"user.password", "user", actor.user().value(), std::nullopt, Json({{"sessions_revoked", revoked}})});
     return {};
   });
   if (!changed) return Fail(changed.error());
   return NewSession{token, actor.user()};
 }
 
-Status AccountsService::SetPreferences(const Actor& actor, const std::string& display_name, const std::string& language) {
+Status AccountsService::SetPreferences(const Actor& actor, const std::string& display_name,
+                                       const std::string& language) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   std::vector<FieldError> errors;
   if (display_name.empty() || display_name.size() > 200) {
@@ -327,8 +334,9 @@ Status AccountsService::SetPreferences(const Actor& actor, const std::string& di
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   return database_.Write([&](soci::session& sql) -> Status {
     store_.SetPreferences(sql, actor.user(), display_name, language);
-    audit::Record(sql, actor, {"user.preferences", "user", actor.user().value(), std::nullopt,
-                               Json({{"preferred_language", language}})});
+    audit::Record(
+        sql, actor,
+        {"user.preferences", "user", actor.user().value(), std::nullopt, Json({{"preferred_language", language}})});
     return {};
   });
 }
@@ -349,9 +357,8 @@ Result<Page<User>> AccountsService::ListUsers(const Actor& actor, const std::str
   if (!all && scope.empty()) return Fail(Error::PermissionDenied());
   std::string folded;
   for (unsigned char c : search) folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
-  return database_.Read([&](soci::session& sql) -> Result<Page<User>> {
-    return store_.ListUsers(sql, folded, all, scope, page);
-  });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<Page<User>> { return store_.ListUsers(sql, folded, all, scope, page); });
 }
 
 Result<User> AccountsService::GetUser(const Actor& actor, UserId user) {
@@ -387,11 +394,11 @@ Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user
   }
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   // Platform admins grant anything; bar admins what a bar admin is not, within their scope.
-  bool allowed = actor.IsPlatformAdmin() ||
-                 (*role != Role::kPlatformAdmin && *role != Role::kBarAdmin && actor.Holds(Role::kBarAdmin, *organization));
+  bool allowed = actor.IsPlatformAdmin() || (*role != Role::kPlatformAdmin && *role != Role::kBarAdmin &&
+                                             actor.Holds(Role::kBarAdmin, *organization));
   return database_.Write([&](soci::session& sql) -> Result<auth::RoleGrantId> {
-    if (!store_.FindUser(sql, user) || (actor.user() != user && !actor.IsPlatformAdmin() &&
-                                        !actor.HoldsAnywhere(Role::kBarAdmin))) {
+    if (!store_.FindUser(sql, user) ||
+        (actor.user() != user && !actor.IsPlatformAdmin() && !actor.HoldsAnywhere(Role::kBarAdmin))) {
       return Fail(Error::NotFound());
     }
     if (organization && !store_.OrganizationExists(sql, *organization)) {
@@ -405,8 +412,9 @@ Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user
     }
     if (auto existing = store_.FindActiveGrant(sql, user, *role, organization)) return *existing;
     auto grant = store_.InsertGrant(sql, user, *role, organization, actor.user(), NowUtc());
-    audit::Record(sql, actor, {"role.grant", "role_grant", grant.value(), organization,
-                               Json({{"user_id", user.value()}, {"role", role_key}})});
+    audit::Record(sql, actor,
+                  {"role.grant", "role_grant", grant.value(), organization,
+                   Json({{"user_id", user.value()}, {"role", role_key}})});
     spdlog::info("role granted: {} on organization {} to user {} by user {} rid={}", role_key,
                  organization ? organization->value() : 0, user.value(), actor.user().value(), actor.request_id());
     return grant;
@@ -418,9 +426,9 @@ Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
   return database_.Write([&](soci::session& sql) -> Status {
     auto grant = store_.FindGrant(sql, grant_id);
     if (!grant) return Fail(Error::NotFound());
-    bool allowed = actor.IsPlatformAdmin() ||
-                   (grant->role != Role::kPlatformAdmin && grant->role != Role::kBarAdmin && grant->organization &&
-                    actor.Holds(Role::kBarAdmin, *grant->organization));
+    bool allowed =
+        actor.IsPlatformAdmin() || (grant->role != Role::kPlatformAdmin && grant->role != Role::kBarAdmin &&
+                                    grant->organization && actor.Holds(Role::kBarAdmin, *grant->organization));
     if (!allowed) {
       // A grant the actor cannot even manage is not shown to exist.
       bool visible = grant->organization && actor.Holds(Role::kBarAdmin, *grant->organization);
@@ -429,9 +437,11 @@ Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
       return Fail(visible ? Error::PermissionDenied(N_("You may not revoke this role.")) : Error::NotFound());
     }
     store_.RevokeGrant(sql, grant_id, actor.user(), NowUtc());
-    audit::Record(sql, actor, {"role.revoke", "role_grant", grant_id.value(), grant->organization,
-                               Json({{"user_id", grant->user.value()}, {"role", auth::RoleKey(grant->role)}})});
-    spdlog::info("role revoked: grant {} by user {} rid={}", grant_id.value(), actor.user().value(), actor.request_id());
+    audit::Record(sql, actor,
+                  {"role.revoke", "role_grant", grant_id.value(), grant->organization,
+                   Json({{"user_id", grant->user.value()}, {"role", auth::RoleKey(grant->role)}})});
+    spdlog::info("role revoked: grant {} by user {} rid={}", grant_id.value(), actor.user().value(),
+                 actor.request_id());
     return {};
   });
 }
@@ -439,8 +449,9 @@ Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
 Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const Actor& actor, const std::string& name) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   if (name.empty() || name.size() > 100) {
-    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                       {{"name", N_("Name the token (1 to 100 characters), e.g. after the system that uses it.")}}));
+    return Fail(Error::InvalidArgument(
+        N_("Please correct the fields below."),
+        {{"name", N_("Name the token (1 to 100 characters), e.g. after the system that uses it.")}}));
   }
   std::string token = auth::NewToken();
   return database_.Write([&](soci::session& sql) -> Result<std::pair<ApiToken, std::string>> {
@@ -453,9 +464,8 @@ Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const A
 
 Result<std::vector<ApiToken>> AccountsService::ApiTokens(const Actor& actor) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Read([&](soci::session& sql) -> Result<std::vector<ApiToken>> {
-    return store_.ApiTokensOf(sql, actor.user());
-  });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<std::vector<ApiToken>> { return store_.ApiTokensOf(sql, actor.user()); });
 }
 
 Status AccountsService::RevokeApiToken(const Actor& actor, long long token) {
@@ -469,7 +479,7 @@ Status AccountsService::RevokeApiToken(const Actor& actor, long long token) {
 }
 
 Result<Page<audit::LoggedEntry>> AccountsService::SearchAudit(const Actor& actor, const audit::Filter& filter,
-                                                             const PageRequest& page) {
+                                                              const PageRequest& page) {
   audit::Filter scoped = filter;
   if (!actor.IsPlatformAdmin()) {
     auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
@@ -478,9 +488,8 @@ Result<Page<audit::LoggedEntry>> AccountsService::SearchAudit(const Actor& actor
     for (auto id : scope) ids.push_back(id.value());
     scoped.organizations = std::move(ids);
   }
-  return database_.Read([&](soci::session& sql) -> Result<Page<audit::LoggedEntry>> {
-    return audit::Search(sql, scoped, page);
-  });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<Page<audit::LoggedEntry>> { return audit::Search(sql, scoped, page); });
 }
 
 }  // namespace entente::accounts

@@ -10,8 +10,8 @@ namespace {
 TEST(NormalizeEmailTest, LowerCasesTrimsAndRefuses) {
   EXPECT_EQ(NormalizeEmail("  Paris.Member@Demo.Entente.EXAMPLE "), "paris.member@demo.entente.example");
   EXPECT_EQ(NormalizeEmail("адвокат@пример.kz"), "адвокат@пример.kz");
-  for (std::string_view bad : {"", "no-at-sign", "@example.org", "someone@", "a@b", "a@@b.org", "a b@c.org",
-                               "a@b.org\r\nBcc: x@y.org"}) {
+  for (std::string_view bad :
+       {"", "no-at-sign", "@example.org", "someone@", "a@b", "a@@b.org", "a b@c.org", "a@b.org\r\nBcc: x@y.org"}) {
     EXPECT_FALSE(NormalizeEmail(bad).has_value()) << bad;
   }
 }
@@ -19,8 +19,10 @@ TEST(NormalizeEmailTest, LowerCasesTrimsAndRefuses) {
 TEST(CheckAccessTest, RouteRulesAgainstActors) {
   using http::Access;
   auth::Actor anonymous = auth::Actor::Anonymous();
-  auth::Actor member(UserId(1), "M", "en", {{auth::RoleGrantId(1), auth::Role::kMember, OrganizationId(1), {OrganizationId(1)}}});
-  auth::Actor admin(UserId(2), "A", "en", {{auth::RoleGrantId(2), auth::Role::kBarAdmin, OrganizationId(1), {OrganizationId(1)}}});
+  auth::Actor member(UserId(1), "M", "en",
+                     {{auth::RoleGrantId(1), auth::Role::kMember, OrganizationId(1), {OrganizationId(1)}}});
+  auth::Actor admin(UserId(2), "A", "en",
+                    {{auth::RoleGrantId(2), auth::Role::kBarAdmin, OrganizationId(1), {OrganizationId(1)}}});
   auth::Actor platform(UserId(3), "P", "en", {{auth::RoleGrantId(3), auth::Role::kPlatformAdmin, std::nullopt, {}}});
   struct Case {
     Access access;

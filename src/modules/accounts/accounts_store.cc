@@ -61,14 +61,19 @@ Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& searc
                                     const std::vector<OrganizationId>& organizations, const PageRequest& page) const {
   auto filter = [&](db::Query& query) {
     if (!search.empty()) {
-      query.Append(" AND (lower(u.email) ").BindContains(search).Append(" OR lower(u.display_name) ")
-          .BindContains(search).Append(")");
+      query.Append(" AND (lower(u.email) ")
+          .BindContains(search)
+          .Append(" OR lower(u.display_name) ")
+          .BindContains(search)
+          .Append(")");
     }
     if (!all) {
       std::vector<long long> ids;
       for (auto organization : organizations) ids.push_back(organization.value());
-      query.Append(" AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "
-                   "AND g.organization_id IN (")
+      query
+          .Append(
+              " AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "
+              "AND g.organization_id IN (")
           .BindList(ids)
           .Append("))");
     }
@@ -83,8 +88,10 @@ Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& searc
       "SELECT u.id, u.email, u.display_name, u.preferred_language, u.is_demo, u.disabled, u.created_at_utc, "
       "COALESCE(u.last_seen_at_utc, '') FROM users u WHERE 1 = 1");
   filter(query);
-  query.Append(" ORDER BY u.display_name, u.id LIMIT ").Bind(static_cast<long long>(page.per_page))
-      .Append(" OFFSET ").Bind(page.offset());
+  query.Append(" ORDER BY u.display_name, u.id LIMIT ")
+      .Bind(static_cast<long long>(page.per_page))
+      .Append(" OFFSET ")
+      .Bind(page.offset());
   User row;
   long long id = 0;
   int is_demo = 0, disabled = 0;
@@ -141,10 +148,11 @@ std::optional<StoredSession> AccountsStore::FindSession(soci::session& sql, cons
                                                         const std::string& now) const {
   StoredSession session;
   long long user = 0;
-  sql << "SELECT s.id, s.user_id, s.last_seen_at_utc, s.expires_at_utc FROM sessions s JOIN users u ON u.id = s.user_id "
+  sql << "SELECT s.id, s.user_id, s.last_seen_at_utc, s.expires_at_utc FROM sessions s JOIN users u ON u.id = "
+         "s.user_id "
          "WHERE s.token_hash = :hash AND s.revoked_at_utc IS NULL AND s.expires_at_utc > :now AND u.disabled = 0",
-      soci::use(token_hash), soci::use(now), soci::into(session.id), soci::into(user), soci::into(session.last_seen_at_utc),
-      soci::into(session.expires_at_utc);
+      soci::use(token_hash), soci::use(now), soci::into(session.id), soci::into(user),
+      soci::into(session.last_seen_at_utc), soci::into(session.expires_at_utc);
   if (!sql.got_data()) return std::nullopt;
   session.user = UserId(user);
   return session;
@@ -176,10 +184,10 @@ std::vector<auth::RoleGrant> AccountsStore::GrantsOf(soci::session& sql, UserId 
     long long id = 0, organization = 0;
     std::string role;
     soci::indicator organization_indicator = soci::i_null;
-    soci::statement statement = (sql.prepare << "SELECT id, role, organization_id FROM role_grants "
-                                                "WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
-                                 soci::use(user_id), soci::into(id), soci::into(role),
-                                 soci::into(organization, organization_indicator));
+    soci::statement statement =
+        (sql.prepare << "SELECT id, role, organization_id FROM role_grants "
+                        "WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
+         soci::use(user_id), soci::into(id), soci::into(role), soci::into(organization, organization_indicator));
     statement.execute();
     while (statement.fetch()) {
       auto parsed = auth::ParseRole(role);
@@ -349,7 +357,8 @@ void AccountsStore::InsertFailure(soci::session& sql, const std::string& email, 
       soci::use(email), soci::use(remote_address), soci::use(now);
 }
 
-long long AccountsStore::FailuresForEmail(soci::session& sql, const std::string& email, const std::string& since) const {
+long long AccountsStore::FailuresForEmail(soci::session& sql, const std::string& email,
+                                          const std::string& since) const {
   long long count = 0;
   sql << "SELECT COUNT(*) FROM sign_in_failures WHERE email = :email AND at_utc >= :since", soci::use(email),
       soci::use(since), soci::into(count);

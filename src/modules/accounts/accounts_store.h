@@ -3,11 +3,11 @@
 // Functions take the session of a Database::Read or Write call and throw soci errors, which
 // those calls turn into Errors.
 
+#include <soci/soci.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "core/auth/actor.h"
 #include "core/base/pagination.h"

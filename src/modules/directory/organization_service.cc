@@ -12,9 +12,9 @@ std::vector<FieldError> ValidateOrganization(const OrganizationInput& input) {
   }
   if (!slug_ok) errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
   if (!ParseKind(input.kind)) errors.push_back({"kind", N_("Choose a kind of organization from the list.")});
-  bool country_ok = input.country_code.empty() ||
-                    (input.country_code.size() == 2 && std::isupper(static_cast<unsigned char>(input.country_code[0])) &&
-                     std::isupper(static_cast<unsigned char>(input.country_code[1])));
+  bool country_ok = input.country_code.empty() || (input.country_code.size() == 2 &&
+                                                   std::isupper(static_cast<unsigned char>(input.country_code[0])) &&
+                                                   std::isupper(static_cast<unsigned char>(input.country_code[1])));
   if (!country_ok) errors.push_back({"country_code", N_("Enter a two-letter country code, such as FR or KZ.")});
   if (input.city.size() > 200) errors.push_back({"city", N_("This is too long (at most 200 characters).")});
   bool has_name = false;
@@ -47,7 +47,8 @@ Result<OrganizationId> OrganizationService::Save(const OrganizationInput& input)
 }
 
 Result<std::vector<Organization>> OrganizationService::ListTopLevel() {
-  return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListTopLevel(sql); });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListTopLevel(sql); });
 }
 
 Result<std::vector<Organization>> OrganizationService::ListAll() {

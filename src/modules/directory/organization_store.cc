@@ -59,9 +59,8 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
   soci::indicator parent_indicator = soci::i_null;
   soci::statement statement = (sql.prepare << "SELECT id, slug, kind, city, country_code, parent_id FROM organizations "
                                               "WHERE (:top_level = 0 OR parent_id IS NULL) ORDER BY id",
-                               soci::use(top_level), 
-                               soci::into(id), soci::into(slug), soci::into(kind), soci::into(city),
-                               soci::into(country_code), soci::into(parent, parent_indicator));
+                               soci::use(top_level), soci::into(id), soci::into(slug), soci::into(kind),
+                               soci::into(city), soci::into(country_code), soci::into(parent, parent_indicator));
   statement.execute();
   while (statement.fetch()) {
     Organization organization;

@@ -2,11 +2,11 @@
 // The only place with SQL for organizations. Functions take the session of a Database::Read or
 // Database::Write call and throw soci errors, which those calls turn into Errors.
 
+#include <soci/soci.h>
+
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "core/base/ids.h"
 #include "modules/directory/model.h"

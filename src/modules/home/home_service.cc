@@ -33,9 +33,9 @@ Result<std::shared_ptr<const HomeView>> HomeService::Build(const std::string& la
     long long value;
     PluralMessage label;
   };
-  for (const auto& [value, label] : {Stat{summary->organizations, NP_("organization", "organizations")},
-                                     Stat{summary->bars, NP_("bar", "bars")},
-                                     Stat{summary->countries, NP_("country", "countries")}}) {
+  for (const auto& [value, label] :
+       {Stat{summary->organizations, NP_("organization", "organizations")}, Stat{summary->bars, NP_("bar", "bars")},
+        Stat{summary->countries, NP_("country", "countries")}}) {
     view->stats.push_back({catalogs_.FormatNumber(language, value),
                            catalogs_.TranslatePlural(language, label.singular, label.plural, value)});
   }
