@@ -1,0 +1,29 @@
+#pragma once
+// Search keys for people's names across scripts and spellings (docs/SEARCH.md).
+//
+// A name is folded word by word into lower-case ASCII keys: Cyrillic (Russian and Kazakh) is
+// transliterated by our own ICU rules (Kazakh letters to their plain neighbours: қ→k, ә→a,
+// ұ ү→u, ө→o, і→i, ғ→g, ң→n, һ→h), Latin diacritics are removed (Sûr→sur), and the spelling
+// variants of transliteration are made equal (Daniyar, Daniar, Daniiar, Danijar, Данияр → daniar;
+// Alimbaev, Alimbayev → alimbaev). Queries and stored names go through the same folding, so a
+// search compares keys only. One typo more is found through one-deletion variants of the keys.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace entente::search {
+
+// The folded keys of the words of `text`, in order; words that fold to nothing (punctuation) are
+// dropped. Thread-safe. Text longer than kMaxFoldedInput bytes is cut there first.
+std::vector<std::string> FoldWords(std::string_view text);
+inline constexpr size_t kMaxFoldedInput = 512;
+
+// The keys of `key` with one character deleted, without duplicates and without `key` itself.
+std::vector<std::string> DeletionVariants(std::string_view key);
+
+// Whether two keys are at most one edit apart (insertion, deletion, substitution, or the swap of
+// two neighbouring letters).
+bool WithinOneEdit(std::string_view a, std::string_view b);
+
+}  // namespace entente::search

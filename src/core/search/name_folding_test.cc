@@ -1,0 +1,65 @@
+#include "core/search/name_folding.h"
+
+#include <gtest/gtest.h>
+
+namespace entente::search {
+namespace {
+
+std::string Fold(std::string_view text) {
+  std::string joined;
+  for (const auto& word : FoldWords(text)) joined += (joined.empty() ? "" : " ") + word;
+  return joined;
+}
+
+TEST(NameFoldingTest, SpellingsOfOneNameFoldAlike) {
+  struct Case {
+    std::vector<std::string> spellings;
+  };
+  for (const auto& spellings : std::vector<std::vector<std::string>>{
+           {"Kanafin", "Канафин", "KANAFIN", "kanafin"},
+           {"Daniyar", "Daniar", "Daniiar", "Danijar", "Данияр", "ДАНИЯР"},
+           {"Sûr", "Sur", "SÛR"},
+           {"Alimbaev", "Alimbayev", "Алимбаев"},
+           {"Pierre-Olivier", "Pierre Olivier", "pierre olivier"},
+           {"Karchegenov", "Карчегенов"},
+           {"Tugel", "Түгел", "Тугел", "Tügel"},
+           {"Kenzhegali", "Кенжегали", "Kenjegali"},
+           {"Iskander", "Искандер"},
+           {"Yerlan", "Ерлан", "Erlan"},
+           {"Қасым", "Kasym", "Qasym"},
+           {"Әлия", "Aliya", "Alia"},
+           {"Ұлан", "Ulan"},
+           {"Өмір", "Omir"},
+           {"Ғалым", "Galym"},
+           {"Аңсар", "Ansar"},
+           {"Khalid", "Halid", "Халид"},
+       }) {
+    std::string expected = Fold(spellings.front());
+    EXPECT_FALSE(expected.empty());
+    for (const auto& spelling : spellings) EXPECT_EQ(Fold(spelling), expected) << spelling << " vs " << spellings.front();
+  }
+}
+
+TEST(NameFoldingTest, KeysAreAsciiWordsAndPunctuationFoldsToNothing) {
+  EXPECT_EQ(Fold("Pierre-Olivier Sûr"), "piere olivier sur");
+  EXPECT_TRUE(FoldWords("!!! ... ---").empty());
+  EXPECT_TRUE(FoldWords("").empty());
+  EXPECT_EQ(FoldWords(std::string(10000, 'a')).size(), 1u) << "long input is cut, not scanned";
+  for (const auto& word : FoldWords("Ёлкин Щукин Ђорђе 李 Zoë")) {
+    for (char c : word) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) << word;
+  }
+}
+
+TEST(NameFoldingTest, OneEditDistance) {
+  EXPECT_TRUE(WithinOneEdit("kanafin", "kanafin"));
+  EXPECT_TRUE(WithinOneEdit("kanafin", "kanafn"));    // deletion
+  EXPECT_TRUE(WithinOneEdit("kanafin", "kanaffin"));  // insertion
+  EXPECT_TRUE(WithinOneEdit("kanafin", "kanafan"));   // substitution
+  EXPECT_TRUE(WithinOneEdit("kanafin", "knaafin"));   // swap
+  EXPECT_FALSE(WithinOneEdit("kanafin", "kanfan"));
+  EXPECT_FALSE(WithinOneEdit("kanafin", "kanafinov"));
+  EXPECT_EQ(DeletionVariants("abb"), (std::vector<std::string>{"bb", "ab"}));
+}
+
+}  // namespace
+}  // namespace entente::search
