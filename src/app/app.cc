@@ -39,6 +39,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   }
 
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
+  app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
       accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
@@ -87,16 +88,18 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 }
 
 Status App::SeedDemo() {
-  auto organizations = directory::LoadDemo(*organizations_, config_.demo_dir);
-  if (!organizations) return Fail(organizations.error());
-  auto accounts = accounts::LoadDemo(*accounts_, config_.demo_dir, "seed-" + http::NewRequestId());
+  std::string request_id = "seed-" + http::NewRequestId();
+  auto directory = directory::LoadDemo(*organizations_, *people_, config_.demo_dir, request_id);
+  if (!directory) return Fail(directory.error());
+  auto accounts = accounts::LoadDemo(*accounts_, config_.demo_dir, request_id);
   if (!accounts) return Fail(accounts.error());
   auto marked = database_->Write([](soci::session& sql) -> Status {
     db::SetSetting(sql, db::kDemoSetting, "1");
     return {};
   });
   if (!marked) return Fail(marked.error());
-  spdlog::info("demo loaded: {} organizations, {} demo accounts", *organizations, *accounts);
+  spdlog::info("demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts", directory->jurisdictions,
+               directory->organizations, directory->people, *accounts);
   return {};
 }
 

@@ -18,6 +18,7 @@
 #include "core/render/templates.h"
 #include "modules/accounts/accounts_service.h"
 #include "modules/directory/organization_service.h"
+#include "modules/directory/people_service.h"
 #include "modules/home/home_service.h"
 
 namespace entente::app {
@@ -60,6 +61,7 @@ class App {
   std::unique_ptr<http::Server> server_;
 
   std::unique_ptr<directory::OrganizationService> organizations_;
+  std::unique_ptr<directory::PeopleService> people_;
   std::unique_ptr<home::HomeService> home_;
   std::unique_ptr<accounts::AccountsService> accounts_;
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;

@@ -34,11 +34,12 @@ Actor::Actor(UserId user, std::string display_name, std::string preferred_langua
       grants_(std::move(grants)) {}
 
 bool Actor::IsPlatformAdmin() const {
-  return std::any_of(grants_.begin(), grants_.end(),
+  return system_ || std::any_of(grants_.begin(), grants_.end(),
                      [](const RoleGrant& grant) { return grant.role == Role::kPlatformAdmin; });
 }
 
 bool Actor::Holds(Role role, OrganizationId organization) const {
+  if (system_) return true;
   for (const auto& grant : grants_) {
     if (!Includes(grant.role, role)) continue;
     if (grant.role == Role::kPlatformAdmin) return true;
@@ -48,7 +49,7 @@ bool Actor::Holds(Role role, OrganizationId organization) const {
 }
 
 bool Actor::HoldsAnywhere(Role role) const {
-  return std::any_of(grants_.begin(), grants_.end(),
+  return system_ || std::any_of(grants_.begin(), grants_.end(),
                      [role](const RoleGrant& grant) { return Includes(grant.role, role); });
 }
 

@@ -36,6 +36,14 @@ struct RoleGrant {
 class Actor {
  public:
   static Actor Anonymous() { return Actor(); }
+  // The platform acting for itself (demo and data loaders, the terminal): may everything, is no
+  // user (the audit log shows no user id, and the request id says where it came from).
+  static Actor System(std::string request_id) {
+    Actor actor;
+    actor.system_ = true;
+    actor.request_id_ = std::move(request_id);
+    return actor;
+  }
   Actor(UserId user, std::string display_name, std::string preferred_language, std::vector<RoleGrant> grants);
 
   bool signed_in() const { return user_.valid(); }
@@ -66,6 +74,7 @@ class Actor {
   std::string preferred_language_;
   std::vector<RoleGrant> grants_;
   std::string request_id_;
+  bool system_ = false;
 };
 
 // Whether holding `held` lets one act as `wanted` on the same organization.

@@ -36,6 +36,8 @@ class Id {
 
 using OrganizationId = Id<struct OrganizationIdTag>;
 using UserId = Id<struct UserIdTag>;
+using PersonId = Id<struct PersonIdTag>;
+using JurisdictionId = Id<struct JurisdictionIdTag>;
 
 }  // namespace entente
 

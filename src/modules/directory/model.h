@@ -33,6 +33,15 @@ struct Organization {
   std::optional<OrganizationId> parent;
   std::string city;
   std::string country_code;  // ISO 3166-1 alpha-2, or empty when unknown
+  std::string jurisdiction;  // code (FR, KZ, EU), or empty
+  std::string website;
+  i18n::LocalizedText name;
+  i18n::LocalizedText alternate_name;  // another name the sources use, when there is one
+};
+
+struct Jurisdiction {
+  JurisdictionId id;
+  std::string code;
   i18n::LocalizedText name;
 };
 
@@ -43,7 +52,10 @@ struct OrganizationInput {
   std::string parent_slug;
   std::string city;
   std::string country_code;
+  std::string jurisdiction;  // code of an existing jurisdiction, or empty
+  std::string website;
   i18n::LocalizedText name;
+  i18n::LocalizedText alternate_name;
 };
 
 struct DirectorySummary {

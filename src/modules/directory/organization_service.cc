@@ -1,5 +1,7 @@
 #include "modules/directory/organization_service.h"
 
+#include <algorithm>
+
 #include "core/i18n/languages.h"
 
 namespace entente::directory {
@@ -17,6 +19,9 @@ std::vector<FieldError> ValidateOrganization(const OrganizationInput& input) {
                                                    std::isupper(static_cast<unsigned char>(input.country_code[1])));
   if (!country_ok) errors.push_back({"country_code", N_("Enter a two-letter country code, such as FR or KZ.")});
   if (input.city.size() > 200) errors.push_back({"city", N_("This is too long (at most 200 characters).")});
+  if (!input.website.empty() && !(input.website.starts_with("https://") || input.website.starts_with("http://"))) {
+    errors.push_back({"website", N_("Enter a web address starting with https://.")});
+  }
   bool has_name = false;
   for (const auto& [language, variant] : input.name.variants()) {
     if (!i18n::IsSupportedLanguage(language)) errors.push_back({"name", N_("Names can be given in en, fr, ru or kk.")});
@@ -42,8 +47,44 @@ Result<OrganizationId> OrganizationService::Save(const OrganizationInput& input)
                                            {{"parent", N_("There is no such parent organization.")}}));
       }
     }
-    return store_.Upsert(sql, input, *ParseKind(input.kind), parent);
+    std::optional<JurisdictionId> jurisdiction;
+    if (!input.jurisdiction.empty()) {
+      jurisdiction = store_.FindJurisdiction(sql, input.jurisdiction);
+      if (!jurisdiction) {
+        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                           {{"jurisdiction", N_("There is no such jurisdiction.")}}));
+      }
+    }
+    return store_.Upsert(sql, input, *ParseKind(input.kind), parent, jurisdiction);
   });
+}
+
+Result<JurisdictionId> OrganizationService::SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name) {
+  bool code_ok = code.size() >= 2 && code.size() <= 3 &&
+                 std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!code_ok) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"code", N_("Use a code of 2 or 3 capital letters, such as FR or EU.")}}));
+  }
+  return database_.Write(
+      [&](soci::session& sql) -> Result<JurisdictionId> { return store_.UpsertJurisdiction(sql, code, name); });
+}
+
+Result<std::vector<Jurisdiction>> OrganizationService::ListJurisdictions() {
+  return database_.Read(
+      [&](soci::session& sql) -> Result<std::vector<Jurisdiction>> { return store_.ListJurisdictions(sql); });
+}
+
+Result<Organization> OrganizationService::GetBySlug(const std::string& slug) {
+  return database_.Read([&](soci::session& sql) -> Result<Organization> {
+    auto organization = store_.FindBySlug(sql, slug);
+    if (!organization) return Fail(Error::NotFound());
+    return *organization;
+  });
+}
+
+Result<std::vector<Organization>> OrganizationService::Children(OrganizationId parent) {
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.Children(sql, parent); });
 }
 
 Result<std::vector<Organization>> OrganizationService::ListTopLevel() {

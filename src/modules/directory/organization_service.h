@@ -19,6 +19,12 @@ class OrganizationService {
   // country code, unknown parent or missing name; nothing is written then.
   Result<OrganizationId> Save(const OrganizationInput& input);
 
+  // Creates or updates a jurisdiction by code (FR, KZ, EU).
+  Result<JurisdictionId> SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name);
+  Result<std::vector<Jurisdiction>> ListJurisdictions();
+  Result<Organization> GetBySlug(const std::string& slug);
+  Result<std::vector<Organization>> Children(OrganizationId parent);
+
   Result<std::vector<Organization>> ListTopLevel();
   Result<std::vector<Organization>> ListAll();
   Result<DirectorySummary> Summary();

@@ -7,6 +7,7 @@ namespace entente::directory {
 namespace {
 
 constexpr db::TextTable kTexts("organization_texts");
+constexpr db::TextTable kJurisdictionTexts("jurisdiction_texts");
 
 std::vector<OrganizationId> ReadIds(soci::rowset<long long> rows) {
   std::vector<OrganizationId> ids;
@@ -17,19 +18,25 @@ std::vector<OrganizationId> ReadIds(soci::rowset<long long> rows) {
 }  // namespace
 
 OrganizationId OrganizationStore::Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
-                                         std::optional<OrganizationId> parent) const {
+                                         std::optional<OrganizationId> parent,
+                                         std::optional<JurisdictionId> jurisdiction) const {
+  long long jurisdiction_id = jurisdiction ? jurisdiction->value() : 0;
+  soci::indicator jurisdiction_indicator = jurisdiction ? soci::i_ok : soci::i_null;
   std::string kind_key(KindKey(kind));
   long long parent_id = parent ? parent->value() : 0;
   soci::indicator parent_indicator = parent ? soci::i_ok : soci::i_null;
   std::string now = NowUtc();
   long long id = 0;
-  sql << "INSERT INTO organizations (slug, kind, parent_id, city, country_code, created_at_utc) "
-         "VALUES (:slug, :kind, :parent, :city, :country, :now) "
+  sql << "INSERT INTO organizations (slug, kind, parent_id, city, country_code, jurisdiction_id, website, "
+         "created_at_utc) VALUES (:slug, :kind, :parent, :city, :country, :jurisdiction, :website, :now) "
          "ON CONFLICT (slug) DO UPDATE SET kind = excluded.kind, parent_id = excluded.parent_id, "
-         "city = excluded.city, country_code = excluded.country_code RETURNING id",
+         "city = excluded.city, country_code = excluded.country_code, jurisdiction_id = excluded.jurisdiction_id, "
+         "website = excluded.website RETURNING id",
       soci::use(input.slug), soci::use(kind_key), soci::use(parent_id, parent_indicator), soci::use(input.city),
-      soci::use(input.country_code), soci::use(now), soci::into(id);
+      soci::use(input.country_code), soci::use(jurisdiction_id, jurisdiction_indicator), soci::use(input.website),
+      soci::use(now), soci::into(id);
   kTexts.Replace(sql, id, "name", input.name);
+  kTexts.Replace(sql, id, "alternate_name", input.alternate_name);
   return OrganizationId(id);
 }
 
@@ -47,7 +54,56 @@ std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql) co
 
 std::vector<Organization> OrganizationStore::ListAll(soci::session& sql) const { return List(sql, false); }
 
-std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_level_only) const {
+std::vector<Organization> OrganizationStore::Children(soci::session& sql, OrganizationId parent) const {
+  return List(sql, false, parent.value());
+}
+
+std::optional<Organization> OrganizationStore::FindBySlug(soci::session& sql, const std::string& slug) const {
+  auto found = List(sql, false, 0, slug);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+JurisdictionId OrganizationStore::UpsertJurisdiction(soci::session& sql, const std::string& code,
+                                                     const i18n::LocalizedText& name) const {
+  long long id = 0;
+  sql << "INSERT INTO jurisdictions (code) VALUES (:code) ON CONFLICT (code) DO UPDATE SET code = excluded.code "
+         "RETURNING id",
+      soci::use(code), soci::into(id);
+  kJurisdictionTexts.Replace(sql, id, "name", name);
+  return JurisdictionId(id);
+}
+
+std::optional<JurisdictionId> OrganizationStore::FindJurisdiction(soci::session& sql, const std::string& code) const {
+  long long id = 0;
+  sql << "SELECT id FROM jurisdictions WHERE code = :code", soci::use(code), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return JurisdictionId(id);
+}
+
+std::vector<Jurisdiction> OrganizationStore::ListJurisdictions(soci::session& sql) const {
+  std::vector<Jurisdiction> jurisdictions;
+  std::vector<long long> ids;
+  long long id = 0;
+  std::string code;
+  soci::statement statement = (sql.prepare << "SELECT id, code FROM jurisdictions ORDER BY code", soci::into(id),
+                               soci::into(code));
+  statement.execute();
+  while (statement.fetch()) {
+    jurisdictions.push_back({JurisdictionId(id), code, {}});
+    ids.push_back(id);
+  }
+  auto texts = kJurisdictionTexts.Load(sql, ids);
+  for (auto& jurisdiction : jurisdictions) {
+    auto it = texts.find(jurisdiction.id.value());
+    if (it == texts.end()) continue;
+    if (auto name = it->second.find("name"); name != it->second.end()) jurisdiction.name = name->second;
+  }
+  return jurisdictions;
+}
+
+std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_level_only, long long parent_filter,
+                                                  const std::string& slug_filter) const {
   int top_level = top_level_only ? 1 : 0;
   std::vector<Organization> organizations;
   std::vector<long long> ids;
@@ -57,9 +113,16 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
   // different C++ types in a row.
   long long parent = 0;
   soci::indicator parent_indicator = soci::i_null;
-  soci::statement statement = (sql.prepare << "SELECT id, slug, kind, city, country_code, parent_id FROM organizations "
-                                              "WHERE (:top_level = 0 OR parent_id IS NULL) ORDER BY id",
-                               soci::use(top_level), soci::into(id), soci::into(slug), soci::into(kind),
+  std::string jurisdiction, website;
+  soci::indicator jurisdiction_indicator = soci::i_null;
+  soci::statement statement = (sql.prepare << "SELECT o.id, o.slug, o.kind, o.city, o.country_code, o.parent_id, "
+                                              "j.code, o.website FROM organizations o "
+                                              "LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id "
+                                              "WHERE (:top_level = 0 OR o.parent_id IS NULL) "
+                                              "AND (:parent = 0 OR o.parent_id = :parent_again) "
+                                              "AND (:slug = '' OR o.slug = :slug_again) ORDER BY o.id",
+                               soci::use(top_level), soci::use(parent_filter), soci::use(parent_filter),
+                               soci::use(slug_filter), soci::use(slug_filter), soci::into(id), soci::into(slug), soci::into(kind),
                                soci::into(city), soci::into(country_code), soci::into(parent, parent_indicator));
   statement.execute();
   while (statement.fetch()) {
@@ -70,6 +133,8 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
     organization.city = city;
     organization.country_code = country_code;
     if (parent_indicator == soci::i_ok) organization.parent = OrganizationId(parent);
+    organization.jurisdiction = jurisdiction_indicator == soci::i_ok ? jurisdiction : "";
+    organization.website = website;
     ids.push_back(id);
     organizations.push_back(std::move(organization));
   }
@@ -78,6 +143,9 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
     auto it = texts.find(organization.id.value());
     if (it == texts.end()) continue;
     if (auto name = it->second.find("name"); name != it->second.end()) organization.name = name->second;
+    if (auto other = it->second.find("alternate_name"); other != it->second.end()) {
+      organization.alternate_name = other->second;
+    }
   }
   return organizations;
 }

@@ -17,7 +17,14 @@ class OrganizationStore {
  public:
   // Inserts, or updates the organization with the same slug; replaces its names. Returns its id.
   OrganizationId Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
-                        std::optional<OrganizationId> parent) const;
+                        std::optional<OrganizationId> parent, std::optional<JurisdictionId> jurisdiction) const;
+
+  JurisdictionId UpsertJurisdiction(soci::session& sql, const std::string& code, const i18n::LocalizedText& name) const;
+  std::optional<JurisdictionId> FindJurisdiction(soci::session& sql, const std::string& code) const;
+  std::vector<Jurisdiction> ListJurisdictions(soci::session& sql) const;
+  // One organization with its names; nullopt when there is none with that slug.
+  std::optional<Organization> FindBySlug(soci::session& sql, const std::string& slug) const;
+  std::vector<Organization> Children(soci::session& sql, OrganizationId parent) const;
 
   std::optional<OrganizationId> FindIdBySlug(soci::session& sql, std::string_view slug) const;
 
@@ -35,7 +42,9 @@ class OrganizationStore {
   std::vector<OrganizationId> SelfAndDescendants(soci::session& sql, OrganizationId id) const;
 
  private:
-  std::vector<Organization> List(soci::session& sql, bool top_level_only) const;
+  // Organizations matching the filter, with their names, ordered by id.
+  std::vector<Organization> List(soci::session& sql, bool top_level_only, long long parent = 0,
+                                 const std::string& slug = "") const;
 };
 
 }  // namespace entente::directory

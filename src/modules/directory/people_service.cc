@@ -1,0 +1,241 @@
+#include "modules/directory/people_service.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <unicode/coll.h>
+
+#include "core/audit/audit_log.h"
+#include "core/base/messages.h"
+#include "core/search/name_folding.h"
+
+namespace entente::directory {
+namespace {
+
+constexpr size_t kMaxQueryLength = 200;
+constexpr size_t kMaxQueryWords = 6;
+constexpr int kPrefixKeysPerWord = 200;
+// Matches are gathered for at most this many people before ranking: a query as vague as one
+// letter answers with its best-ranked page, not with a scan.
+constexpr size_t kMaxCandidates = 5000;
+
+bool IsSlug(const std::string& text) {
+  if (text.empty() || text.size() > 100) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// Compares display names in a language's collation (ICU; Kazakh and Russian orders differ).
+class NameOrder {
+ public:
+  explicit NameOrder(const std::string& language) {
+    UErrorCode status = U_ZERO_ERROR;
+    collator_.reset(icu::Collator::createInstance(icu::Locale(language.c_str()), status));
+    if (U_FAILURE(status)) collator_.reset();
+  }
+  bool Less(const std::string& a, const std::string& b) const {
+    if (!collator_) return a < b;
+    UErrorCode status = U_ZERO_ERROR;
+    return collator_->compareUTF8(a, b, status) == UCOL_LESS;
+  }
+
+ private:
+  std::unique_ptr<icu::Collator> collator_;
+};
+
+Error FieldProblem(std::string field, const char* message) {
+  return Error::InvalidArgument(N_("Please correct the fields below."), {{std::move(field), message}});
+}
+
+}  // namespace
+
+std::vector<FieldError> ValidatePerson(const PersonInput& input) {
+  std::vector<FieldError> errors;
+  if (!IsSlug(input.slug)) errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
+  if (input.gender != "" && input.gender != "female" && input.gender != "male" && input.gender != "other") {
+    errors.push_back({"gender", N_("Choose a gender from the list, or leave it unknown.")});
+  }
+  for (const auto& name : input.names) {
+    if (name.full_name.empty() || name.full_name.size() > 300) {
+      errors.push_back({"names", N_("A name must have between 1 and 300 characters.")});
+    }
+  }
+  for (const auto& language : input.languages) {
+    if (language.size() < 2 || language.size() > 3) errors.push_back({"languages", N_("Give languages as ISO codes: fr, ru, kk, en.")});
+  }
+  if (input.city.size() > 200) errors.push_back({"city", N_("This is too long (at most 200 characters).")});
+  return errors;
+}
+
+Result<PersonId> PeopleService::SavePerson(const auth::Actor& actor, const PersonInput& input) {
+  if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
+  if (auto errors = ValidatePerson(input); !errors.empty()) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  }
+  return database_.Write([&](soci::session& sql) -> Result<PersonId> {
+    bool created = !store_.FindIdBySlug(sql, input.slug);
+    PersonId id = store_.Upsert(sql, input);
+    audit::Record(sql, actor, {created ? "person.create" : "person.update", "person", id.value(), std::nullopt,
+                               nlohmann::json({{"slug", input.slug}}).dump()});
+    return id;
+  });
+}
+
+Status PeopleService::SaveMembership(const auth::Actor& actor, PersonId person, const MembershipInput& input) {
+  auto admitted = PartialDate::Parse(input.admitted_on);
+  if (!admitted) return Fail(FieldProblem("admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
+  auto since = PartialDate::Parse(input.status_since);
+  if (!since) return Fail(FieldProblem("status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
+  auto status = ParseStatus(input.status);
+  if (!status) return Fail(FieldProblem("status", N_("Choose a status from the list.")));
+  if (input.roll_number.size() > 50) return Fail(FieldProblem("roll_number", N_("This is too long (at most 50 characters).")));
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto bar = organizations_.FindIdBySlug(sql, input.bar_slug);
+    if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+    if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    store_.UpsertMembership(sql, person, *bar, input.roll_number, *admitted, *status, *since);
+    audit::Record(sql, actor, {"membership.save", "person", person.value(), *bar,
+                               nlohmann::json({{"roll_number", input.roll_number}, {"status", input.status}}).dump()});
+    return {};
+  });
+}
+
+Status PeopleService::SavePosition(const auth::Actor& actor, PersonId person, const PositionInput& input) {
+  auto title = ParseTitle(input.title);
+  if (!title) return Fail(FieldProblem("title", N_("Choose a title from the list.")));
+  auto starts = PartialDate::Parse(input.starts_on);
+  auto ends = PartialDate::Parse(input.ends_on);
+  auto attested = PartialDate::Parse(input.attested_on);
+  if (!starts) return Fail(FieldProblem("starts_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
+  if (!ends) return Fail(FieldProblem("ends_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
+  if (!attested) return Fail(FieldProblem("attested_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
+  if (starts->known() && ends->known() &&
+      std::chrono::sys_days(ends->LastDay()) < std::chrono::sys_days(starts->FirstDay())) {
+    return Fail(FieldProblem("ends_on", N_("The end cannot come before the start.")));
+  }
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto organization = organizations_.FindIdBySlug(sql, input.organization_slug);
+    if (!organization) return Fail(FieldProblem("organization", N_("There is no such organization.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *organization)) return Fail(Error::PermissionDenied());
+    if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    store_.UpsertPosition(sql, person, *organization, *title, *starts, *ends, *attested, input.source);
+    audit::Record(sql, actor, {"position.save", "person", person.value(), *organization,
+                               nlohmann::json({{"title", input.title}, {"attested_on", input.attested_on}}).dump()});
+    return {};
+  });
+}
+
+Result<Person> PeopleService::GetPerson(const std::string& slug) {
+  return database_.Read([&](soci::session& sql) -> Result<Person> {
+    auto id = store_.FindIdBySlug(sql, slug);
+    if (!id) return Fail(Error::NotFound());
+    auto person = store_.Find(sql, *id);
+    if (!person) return Fail(Error::NotFound());
+    return *person;
+  });
+}
+
+Result<Person> PeopleService::GetPerson(PersonId id) {
+  return database_.Read([&](soci::session& sql) -> Result<Person> {
+    auto person = store_.Find(sql, id);
+    if (!person) return Fail(Error::NotFound());
+    return *person;
+  });
+}
+
+Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, const std::string& language) {
+  std::vector<FieldError> errors;
+  if (query.text.size() > kMaxQueryLength) errors.push_back({"q", N_("Search with at most 200 characters.")});
+  if (!query.status.empty() && query.status != "any" && !ParseStatus(query.status)) {
+    errors.push_back({"status", N_("Choose a status from the list.")});
+  }
+  if (!query.bar.empty() && !IsSlug(query.bar)) errors.push_back({"bar", N_("There is no such organization.")});
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the search."), std::move(errors)));
+
+  std::vector<std::string> words = search::FoldWords(query.text);
+  if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
+  Page<LawyerHit> page;
+  page.page = query.page.page;
+  page.per_page = query.page.per_page;
+  if (words.empty() && !query.text.empty()) return page;  // punctuation only: nothing to find
+
+  return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
+    if (words.empty()) {
+      auto [ids, total] = store_.PeopleByFilters(sql, query);
+      page.items = store_.Hits(sql, ids);
+      page.total = total;
+      return page;
+    }
+    // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it
+    // begins, 1 a word one typo away.
+    std::vector<std::map<std::string, int>> reach(words.size());
+    std::set<std::string> all_keys;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::string& word = words[i];
+      for (auto& key : store_.KeysWithPrefix(sql, word, kPrefixKeysPerWord)) {
+        reach[i][key] = key == word ? 3 : 2;
+      }
+      if (word.size() >= 4) {
+        std::vector<std::string> variants = search::DeletionVariants(word);
+        variants.push_back(word);
+        for (auto& key : store_.KeysSharingADeletion(sql, variants)) {
+          if (search::WithinOneEdit(key, word)) reach[i].emplace(key, 1);
+        }
+      }
+      for (const auto& [key, quality] : reach[i]) all_keys.insert(key);
+    }
+    auto rows = store_.PeopleWithKeys(sql, std::vector<std::string>(all_keys.begin(), all_keys.end()), query);
+    // Score: every word must reach one of the person's keys; a word counts its best reach.
+    std::map<long long, std::vector<int>> best;
+    for (const auto& [person, key] : rows) {
+      auto& scores = best.try_emplace(person, words.size(), 0).first->second;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (auto it = reach[i].find(key); it != reach[i].end()) scores[i] = std::max(scores[i], it->second);
+      }
+    }
+    std::vector<std::pair<long long, int>> matched;
+    for (const auto& [person, scores] : best) {
+      if (std::all_of(scores.begin(), scores.end(), [](int score) { return score > 0; })) {
+        int total = 0;
+        for (int score : scores) total += score;
+        matched.emplace_back(person, total);
+        if (matched.size() >= kMaxCandidates) break;
+      }
+    }
+    page.total = static_cast<long long>(matched.size());
+    // Rank, then order equal ranks by name in the page's language.
+    std::vector<long long> ids;
+    for (const auto& [person, score] : matched) ids.push_back(person);
+    auto hits = store_.Hits(sql, ids);
+    std::map<long long, int> score_of(matched.begin(), matched.end());
+    for (auto& hit : hits) hit.score = score_of[hit.id.value()];
+    NameOrder order(language);
+    std::stable_sort(hits.begin(), hits.end(), [&](const LawyerHit& a, const LawyerHit& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return order.Less(a.display_name, b.display_name);
+    });
+    long long begin = std::min<long long>(page.total, query.page.offset());
+    long long end = std::min<long long>(page.total, begin + query.page.per_page);
+    page.items.assign(std::make_move_iterator(hits.begin() + begin), std::make_move_iterator(hits.begin() + end));
+    return page;
+  });
+}
+
+Result<std::vector<PersonId>> PeopleService::HoldersOn(const std::string& organization_slug, PositionTitle title,
+                                                       const std::string& day) {
+  auto parsed = PartialDate::Parse(day);
+  if (!parsed || parsed->precision() != DatePrecision::kDay) {
+    return Fail(FieldProblem("day", N_("Enter a date as YYYY-MM-DD.")));
+  }
+  return database_.Read([&](soci::session& sql) -> Result<std::vector<PersonId>> {
+    auto organization = organizations_.FindIdBySlug(sql, organization_slug);
+    if (!organization) return Fail(Error::NotFound());
+    return store_.HoldersOn(sql, *organization, title, day);
+  });
+}
+
+}  // namespace entente::directory

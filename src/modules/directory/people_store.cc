@@ -1,0 +1,393 @@
+#include "modules/directory/people_store.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/base/time.h"
+#include "core/db/query.h"
+#include "core/search/name_folding.h"
+
+namespace entente::directory {
+namespace {
+
+std::string SortKey(const PersonInput& input) {
+  std::string key;
+  if (input.names.empty()) return key;
+  for (const auto& word : search::FoldWords(input.names.front().full_name)) key += (key.empty() ? "" : " ") + word;
+  return key;
+}
+
+// Filters shared by searches: membership of a bar (by slug), its jurisdiction, status, the
+// person's city, a language spoken, a practice area.
+void AppendFilters(db::Query& query, const LawyerQuery& filters) {
+  std::string status = filters.status.empty() ? "active" : filters.status;
+  query.Append(" AND EXISTS (SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.organization_id"
+               " LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE m.person_id = p.id");
+  if (status != "any") query.Append(" AND m.status = ").Bind(status);
+  if (!filters.bar.empty()) query.Append(" AND o.slug = ").Bind(filters.bar);
+  if (!filters.jurisdiction.empty()) query.Append(" AND j.code = ").Bind(filters.jurisdiction);
+  query.Append(")");
+  if (!filters.city.empty()) query.Append(" AND lower(p.city) = lower(").Bind(filters.city).Append(")");
+  if (!filters.language.empty()) {
+    query.Append(" AND EXISTS (SELECT 1 FROM person_languages l WHERE l.person_id = p.id AND l.language = ")
+        .Bind(filters.language)
+        .Append(")");
+  }
+  if (!filters.practice_area.empty()) {
+    query.Append(" AND EXISTS (SELECT 1 FROM person_practice_areas a WHERE a.person_id = p.id AND a.area = ")
+        .Bind(filters.practice_area)
+        .Append(")");
+  }
+}
+
+std::string CoversFrom(const PartialDate& starts, const PartialDate& attested) {
+  if (starts.known()) return PartialDate::Day(starts.FirstDay()).ToString();
+  if (attested.known()) return PartialDate::Day(attested.FirstDay()).ToString();
+  return "";
+}
+
+std::string CoversUntil(const PartialDate& ends, const PartialDate& attested) {
+  if (ends.known()) return PartialDate::Day(ends.LastDay()).ToString();
+  if (attested.known()) return PartialDate::Day(attested.LastDay()).ToString();
+  return "";
+}
+
+}  // namespace
+
+PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const {
+  std::string now = NowUtc();
+  // Empty when the sources give no name (the page says so); never invented.
+  std::string display_name = input.names.empty() ? "" : input.names.front().full_name;
+  std::string sort_key = SortKey(input);
+  int synthetic = input.synthetic ? 1 : 0;
+  long long id = 0;
+  sql << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, updated_at_utc) "
+         "VALUES (:slug, :name, :sort, :gender, :city, :synthetic, :created, :updated) "
+         "ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, sort_key = excluded.sort_key, "
+         "gender = excluded.gender, city = excluded.city, updated_at_utc = excluded.updated_at_utc RETURNING id",
+      soci::use(input.slug), soci::use(display_name), soci::use(sort_key), soci::use(input.gender),
+      soci::use(input.city), soci::use(synthetic), soci::use(now), soci::use(now), soci::into(id);
+
+  sql << "DELETE FROM person_names WHERE person_id = :id", soci::use(id);
+  sql << "DELETE FROM person_name_keys WHERE person_id = :id", soci::use(id);
+  sql << "DELETE FROM person_languages WHERE person_id = :id", soci::use(id);
+  sql << "DELETE FROM person_practice_areas WHERE person_id = :id", soci::use(id);
+  std::set<std::string> keys;
+  for (const auto& name : input.names) {
+    std::string script(ScriptKey(name.script)), kind(NameKindKey(name.kind));
+    sql << "INSERT INTO person_names (person_id, full_name, script, kind, language, note) "
+           "VALUES (:person, :name, :script, :kind, :language, :note)",
+        soci::use(id), soci::use(name.full_name), soci::use(script), soci::use(kind), soci::use(name.language),
+        soci::use(name.note);
+    for (auto& word : search::FoldWords(name.full_name)) keys.insert(std::move(word));
+  }
+  for (const auto& key : keys) {
+    sql << "INSERT INTO person_name_keys (key, person_id) VALUES (:key, :person)", soci::use(key), soci::use(id);
+    // The key itself and its one-deletion variants, once per distinct key.
+    std::vector<std::string> variants = search::DeletionVariants(key);
+    variants.push_back(key);
+    for (const auto& variant : variants) {
+      sql << "INSERT INTO name_key_deletions (variant, key) VALUES (:variant, :key) ON CONFLICT DO NOTHING",
+          soci::use(variant), soci::use(key);
+    }
+  }
+  for (const auto& language : std::set<std::string>(input.languages.begin(), input.languages.end())) {
+    sql << "INSERT INTO person_languages (person_id, language) VALUES (:person, :language)", soci::use(id),
+        soci::use(language);
+  }
+  for (const auto& area : std::set<std::string>(input.practice_areas.begin(), input.practice_areas.end())) {
+    sql << "INSERT INTO person_practice_areas (person_id, area) VALUES (:person, :area)", soci::use(id),
+        soci::use(area);
+  }
+  return PersonId(id);
+}
+
+std::optional<PersonId> PeopleStore::FindIdBySlug(soci::session& sql, const std::string& slug) const {
+  long long id = 0;
+  sql << "SELECT id FROM people WHERE slug = :slug", soci::use(slug), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return PersonId(id);
+}
+
+std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
+  long long person_id = id.value();
+  Person person;
+  int synthetic = 0;
+  sql << "SELECT slug, display_name, gender, city, is_synthetic FROM people WHERE id = :id", soci::use(person_id),
+      soci::into(person.slug), soci::into(person.display_name), soci::into(person.gender), soci::into(person.city),
+      soci::into(synthetic);
+  if (!sql.got_data()) return std::nullopt;
+  person.id = id;
+  person.synthetic = synthetic != 0;
+  {
+    PersonName name;
+    std::string script, kind;
+    soci::statement statement =
+        (sql.prepare << "SELECT full_name, script, kind, language, note FROM person_names WHERE person_id = :id "
+                        "ORDER BY id",
+         soci::use(person_id), soci::into(name.full_name), soci::into(script), soci::into(kind),
+         soci::into(name.language), soci::into(name.note));
+    statement.execute();
+    while (statement.fetch()) {
+      name.script = ParseScript(script).value_or(NameScript::kLatin);
+      name.kind = ParseNameKind(kind).value_or(NameKind::kAsWritten);
+      person.names.push_back(name);
+    }
+  }
+  person.languages = db::Query("SELECT language FROM person_languages WHERE person_id = ")
+                         .Bind(person_id)
+                         .Append(" ORDER BY language")
+                         .Column<std::string>(sql);
+  person.practice_areas = db::Query("SELECT area FROM person_practice_areas WHERE person_id = ")
+                              .Bind(person_id)
+                              .Append(" ORDER BY area")
+                              .Column<std::string>(sql);
+  {
+    Membership membership;
+    long long bar = 0;
+    std::string admitted, status, since;
+    soci::statement statement =
+        (sql.prepare << "SELECT m.id, m.organization_id, o.slug, m.roll_number, m.admitted_on, m.status, m.status_since "
+                        "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+                        "WHERE m.person_id = :id ORDER BY m.id",
+         soci::use(person_id), soci::into(membership.id), soci::into(bar), soci::into(membership.bar_slug),
+         soci::into(membership.roll_number), soci::into(admitted), soci::into(status), soci::into(since));
+    statement.execute();
+    while (statement.fetch()) {
+      membership.bar = OrganizationId(bar);
+      membership.admitted_on = PartialDate::Parse(admitted).value_or(PartialDate());
+      membership.status = ParseStatus(status).value_or(MembershipStatus::kActive);
+      membership.status_since = PartialDate::Parse(since).value_or(PartialDate());
+      person.memberships.push_back(membership);
+    }
+  }
+  {
+    Position position;
+    long long organization = 0;
+    std::string title, starts, ends, attested;
+    soci::statement statement =
+        (sql.prepare << "SELECT p.id, p.organization_id, o.slug, p.title, p.starts_on, p.ends_on, p.attested_on, p.source "
+                        "FROM positions p JOIN organizations o ON o.id = p.organization_id "
+                        "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
+         soci::use(person_id), soci::into(position.id), soci::into(organization), soci::into(position.organization_slug),
+         soci::into(title), soci::into(starts), soci::into(ends), soci::into(attested), soci::into(position.source));
+    statement.execute();
+    while (statement.fetch()) {
+      position.organization = OrganizationId(organization);
+      position.title = ParseTitle(title).value_or(PositionTitle::kMember);
+      position.starts_on = PartialDate::Parse(starts).value_or(PartialDate());
+      position.ends_on = PartialDate::Parse(ends).value_or(PartialDate());
+      position.attested_on = PartialDate::Parse(attested).value_or(PartialDate());
+      person.positions.push_back(position);
+    }
+  }
+  return person;
+}
+
+void PeopleStore::UpsertMembership(soci::session& sql, PersonId person, OrganizationId bar,
+                                   const std::string& roll_number, const PartialDate& admitted_on,
+                                   MembershipStatus status, const PartialDate& status_since) const {
+  long long person_id = person.value(), bar_id = bar.value();
+  std::string admitted = admitted_on.ToString(), status_key(StatusKey(status)), since = status_since.ToString();
+  db::Query existing("SELECT id FROM memberships WHERE organization_id = ");
+  existing.Bind(bar_id);
+  if (roll_number.empty()) {
+    existing.Append(" AND person_id = ").Bind(person_id).Append(" AND roll_number = ''");
+  } else {
+    existing.Append(" AND roll_number = ").Bind(roll_number);
+  }
+  auto ids = existing.Column<long long>(sql);
+  if (ids.empty()) {
+    sql << "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, status_since) "
+           "VALUES (:person, :bar, :roll, :admitted, :status, :since)",
+        soci::use(person_id), soci::use(bar_id), soci::use(roll_number), soci::use(admitted), soci::use(status_key),
+        soci::use(since);
+  } else {
+    sql << "UPDATE memberships SET person_id = :person, admitted_on = :admitted, status = :status, "
+           "status_since = :since WHERE id = :id",
+        soci::use(person_id), soci::use(admitted), soci::use(status_key), soci::use(since), soci::use(ids.front());
+  }
+}
+
+void PeopleStore::UpsertPosition(soci::session& sql, PersonId person, OrganizationId organization, PositionTitle title,
+                                 const PartialDate& starts_on, const PartialDate& ends_on,
+                                 const PartialDate& attested_on, const std::string& source) const {
+  long long person_id = person.value(), organization_id = organization.value();
+  std::string title_key(TitleKey(title)), starts = starts_on.ToString(), ends = ends_on.ToString(),
+      attested = attested_on.ToString(), from = CoversFrom(starts_on, attested_on),
+      until = CoversUntil(ends_on, attested_on);
+  sql << "DELETE FROM positions WHERE person_id = :person AND organization_id = :organization AND title = :title "
+         "AND starts_on = :starts AND attested_on = :attested",
+      soci::use(person_id), soci::use(organization_id), soci::use(title_key), soci::use(starts), soci::use(attested);
+  sql << "INSERT INTO positions (person_id, organization_id, title, starts_on, ends_on, attested_on, covers_from, "
+         "covers_until, source) VALUES (:person, :organization, :title, :starts, :ends, :attested, :from, :until, :source)",
+      soci::use(person_id), soci::use(organization_id), soci::use(title_key), soci::use(starts), soci::use(ends),
+      soci::use(attested), soci::use(from), soci::use(until), soci::use(source);
+}
+
+std::vector<PersonId> PeopleStore::HoldersOn(soci::session& sql, OrganizationId organization, PositionTitle title,
+                                             const std::string& day) const {
+  db::Query query("SELECT DISTINCT person_id FROM positions WHERE organization_id = ");
+  query.Bind(organization.value())
+      .Append(" AND title = ")
+      .Bind(std::string(TitleKey(title)))
+      .Append(" AND covers_from <> '' AND covers_from <= ")
+      .Bind(day)
+      .Append(" AND (covers_until = '' OR covers_until >= ")
+      .Bind(day)
+      .Append(") ORDER BY person_id");
+  std::vector<PersonId> people;
+  for (long long id : query.Column<long long>(sql)) people.emplace_back(id);
+  return people;
+}
+
+std::vector<std::pair<PersonId, Position>> PeopleStore::OfficeHolders(soci::session& sql,
+                                                                      OrganizationId organization) const {
+  std::vector<std::pair<PersonId, Position>> holders;
+  long long organization_id = organization.value(), person = 0;
+  Position position;
+  std::string title, starts, ends, attested;
+  soci::statement statement =
+      (sql.prepare << "SELECT id, person_id, title, starts_on, ends_on, attested_on, source FROM positions "
+                      "WHERE organization_id = :organization AND ends_on = '' ORDER BY title, covers_from DESC, id",
+       soci::use(organization_id), soci::into(position.id), soci::into(person), soci::into(title), soci::into(starts),
+       soci::into(ends), soci::into(attested), soci::into(position.source));
+  statement.execute();
+  while (statement.fetch()) {
+    position.organization = organization;
+    position.title = ParseTitle(title).value_or(PositionTitle::kMember);
+    position.starts_on = PartialDate::Parse(starts).value_or(PartialDate());
+    position.ends_on = PartialDate::Parse(ends).value_or(PartialDate());
+    position.attested_on = PartialDate::Parse(attested).value_or(PartialDate());
+    holders.emplace_back(PersonId(person), position);
+  }
+  return holders;
+}
+
+long long PeopleStore::MemberCount(soci::session& sql, OrganizationId organization) const {
+  return db::Query("SELECT COUNT(*) FROM memberships WHERE status = 'active' AND organization_id = ")
+      .Bind(organization.value())
+      .Scalar<long long>(sql);
+}
+
+std::vector<std::string> PeopleStore::KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const {
+  // [prefix, prefix with its last letter raised): a range on the key index.
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);
+  return db::Query("SELECT DISTINCT key FROM person_name_keys WHERE key >= ")
+      .Bind(prefix)
+      .Append(" AND key < ")
+      .Bind(end)
+      .Append(" ORDER BY key LIMIT ")
+      .Bind(static_cast<long long>(limit))
+      .Column<std::string>(sql);
+}
+
+std::vector<std::string> PeopleStore::KeysSharingADeletion(soci::session& sql,
+                                                           const std::vector<std::string>& variants) const {
+  db::Query query("SELECT DISTINCT key FROM name_key_deletions WHERE variant IN (");
+  for (size_t i = 0; i < variants.size(); ++i) {
+    if (i) query.Append(", ");
+    query.Bind(variants[i]);
+  }
+  query.Append(")");
+  return query.Column<std::string>(sql);
+}
+
+std::vector<std::pair<long long, std::string>> PeopleStore::PeopleWithKeys(soci::session& sql,
+                                                                           const std::vector<std::string>& keys,
+                                                                           const LawyerQuery& filters) const {
+  std::vector<std::pair<long long, std::string>> rows;
+  if (keys.empty()) return rows;
+  db::Query query("SELECT k.person_id, k.key FROM person_name_keys k JOIN people p ON p.id = k.person_id "
+                  "WHERE p.merged_into IS NULL AND k.key IN (");
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i) query.Append(", ");
+    query.Bind(keys[i]);
+  }
+  query.Append(")");
+  AppendFilters(query, filters);
+  long long person = 0;
+  std::string key;
+  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+    s.exchange(soci::into(person));
+    s.exchange(soci::into(key));
+  });
+  statement.execute(false);
+  while (statement.fetch()) rows.emplace_back(person, key);
+  return rows;
+}
+
+std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::session& sql,
+                                                                          const LawyerQuery& filters) const {
+  db::Query count("SELECT COUNT(*) FROM people p WHERE p.merged_into IS NULL");
+  AppendFilters(count, filters);
+  db::Query list("SELECT p.id FROM people p WHERE p.merged_into IS NULL");
+  AppendFilters(list, filters);
+  list.Append(" ORDER BY p.sort_key, p.id LIMIT ")
+      .Bind(static_cast<long long>(filters.page.per_page))
+      .Append(" OFFSET ")
+      .Bind(filters.page.offset());
+  return {list.Column<long long>(sql), count.Scalar<long long>(sql)};
+}
+
+std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<long long>& people) const {
+  std::vector<LawyerHit> hits;
+  if (people.empty()) return hits;
+  std::map<long long, LawyerHit> by_id;
+  {
+    db::Query query("SELECT id, slug, display_name, city FROM people WHERE id IN (");
+    query.BindList(people).Append(")");
+    LawyerHit hit;
+    long long id = 0;
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(id));
+      s.exchange(soci::into(hit.slug));
+      s.exchange(soci::into(hit.display_name));
+      s.exchange(soci::into(hit.city));
+    });
+    statement.execute(false);
+    while (statement.fetch()) {
+      hit.id = PersonId(id);
+      by_id[id] = hit;
+    }
+  }
+  {
+    // Names in the other script than the one shown, for "Kanafin — Канафин".
+    db::Query query("SELECT person_id, full_name FROM person_names WHERE person_id IN (");
+    query.BindList(people).Append(") ORDER BY id");
+    long long id = 0;
+    std::string name;
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(id));
+      s.exchange(soci::into(name));
+    });
+    statement.execute(false);
+    while (statement.fetch()) {
+      auto it = by_id.find(id);
+      if (it == by_id.end() || name == it->second.display_name) continue;
+      if (DetectScript(name) != DetectScript(it->second.display_name)) it->second.other_names.push_back(name);
+    }
+  }
+  {
+    db::Query query("SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+                    "WHERE m.person_id IN (");
+    query.BindList(people).Append(") ORDER BY m.id");
+    long long id = 0;
+    std::string slug;
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(id));
+      s.exchange(soci::into(slug));
+    });
+    statement.execute(false);
+    while (statement.fetch()) {
+      if (auto it = by_id.find(id); it != by_id.end()) it->second.bars.push_back(slug);
+    }
+  }
+  for (long long id : people) {
+    if (auto it = by_id.find(id); it != by_id.end()) hits.push_back(std::move(it->second));
+  }
+  return hits;
+}
+
+}  // namespace entente::directory

@@ -1,0 +1,54 @@
+#pragma once
+// The only place with SQL for people, their names and search keys, memberships and positions.
+// Functions take the session of a Database::Read or Write call and throw soci errors.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "modules/directory/people_model.h"
+
+namespace entente::directory {
+
+class PeopleStore {
+ public:
+  // Inserts, or updates the person with the same slug: replaces names, languages, practice
+  // areas and search keys. Returns the id.
+  PersonId Upsert(soci::session& sql, const PersonInput& input) const;
+  std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
+  std::optional<Person> Find(soci::session& sql, PersonId id) const;
+
+  // Upserts by (bar, roll number) when there is a roll number, else by (person, bar).
+  void UpsertMembership(soci::session& sql, PersonId person, OrganizationId bar, const std::string& roll_number,
+                        const PartialDate& admitted_on, MembershipStatus status, const PartialDate& status_since) const;
+  // Replaces the person's position of that title on that organization with the same start and
+  // attestation (so a data set can be loaded twice).
+  void UpsertPosition(soci::session& sql, PersonId person, OrganizationId organization, PositionTitle title,
+                      const PartialDate& starts_on, const PartialDate& ends_on, const PartialDate& attested_on,
+                      const std::string& source) const;
+
+  // People holding `title` on `organization` on `day` (a position with unknown bounds counts
+  // where its attestation does).
+  std::vector<PersonId> HoldersOn(soci::session& sql, OrganizationId organization, PositionTitle title,
+                                  const std::string& day) const;
+  // Current office holders of an organization (positions not known to have ended).
+  std::vector<std::pair<PersonId, Position>> OfficeHolders(soci::session& sql, OrganizationId organization) const;
+  long long MemberCount(soci::session& sql, OrganizationId organization) const;
+
+  // Search keys within reach of a folded query word: the keys it begins (`prefix`), and keys
+  // one deletion away in either direction (to be verified by the caller).
+  std::vector<std::string> KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const;
+  std::vector<std::string> KeysSharingADeletion(soci::session& sql, const std::vector<std::string>& variants) const;
+  // (person, key) for people having any of `keys`, restricted by the query's filters.
+  std::vector<std::pair<long long, std::string>> PeopleWithKeys(soci::session& sql, const std::vector<std::string>& keys,
+                                                                const LawyerQuery& filters) const;
+  // People matching the filters alone, in folded-name order, with the total.
+  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
+  // Hits for display, in the order given.
+  std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
+};
+
+}  // namespace entente::directory
