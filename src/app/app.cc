@@ -9,6 +9,7 @@
 #include "modules/accounts/accounts_demo.h"
 #include "modules/accounts/accounts_routes.h"
 #include "modules/directory/directory_demo.h"
+#include "modules/directory/directory_routes.h"
 #include "modules/home/home_routes.h"
 
 namespace entente::app {
@@ -56,11 +57,13 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->csrf_tokens_ = std::make_unique<auth::CsrfTokens>(*secret);
 
   std::vector<render::NavItem> navigation = home::Navigation();
+  for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
   app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
+  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_);
   auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 

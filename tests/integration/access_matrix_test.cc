@@ -91,11 +91,13 @@ TEST(AccessMatrixTest, EveryRouteAsEveryActor) {
 
   // Demo records the rows refer to.
   auto ids = server.app().database().Read([](soci::session& sql) -> Result<std::map<std::string, std::string>> {
-    long long member = 0, bar = 0;
+    long long member = 0, bar = 0, kanafin = 0;
     sql << "SELECT id FROM users WHERE email = 'paris.member@demo.entente.example'", soci::into(member);
     sql << "SELECT id FROM organizations WHERE slug = 'paris-bar'", soci::into(bar);
+    sql << "SELECT id FROM people WHERE slug = 'daniyar-kanafin'", soci::into(kanafin);
     return std::map<std::string, std::string>{{"paris_member", std::to_string(member)},
-                                              {"paris_bar", std::to_string(bar)}};
+                                              {"paris_bar", std::to_string(bar)},
+                                              {"kanafin", std::to_string(kanafin)}};
   });
   ASSERT_TRUE(ids) << ids.error().message();
 

@@ -48,6 +48,11 @@ http::Response PageRenderer::Render(const http::RequestContext& context, Page& p
   return http::Response::Html(templates_.Expand(language, "layout.tpl", layout), status);
 }
 
+http::Response PageRenderer::RenderFragment(const http::RequestContext& context, std::string_view template_name,
+                                            const ctemplate::TemplateDictionary& dictionary) const {
+  return http::Response::Html(templates_.Expand(context.language, template_name, dictionary));
+}
+
 void PageRenderer::ShowErrors(const http::RequestContext& context, ctemplate::TemplateDictionary& form,
                               const Error& error) const {
   std::string message = error.code() == ErrorCode::kInternal

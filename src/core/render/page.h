@@ -43,6 +43,9 @@ class PageRenderer final : public http::ErrorPresenter {
   PageRenderer(const Templates& templates, const i18n::Catalogs& catalogs, std::vector<NavItem> navigation);
 
   http::Response Render(const http::RequestContext& context, Page& page, int status = 200) const;
+  // A template alone, without the layout: the part of a page that htmx swaps in.
+  http::Response RenderFragment(const http::RequestContext& context, std::string_view template_name,
+                                const ctemplate::TemplateDictionary& dictionary) const;
 
   std::string Translate(const http::RequestContext& context, std::string_view msgid) const {
     return catalogs_.Translate(context.language, msgid);

@@ -83,6 +83,15 @@ Result<Organization> OrganizationService::GetBySlug(const std::string& slug) {
   });
 }
 
+Result<Organization> OrganizationService::GetById(OrganizationId id) {
+  return database_.Read([&](soci::session& sql) -> Result<Organization> {
+    for (auto& organization : store_.ListAll(sql)) {
+      if (organization.id == id) return organization;
+    }
+    return Fail(Error::NotFound());
+  });
+}
+
 Result<std::vector<Organization>> OrganizationService::Children(OrganizationId parent) {
   return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.Children(sql, parent); });
 }

@@ -23,6 +23,7 @@ class OrganizationService {
   Result<JurisdictionId> SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name);
   Result<std::vector<Jurisdiction>> ListJurisdictions();
   Result<Organization> GetBySlug(const std::string& slug);
+  Result<Organization> GetById(OrganizationId id);
   Result<std::vector<Organization>> Children(OrganizationId parent);
 
   Result<std::vector<Organization>> ListTopLevel();

@@ -123,7 +123,8 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
                                               "AND (:slug = '' OR o.slug = :slug_again) ORDER BY o.id",
                                soci::use(top_level), soci::use(parent_filter), soci::use(parent_filter),
                                soci::use(slug_filter), soci::use(slug_filter), soci::into(id), soci::into(slug), soci::into(kind),
-                               soci::into(city), soci::into(country_code), soci::into(parent, parent_indicator));
+                               soci::into(city), soci::into(country_code), soci::into(parent, parent_indicator),
+                               soci::into(jurisdiction, jurisdiction_indicator), soci::into(website));
   statement.execute();
   while (statement.fetch()) {
     Organization organization;

@@ -126,6 +126,18 @@ struct LawyerQuery {
   PageRequest page;
 };
 
+// What an organization's page shows of its people.
+struct OrganizationPeople {
+  struct Holder {
+    PersonId person;
+    std::string slug;
+    std::string display_name;
+    Position position;
+  };
+  long long member_count = 0;
+  std::vector<Holder> holders;  // positions not known to have ended
+};
+
 struct LawyerHit {
   PersonId id;
   std::string slug;

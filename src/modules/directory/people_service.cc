@@ -225,6 +225,19 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
   });
 }
 
+Result<OrganizationPeople> PeopleService::OrganizationDetails(OrganizationId organization) {
+  return database_.Read([&](soci::session& sql) -> Result<OrganizationPeople> {
+    OrganizationPeople details;
+    details.member_count = store_.MemberCount(sql, organization);
+    for (auto& [person, position] : store_.OfficeHolders(sql, organization)) {
+      auto found = store_.Find(sql, person);
+      if (!found) continue;
+      details.holders.push_back({person, found->slug, found->display_name, std::move(position)});
+    }
+    return details;
+  });
+}
+
 Result<std::vector<PersonId>> PeopleService::HoldersOn(const std::string& organization_slug, PositionTitle title,
                                                        const std::string& day) {
   auto parsed = PartialDate::Parse(day);

@@ -35,6 +35,8 @@ class PeopleService {
   // unknown filter value.
   Result<Page<LawyerHit>> FindLawyers(const LawyerQuery& query, const std::string& language);
 
+  Result<OrganizationPeople> OrganizationDetails(OrganizationId organization);
+
   // Who held `title` on the organization on `day` (YYYY-MM-DD).
   Result<std::vector<PersonId>> HoldersOn(const std::string& organization_slug, PositionTitle title,
                                           const std::string& day);

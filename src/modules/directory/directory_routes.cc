@@ -1,0 +1,529 @@
+// The directory module's whole URL table.
+//
+//   GET /lawyers                         anyone   Find a lawyer (search box and filters)
+//   GET /lawyers/results                 anyone   the results alone, for htmx as you type
+//   GET /people/{slug}                   anyone   a person: names, positions, rolls
+//   GET /organizations                   anyone   organizations by jurisdiction and kind
+//   GET /organizations/{slug}            anyone   an organization: names, office holders, structure
+//   GET /api/v1/lawyers                  anyone   Find a lawyer, JSON
+//   GET /api/v1/people/{id}              anyone
+//   GET /api/v1/organizations            anyone
+//   GET /api/v1/organizations/{id}       anyone
+
+#include "modules/directory/directory_routes.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "core/base/messages.h"
+#include "core/http/forms.h"
+#include "core/http/json.h"
+#include "core/i18n/languages.h"
+
+namespace entente::directory {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::RequestContext;
+using http::Response;
+using nlohmann::json;
+using render::Text;
+
+// Sets NAME (and NAME_LANG when it falls back to another language) from localized text.
+void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable, const std::string& lang_section,
+                  const i18n::LocalizedText& text, const std::string& language, const std::string& fallback) {
+  if (auto chosen = text.Pick(language)) {
+    dictionary.SetValue(variable, Text(chosen->text));
+    if (chosen->fallback) dictionary.AddSectionDictionary(lang_section)->SetValue("LANG", Text(chosen->language));
+  } else {
+    dictionary.SetValue(variable, fallback);
+  }
+}
+
+std::string NameIn(const Organization& organization, const std::string& language) {
+  auto chosen = organization.name.Pick(language);
+  return chosen ? std::string(chosen->text) : organization.slug;
+}
+
+Result<LawyerQuery> ReadLawyerQuery(const http::Request& request) {
+  auto page = http::ReadPageRequest(request);
+  if (!page) return Fail(page.error());
+  LawyerQuery query;
+  query.text = request.QueryParam("q").value_or("");
+  query.bar = request.QueryParam("bar").value_or("");
+  query.jurisdiction = request.QueryParam("jurisdiction").value_or("");
+  query.city = request.QueryParam("city").value_or("");
+  query.language = request.QueryParam("language").value_or("");
+  query.practice_area = request.QueryParam("practice_area").value_or("");
+  query.status = request.QueryParam("status").value_or("");
+  query.page = *page;
+  return query;
+}
+
+std::string QueryString(const LawyerQuery& query, int page) {
+  std::string text;
+  auto add = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) text += fmt::format("{}={}&", name, http::PercentEncode(value));
+  };
+  add("q", query.text);
+  add("bar", query.bar);
+  add("jurisdiction", query.jurisdiction);
+  add("city", query.city);
+  add("language", query.language);
+  add("practice_area", query.practice_area);
+  add("status", query.status);
+  return text + fmt::format("page={}", page);
+}
+
+struct Context {
+  const render::PageRenderer& pages;
+  OrganizationService& organizations;
+  PeopleService& people;
+};
+
+// Fills the results part (shared by the page and the htmx fragment).
+void FillResults(RequestContext& context, const Context& deps, ctemplate::TemplateDictionary& results,
+                 const LawyerQuery& query, const Result<Page<LawyerHit>>& found,
+                 const std::map<std::string, std::string>& bar_names) {
+  const auto& catalogs = deps.pages.catalogs();
+  if (!found) {
+    deps.pages.ShowErrors(context, results, found.error());
+    return;
+  }
+  bool searched = !query.text.empty() || !query.bar.empty() || !query.jurisdiction.empty() || !query.city.empty() ||
+                  !query.language.empty() || !query.practice_area.empty();
+  if (searched) {
+    results.AddSectionDictionary("SUMMARY")->SetValue(
+        "TEXT", fmt::format("{} {}", catalogs.FormatNumber(context.language, found->total),
+                            catalogs.TranslatePlural(context.language, "lawyer found", "lawyers found", found->total)));
+  }
+  for (const auto& hit : found->items) {
+    auto* item = results.AddSectionDictionary("HIT");
+    item->SetValue("SLUG", hit.slug);
+    item->SetValue("NAME", hit.display_name);
+    for (const auto& other : hit.other_names) {
+      auto* name = item->AddSectionDictionary("OTHER_NAME");
+      name->SetValue("TEXT", other);
+      name->SetValue("LANG", DetectScript(other) == NameScript::kCyrillic ? "ru" : "und");
+    }
+    std::string bars;
+    for (const auto& slug : hit.bars) {
+      auto it = bar_names.find(slug);
+      bars += (bars.empty() ? "" : ", ") + (it != bar_names.end() ? it->second : slug);
+    }
+    item->SetValue("BARS", bars);
+    if (!hit.city.empty()) item->SetValueAndShowSection("CITY", hit.city, "HAS_CITY");
+  }
+  if (found->page > 1) {
+    results.SetValueAndShowSection("PREVIOUS_HREF", "/lawyers?" + QueryString(query, found->page - 1), "PREVIOUS");
+  }
+  if (found->page < found->pages()) {
+    results.SetValueAndShowSection("NEXT_HREF", "/lawyers?" + QueryString(query, found->page + 1), "NEXT");
+  }
+}
+
+std::map<std::string, std::string> BarNames(const std::vector<Organization>& organizations, const std::string& language) {
+  std::map<std::string, std::string> names;
+  for (const auto& organization : organizations) names[organization.slug] = NameIn(organization, language);
+  return names;
+}
+
+Result<Response> LawyersPage(RequestContext& context, const Context& deps, bool fragment) {
+  auto organizations = deps.organizations.ListAll();
+  if (!organizations) return Fail(organizations.error());
+  auto names = BarNames(*organizations, context.language);
+  auto query = ReadLawyerQuery(context.request);
+  Result<Page<LawyerHit>> found = query ? deps.people.FindLawyers(*query, context.language)
+                                        : Result<Page<LawyerHit>>(Fail(query.error()));
+  LawyerQuery shown = query.value_or(LawyerQuery{});
+  if (fragment) {
+    ctemplate::TemplateDictionary results("results");
+    FillResults(context, deps, results, shown, found, names);
+    return deps.pages.RenderFragment(context, "directory/lawyer_results.tpl", results);
+  }
+  render::Page page("directory/lawyers.tpl", deps.pages.Translate(context, N_("Find a lawyer")));
+  auto& content = page.content();
+  content.SetValue("Q", shown.text);
+  content.SetValue("CITY", shown.city);
+  content.SetValue("PRACTICE_AREA", shown.practice_area);
+  for (const auto& organization : *organizations) {
+    if (organization.kind != OrganizationKind::kBar && organization.kind != OrganizationKind::kNationalBar) continue;
+    auto* option = content.AddSectionDictionary("BAR_OPTION");
+    option->SetValue("SLUG", organization.slug);
+    option->SetValue("NAME", names[organization.slug]);
+    if (organization.slug == shown.bar) option->ShowSection("SELECTED");
+  }
+  auto jurisdictions = deps.organizations.ListJurisdictions();
+  if (!jurisdictions) return Fail(jurisdictions.error());
+  for (const auto& jurisdiction : *jurisdictions) {
+    auto* option = content.AddSectionDictionary("JURISDICTION_OPTION");
+    option->SetValue("CODE", jurisdiction.code);
+    auto name = jurisdiction.name.Pick(context.language);
+    option->SetValue("NAME", name ? std::string(name->text) : jurisdiction.code);
+    if (jurisdiction.code == shown.jurisdiction) option->ShowSection("SELECTED");
+  }
+  for (std::string_view code : i18n::kLanguages) {
+    auto* option = content.AddSectionDictionary("LANGUAGE_OPTION");
+    option->SetValue("CODE", Text(code));
+    option->SetValue("NAME", Text(i18n::NativeName(code)));
+    if (code == shown.language) option->ShowSection("SELECTED");
+  }
+  for (auto [key, label] : {std::pair{"active", N_("Active")}, std::pair{"honorary", N_("Honorary")},
+                            std::pair{"suspended", N_("Suspended")}, std::pair{"former", N_("Former")},
+                            std::pair{"any", N_("Any status")}}) {
+    auto* option = content.AddSectionDictionary("STATUS_OPTION");
+    option->SetValue("KEY", key);
+    option->SetValue("LABEL", deps.pages.Translate(context, label));
+    if (shown.status == key) option->ShowSection("SELECTED");
+  }
+  auto* results = content.AddIncludeDictionary("RESULTS");
+  results->SetFilename("directory/lawyer_results.tpl");
+  FillResults(context, deps, *results, shown, found, names);
+  return deps.pages.Render(context, page, found ? 200 : http::HttpStatusFor(found.error().code()));
+}
+
+std::string When(const Position& position, const i18n::Catalogs& catalogs, const std::string& language) {
+  if (position.starts_on.known() || position.ends_on.known()) {
+    return fmt::format("{} – {}", catalogs.FormatDate(language, position.starts_on),
+                       position.ends_on.known() ? catalogs.FormatDate(language, position.ends_on) : std::string());
+  }
+  return fmt::format("{} {}", catalogs.Translate(language, N_("attested on")),
+                     catalogs.FormatDate(language, position.attested_on));
+}
+
+Result<Response> PersonPage(RequestContext& context, const Context& deps) {
+  auto person = deps.people.GetPerson(std::string(context.params.Get("slug")));
+  if (!person) return Fail(person.error());
+  auto organizations = deps.organizations.ListAll();
+  if (!organizations) return Fail(organizations.error());
+  std::map<long long, const Organization*> by_id;
+  for (const auto& organization : *organizations) by_id[organization.id.value()] = &organization;
+  const auto& catalogs = deps.pages.catalogs();
+  const std::string& language = context.language;
+  std::string title = person->display_name.empty() ? deps.pages.Translate(context, N_("Name not given"))
+                                                   : person->display_name;
+  render::Page page("directory/person.tpl", title);
+  auto& content = page.content();
+  content.SetValue("NAME", title);
+  if (person->display_name.empty()) content.ShowSection("UNNAMED");
+  if (person->synthetic) content.ShowSection("SYNTHETIC");
+  if (!person->names.empty()) {
+    auto* names = content.AddSectionDictionary("HAS_NAMES");
+    for (const auto& name : person->names) {
+      auto* row = names->AddSectionDictionary("VARIANT");
+      row->SetValue("FULL_NAME", name.full_name);
+      if (!name.language.empty()) row->AddSectionDictionary("VARIANT_LANG")->SetValue("LANG", name.language);
+      row->SetValue("SCRIPT", deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
+      row->SetValue("KIND", deps.pages.Translate(context, NameKindLabel(name.kind)));
+      row->SetValue("NOTE", name.note.empty() ? "" : deps.pages.Translate(context, name.note));
+    }
+  }
+  for (const auto& position : person->positions) {
+    auto* item = content.AddSectionDictionary("POSITION");
+    item->SetValue("TITLE", deps.pages.Translate(context, TitleLabel(position.title)));
+    item->SetValue("ORGANIZATION_SLUG", position.organization_slug);
+    if (auto it = by_id.find(position.organization.value()); it != by_id.end()) {
+      SetLocalized(*item, "ORGANIZATION", "ORGANIZATION_LANG", it->second->name, language, it->second->slug);
+    }
+    item->SetValue("WHEN", When(position, catalogs, language));
+    if (!position.source.empty()) item->AddSectionDictionary("SOURCE")->SetValue("TEXT", position.source);
+  }
+  if (person->positions.empty()) content.ShowSection("NO_POSITIONS");
+  for (const auto& membership : person->memberships) {
+    auto* item = content.AddSectionDictionary("MEMBERSHIP");
+    item->SetValue("BAR_SLUG", membership.bar_slug);
+    if (auto it = by_id.find(membership.bar.value()); it != by_id.end()) {
+      SetLocalized(*item, "BAR", "BAR_LANG", it->second->name, language, it->second->slug);
+    }
+    item->SetValue("STATUS", deps.pages.Translate(context, StatusLabel(membership.status)));
+    item->SetValue("ROLL_NUMBER", membership.roll_number.empty() ? catalogs.Translate(language, N_("not recorded"))
+                                                                 : membership.roll_number);
+    item->SetValue("ADMITTED", catalogs.FormatDate(language, membership.admitted_on));
+  }
+  if (person->memberships.empty()) content.ShowSection("NO_MEMBERSHIPS");
+  auto join = [&](const std::vector<std::string>& values, bool languages) {
+    std::string text;
+    for (const auto& value : values) {
+      std::string shown = languages && i18n::IsSupportedLanguage(value) ? std::string(i18n::NativeName(value)) : value;
+      text += (text.empty() ? "" : ", ") + shown;
+    }
+    return text.empty() ? catalogs.Translate(language, N_("not recorded")) : text;
+  };
+  content.SetValue("LANGUAGES", join(person->languages, true));
+  content.SetValue("PRACTICE_AREAS", join(person->practice_areas, false));
+  content.SetValue("CITY", person->city.empty() ? catalogs.Translate(language, N_("not recorded")) : person->city);
+  return deps.pages.Render(context, page);
+}
+
+Result<Response> OrganizationsPage(RequestContext& context, const Context& deps) {
+  auto organizations = deps.organizations.ListAll();
+  if (!organizations) return Fail(organizations.error());
+  auto jurisdictions = deps.organizations.ListJurisdictions();
+  if (!jurisdictions) return Fail(jurisdictions.error());
+  std::string jurisdiction_filter = context.request.QueryParam("jurisdiction").value_or("");
+  std::string kind_filter = context.request.QueryParam("kind").value_or("");
+  render::Page page("directory/organizations.tpl", deps.pages.Translate(context, N_("Organizations")));
+  auto& content = page.content();
+  std::map<std::string, std::string> jurisdiction_names;
+  for (const auto& jurisdiction : *jurisdictions) {
+    auto name = jurisdiction.name.Pick(context.language);
+    jurisdiction_names[jurisdiction.code] = name ? std::string(name->text) : jurisdiction.code;
+    auto* option = content.AddSectionDictionary("JURISDICTION_OPTION");
+    option->SetValue("CODE", jurisdiction.code);
+    option->SetValue("NAME", jurisdiction_names[jurisdiction.code]);
+    if (jurisdiction.code == jurisdiction_filter) option->ShowSection("SELECTED");
+  }
+  for (OrganizationKind kind : {OrganizationKind::kBar, OrganizationKind::kNationalBar, OrganizationKind::kCommittee,
+                                OrganizationKind::kTrainingCentre, OrganizationKind::kMinistry,
+                                OrganizationKind::kCourtCouncil, OrganizationKind::kUnion, OrganizationKind::kProgramme,
+                                OrganizationKind::kOther}) {
+    auto* option = content.AddSectionDictionary("KIND_OPTION");
+    option->SetValue("KEY", Text(KindKey(kind)));
+    option->SetValue("LABEL", deps.pages.Translate(context, KindLabel(kind)));
+    if (KindKey(kind) == kind_filter) option->ShowSection("SELECTED");
+  }
+  // Grouped by jurisdiction, in the order of the jurisdictions, then those with none.
+  std::vector<std::string> order;
+  for (const auto& jurisdiction : *jurisdictions) order.push_back(jurisdiction.code);
+  order.push_back("");
+  bool any = false;
+  for (const auto& code : order) {
+    ctemplate::TemplateDictionary* group = nullptr;
+    for (const auto& organization : *organizations) {
+      if (organization.jurisdiction != code) continue;
+      if (!jurisdiction_filter.empty() && organization.jurisdiction != jurisdiction_filter) continue;
+      if (!kind_filter.empty() && KindKey(organization.kind) != kind_filter) continue;
+      if (!group) {
+        group = content.AddSectionDictionary("GROUP");
+        group->SetValue("JURISDICTION", code.empty() ? deps.pages.Translate(context, N_("International"))
+                                                     : jurisdiction_names[code]);
+      }
+      auto* item = group->AddSectionDictionary("ORGANIZATION");
+      item->SetValue("SLUG", organization.slug);
+      SetLocalized(*item, "NAME", "NAME_LANG", organization.name, context.language, organization.slug);
+      item->SetValue("KIND", deps.pages.Translate(context, KindLabel(organization.kind)));
+      if (!organization.city.empty()) item->SetValueAndShowSection("CITY", organization.city, "HAS_CITY");
+      any = true;
+    }
+  }
+  if (!any) content.ShowSection("NO_ORGANIZATIONS");
+  return deps.pages.Render(context, page);
+}
+
+Result<Response> OrganizationPage(RequestContext& context, const Context& deps) {
+  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  if (!organization) return Fail(organization.error());
+  auto details = deps.people.OrganizationDetails(organization->id);
+  if (!details) return Fail(details.error());
+  auto children = deps.organizations.Children(organization->id);
+  if (!children) return Fail(children.error());
+  const auto& catalogs = deps.pages.catalogs();
+  const std::string& language = context.language;
+  render::Page page("directory/organization.tpl", NameIn(*organization, language));
+  auto& content = page.content();
+  SetLocalized(content, "NAME", "NAME_LANG", organization->name, language, organization->slug);
+  if (auto alternate = organization->alternate_name.Pick(language)) {
+    auto* section = content.AddSectionDictionary("ALTERNATE");
+    section->SetValue("TEXT", Text(alternate->text));
+    if (alternate->fallback) section->AddSectionDictionary("ALTERNATE_LANG")->SetValue("LANG", Text(alternate->language));
+  }
+  content.SetValue("KIND", deps.pages.Translate(context, KindLabel(organization->kind)));
+  if (!organization->jurisdiction.empty()) {
+    content.SetValueAndShowSection("JURISDICTION", organization->jurisdiction, "HAS_JURISDICTION");
+  }
+  if (!organization->city.empty()) content.SetValueAndShowSection("CITY", organization->city, "HAS_CITY");
+  if (!organization->website.empty()) content.SetValueAndShowSection("WEBSITE", organization->website, "HAS_WEBSITE");
+  content.SetValue("MEMBER_COUNT", catalogs.FormatNumber(language, details->member_count));
+  if (organization->parent) {
+    if (auto parent = deps.organizations.GetById(*organization->parent)) {
+      auto* section = content.AddSectionDictionary("PARENT");
+      section->SetValue("SLUG", parent->slug);
+      SetLocalized(*section, "NAME", "PARENT_LANG", parent->name, language, parent->slug);
+    }
+  }
+  for (const auto& [language_code, variant] : organization->name.variants()) {
+    auto* item = content.AddSectionDictionary("NAME_VARIANT");
+    item->SetValue("LANG", language_code);
+    item->SetValue("PAGE_LANG", language);
+    item->SetValue("TEXT", variant.text);
+    item->SetValue("LANGUAGE", Text(i18n::NativeName(language_code)));
+    if (!variant.original) item->ShowSection("TRANSLATION");
+  }
+  for (const auto& holder : details->holders) {
+    auto* item = content.AddSectionDictionary("HOLDER");
+    item->SetValue("TITLE", deps.pages.Translate(context, TitleLabel(holder.position.title)));
+    item->SetValue("SLUG", holder.slug);
+    item->SetValue("NAME", holder.display_name.empty() ? deps.pages.Translate(context, N_("Name not given"))
+                                                       : holder.display_name);
+    item->SetValue("WHEN", When(holder.position, catalogs, language));
+  }
+  if (details->holders.empty()) content.ShowSection("NO_HOLDERS");
+  if (!children->empty()) {
+    auto* section = content.AddSectionDictionary("HAS_CHILDREN");
+    for (const auto& child : *children) {
+      auto* item = section->AddSectionDictionary("CHILD");
+      item->SetValue("SLUG", child.slug);
+      SetLocalized(*item, "NAME", "CHILD_LANG", child.name, language, child.slug);
+      item->SetValue("KIND", deps.pages.Translate(context, KindLabel(child.kind)));
+    }
+  }
+  return deps.pages.Render(context, page);
+}
+
+// --- JSON ---
+
+json TextJson(const i18n::LocalizedText& text) {
+  json out = json::object();
+  for (const auto& [language, variant] : text.variants()) {
+    out[language] = {{"text", variant.text}, {"original", variant.original}};
+  }
+  return out;
+}
+
+json OrganizationJson(const Organization& organization) {
+  return {{"id", organization.id.value()},
+          {"slug", organization.slug},
+          {"kind", KindKey(organization.kind)},
+          {"parent_id", organization.parent ? json(organization.parent->value()) : json(nullptr)},
+          {"city", organization.city},
+          {"country", organization.country_code},
+          {"jurisdiction", organization.jurisdiction.empty() ? json(nullptr) : json(organization.jurisdiction)},
+          {"website", organization.website},
+          {"name", TextJson(organization.name)},
+          {"alternate_name", TextJson(organization.alternate_name)}};
+}
+
+json DateJson(const PartialDate& date) { return date.known() ? json(date.ToString()) : json(nullptr); }
+
+json PersonJson(const Person& person) {
+  json names = json::array();
+  for (const auto& name : person.names) {
+    names.push_back({{"name", name.full_name},
+                     {"script", ScriptKey(name.script)},
+                     {"kind", NameKindKey(name.kind)},
+                     {"language", name.language},
+                     {"note", name.note}});
+  }
+  json memberships = json::array();
+  for (const auto& membership : person.memberships) {
+    memberships.push_back({{"bar_id", membership.bar.value()},
+                           {"bar", membership.bar_slug},
+                           {"roll_number", membership.roll_number},
+                           {"admitted_on", DateJson(membership.admitted_on)},
+                           {"status", StatusKey(membership.status)},
+                           {"status_since", DateJson(membership.status_since)}});
+  }
+  json positions = json::array();
+  for (const auto& position : person.positions) {
+    positions.push_back({{"organization_id", position.organization.value()},
+                         {"organization", position.organization_slug},
+                         {"title", TitleKey(position.title)},
+                         {"starts_on", DateJson(position.starts_on)},
+                         {"ends_on", DateJson(position.ends_on)},
+                         {"attested_on", DateJson(position.attested_on)},
+                         {"source", position.source}});
+  }
+  return {{"id", person.id.value()},
+          {"slug", person.slug},
+          {"display_name", person.display_name.empty() ? json(nullptr) : json(person.display_name)},
+          {"gender", person.gender.empty() ? json(nullptr) : json(person.gender)},
+          {"city", person.city},
+          {"synthetic", person.synthetic},
+          {"names", names},
+          {"languages", person.languages},
+          {"practice_areas", person.practice_areas},
+          {"memberships", memberships},
+          {"positions", positions}};
+}
+
+Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
+  auto query = ReadLawyerQuery(context.request);
+  if (!query) return Fail(query.error());
+  auto found = deps.people.FindLawyers(*query, context.language);
+  if (!found) return Fail(found.error());
+  return http::JsonResponse(http::PageJson(*found, [](const LawyerHit& hit) {
+    return json{{"id", hit.id.value()},     {"slug", hit.slug},   {"display_name", hit.display_name},
+                {"other_names", hit.other_names}, {"city", hit.city}, {"bars", hit.bars}, {"score", hit.score}};
+  }));
+}
+
+Result<Response> ApiPerson(RequestContext& context, const Context& deps) {
+  auto person = deps.people.GetPerson(context.params.GetId<PersonId>("id"));
+  if (!person) return Fail(person.error());
+  return http::JsonResponse(PersonJson(*person));
+}
+
+Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) {
+  auto page_request = http::ReadPageRequest(context.request);
+  if (!page_request) return Fail(page_request.error());
+  auto organizations = deps.organizations.ListAll();
+  if (!organizations) return Fail(organizations.error());
+  std::string kind = context.request.QueryParam("kind").value_or("");
+  std::string jurisdiction = context.request.QueryParam("jurisdiction").value_or("");
+  Page<Organization> page;
+  page.page = page_request->page;
+  page.per_page = page_request->per_page;
+  std::vector<Organization> matching;
+  for (const auto& organization : *organizations) {
+    if (!kind.empty() && KindKey(organization.kind) != kind) continue;
+    if (!jurisdiction.empty() && organization.jurisdiction != jurisdiction) continue;
+    matching.push_back(organization);
+  }
+  page.total = static_cast<long long>(matching.size());
+  for (long long i = page_request->offset(); i < page.total && i < page_request->offset() + page.per_page; ++i) {
+    page.items.push_back(matching[static_cast<size_t>(i)]);
+  }
+  return http::JsonResponse(http::PageJson(page, OrganizationJson));
+}
+
+Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
+  auto organization = deps.organizations.GetById(context.params.GetId<OrganizationId>("id"));
+  if (!organization) return Fail(organization.error());
+  auto details = deps.people.OrganizationDetails(organization->id);
+  if (!details) return Fail(details.error());
+  json body = OrganizationJson(*organization);
+  body["member_count"] = details->member_count;
+  body["office_holders"] = json::array();
+  for (const auto& holder : details->holders) {
+    body["office_holders"].push_back({{"person_id", holder.person.value()},
+                                      {"title", TitleKey(holder.position.title)},
+                                      {"starts_on", DateJson(holder.position.starts_on)},
+                                      {"attested_on", DateJson(holder.position.attested_on)}});
+  }
+  return http::JsonResponse(body);
+}
+
+}  // namespace
+
+void AddRoutes(http::Router& router, const render::PageRenderer& pages, OrganizationService& organizations,
+               PeopleService& people) {
+  auto deps = std::make_shared<Context>(Context{pages, organizations, people});
+  auto bind = [deps](auto handler) {
+    return [deps, handler](RequestContext& context) { return handler(context, *deps); };
+  };
+  router.Add({.method = Method::kGet, .pattern = "/lawyers", .access = Access::Anyone(),
+              .handler = [deps](RequestContext& context) { return LawyersPage(context, *deps, false); }});
+  router.Add({.method = Method::kGet, .pattern = "/lawyers/results", .access = Access::Anyone(),
+              .handler = [deps](RequestContext& context) { return LawyersPage(context, *deps, true); }});
+  router.Add({.method = Method::kGet, .pattern = "/people/{slug:slug}", .access = Access::Anyone(),
+              .handler = bind(PersonPage)});
+  router.Add({.method = Method::kGet, .pattern = "/organizations", .access = Access::Anyone(),
+              .handler = bind(OrganizationsPage)});
+  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}", .access = Access::Anyone(),
+              .handler = bind(OrganizationPage)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/lawyers", .access = Access::Anyone(), .handler = bind(ApiLawyers)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/people/{id:id}", .access = Access::Anyone(),
+              .handler = bind(ApiPerson)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/organizations", .access = Access::Anyone(),
+              .handler = bind(ApiOrganizations)});
+  router.Add({.method = Method::kGet, .pattern = "/api/v1/organizations/{id:id}", .access = Access::Anyone(),
+              .handler = bind(ApiOrganization)});
+}
+
+std::vector<render::NavItem> Navigation() {
+  return {{"/lawyers", N_("Find a lawyer")}, {"/organizations", N_("Organizations")}};
+}
+
+}  // namespace entente::directory
