@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -90,6 +92,21 @@ int main(int argc, char** argv) {
   auto* user_list = user->add_subcommand("list", "List users");
   auto* routes = cli.add_subcommand("routes", "Print the route table: method, pattern, who may use it");
 
+  auto* import = cli.add_subcommand("import", "Import data");
+  import->require_subcommand(1);
+  auto* import_roll = import->add_subcommand("roll", "Import a bar's roll from CSV (docs/ROLL_CSV.md); nothing is written if any line has a problem");
+  std::string roll_bar, roll_file;
+  bool dry_run = false;
+  import_roll->add_option("--bar", roll_bar, "Slug of the bar, e.g. almaty-city-bar")->required();
+  import_roll->add_option("file", roll_file, "CSV file (UTF-8, header row)")->required()->check(CLI::ExistingFile);
+  import_roll->add_flag("--dry-run", dry_run, "Check and count, write nothing");
+  auto* export_command = cli.add_subcommand("export", "Export data");
+  export_command->require_subcommand(1);
+  auto* export_roll = export_command->add_subcommand("roll", "Export a bar's roll as CSV, in the import format");
+  std::string export_output;
+  export_roll->add_option("--bar", roll_bar, "Slug of the bar")->required();
+  export_roll->add_option("-o,--output", export_output, "File to write (default: standard output)");
+
   CLI11_PARSE(cli, argc, argv);
 
   std::optional<std::filesystem::path> file;
@@ -158,6 +175,47 @@ int main(int argc, char** argv) {
     for (const auto& listed : *users) {
       std::cout << listed.id.value() << '\t' << listed.email << '\t' << listed.display_name << '\t'
                 << listed.preferred_language << (listed.is_demo ? "\tdemo" : "") << '\n';
+    }
+    return 0;
+  }
+  if (*import_roll) {
+    std::ifstream in(roll_file, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    bool terminal = isatty(STDERR_FILENO);
+    auto report = (*app)->roll().Import(
+        entente::auth::Actor::System(CommandRequestId()), roll_bar, content.str(), dry_run,
+        [terminal](size_t done, size_t total) {
+          if (!terminal) return;
+          int width = 40;
+          int filled = static_cast<int>(width * done / std::max<size_t>(total, 1));
+          std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
+                    << total << std::flush;
+          if (done == total) std::cerr << "\n";
+        });
+    if (!report) return Report(report.error());
+    for (const auto& column : report->ignored_columns) std::cerr << "ignored column: " << column << "\n";
+    for (const auto& problem : report->problems) {
+      std::cerr << roll_file << ":" << problem.line << ": " << (problem.column.empty() ? "" : problem.column + ": ")
+                << problem.message << "\n";
+    }
+    if (!report->problems.empty()) {
+      std::cerr << report->problems.size() << " problem(s); nothing was imported.\n";
+      return 1;
+    }
+    std::cerr << report->rows << " rows: " << report->created << " new, " << report->updated << " updated"
+              << (dry_run ? " (dry run: nothing written)" : "") << "\n";
+    return 0;
+  }
+  if (*export_roll) {
+    auto csv = (*app)->roll().Export(entente::auth::Actor::System(CommandRequestId()), roll_bar);
+    if (!csv) return Report(csv.error());
+    if (export_output.empty()) {
+      std::cout << *csv;
+    } else {
+      std::ofstream out(export_output, std::ios::binary);
+      out << *csv;
+      if (!out) return Report(Error::Internal("cannot write " + export_output));
     }
     return 0;
   }

@@ -41,6 +41,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
   app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
+  app->roll_ = std::make_unique<directory::RollService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
       accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,

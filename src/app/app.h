@@ -19,6 +19,7 @@
 #include "modules/accounts/accounts_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
+#include "modules/directory/roll_service.h"
 #include "modules/home/home_service.h"
 
 namespace entente::app {
@@ -43,6 +44,7 @@ class App {
 
   db::Database& database() { return *database_; }
   accounts::AccountsService& accounts() { return *accounts_; }
+  directory::RollService& roll() { return *roll_; }
   const http::Router& router() const { return router_; }
   http::Pipeline& pipeline() { return *pipeline_; }
 
@@ -62,6 +64,7 @@ class App {
 
   std::unique_ptr<directory::OrganizationService> organizations_;
   std::unique_ptr<directory::PeopleService> people_;
+  std::unique_ptr<directory::RollService> roll_;
   std::unique_ptr<home::HomeService> home_;
   std::unique_ptr<accounts::AccountsService> accounts_;
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;

@@ -6,12 +6,14 @@ namespace entente::db {
 
 Query& Query::Bind(long long value) {
   sql_ += fmt::format(":p{}", values_.size());
+  positional_sql_ += '?';
   values_.emplace_back(value);
   return *this;
 }
 
 Query& Query::Bind(std::string value) {
   sql_ += fmt::format(":p{}", values_.size());
+  positional_sql_ += '?';
   values_.emplace_back(std::move(value));
   return *this;
 }
@@ -44,7 +46,7 @@ Query& Query::BindStartsWith(std::string_view text) {
 Query& Query::BindList(const std::vector<long long>& values) {
   if (values.empty()) return Append("NULL");
   for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) sql_ += ", ";
+    if (i > 0) Append(", ");
     Bind(values[i]);
   }
   return *this;
@@ -61,7 +63,9 @@ soci::statement Query::Prepare(soci::session& session, const std::function<void(
     }
   }
   statement.alloc();
-  statement.prepare(sql_);
+  // Values are bound in order of appearance, so positional placeholders fit; SQLite's lookup of
+  // named ones is linear in their number, which a multi-row insert makes quadratic.
+  statement.prepare(session.get_backend_name() == "sqlite3" ? positional_sql_ : sql_);
   statement.define_and_bind();
   return statement;
 }

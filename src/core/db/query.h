@@ -20,11 +20,12 @@ namespace entente::db {
 
 class Query {
  public:
-  explicit Query(std::string_view sql = {}) : sql_(sql) {}
+  explicit Query(std::string_view sql = {}) : sql_(sql), positional_sql_(sql) {}
 
   // Appends SQL text: a fixed fragment written in the code, never input.
   Query& Append(std::string_view fragment) {
     sql_ += fragment;
+    positional_sql_ += fragment;
     return *this;
   }
   // Appends a placeholder bound to `value`.
@@ -62,7 +63,8 @@ class Query {
   }
 
  private:
-  std::string sql_;
+  std::string sql_;             // with :pN placeholders (PostgreSQL, and for logs)
+  std::string positional_sql_;  // with ? placeholders: SQLite looks named ones up linearly
   // Stable addresses: soci::use keeps references until the statement runs.
   mutable std::deque<std::variant<long long, std::string>> values_;
 };

@@ -189,7 +189,8 @@ std::string When(const Position& position, const i18n::Catalogs& catalogs, const
     return fmt::format("{} – {}", catalogs.FormatDate(language, position.starts_on),
                        position.ends_on.known() ? catalogs.FormatDate(language, position.ends_on) : std::string());
   }
-  return fmt::format("{} {}", catalogs.Translate(language, N_("attested on")),
+  // "attested: 14–15 October 2014" reads right whatever the date's precision.
+  return fmt::format("{}: {}", catalogs.Translate(language, N_("attested")),
                      catalogs.FormatDate(language, position.attested_on));
 }
 
@@ -217,6 +218,9 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
       if (!name.language.empty()) row->AddSectionDictionary("VARIANT_LANG")->SetValue("LANG", name.language);
       row->SetValue("SCRIPT", deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
       row->SetValue("KIND", deps.pages.Translate(context, NameKindLabel(name.kind)));
+      // Notes are data; the ones the demo and imports use are interface strings too.
+      static constexpr const char* kKnownNotes[] = {N_("our transliteration")};
+      (void)kKnownNotes;
       row->SetValue("NOTE", name.note.empty() ? "" : deps.pages.Translate(context, name.note));
     }
   }
@@ -243,16 +247,20 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
     item->SetValue("ADMITTED", catalogs.FormatDate(language, membership.admitted_on));
   }
   if (person->memberships.empty()) content.ShowSection("NO_MEMBERSHIPS");
-  auto join = [&](const std::vector<std::string>& values, bool languages) {
+  auto join = [&](const std::vector<std::string>& values) {
     std::string text;
-    for (const auto& value : values) {
-      std::string shown = languages && i18n::IsSupportedLanguage(value) ? std::string(i18n::NativeName(value)) : value;
-      text += (text.empty() ? "" : ", ") + shown;
-    }
+    for (const auto& value : values) text += (text.empty() ? "" : ", ") + value;
     return text.empty() ? catalogs.Translate(language, N_("not recorded")) : text;
   };
-  content.SetValue("LANGUAGES", join(person->languages, true));
-  content.SetValue("PRACTICE_AREAS", join(person->practice_areas, false));
+  for (size_t i = 0; i < person->languages.size(); ++i) {
+    const std::string& code = person->languages[i];
+    auto* item = content.AddSectionDictionary("LANGUAGE");
+    if (i > 0) item->ShowSection("SEPARATOR");
+    item->SetValue("CODE", code);
+    item->SetValue("NAME", i18n::IsSupportedLanguage(code) ? std::string(i18n::NativeName(code)) : code);
+  }
+  if (person->languages.empty()) content.ShowSection("NO_LANGUAGES");
+  content.SetValue("PRACTICE_AREAS", join(person->practice_areas));
   content.SetValue("CITY", person->city.empty() ? catalogs.Translate(language, N_("not recorded")) : person->city);
   return deps.pages.Render(context, page);
 }

@@ -19,6 +19,19 @@ class PeopleStore {
   // areas and search keys. Returns the id.
   PersonId Upsert(soci::session& sql, const PersonInput& input) const;
   std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
+
+  // One row of a bulk import: a person and their membership of one bar.
+  struct RollEntry {
+    PersonInput person;
+    std::string roll_number;
+    PartialDate admitted_on;
+    MembershipStatus status = MembershipStatus::kActive;
+    PartialDate status_since;
+  };
+  // Upserts many people with their membership of `bar`, a batch at a time, with statements
+  // bound to whole columns (one round trip per batch and table on SQLite). Same effect as
+  // Upsert + UpsertMembership per entry; entries' roll numbers must be distinct and non-empty.
+  void BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries) const;
   std::optional<Person> Find(soci::session& sql, PersonId id) const;
 
   // Upserts by (bar, roll number) when there is a roll number, else by (person, bar).

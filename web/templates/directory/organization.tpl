@@ -13,7 +13,7 @@
 <section aria-labelledby="names-heading" class="panel">
   <h2 id="names-heading">{{_ Names _}}</h2>
   <ul class="plain-list">
-    {{#NAME_VARIANT}}<li lang="{{LANG}}">{{TEXT}} <span class="muted" lang="{{PAGE_LANG}}">({{LANGUAGE}}{{#TRANSLATION}}, {{_ our translation _}}{{/TRANSLATION}})</span></li>{{/NAME_VARIANT}}
+    {{#NAME_VARIANT}}<li><span lang="{{LANG}}">{{TEXT}}</span> <span class="muted">(<span lang="{{LANG}}">{{LANGUAGE}}</span>{{#TRANSLATION}}, {{_ our translation _}}{{/TRANSLATION}})</span></li>{{/NAME_VARIANT}}
   </ul>
 </section>
 

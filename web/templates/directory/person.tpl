@@ -35,7 +35,7 @@
 <section aria-labelledby="about-heading" class="panel">
   <h2 id="about-heading">{{_ Languages and practice _}}</h2>
   <dl class="facts">
-    <dt>{{_ Languages spoken _}}</dt><dd>{{LANGUAGES}}</dd>
+    <dt>{{_ Languages spoken _}}</dt><dd>{{#LANGUAGE}}{{#SEPARATOR}}, {{/SEPARATOR}}<span lang="{{CODE}}">{{NAME}}</span>{{/LANGUAGE}}{{#NO_LANGUAGES}}{{_ not recorded _}}{{/NO_LANGUAGES}}</dd>
     <dt>{{_ Practice areas _}}</dt><dd>{{PRACTICE_AREAS}}</dd>
     <dt>{{_ City _}}</dt><dd>{{CITY}}</dd>
   </dl>

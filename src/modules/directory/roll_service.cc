@@ -1,0 +1,269 @@
+#include "modules/directory/roll_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include "core/audit/audit_log.h"
+#include "core/base/messages.h"
+#include "core/csv/csv.h"
+#include "core/db/query.h"
+
+namespace entente::directory {
+namespace {
+
+constexpr size_t kMaxRows = 2'000'000;
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(';', start);
+    std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    size_t first = item.find_first_not_of(' ');
+    size_t last = item.find_last_not_of(' ');
+    if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return items;
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : "; ") + item;
+  return text;
+}
+
+// A person's slug from the bar and the roll number: stable across imports, readable, and
+// distinct for distinct roll numbers (a short hash of the exact roll number ends it, since
+// "A-1" and "a 1" read alike).
+std::string SlugFor(const std::string& bar, const std::string& roll_number) {
+  unsigned char hash[4];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(roll_number.data()), roll_number.size(),
+                     nullptr, 0);
+  std::string slug = bar + "-roll-";
+  for (unsigned char c : roll_number) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      slug.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      slug.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (!slug.ends_with('-')) {
+      slug.push_back('-');
+    }
+  }
+  if (!slug.ends_with('-')) slug.push_back('-');
+  return slug + fmt::format("{:02x}{:02x}{:02x}{:02x}", hash[0], hash[1], hash[2], hash[3]);
+}
+
+struct ParsedRow {
+  size_t line = 0;
+  std::string roll_number;
+  PersonInput person;
+  PartialDate admitted_on;
+  MembershipStatus status = MembershipStatus::kActive;
+  PartialDate status_since;
+};
+
+}  // namespace
+
+Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std::string& bar_slug,
+                                             std::string_view csv_text, bool dry_run,
+                                             const std::function<void(size_t, size_t)>& progress) {
+  auto bar = database_.Read([&](soci::session& sql) -> Result<std::optional<OrganizationId>> {
+    return organizations_.FindIdBySlug(sql, bar_slug);
+  });
+  if (!bar) return Fail(bar.error());
+  if (!*bar) return Fail(Error::NotFound(N_("There is no such bar.")));
+  if (!actor.Holds(auth::Role::kBarAdmin, **bar)) {
+    return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+  }
+
+  RollImportReport report;
+  csv::Document document = csv::Parse(csv_text);
+  for (const auto& problem : document.problems) report.problems.push_back({problem.line, "", problem.message});
+  std::map<std::string, size_t> column;
+  for (size_t i = 0; i < document.header.size(); ++i) {
+    std::string name = document.header[i];
+    if (std::find(kRollColumns.begin(), kRollColumns.end(), name) == kRollColumns.end()) {
+      report.ignored_columns.push_back(name);
+    } else if (!column.emplace(name, i).second) {
+      report.problems.push_back({1, name, N_("This column appears twice.")});
+    }
+  }
+  for (const char* required : {"roll_number", "name"}) {
+    if (document.problems.empty() && !column.contains(required)) {
+      report.problems.push_back({1, required, N_("This required column is missing.")});
+    }
+  }
+  if (document.rows.size() > kMaxRows) report.problems.push_back({0, "", N_("The file has too many rows.")});
+  if (!report.problems.empty()) return report;
+
+  std::vector<ParsedRow> rows;
+  rows.reserve(document.rows.size());
+  std::map<std::string, size_t> seen;
+  for (const auto& row : document.rows) {
+    auto cell = [&](const char* name) -> std::string {
+      auto it = column.find(name);
+      return it == column.end() || it->second >= row.fields.size() ? std::string() : row.fields[it->second];
+    };
+    auto problem = [&](const char* name, const char* message) { report.problems.push_back({row.line, name, message}); };
+    if (row.fields.size() != document.header.size()) {
+      report.problems.push_back({row.line, "", N_("This line does not have as many fields as the header.")});
+      continue;
+    }
+    ParsedRow parsed;
+    parsed.line = row.line;
+    parsed.roll_number = cell("roll_number");
+    if (parsed.roll_number.empty() || parsed.roll_number.size() > 50) {
+      problem("roll_number", N_("Give a roll number of 1 to 50 characters."));
+    } else if (auto [it, inserted] = seen.emplace(parsed.roll_number, row.line); !inserted) {
+      problem("roll_number", N_("This roll number appears on an earlier line."));
+    }
+    std::string name = cell("name");
+    if (name.empty() || name.size() > 300) problem("name", N_("A name must have between 1 and 300 characters."));
+    parsed.person.names.push_back({name, DetectScript(name), NameKind::kAsWritten, "", ""});
+    for (auto& other : SplitList(cell("other_names"))) {
+      parsed.person.names.push_back({other, DetectScript(other), NameKind::kTransliterated, "", ""});
+    }
+    parsed.person.gender = cell("gender");
+    if (!parsed.person.gender.empty() && parsed.person.gender != "female" && parsed.person.gender != "male" &&
+        parsed.person.gender != "other") {
+      problem("gender", N_("Use female, male, other, or leave it empty."));
+    }
+    parsed.person.city = cell("city");
+    parsed.person.languages = SplitList(cell("languages"));
+    for (const auto& language : parsed.person.languages) {
+      if (language.size() < 2 || language.size() > 3 ||
+          !std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        problem("languages", N_("Give languages as ISO codes: fr, ru, kk, en."));
+        break;
+      }
+    }
+    parsed.person.practice_areas = SplitList(cell("practice_areas"));
+    auto admitted = PartialDate::Parse(cell("admitted_on"));
+    if (admitted) {
+      parsed.admitted_on = *admitted;
+    } else {
+      problem("admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."));
+    }
+    std::string status = cell("status").empty() ? "active" : cell("status");
+    if (auto parsed_status = ParseStatus(status)) {
+      parsed.status = *parsed_status;
+    } else {
+      problem("status", N_("Use active, suspended, honorary or former."));
+    }
+    auto since = PartialDate::Parse(cell("status_since"));
+    if (since) {
+      parsed.status_since = *since;
+    } else {
+      problem("status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."));
+    }
+    parsed.person.slug = SlugFor(bar_slug, parsed.roll_number);
+    rows.push_back(std::move(parsed));
+  }
+  report.rows = document.rows.size();
+  if (!report.problems.empty()) return report;
+
+  // Which roll numbers are already on the roll, and whose they are.
+  auto existing = database_.Read([&](soci::session& sql) -> Result<std::map<std::string, long long>> {
+    std::map<std::string, long long> by_roll;
+    std::string roll;
+    long long person = 0;
+    long long bar_id = (*bar)->value();
+    soci::statement statement = (sql.prepare << "SELECT roll_number, person_id FROM memberships "
+                                                "WHERE organization_id = :bar AND roll_number <> ''",
+                                 soci::use(bar_id), soci::into(roll), soci::into(person));
+    statement.execute();
+    while (statement.fetch()) by_roll[roll] = person;
+    return by_roll;
+  });
+  if (!existing) return Fail(existing.error());
+  for (const auto& row : rows) (existing->contains(row.roll_number) ? report.updated : report.created) += 1;
+  if (dry_run) return report;
+
+  auto written = database_.Write([&](soci::session& sql) -> Status {
+    std::vector<PeopleStore::RollEntry> entries;
+    entries.reserve(rows.size());
+    for (auto& row : rows) {
+      // A roll number already held keeps its person (whatever their slug); a new one gets one.
+      if (auto it = existing->find(row.roll_number); it != existing->end()) {
+        std::string slug;
+        long long person_id = it->second;
+        sql << "SELECT slug FROM people WHERE id = :id", soci::use(person_id), soci::into(slug);
+        if (sql.got_data()) row.person.slug = slug;
+      }
+      entries.push_back({std::move(row.person), row.roll_number, row.admitted_on, row.status, row.status_since});
+    }
+    constexpr size_t kChunk = 5000;
+    for (size_t begin = 0; begin < entries.size(); begin += kChunk) {
+      size_t end = std::min(entries.size(), begin + kChunk);
+      people_.BulkUpsert(sql, **bar,
+                         std::vector<PeopleStore::RollEntry>(std::make_move_iterator(entries.begin() + begin),
+                                                             std::make_move_iterator(entries.begin() + end)));
+      if (progress) progress(end, entries.size());
+    }
+    audit::Record(sql, actor, {"roll.import", "organization", (*bar)->value(), **bar,
+                               nlohmann::json({{"rows", rows.size()}, {"created", report.created},
+                                               {"updated", report.updated}})
+                                   .dump()});
+    return {};
+  });
+  if (!written) return Fail(written.error());
+  report.written = true;
+  return report;
+}
+
+Result<std::string> RollService::Export(const auth::Actor& actor, const std::string& bar_slug) {
+  return database_.Read([&](soci::session& sql) -> Result<std::string> {
+    auto bar = organizations_.FindIdBySlug(sql, bar_slug);
+    if (!bar) return Fail(Error::NotFound(N_("There is no such bar.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
+      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may export its roll.")));
+    }
+    std::string out = csv::FormatRow(kRollColumns);
+    long long bar_id = bar->value();
+    // Four queries for the whole roll, assembled here: names, languages and areas per person.
+    auto lists = [&](const char* sql_text) {
+      std::map<long long, std::vector<std::string>> by_person;
+      long long person = 0;
+      std::string value;
+      soci::statement statement = (sql.prepare << sql_text, soci::use(bar_id), soci::into(person), soci::into(value));
+      statement.execute();
+      while (statement.fetch()) by_person[person].push_back(value);
+      return by_person;
+    };
+    auto names = lists(
+        "SELECT n.person_id, n.full_name FROM person_names n JOIN memberships m ON m.person_id = n.person_id "
+        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY n.person_id, n.id");
+    auto languages = lists(
+        "SELECT l.person_id, l.language FROM person_languages l JOIN memberships m ON m.person_id = l.person_id "
+        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY l.person_id, l.language");
+    auto areas = lists(
+        "SELECT a.person_id, a.area FROM person_practice_areas a JOIN memberships m ON m.person_id = a.person_id "
+        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY a.person_id, a.area");
+    std::string number, gender, city, admitted, status, since;
+    long long person = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT m.roll_number, p.id, p.gender, p.city, m.admitted_on, m.status, m.status_since "
+                        "FROM memberships m JOIN people p ON p.id = m.person_id "
+                        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY m.roll_number",
+         soci::use(bar_id), soci::into(number), soci::into(person), soci::into(gender), soci::into(city),
+         soci::into(admitted), soci::into(status), soci::into(since));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto& person_names = names[person];
+      std::vector<std::string> others(person_names.size() > 1 ? person_names.begin() + 1 : person_names.end(),
+                                      person_names.end());
+      out += csv::FormatRow({number, person_names.empty() ? "" : person_names.front(), JoinList(others), gender, city,
+                             JoinList(languages[person]), JoinList(areas[person]), admitted, status, since});
+    }
+    return out;
+  });
+}
+
+}  // namespace entente::directory

@@ -1,0 +1,110 @@
+// A bar's roll through CSV import and export, on the backend of this run.
+
+#include <chrono>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "core/csv/csv.h"
+#include "harness.h"
+#include "modules/directory/people_service.h"
+#include "modules/directory/roll_service.h"
+
+namespace entente::testing {
+namespace {
+
+directory::RollService& Roll() { return TestServer::Shared().app().roll(); }
+
+// A synthetic roll of `count` lawyers in the export's own order and format.
+std::string SyntheticRoll(int count) {
+  static const char* kGiven[] = {"Aigerim", "Daniyar", "Madina", "Yerlan", "Camille", "Louis", "Айгерим", "Ерлан"};
+  static const char* kFamily[] = {"Sadykova", "Nurlanov", "Dupont", "Moreau", "Омарова", "Сейтказин"};
+  std::string csv = csv::FormatRow(directory::kRollColumns);
+  for (int i = 1; i <= count; ++i) {
+    std::string name = fmt::format("{} {}", kGiven[i % 8], kFamily[i % 6]);
+    std::string other = i % 3 == 0 ? "Другое Имя" : "";
+    csv += csv::FormatRow({fmt::format("T-{:06d}", i), name, other, i % 2 ? "female" : "male", i % 5 ? "Almaty" : "Astana",
+                           i % 4 ? "kk; ru" : "en; fr; ru", i % 7 ? "arbitration; tax" : "",
+                           fmt::format("{}-{:02d}", 1990 + i % 30, i % 12 + 1), i % 50 ? "active" : "honorary", ""});
+  }
+  return csv;
+}
+
+TEST(RollTest, TenThousandRowsRoundTripUnchanged) {
+  auto actor = auth::Actor::System("test");
+  std::string roll = SyntheticRoll(10'000);
+  auto dry = Roll().Import(actor, "almaty-city-bar-training-center", roll, /*dry_run=*/true);
+  ASSERT_TRUE(dry) << dry.error().message();
+  EXPECT_TRUE(dry->problems.empty());
+  EXPECT_EQ(dry->created, 10'000u);
+  EXPECT_FALSE(dry->written);
+  auto started = std::chrono::steady_clock::now();
+  size_t last_progress = 0;
+  auto imported = Roll().Import(actor, "almaty-city-bar-training-center", roll, false,
+                                [&](size_t done, size_t total) { last_progress = done; });
+  ASSERT_TRUE(imported) << imported.error().message();
+  ASSERT_TRUE(imported->problems.empty()) << imported->problems.front().message;
+  EXPECT_TRUE(imported->written);
+  EXPECT_EQ(last_progress, 10'000u);
+  RecordProperty("import_seconds", std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+  auto exported = Roll().Export(actor, "almaty-city-bar-training-center");
+  ASSERT_TRUE(exported);
+  EXPECT_EQ(*exported, roll);
+  // Importing the same file again changes nothing: every row is an update.
+  auto again = Roll().Import(actor, "almaty-city-bar-training-center", roll, true);
+  EXPECT_EQ(again->updated, 10'000u);
+  // The new members are searchable at once.
+  directory::PeopleService people(TestServer::Shared().app().database());
+  directory::LawyerQuery query;
+  query.text = "Sadykova";
+  query.bar = "almaty-city-bar-training-center";
+  auto found = people.FindLawyers(query, "en");
+  ASSERT_TRUE(found);
+  EXPECT_GT(found->total, 100);
+}
+
+TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
+  auto actor = auth::Actor::System("test");
+  std::string csv = "roll_number,name,status,admitted_on,role\n"
+                    "B-1,Good Lawyer,active,2001,platform_admin\n"
+                    "B-2,,active,2001,\n"
+                    "B-1,Twice,active,2001,\n"
+                    "B-3,Bad Date,active,2014-02-30,\n"
+                    "B-4,Bad Status,retired,,\n"
+                    "B-5,Short line\n";
+  auto report = Roll().Import(actor, "paris-bar", csv, false);
+  ASSERT_TRUE(report);
+  EXPECT_FALSE(report->written);
+  std::vector<size_t> lines;
+  for (const auto& problem : report->problems) lines.push_back(problem.line);
+  EXPECT_EQ(lines, (std::vector<size_t>{3, 4, 5, 6, 7}));
+  EXPECT_EQ(report->ignored_columns, (std::vector<std::string>{"role"})) << "an undocumented column is ignored";
+  auto exported = Roll().Export(actor, "paris-bar");
+  EXPECT_EQ(exported->find("Good Lawyer"), std::string::npos) << "nothing was written";
+
+  EXPECT_FALSE(Roll().Import(actor, "paris-bar", std::string("roll_number,name\n1,\xff\xfe\n"), false)->problems.empty());
+  EXPECT_FALSE(Roll().Import(actor, "paris-bar", "name,city\nX,Y\n", false)->problems.empty()) << "roll_number missing";
+  auto unknown = Roll().Import(actor, "no-such-bar", csv, false);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
+}
+
+TEST(RollTest, OnlyTheBarsAdministratorsImportAndExport) {
+  auto& accounts = TestServer::Shared().app().accounts();
+  auto session = accounts.SignIn("paris.admin@demo.entente.example", "entente-demo-2014", "127.0.0.1", "test");
+  ASSERT_TRUE(session);
+  auto actor = accounts.AuthenticateSession(session->token, "test");
+  ASSERT_TRUE(actor && *actor);
+  auto refused = Roll().Import(**actor, "almaty-city-bar", "roll_number,name\nX-1,Someone\n", false);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(Roll().Export(**actor, "almaty-city-bar"));
+  auto own = Roll().Import(**actor, "paris-bar", "roll_number,name,city\nP-0001,=cmd|' /C calc'!A0,Paris\n", false);
+  ASSERT_TRUE(own && own->written);
+  auto exported = Roll().Export(**actor, "paris-bar");
+  ASSERT_TRUE(exported);
+  EXPECT_NE(exported->find("'=cmd"), std::string::npos) << "formulas are neutralised on export";
+}
+
+}  // namespace
+}  // namespace entente::testing
