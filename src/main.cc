@@ -17,6 +17,7 @@
 #include "app/config.h"
 #include "core/db/backup.h"
 #include "core/db/migrations.h"
+#include "modules/directory/synthetic.h"
 #include "core/http/pipeline.h"
 
 namespace {
@@ -76,6 +77,11 @@ int main(int argc, char** argv) {
   seed->require_subcommand(1);
   auto* seed_demo =
       seed->add_subcommand("demo", "Load the Paris–Almaty demo (safe to run twice) and mark the database as a demo");
+  auto* seed_synthetic = seed->add_subcommand(
+      "synthetic", "Load a deterministic synthetic roll of N lawyers on two synthetic bars (for tests and benchmarks)");
+  size_t synthetic_members = 10000;
+  seed_synthetic->add_option("--members", synthetic_members, "How many lawyers")->capture_default_str()->check(
+      CLI::Range(1, 5'000'000));
   auto* backup = cli.add_subcommand("backup", "Write an online backup (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)");
   std::string backup_output;
   backup->add_option("-o,--output", backup_output, "Backup file to write (replaced atomically)")->required();
@@ -176,6 +182,17 @@ int main(int argc, char** argv) {
       std::cout << listed.id.value() << '\t' << listed.email << '\t' << listed.display_name << '\t'
                 << listed.preferred_language << (listed.is_demo ? "\tdemo" : "") << '\n';
     }
+    return 0;
+  }
+  if (*seed_synthetic) {
+    bool terminal = isatty(STDERR_FILENO);
+    auto seeded = entente::directory::SeedSynthetic(
+        (*app)->organizations(), (*app)->roll(), synthetic_members, [terminal](size_t done, size_t total) {
+          if (terminal) std::cerr << "\r" << done << "/" << total << std::flush;
+        });
+    if (terminal) std::cerr << "\n";
+    if (!seeded) return Report(seeded.error());
+    spdlog::info("synthetic roll loaded: {} lawyers", synthetic_members);
     return 0;
   }
   if (*import_roll) {

@@ -45,6 +45,8 @@ class App {
   db::Database& database() { return *database_; }
   accounts::AccountsService& accounts() { return *accounts_; }
   directory::RollService& roll() { return *roll_; }
+  directory::OrganizationService& organizations() { return *organizations_; }
+  directory::PeopleService& people() { return *people_; }
   const http::Router& router() const { return router_; }
   http::Pipeline& pipeline() { return *pipeline_; }
 

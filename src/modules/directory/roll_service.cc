@@ -218,6 +218,29 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   return report;
 }
 
+Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
+                          std::vector<PeopleStore::RollEntry> entries,
+                          const std::function<void(size_t, size_t)>& progress) {
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto bar = organizations_.FindIdBySlug(sql, bar_slug);
+    if (!bar) return Fail(Error::NotFound(N_("There is no such bar.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
+      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+    }
+    constexpr size_t kChunk = 5000;
+    for (size_t begin = 0; begin < entries.size(); begin += kChunk) {
+      size_t end = std::min(entries.size(), begin + kChunk);
+      people_.BulkUpsert(sql, *bar,
+                         std::vector<PeopleStore::RollEntry>(std::make_move_iterator(entries.begin() + begin),
+                                                             std::make_move_iterator(entries.begin() + end)));
+      if (progress) progress(end, entries.size());
+    }
+    audit::Record(sql, actor, {"roll.write", "organization", bar->value(), *bar,
+                               nlohmann::json({{"rows", entries.size()}}).dump()});
+    return {};
+  });
+}
+
 Result<std::string> RollService::Export(const auth::Actor& actor, const std::string& bar_slug) {
   return database_.Read([&](soci::session& sql) -> Result<std::string> {
     auto bar = organizations_.FindIdBySlug(sql, bar_slug);

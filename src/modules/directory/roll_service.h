@@ -49,6 +49,11 @@ class RollService {
   Result<RollImportReport> Import(const auth::Actor& actor, const std::string& bar_slug, std::string_view csv_text,
                                   bool dry_run, const std::function<void(size_t, size_t)>& progress = {});
 
+  // Writes already-checked entries to the bar's roll in one transaction (the synthetic roll
+  // uses this; Import does after its checks). Entries must have distinct roll numbers.
+  Status Write(const auth::Actor& actor, const std::string& bar_slug, std::vector<PeopleStore::RollEntry> entries,
+               const std::function<void(size_t, size_t)>& progress = {});
+
   // The bar's roll in the same format, ordered by roll number.
   Result<std::string> Export(const auth::Actor& actor, const std::string& bar_slug);
 
