@@ -18,9 +18,11 @@ namespace {
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryWords = 6;
 constexpr int kPrefixKeysPerWord = 200;
-// Matches are gathered for at most this many people before ranking: a query as vague as one
-// letter answers with its best-ranked page, not with a scan.
-constexpr size_t kMaxCandidates = 5000;
+// Matching rows read at most: a query as vague as one common name answers with the best-ranked
+// page of these, never with a scan (the total then counts these only).
+constexpr long long kMaxMatchRows = 20000;
+// Up to this many results are ordered by the page language's collation.
+constexpr size_t kCollatedResults = 2000;
 
 bool IsSlug(const std::string& text) {
   if (text.empty() || text.size() > 100) return false;
@@ -188,39 +190,56 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
       }
       for (const auto& [key, quality] : reach[i]) all_keys.insert(key);
     }
-    auto rows = store_.PeopleWithKeys(sql, std::vector<std::string>(all_keys.begin(), all_keys.end()), query);
+    auto rows = store_.PeopleWithKeys(sql, std::vector<std::string>(all_keys.begin(), all_keys.end()), query,
+                                      kMaxMatchRows);
     // Score: every word must reach one of the person's keys; a word counts its best reach.
-    std::map<long long, std::vector<int>> best;
-    for (const auto& [person, key] : rows) {
-      auto& scores = best.try_emplace(person, words.size(), 0).first->second;
+    struct Candidate {
+      std::vector<int> scores;
+      int total = 0;
+      const PeopleStore::KeyMatch* row = nullptr;
+    };
+    std::map<long long, Candidate> best;
+    for (const auto& row : rows) {
+      auto& candidate = best[row.person];
+      if (candidate.scores.empty()) candidate.scores.assign(words.size(), 0);
+      candidate.row = &row;
       for (size_t i = 0; i < words.size(); ++i) {
-        if (auto it = reach[i].find(key); it != reach[i].end()) scores[i] = std::max(scores[i], it->second);
+        if (auto it = reach[i].find(row.key); it != reach[i].end()) {
+          candidate.scores[i] = std::max(candidate.scores[i], it->second);
+        }
       }
     }
-    std::vector<std::pair<long long, int>> matched;
-    for (const auto& [person, scores] : best) {
-      if (std::all_of(scores.begin(), scores.end(), [](int score) { return score > 0; })) {
-        int total = 0;
-        for (int score : scores) total += score;
-        matched.emplace_back(person, total);
-        if (matched.size() >= kMaxCandidates) break;
-      }
+    std::vector<Candidate*> matched;
+    for (auto& [person, candidate] : best) {
+      if (!std::all_of(candidate.scores.begin(), candidate.scores.end(), [](int score) { return score > 0; })) continue;
+      for (int score : candidate.scores) candidate.total += score;
+      matched.push_back(&candidate);
     }
     page.total = static_cast<long long>(matched.size());
-    // Rank, then order equal ranks by name in the page's language.
+    // Rank, then order equal ranks by name: in the page language's collation when the list is
+    // of a size people read, by the folded name (byte order, no collator) beyond.
+    size_t wanted = std::min(matched.size(), static_cast<size_t>(query.page.offset() + query.page.per_page));
+    if (matched.size() <= kCollatedResults) {
+      NameOrder order(language);
+      std::stable_sort(matched.begin(), matched.end(), [&](const Candidate* a, const Candidate* b) {
+        if (a->total != b->total) return a->total > b->total;
+        return order.Less(a->row->display_name, b->row->display_name);
+      });
+    } else {
+      std::partial_sort(matched.begin(), matched.begin() + static_cast<std::ptrdiff_t>(wanted), matched.end(),
+                        [](const Candidate* a, const Candidate* b) {
+                          if (a->total != b->total) return a->total > b->total;
+                          return a->row->sort_key < b->row->sort_key;
+                        });
+    }
     std::vector<long long> ids;
-    for (const auto& [person, score] : matched) ids.push_back(person);
-    auto hits = store_.Hits(sql, ids);
-    std::map<long long, int> score_of(matched.begin(), matched.end());
-    for (auto& hit : hits) hit.score = score_of[hit.id.value()];
-    NameOrder order(language);
-    std::stable_sort(hits.begin(), hits.end(), [&](const LawyerHit& a, const LawyerHit& b) {
-      if (a.score != b.score) return a.score > b.score;
-      return order.Less(a.display_name, b.display_name);
-    });
-    long long begin = std::min<long long>(page.total, query.page.offset());
-    long long end = std::min<long long>(page.total, begin + query.page.per_page);
-    page.items.assign(std::make_move_iterator(hits.begin() + begin), std::make_move_iterator(hits.begin() + end));
+    std::map<long long, int> score_of;
+    for (size_t i = static_cast<size_t>(std::min<long long>(query.page.offset(), page.total)); i < wanted; ++i) {
+      ids.push_back(matched[i]->row->person);
+      score_of[matched[i]->row->person] = matched[i]->total;
+    }
+    page.items = store_.Hits(sql, ids);
+    for (auto& hit : page.items) hit.score = score_of[hit.id.value()];
     return page;
   });
 }

@@ -400,27 +400,28 @@ std::vector<std::string> PeopleStore::KeysSharingADeletion(soci::session& sql,
   return query.Column<std::string>(sql);
 }
 
-std::vector<std::pair<long long, std::string>> PeopleStore::PeopleWithKeys(soci::session& sql,
-                                                                           const std::vector<std::string>& keys,
-                                                                           const LawyerQuery& filters) const {
-  std::vector<std::pair<long long, std::string>> rows;
+std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(soci::session& sql, const std::vector<std::string>& keys,
+                                                                const LawyerQuery& filters, long long limit) const {
+  std::vector<KeyMatch> rows;
   if (keys.empty()) return rows;
-  db::Query query("SELECT k.person_id, k.key FROM person_name_keys k JOIN people p ON p.id = k.person_id "
-                  "WHERE p.merged_into IS NULL AND k.key IN (");
+  db::Query query("SELECT k.person_id, k.key, p.sort_key, p.display_name FROM person_name_keys k "
+                  "JOIN people p ON p.id = k.person_id WHERE p.merged_into IS NULL AND k.key IN (");
   for (size_t i = 0; i < keys.size(); ++i) {
     if (i) query.Append(", ");
     query.Bind(keys[i]);
   }
   query.Append(")");
   AppendFilters(query, filters);
-  long long person = 0;
-  std::string key;
+  query.Append(" LIMIT ").Bind(limit);
+  KeyMatch row;
   soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-    s.exchange(soci::into(person));
-    s.exchange(soci::into(key));
+    s.exchange(soci::into(row.person));
+    s.exchange(soci::into(row.key));
+    s.exchange(soci::into(row.sort_key));
+    s.exchange(soci::into(row.display_name));
   });
   statement.execute(false);
-  while (statement.fetch()) rows.emplace_back(person, key);
+  while (statement.fetch()) rows.push_back(row);
   return rows;
 }
 

@@ -55,9 +55,16 @@ class PeopleStore {
   // one deletion away in either direction (to be verified by the caller).
   std::vector<std::string> KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const;
   std::vector<std::string> KeysSharingADeletion(soci::session& sql, const std::vector<std::string>& variants) const;
-  // (person, key) for people having any of `keys`, restricted by the query's filters.
-  std::vector<std::pair<long long, std::string>> PeopleWithKeys(soci::session& sql, const std::vector<std::string>& keys,
-                                                                const LawyerQuery& filters) const;
+  // People having any of `keys`, restricted by the query's filters: (person, key, folded name),
+  // at most `limit` rows.
+  struct KeyMatch {
+    long long person = 0;
+    std::string key;
+    std::string sort_key;
+    std::string display_name;
+  };
+  std::vector<KeyMatch> PeopleWithKeys(soci::session& sql, const std::vector<std::string>& keys,
+                                       const LawyerQuery& filters, long long limit) const;
   // People matching the filters alone, in folded-name order, with the total.
   std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
   // Hits for display, in the order given.

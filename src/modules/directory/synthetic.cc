@@ -24,7 +24,13 @@ struct KazakhName {
   const char* latin2;  // another spelling people use
 };
 
-constexpr std::array<KazakhName, 16> kKazakhGiven = {{
+constexpr std::array<KazakhName, 32> kKazakhGiven = {{
+    {"Ардақ", "Ardak", "Ardaq"},         {"Бақыт", "Bakyt", "Bakhyt"},      {"Жандос", "Zhandos", "Jandos"},
+    {"Құралай", "Kuralai", "Kuralay"},   {"Мақсат", "Maksat", "Maqsat"},    {"Нұржан", "Nurzhan", "Nourjan"},
+    {"Серік", "Serik", "Serick"},        {"Айжан", "Aizhan", "Ayzhan"},     {"Ғалия", "Galiya", "Ghalia"},
+    {"Ерболат", "Yerbolat", "Erbolat"},  {"Санжар", "Sanzhar", "Sanjar"},   {"Әсем", "Assem", "Asem"},
+    {"Дәурен", "Dauren", "Dowren"},      {"Ұлжан", "Ulzhan", "Oulzhan"},    {"Тоғжан", "Togzhan", "Toghzhan"},
+    {"Қуаныш", "Kuanysh", "Quanysh"},
     {"Данияр", "Daniyar", "Daniar"},     {"Айгерим", "Aigerim", "Aygerim"}, {"Нурлан", "Nurlan", "Nourlan"},
     {"Әлия", "Aliya", "Aliia"},          {"Ерлан", "Yerlan", "Erlan"},      {"Мадина", "Madina", "Madina"},
     {"Қайрат", "Kairat", "Qairat"},      {"Жанар", "Zhanar", "Janar"},      {"Асель", "Assel", "Asel"},
@@ -33,7 +39,13 @@ constexpr std::array<KazakhName, 16> kKazakhGiven = {{
     {"Динара", "Dinara", "Dinara"},
 }};
 
-constexpr std::array<KazakhName, 16> kKazakhFamily = {{
+constexpr std::array<KazakhName, 32> kKazakhFamily = {{
+    {"Сүлейменов", "Suleimenov", "Suleymenov"}, {"Қалиев", "Kaliyev", "Kaliev"},       {"Тұрсынов", "Tursynov", "Toursynov"},
+    {"Байжанов", "Baizhanov", "Bayzhanov"},     {"Есенова", "Yessenova", "Esenova"},    {"Шәріпов", "Sharipov", "Charipov"},
+    {"Мұратов", "Muratov", "Mouratov"},         {"Ғабдуллин", "Gabdullin", "Ghabdullin"}, {"Нұрпейісов", "Nurpeisov", "Nurpeyisov"},
+    {"Жақыпов", "Zhakypov", "Jakypov"},         {"Әлиев", "Aliyev", "Aliev"},           {"Ыбыраев", "Ybyraev", "Ibirayev"},
+    {"Дүйсенов", "Duisenov", "Duysenov"},       {"Құдайбергенов", "Kudaibergenov", "Kudaybergenov"}, {"Рахимов", "Rakhimov", "Rahimov"},
+    {"Төлеуов", "Toleuov", "Toleuov"},
     {"Канафин", "Kanafin", "Kanafine"},      {"Алимбаев", "Alimbaev", "Alimbayev"},   {"Нұрланов", "Nurlanov", "Nourlanov"},
     {"Сейтқазин", "Seitkazin", "Seytkazin"}, {"Жұмабаев", "Zhumabaev", "Jumabaev"},   {"Омаров", "Omarov", "Omarov"},
     {"Қасымов", "Kassymov", "Kasymov"},      {"Әбенов", "Abenov", "Abenov"},          {"Тоқаев", "Tokaev", "Tokayev"},
@@ -42,16 +54,18 @@ constexpr std::array<KazakhName, 16> kKazakhFamily = {{
     {"Оспанов", "Ospanov", "Ospanov"},
 }};
 
-constexpr std::array<const char*, 16> kFrenchGiven = {"Camille", "Louis", "Hélène", "François", "Chloé",   "Jérôme",
-                                                      "Marie",   "Jean",  "Anaïs",  "Étienne",  "Léa",     "Noël",
-                                                      "Zoé",     "Benoît", "Inès",  "Grégoire"};
-constexpr std::array<const char*, 16> kFrenchFamily = {"Dupont",  "Moreau",  "Lefèvre", "Bérenger", "Faure",  "Giraud",
-                                                       "Roussel", "Mercier", "Sûr",     "Chevalier", "Fontaine", "Leroy",
-                                                       "Boucher", "Garnier", "Lemaître", "Perrin"};
+constexpr std::array<const char*, 24> kFrenchGiven = {
+    "Camille", "Louis", "Hélène", "François", "Chloé",  "Jérôme", "Marie",   "Jean",   "Anaïs",  "Étienne", "Léa",  "Noël",
+    "Zoé",     "Benoît", "Inès",  "Grégoire", "Sophie", "Thomas", "Juliette", "Mathieu", "Céline", "Antoine", "Elsa", "Hugo"};
+constexpr std::array<const char*, 24> kFrenchFamily = {
+    "Dupont",  "Moreau",  "Lefèvre", "Bérenger", "Faure",   "Giraud",   "Roussel", "Mercier", "Sûr",     "Chevalier",
+    "Fontaine", "Leroy",  "Boucher", "Garnier",  "Lemaître", "Perrin",  "Rousseau", "Blanchard", "Guérin", "Lambert",
+    "Bonnaire", "Delacroix", "Morel", "Vasseur"};
 // French names as a Russian-speaking clerk writes them.
-constexpr std::array<const char*, 16> kFrenchFamilyCyrillic = {"Дюпон",   "Моро",   "Лефевр", "Беранже", "Фор",   "Жиро",
-                                                               "Руссель", "Мерсье", "Сюр",    "Шевалье", "Фонтен", "Леруа",
-                                                               "Буше",    "Гарнье", "Леметр", "Перрен"};
+constexpr std::array<const char*, 24> kFrenchFamilyCyrillic = {
+    "Дюпон",  "Моро",   "Лефевр", "Беранже", "Фор",   "Жиро",   "Руссель", "Мерсье",  "Сюр",    "Шевалье",
+    "Фонтен", "Леруа",  "Буше",   "Гарнье",  "Леметр", "Перрен", "Руссо",  "Бланшар", "Герен",  "Ламбер",
+    "Боннер", "Делакруа", "Морель", "Вассёр"};
 
 constexpr std::array<const char*, 6> kKazakhCities = {"Almaty", "Astana", "Shymkent", "Karaganda", "Aktobe", "Atyrau"};
 constexpr std::array<const char*, 5> kFrenchCities = {"Paris", "Lyon", "Marseille", "Bordeaux", "Lille"};

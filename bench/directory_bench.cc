@@ -1,0 +1,183 @@
+// Find a lawyer and roll import at scale (docs/PERFORMANCE.md).
+//
+//   entente_directory_bench --database URL [--members N] [--queries Q] [--baseline-trgm]
+//
+// On an empty database: migrates, loads the demo, then `--members` synthetic lawyers through the
+// same code as `entente seed synthetic`, and reports the import rate. Then runs a mix of
+// queries in process — exact, partial, other script, one typo, with a filter — and reports
+// p50/p95/p99 latency per kind and the typo recall (the intended name among the results).
+// With --baseline-trgm (PostgreSQL only): the same names searched the way most applications do,
+// pg_trgm similarity over every row, for comparison.
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/app.h"
+#include "core/search/name_folding.h"
+#include "modules/directory/synthetic.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  size_t index = std::min(values.size() - 1, static_cast<size_t>(p * static_cast<double>(values.size())));
+  return values[index];
+}
+
+long PeakKilobytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// Drops one letter in the middle of the first word longer than four letters: a typo.
+std::string WithTypo(const std::string& name) {
+  std::string out = name;
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t end = out.find(' ', start);
+    if (end == std::string::npos) end = out.size();
+    if (end - start > 4 && static_cast<unsigned char>(out[start]) < 0x80) {
+      out.erase(start + (end - start) / 2, 1);
+      return out;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Find a lawyer benchmark"};
+  std::string url;
+  size_t members = 100000, queries = 400;
+  bool baseline = false;
+  cli.add_option("--database", url, "sqlite:///path or postgresql://…")->required();
+  cli.add_option("--members", members, "Synthetic lawyers to load into an empty database")->capture_default_str();
+  cli.add_option("--queries", queries, "Queries per kind")->capture_default_str();
+  cli.add_flag("--baseline-trgm", baseline, "Also time pg_trgm similarity over every row (PostgreSQL)");
+  CLI11_PARSE(cli, argc, argv);
+  spdlog::set_level(spdlog::level::warn);
+
+  auto config = entente::app::Config::Load(std::nullopt, {});
+  config->database_url = url;
+  config->access_log = false;
+  config->listen = "127.0.0.1:0";
+  auto app = entente::app::App::Create(*config);
+  if (!app) {
+    fmt::print(stderr, "{}\n", app.error().message());
+    return 1;
+  }
+  auto& people = (*app)->people();
+  auto summary = (*app)->organizations().Summary();
+  if (summary && summary->organizations == 0) {
+    if (auto seeded = (*app)->SeedDemo(); !seeded) return 1;
+    auto started = Clock::now();
+    auto seeded = entente::directory::SeedSynthetic((*app)->organizations(), (*app)->roll(), members);
+    if (!seeded) {
+      fmt::print(stderr, "{}\n", seeded.error().message());
+      return 1;
+    }
+    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    fmt::print("import: {} lawyers in {:.1f} s = {:.0f} rows/s\n", members, seconds, static_cast<double>(members) / seconds);
+  }
+
+  // The query mix, from people known to exist.
+  struct Query {
+    std::string kind;
+    std::string text;
+    std::string bar;
+    std::string intended;  // a folded word the intended person's names contain
+  };
+  std::vector<Query> mix;
+  for (size_t i = 0; i < queries; ++i) {
+    auto entry = entente::directory::SyntheticEntry((i * 7919) % members);
+    const std::string& written = entry.person.names.front().full_name;
+    std::string family = written.substr(written.rfind(' ') + 1);
+    std::string family_key = entente::search::FoldWords(family).front();
+    std::string other = entry.person.names.size() > 1 ? entry.person.names[1].full_name : written;
+    mix.push_back({"exact", written, "", family_key});
+    mix.push_back({"partial", family.substr(0, std::min<size_t>(family.size(), family[0] & 0x80 ? 8 : 4)), "", ""});
+    mix.push_back({"other script", other, "", family_key});
+    mix.push_back({"one typo", WithTypo(written), "", family_key});
+    mix.push_back({"filtered", family, entry.roll_number.starts_with("KZ") ? "synthetic-bar-kz" : "synthetic-bar-fr",
+                   family_key});
+  }
+  std::map<std::string, std::vector<double>> latency;
+  std::map<std::string, std::pair<int, int>> recall;  // found, asked
+  for (const auto& query : mix) {
+    entente::directory::LawyerQuery request;
+    request.text = query.text;
+    request.bar = query.bar;
+    auto started = Clock::now();
+    auto found = people.FindLawyers(request, "en");
+    latency[query.kind].push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    if (!found || query.intended.empty()) continue;
+    bool hit = false;
+    for (const auto& item : found->items) {
+      for (const auto& word : entente::search::FoldWords(item.display_name)) hit = hit || word == query.intended;
+      for (const auto& other : item.other_names) {
+        for (const auto& word : entente::search::FoldWords(other)) hit = hit || word == query.intended;
+      }
+    }
+    recall[query.kind].first += hit ? 1 : 0;
+    recall[query.kind].second += 1;
+  }
+  fmt::print("\n| query kind | queries | p50 ms | p95 ms | p99 ms | intended name found |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+  std::vector<double> all;
+  for (const auto& [kind, values] : latency) {
+    all.insert(all.end(), values.begin(), values.end());
+    auto [found, asked] = recall[kind];
+    fmt::print("| {} | {} | {:.2f} | {:.2f} | {:.2f} | {} |\n", kind, values.size(), Percentile(values, 0.5),
+               Percentile(values, 0.95), Percentile(values, 0.99),
+               asked ? fmt::format("{}/{}", found, asked) : std::string("—"));
+  }
+  fmt::print("| all | {} | {:.2f} | {:.2f} | {:.2f} | |\n", all.size(), Percentile(all, 0.5), Percentile(all, 0.95),
+             Percentile(all, 0.99));
+  fmt::print("\npeak memory of this process: {} MiB\n", PeakKilobytes() / 1024);
+
+  if (baseline) {
+    auto& database = (*app)->database();
+    if (database.dialect() != entente::db::Dialect::kPostgres) {
+      fmt::print(stderr, "--baseline-trgm needs PostgreSQL\n");
+      return 1;
+    }
+    std::vector<double> times;
+    int found_count = 0;
+    for (size_t i = 0; i < std::min<size_t>(queries, 20); ++i) {
+      const auto& query = mix[i * 5 + 3];  // the typo queries
+      auto started = Clock::now();
+      auto ids = database.Read([&](soci::session& sql) -> entente::Result<std::vector<std::string>> {
+        sql << "CREATE EXTENSION IF NOT EXISTS pg_trgm";
+        std::vector<std::string> names(50);
+        std::string text = query.text;
+        sql << "SELECT display_name FROM people ORDER BY similarity(display_name, :q) DESC LIMIT 50",
+            soci::use(text), soci::into(names);
+        return names;
+      });
+      times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+      if (ids) {
+        for (const auto& name : *ids) {
+          for (const auto& word : entente::search::FoldWords(name)) found_count += word == query.intended ? 1 : 0;
+        }
+      }
+    }
+    fmt::print("\npg_trgm similarity over every row (typo queries): {} queries, p50 {:.1f} ms, p95 {:.1f} ms\n",
+               times.size(), Percentile(times, 0.5), Percentile(times, 0.95));
+  }
+  return 0;
+}
