@@ -103,6 +103,15 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
   return PersonId(id);
 }
 
+void PeopleStore::RefreshStatistics(soci::session& sql) const {
+  if (sql.get_backend_name() == "postgresql") {
+    sql << "ANALYZE people, person_names, person_name_keys, name_key_deletions, memberships, person_languages, "
+           "person_practice_areas";
+  } else {
+    sql << "PRAGMA optimize";
+  }
+}
+
 void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries) const {
   constexpr size_t kBatch = 500;
   std::string now = NowUtc();

@@ -20,6 +20,10 @@ class PeopleStore {
   PersonId Upsert(soci::session& sql, const PersonInput& input) const;
   std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
 
+  // After a bulk load: lets the database's planner see the new sizes of the directory's tables
+  // (without it, PostgreSQL plans searches as if the tables were empty). Outside a transaction.
+  void RefreshStatistics(soci::session& sql) const;
+
   // One row of a bulk import: a person and their membership of one bar.
   struct RollEntry {
     PersonInput person;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 #include <sodium.h>
 
 #include "core/audit/audit_log.h"
@@ -215,13 +216,24 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   });
   if (!written) return Fail(written.error());
   report.written = true;
+  RefreshStatisticsAfter(rows.size());
   return report;
+}
+
+void RollService::RefreshStatisticsAfter(size_t rows) {
+  if (rows < 1000) return;
+  auto refreshed = database_.Read([&](soci::session& sql) -> Status {
+    people_.RefreshStatistics(sql);
+    return {};
+  });
+  if (!refreshed) spdlog::warn("statistics not refreshed after an import: {}", refreshed.error().message());
 }
 
 Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
                           std::vector<PeopleStore::RollEntry> entries,
                           const std::function<void(size_t, size_t)>& progress) {
-  return database_.Write([&](soci::session& sql) -> Status {
+  size_t count = entries.size();
+  auto written = database_.Write([&](soci::session& sql) -> Status {
     auto bar = organizations_.FindIdBySlug(sql, bar_slug);
     if (!bar) return Fail(Error::NotFound(N_("There is no such bar.")));
     if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
@@ -236,9 +248,11 @@ Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
       if (progress) progress(end, entries.size());
     }
     audit::Record(sql, actor, {"roll.write", "organization", bar->value(), *bar,
-                               nlohmann::json({{"rows", entries.size()}}).dump()});
+                               nlohmann::json({{"rows", count}}).dump()});
     return {};
   });
+  if (written) RefreshStatisticsAfter(count);
+  return written;
 }
 
 Result<std::string> RollService::Export(const auth::Actor& actor, const std::string& bar_slug) {

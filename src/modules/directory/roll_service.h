@@ -58,6 +58,8 @@ class RollService {
   Result<std::string> Export(const auth::Actor& actor, const std::string& bar_slug);
 
  private:
+  void RefreshStatisticsAfter(size_t rows);
+
   db::Database& database_;
   PeopleStore people_;
   OrganizationStore organizations_;
