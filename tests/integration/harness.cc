@@ -253,6 +253,15 @@ Browser SignedInBrowser(std::uint16_t port, const std::string& email, const std:
   return browser;
 }
 
+auth::Actor SignedInActor(const std::string& email, const std::string& password) {
+  auto& accounts = TestServer::Shared().app().accounts();
+  auto session = accounts.SignIn(email, password, "127.0.0.1", "test");
+  if (!session) throw std::runtime_error("cannot sign in as " + email + ": " + session.error().message());
+  auto actor = accounts.AuthenticateSession(session->token, "test");
+  if (!actor || !*actor) throw std::runtime_error("no session for " + email);
+  return **actor;
+}
+
 TestServer& TestServer::Shared() {
   if (!shared_server) shared_server = new TestServer();
   return *shared_server;

@@ -73,6 +73,9 @@ Browser AnonymousBrowser(std::uint16_t port);
 Browser SignedInBrowser(std::uint16_t port, const std::string& email,
                         const std::string& password = "entente-demo-2014");
 
+// The actor of a demo account, signed in through the service (for service-level tests).
+auth::Actor SignedInActor(const std::string& email, const std::string& password = "entente-demo-2014");
+
 // The value of a cookie set by the response, or empty.
 std::string SetCookieValue(const HttpResponse& response, const std::string& name);
 std::string SetCookieHeader(const HttpResponse& response, const std::string& name);

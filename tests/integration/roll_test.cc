@@ -90,18 +90,14 @@ TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
 }
 
 TEST(RollTest, OnlyTheBarsAdministratorsImportAndExport) {
-  auto& accounts = TestServer::Shared().app().accounts();
-  auto session = accounts.SignIn("paris.admin@demo.entente.example", "entente-demo-2014", "127.0.0.1", "test");
-  ASSERT_TRUE(session);
-  auto actor = accounts.AuthenticateSession(session->token, "test");
-  ASSERT_TRUE(actor && *actor);
-  auto refused = Roll().Import(**actor, "almaty-city-bar", "roll_number,name\nX-1,Someone\n", false);
+  auth::Actor actor = SignedInActor("paris.admin@demo.entente.example");
+  auto refused = Roll().Import(actor, "almaty-city-bar", "roll_number,name\nX-1,Someone\n", false);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code(), ErrorCode::kPermissionDenied);
-  EXPECT_FALSE(Roll().Export(**actor, "almaty-city-bar"));
-  auto own = Roll().Import(**actor, "paris-bar", "roll_number,name,city\nP-0001,=cmd|' /C calc'!A0,Paris\n", false);
+  EXPECT_FALSE(Roll().Export(actor, "almaty-city-bar"));
+  auto own = Roll().Import(actor, "paris-bar", "roll_number,name,city\nP-0001,=cmd|' /C calc'!A0,Paris\n", false);
   ASSERT_TRUE(own && own->written);
-  auto exported = Roll().Export(**actor, "paris-bar");
+  auto exported = Roll().Export(actor, "paris-bar");
   ASSERT_TRUE(exported);
   EXPECT_NE(exported->find("'=cmd"), std::string::npos) << "formulas are neutralised on export";
 }

@@ -2,6 +2,7 @@
 // What a handler knows about its request. Passed explicitly: handlers read nothing from hidden
 // per-thread state.
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -52,8 +53,22 @@ struct RequestContext {
   std::string session_token;
   // Signed in with an API bearer token: no cookies, no CSRF.
   bool api_token = false;
-  // The CSRF token forms on this page must carry (set by the CSRF middleware).
-  std::string csrf_token;
+  // The CSRF token that forms on this page must carry, made on first use (it costs a random
+  // value and an HMAC, which a page without forms need not pay). Empty when no CSRF middleware
+  // runs.
+  const std::string& CsrfToken() {
+    if (!csrf_token_made_) {
+      csrf_token_ = make_csrf_token ? make_csrf_token() : std::string();
+      csrf_token_made_ = true;
+    }
+    return csrf_token_;
+  }
+  bool CsrfTokenMade() const { return csrf_token_made_; }
+  // Set by the CSRF middleware.
+  std::function<std::string()> make_csrf_token;
+
+  std::string csrf_token_;
+  bool csrf_token_made_ = false;
 
   // Whether the client wants JSON (API routes) rather than a page.
   bool WantsJson() const { return request.path.starts_with("/api/"); }

@@ -73,7 +73,7 @@ std::string_view CodeNameFor(int status) {
   }
 }
 
-Response Present(const RequestContext& context, int status, std::string_view code_name, std::string_view message_msgid,
+Response Present(RequestContext& context, int status, std::string_view code_name, std::string_view message_msgid,
                  const std::vector<FieldError>& fields, const ErrorPresenter& presenter) {
   std::string message = presenter.Translate(context.language, message_msgid);
   if (context.WantsJson()) {
@@ -114,7 +114,7 @@ int HttpStatusFor(ErrorCode code) {
   return 500;
 }
 
-Response ErrorResponse(const RequestContext& context, const Error& error, const ErrorPresenter& presenter) {
+Response ErrorResponse(RequestContext& context, const Error& error, const ErrorPresenter& presenter) {
   int status = HttpStatusFor(error.code());
   // A page that needs a signed-in user sends the browser to sign in, and back here after.
   if (error.code() == ErrorCode::kUnauthenticated && !context.WantsJson() &&
@@ -129,7 +129,7 @@ Response ErrorResponse(const RequestContext& context, const Error& error, const 
   return Present(context, status, error.CodeName(), error.message(), error.fields(), presenter);
 }
 
-Response StatusResponse(const RequestContext& context, int status, const ErrorPresenter& presenter) {
+Response StatusResponse(RequestContext& context, int status, const ErrorPresenter& presenter) {
   return Present(context, status, CodeNameFor(status), MessageFor(status), {}, presenter);
 }
 

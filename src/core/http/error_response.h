@@ -18,15 +18,15 @@ class ErrorPresenter {
  public:
   virtual ~ErrorPresenter() = default;
   virtual std::string Translate(std::string_view language, std::string_view msgid) const = 0;
-  virtual Response ErrorPage(const RequestContext& context, int status, std::string_view title,
+  virtual Response ErrorPage(RequestContext& context, int status, std::string_view title,
                              std::string_view message, const std::vector<FieldError>& fields) const = 0;
 };
 
 int HttpStatusFor(ErrorCode code);
 
-Response ErrorResponse(const RequestContext& context, const Error& error, const ErrorPresenter& presenter);
+Response ErrorResponse(RequestContext& context, const Error& error, const ErrorPresenter& presenter);
 
 // For refusals that have no Error behind them (405, 431, …): the same page or JSON.
-Response StatusResponse(const RequestContext& context, int status, const ErrorPresenter& presenter);
+Response StatusResponse(RequestContext& context, int status, const ErrorPresenter& presenter);
 
 }  // namespace entente::http

@@ -82,8 +82,8 @@ void Router::Add(Route route) {
   compiled_.push_back(std::move(*compiled));
 }
 
-bool Router::MatchSegments(const Compiled& compiled, std::string_view path, PathParams& params) {
-  auto parts = SplitPath(path);
+bool Router::MatchSegments(const Compiled& compiled, std::string_view path, const std::vector<std::string_view>& parts,
+                           PathParams& params) {
   size_t count = compiled.segments.size();
   bool rest = count > 0 && compiled.segments.back().kind == SegmentKind::kRest;
   if (rest ? parts.size() < count : parts.size() != count) return false;
@@ -122,9 +122,13 @@ bool Router::MatchSegments(const Compiled& compiled, std::string_view path, Path
 Router::Match Router::Find(Method method, std::string_view path) const {
   Match match;
   Method wanted = method == Method::kHead ? Method::kGet : method;
+  auto parts = SplitPath(path);
   for (size_t i = 0; i < routes_.size(); ++i) {
+    // A literal first segment that differs rules the route out without building anything.
+    const auto& first = compiled_[i].segments.front();
+    if (first.kind == SegmentKind::kLiteral && (parts.empty() || parts.front() != first.text)) continue;
     PathParams params;
-    if (!MatchSegments(compiled_[i], path, params)) continue;
+    if (!MatchSegments(compiled_[i], path, parts, params)) continue;
     if (routes_[i].method == wanted) {
       match.route = &routes_[i];
       match.params = std::move(params);

@@ -63,7 +63,9 @@ class Router {
     std::vector<Segment> segments;
   };
   static std::optional<Compiled> Compile(std::string_view pattern);
-  static bool MatchSegments(const Compiled& compiled, std::string_view path, PathParams& params);
+  // `parts` is the path split at '/', once per lookup; `path` is the whole path (for rest).
+  static bool MatchSegments(const Compiled& compiled, std::string_view path, const std::vector<std::string_view>& parts,
+                            PathParams& params);
 
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;

@@ -69,17 +69,24 @@ Middleware Authenticate(auth::Authenticator& authenticator, SessionCookie cookie
 Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const ErrorPresenter& presenter) {
   return [&tokens, behind_tls, &presenter](RequestContext& context, const Next& next) {
     if (context.api_token) return next(context);
-    std::string binding;
+    // The binding: the session, else the anonymous cookie, else a new cookie — made only when
+    // a token is needed (a form on the page, or a request to verify).
     std::string new_cookie;
-    if (!context.session_token.empty()) {
-      binding = "session:" + auth::HashToken(context.session_token);
-    } else if (auto cookie = context.request.Cookie(kCsrfCookie); cookie && cookie->size() == 43) {
-      binding = "anonymous:" + *cookie;
-    } else {
-      new_cookie = auth::NewToken();
-      binding = "anonymous:" + new_cookie;
-    }
-    context.csrf_token = tokens.For(binding);
+    auto binding = [&]() -> std::string {
+      if (!context.session_token.empty()) return "session:" + auth::HashToken(context.session_token);
+      if (auto cookie = context.request.Cookie(kCsrfCookie); cookie && cookie->size() == 43) return "anonymous:" + *cookie;
+      if (new_cookie.empty()) new_cookie = auth::NewToken();
+      return "anonymous:" + new_cookie;
+    };
+    context.make_csrf_token = [&tokens, binding]() { return tokens.For(binding()); };
+    // The maker refers to this frame: once it ends (returning or throwing), a token not yet made
+    // stays empty rather than calling into a finished frame.
+    struct Forget {
+      RequestContext& context;
+      ~Forget() {
+        if (!context.CsrfTokenMade()) context.make_csrf_token = nullptr;
+      }
+    } forget{context};
 
     if (ChangesState(context.request.method) && context.route_found) {
       std::string expected_origin =
@@ -95,7 +102,7 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
       if (presented.empty() && IsFormContentType(context.request.Header("content-type"))) {
         presented = Form(ParseQuery(context.request.body)).Get("csrf_token");
       }
-      if (!tokens.Verify(binding, presented)) {
+      if (!tokens.Verify(binding(), presented)) {
         spdlog::warn("CSRF token missing or wrong on {} {} for user {} rid={}", MethodName(context.request.method),
                      context.request.path, context.actor.user().value(), context.request_id);
         return ErrorResponse(
@@ -107,7 +114,7 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
     Response response = next(context);
     // Set the anonymous cookie only where a page embeds the token (a form), so that a plain
     // page view stays free of it.
-    if (!new_cookie.empty() && response.body.find(context.csrf_token) != std::string::npos) {
+    if (!new_cookie.empty() && context.CsrfTokenMade() && response.body.find(context.CsrfToken()) != std::string::npos) {
       response.AddHeader("Set-Cookie", std::string(kCsrfCookie) + "=" + new_cookie +
                                            "; Path=/; HttpOnly; SameSite=Lax" + (behind_tls ? "; Secure" : ""));
     }

@@ -12,7 +12,7 @@ Page::Page(std::string template_name, std::string title)
 PageRenderer::PageRenderer(const Templates& templates, const i18n::Catalogs& catalogs, std::vector<NavItem> navigation)
     : templates_(templates), catalogs_(catalogs), navigation_(std::move(navigation)) {}
 
-http::Response PageRenderer::Render(const http::RequestContext& context, Page& page, int status) const {
+http::Response PageRenderer::Render(http::RequestContext& context, Page& page, int status) const {
   auto& layout = page.layout();
   const std::string& language = context.language;
   layout.SetValue("LANG", language);
@@ -35,8 +35,9 @@ http::Response PageRenderer::Render(const http::RequestContext& context, Page& p
     link->SetValue("HREF", "/lang/" + std::string(code) + "?next=" + http::PercentEncode(next));
     if (code == language) link->ShowSection("CURRENT");
   }
-  // Forms anywhere on the page carry the request's CSRF token.
-  layout.SetTemplateGlobalValue("CSRF_TOKEN", context.csrf_token);
+  // Forms anywhere on the page carry the request's CSRF token (a signed-in layout has the
+  // sign-out form).
+  if (context.actor.signed_in() || page.uses_forms()) layout.SetTemplateGlobalValue("CSRF_TOKEN", context.CsrfToken());
   if (context.actor.signed_in()) {
     auto* user = layout.AddSectionDictionary("SIGNED_IN");
     user->SetValue("USER_NAME", context.actor.display_name());
@@ -67,7 +68,7 @@ void PageRenderer::ShowErrors(const http::RequestContext& context, ctemplate::Te
   }
 }
 
-http::Response PageRenderer::ErrorPage(const http::RequestContext& context, int status, std::string_view title,
+http::Response PageRenderer::ErrorPage(http::RequestContext& context, int status, std::string_view title,
                                        std::string_view message, const std::vector<FieldError>& fields) const {
   Page page("errors/error.tpl", std::string(title));
   auto& content = page.content();

@@ -29,6 +29,9 @@ class Page {
   Page(std::string template_name, std::string title);
 
   ctemplate::TemplateDictionary& content() { return *content_; }
+  // The page has a form that posts (its forms then carry the CSRF token).
+  void UseForms() { uses_forms_ = true; }
+  bool uses_forms() const { return uses_forms_; }
   ctemplate::TemplateDictionary& layout() { return layout_; }
   const std::string& title() const { return title_; }
 
@@ -36,13 +39,14 @@ class Page {
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* content_;  // owned by layout_
   std::string title_;
+  bool uses_forms_ = false;
 };
 
 class PageRenderer final : public http::ErrorPresenter {
  public:
   PageRenderer(const Templates& templates, const i18n::Catalogs& catalogs, std::vector<NavItem> navigation);
 
-  http::Response Render(const http::RequestContext& context, Page& page, int status = 200) const;
+  http::Response Render(http::RequestContext& context, Page& page, int status = 200) const;
   // A template alone, without the layout: the part of a page that htmx swaps in.
   http::Response RenderFragment(const http::RequestContext& context, std::string_view template_name,
                                 const ctemplate::TemplateDictionary& dictionary) const;
@@ -60,7 +64,7 @@ class PageRenderer final : public http::ErrorPresenter {
   std::string Translate(std::string_view language, std::string_view msgid) const override {
     return catalogs_.Translate(language, msgid);
   }
-  http::Response ErrorPage(const http::RequestContext& context, int status, std::string_view title,
+  http::Response ErrorPage(http::RequestContext& context, int status, std::string_view title,
                            std::string_view message, const std::vector<FieldError>& fields) const override;
 
  private:

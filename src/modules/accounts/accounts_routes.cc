@@ -82,6 +82,7 @@ json TokenJson(const ApiToken& token) {
 Response SignInPage(RequestContext& context, const render::PageRenderer& pages, const std::string& email,
                     const std::string& next, const std::optional<Error>& error, int status) {
   render::Page page("accounts/sign_in.tpl", pages.Translate(context, N_("Sign in")));
+  page.UseForms();
   auto& content = page.content();
   content.SetValue("EMAIL", email);
   content.SetValue("NEXT", next);
