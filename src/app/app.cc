@@ -64,7 +64,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
   app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
-  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_);
+  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_);
   auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 

@@ -104,3 +104,51 @@ TEST(RollTest, OnlyTheBarsAdministratorsImportAndExport) {
 
 }  // namespace
 }  // namespace entente::testing
+
+namespace entente::testing {
+namespace {
+
+HttpResponse Upload(Browser& browser, const std::string& path, const std::string& file, bool dry_run) {
+  std::string boundary = "----entente-test-boundary";
+  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" +
+                     browser.csrf_token + "\r\n";
+  if (dry_run) body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\n1\r\n";
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roll.csv\"\r\n"
+          "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+  return Request(browser.port, "POST", path,
+                 {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", browser.CookieHeader()}},
+                 body);
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST(RollPageTest, UploadChecksThenImports) {
+  Browser admin = SignedInBrowser(TestServer::Shared().port(), "paris.admin@demo.entente.example");
+  auto page = admin.Get("/organizations/paris-bar/roll");
+  ASSERT_EQ(page.status, 200);
+  std::string bad = "roll_number,name,status\nW-1,Web Import,active\nW-1,Again,active\nW-2,,retired\n";
+  auto refused = Upload(admin, "/organizations/paris-bar/roll", bad, false);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "<td>3</td>")) << "the duplicate's line";
+  EXPECT_TRUE(Contains(refused.body, "<td>4</td>"));
+  std::string good = "roll_number,name,city\nW-1,Web Import,Paris\nW-2,Webb Importer,Lyon\n";
+  auto dry = Upload(admin, "/organizations/paris-bar/roll", good, true);
+  EXPECT_EQ(dry.status, 200);
+  auto before = admin.Get("/organizations/paris-bar/roll.csv");
+  EXPECT_FALSE(Contains(before.body, "Web Import")) << "a dry run writes nothing";
+  auto imported = Upload(admin, "/organizations/paris-bar/roll", good, false);
+  EXPECT_EQ(imported.status, 200);
+  auto after = admin.Get("/organizations/paris-bar/roll.csv");
+  EXPECT_EQ(after.status, 200);
+  EXPECT_EQ(after.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_TRUE(Contains(after.Header("content-disposition"), "attachment"));
+  EXPECT_TRUE(Contains(after.body, "W-2,Webb Importer,,,Lyon"));
+  // Without the CSRF token, nothing.
+  admin.csrf_token = "forged";
+  EXPECT_EQ(Upload(admin, "/organizations/paris-bar/roll", good, false).status, 403);
+}
+
+}  // namespace
+}  // namespace entente::testing

@@ -4,6 +4,7 @@
 
 #include "core/base/messages.h"
 #include "core/http/forms.h"
+#include "core/http/multipart.h"
 
 namespace entente::http {
 namespace {
@@ -99,8 +100,15 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
                              presenter);
       }
       std::string presented(context.request.Header("x-csrf-token"));
-      if (presented.empty() && IsFormContentType(context.request.Header("content-type"))) {
+      std::string_view content_type = context.request.Header("content-type");
+      if (presented.empty() && IsFormContentType(content_type)) {
         presented = Form(ParseQuery(context.request.body)).Get("csrf_token");
+      } else if (presented.empty() && content_type.starts_with("multipart/form-data")) {
+        if (auto parts = ParseMultipart(content_type, context.request.body)) {
+          for (const auto& part : *parts) {
+            if (part.name == "csrf_token" && part.filename.empty()) presented = std::string(part.body);
+          }
+        }
       }
       if (!tokens.Verify(binding(), presented)) {
         spdlog::warn("CSRF token missing or wrong on {} {} for user {} rid={}", MethodName(context.request.method),

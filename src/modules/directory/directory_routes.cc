@@ -5,6 +5,9 @@
 //   GET /people/{slug}                   anyone   a person: names, positions, rolls
 //   GET /organizations                   anyone   organizations by jurisdiction and kind
 //   GET /organizations/{slug}            anyone   an organization: names, office holders, structure
+//   GET /organizations/{slug}/roll       admin    the roll's import form and export link (its bar admins)
+//   POST /organizations/{slug}/roll      admin    import a CSV file (multipart), or check it (dry run)
+//   GET /organizations/{slug}/roll.csv   admin    the roll as CSV (docs/ROLL_CSV.md)
 //   GET /api/v1/lawyers                  anyone   Find a lawyer, JSON
 //   GET /api/v1/people/{id}              anyone
 //   GET /api/v1/organizations            anyone
@@ -19,6 +22,7 @@
 #include "core/base/messages.h"
 #include "core/http/forms.h"
 #include "core/http/json.h"
+#include "core/http/multipart.h"
 #include "core/i18n/languages.h"
 
 namespace entente::directory {
@@ -344,6 +348,9 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (!organization->city.empty()) content.SetValueAndShowSection("CITY", organization->city, "HAS_CITY");
   if (!organization->website.empty()) content.SetValueAndShowSection("WEBSITE", organization->website, "HAS_WEBSITE");
   content.SetValue("MEMBER_COUNT", catalogs.FormatNumber(language, details->member_count));
+  if (context.actor.Holds(auth::Role::kBarAdmin, organization->id)) {
+    content.SetValueAndShowSection("SLUG", organization->slug, "ROLL_ADMIN");
+  }
   if (organization->parent) {
     if (auto parent = deps.organizations.GetById(*organization->parent)) {
       auto* section = content.AddSectionDictionary("PARENT");
@@ -378,6 +385,114 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
     }
   }
   return deps.pages.Render(context, page);
+}
+
+// --- The roll: import and export ---
+
+Result<Response> RollPage(RequestContext& context, const Context& deps, const std::optional<RollImportReport>& report,
+                          const std::optional<Error>& error, bool dry_run) {
+  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  if (!organization) return Fail(organization.error());
+  // Only the bar's administrators see its roll page; to others it is not there.
+  if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::NotFound());
+  auto details = deps.people.OrganizationDetails(organization->id);
+  if (!details) return Fail(details.error());
+  const auto& catalogs = deps.pages.catalogs();
+  render::Page page("directory/roll.tpl", deps.pages.Translate(context, N_("The roll")));
+  page.UseForms();
+  auto& content = page.content();
+  content.SetValue("SLUG", organization->slug);
+  content.SetValue("NAME", NameIn(*organization, context.language));
+  content.SetValue("MEMBER_COUNT", catalogs.FormatNumber(context.language, details->member_count));
+  int status = 200;
+  if (error) {
+    deps.pages.ShowErrors(context, content, *error);
+    status = http::HttpStatusFor(error->code());
+  }
+  if (report) {
+    auto* section = content.AddSectionDictionary("REPORT");
+    bool ok = report->problems.empty();
+    section->ShowSection(ok ? "OK" : "BAD");
+    std::string summary;
+    if (!ok) {
+      summary = fmt::format("{} {}", catalogs.FormatNumber(context.language, static_cast<long long>(report->problems.size())),
+                            catalogs.TranslatePlural(context.language, "problem found", "problems found",
+                                                     static_cast<long long>(report->problems.size())));
+      status = 422;
+    } else {
+      summary = fmt::format("{}: {} — {}: {}, {}: {}{}",
+                            catalogs.Translate(context.language, N_("Rows")),
+                            catalogs.FormatNumber(context.language, static_cast<long long>(report->rows)),
+                            catalogs.Translate(context.language, N_("new")),
+                            catalogs.FormatNumber(context.language, static_cast<long long>(report->created)),
+                            catalogs.Translate(context.language, N_("updated")),
+                            catalogs.FormatNumber(context.language, static_cast<long long>(report->updated)),
+                            report->written ? ". " + catalogs.Translate(context.language, N_("The roll has been imported."))
+                                            : ". " + catalogs.Translate(context.language, N_("Dry run: nothing was written.")));
+    }
+    section->SetValue("SUMMARY", summary);
+    if (!report->ignored_columns.empty()) {
+      std::string columns;
+      for (const auto& column : report->ignored_columns) columns += (columns.empty() ? "" : ", ") + column;
+      section->AddSectionDictionary("IGNORED")->SetValue("COLUMNS", columns);
+    }
+    if (!ok) {
+      auto* table = content.AddSectionDictionary("HAS_PROBLEMS");
+      for (const auto& problem : report->problems) {
+        auto* row = table->AddSectionDictionary("PROBLEM");
+        row->SetValue("LINE", std::to_string(problem.line));
+        row->SetValue("COLUMN", problem.column);
+        row->SetValue("MESSAGE", catalogs.Translate(context.language, problem.message));
+      }
+    }
+  }
+  (void)dry_run;
+  return deps.pages.Render(context, page, status);
+}
+
+Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollService& roll) {
+  // Load and check access before reading what was sent.
+  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  if (!organization) return Fail(organization.error());
+  if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::NotFound());
+  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
+  if (!parts) {
+    if (parts.error().code() == ErrorCode::kUnsupportedMediaType) return Fail(parts.error());
+    return RollPage(context, deps, std::nullopt, parts.error(), true);
+  }
+  std::string_view file;
+  bool dry_run = false, has_file = false;
+  for (const auto& part : *parts) {
+    if (part.name == "file") {
+      file = part.body;
+      has_file = true;
+    }
+    if (part.name == "dry_run") dry_run = part.body == "1";
+  }
+  if (!has_file || file.empty()) {
+    return RollPage(context, deps, std::nullopt,
+                    Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}),
+                    dry_run);
+  }
+  auto report = roll.Import(context.actor, std::string(context.params.Get("slug")), file, dry_run);
+  if (!report) return Fail(report.error());
+  return RollPage(context, deps, *report, std::nullopt, dry_run);
+}
+
+Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
+  std::string slug(context.params.Get("slug"));
+  auto csv = roll.Export(context.actor, slug);
+  if (!csv) {
+    // Another bar's roll is not there, for those who may not see it.
+    if (csv.error().code() == ErrorCode::kPermissionDenied) return Fail(Error::NotFound());
+    return Fail(csv.error());
+  }
+  Response response;
+  response.body = std::move(*csv);
+  response.SetHeader("Content-Type", "text/csv; charset=utf-8");
+  response.SetHeader("Content-Disposition", "attachment; filename=\"" + slug + "-roll.csv\"");
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
 }
 
 // --- JSON ---
@@ -506,7 +621,7 @@ Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
 }  // namespace
 
 void AddRoutes(http::Router& router, const render::PageRenderer& pages, OrganizationService& organizations,
-               PeopleService& people) {
+               PeopleService& people, RollService& roll) {
   auto deps = std::make_shared<Context>(Context{pages, organizations, people});
   auto bind = [deps](auto handler) {
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
@@ -521,6 +636,15 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Organiza
               .handler = bind(OrganizationsPage)});
   router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}", .access = Access::Anyone(),
               .handler = bind(OrganizationPage)});
+  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
+              .handler = [deps](RequestContext& context) {
+                return RollPage(context, *deps, std::nullopt, std::nullopt, true);
+              }});
+  router.Add({.method = Method::kPost, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
+              .handler = [deps, &roll](RequestContext& context) { return ImportRoll(context, *deps, roll); },
+              .max_body_bytes = http::kCsvMaxBodyBytes});
+  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll.csv", .access = Access::Admin(),
+              .handler = [&roll](RequestContext& context) { return ExportRoll(context, roll); }});
   router.Add({.method = Method::kGet, .pattern = "/api/v1/lawyers", .access = Access::Anyone(), .handler = bind(ApiLawyers)});
   router.Add({.method = Method::kGet, .pattern = "/api/v1/people/{id:id}", .access = Access::Anyone(),
               .handler = bind(ApiPerson)});

@@ -6,12 +6,13 @@
 #include "core/render/page.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
+#include "modules/directory/roll_service.h"
 
 namespace entente::directory {
 
 // Find a lawyer, people, organizations: pages and JSON.
 void AddRoutes(http::Router& router, const render::PageRenderer& pages, OrganizationService& organizations,
-               PeopleService& people);
+               PeopleService& people, RollService& roll);
 
 std::vector<render::NavItem> Navigation();
 
