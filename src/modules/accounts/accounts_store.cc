@@ -337,14 +337,16 @@ bool AccountsStore::RevokeApiToken(soci::session& sql, UserId user, long long to
   return statement.get_affected_rows() > 0;
 }
 
-std::optional<std::pair<UserId, long long>> AccountsStore::FindApiToken(soci::session& sql,
-                                                                        const std::string& token_hash) const {
-  long long user = 0, id = 0;
-  sql << "SELECT t.user_id, t.id FROM api_tokens t JOIN users u ON u.id = t.user_id "
+std::optional<AccountsStore::StoredApiToken> AccountsStore::FindApiToken(soci::session& sql,
+                                                                      const std::string& token_hash) const {
+  long long user = 0;
+  StoredApiToken token;
+  sql << "SELECT t.user_id, t.id, COALESCE(t.last_used_at_utc, '') FROM api_tokens t JOIN users u ON u.id = t.user_id "
          "WHERE t.token_hash = :hash AND t.revoked_at_utc IS NULL AND u.disabled = 0",
-      soci::use(token_hash), soci::into(user), soci::into(id);
+      soci::use(token_hash), soci::into(user), soci::into(token.id), soci::into(token.last_used_at_utc);
   if (!sql.got_data()) return std::nullopt;
-  return std::pair(UserId(user), id);
+  token.user = UserId(user);
+  return token;
 }
 
 void AccountsStore::TouchApiToken(soci::session& sql, long long token, const std::string& now) const {

@@ -71,8 +71,13 @@ class AccountsStore {
   std::vector<ApiToken> ApiTokensOf(soci::session& sql, UserId user) const;
   // Revokes the user's own active token; false when there is none with that id.
   bool RevokeApiToken(soci::session& sql, UserId user, long long token, const std::string& now) const;
-  // The owner of an active token, and the token's id.
-  std::optional<std::pair<UserId, long long>> FindApiToken(soci::session& sql, const std::string& token_hash) const;
+  struct StoredApiToken {
+    UserId user;
+    long long id = 0;
+    std::string last_used_at_utc;  // empty when never used
+  };
+  // The owner of an active token, and when it was last used.
+  std::optional<StoredApiToken> FindApiToken(soci::session& sql, const std::string& token_hash) const;
   void TouchApiToken(soci::session& sql, long long token, const std::string& now) const;
 
   // Sign-in failures
