@@ -112,7 +112,9 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
       auto it = column.find(name);
       return it == column.end() || it->second >= row.fields.size() ? std::string() : row.fields[it->second];
     };
-    auto problem = [&](const char* name, const char* message) { report.problems.push_back({row.line, name, message}); };
+    auto problem = [&](const char* name, const std::string& message) {
+      report.problems.push_back({row.line, name, message});
+    };
     if (row.fields.size() != document.header.size()) {
       report.problems.push_back({row.line, "", N_("This line does not have as many fields as the header.")});
       continue;
@@ -150,7 +152,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     if (admitted) {
       parsed.admitted_on = *admitted;
     } else {
-      problem("admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."));
+      problem("admitted_on", admitted.error().message());  // "This date does not exist.", or the format
     }
     std::string status = cell("status").empty() ? "active" : cell("status");
     if (auto parsed_status = ParseStatus(status)) {
@@ -162,7 +164,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     if (since) {
       parsed.status_since = *since;
     } else {
-      problem("status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY."));
+      problem("status_since", since.error().message());
     }
     parsed.person.slug = SlugFor(bar_slug, parsed.roll_number);
     rows.push_back(std::move(parsed));

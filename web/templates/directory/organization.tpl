@@ -7,7 +7,7 @@
   {{#HAS_JURISDICTION}}<dt>{{_ Jurisdiction _}}</dt><dd>{{JURISDICTION}}</dd>{{/HAS_JURISDICTION}}
   {{#HAS_CITY}}<dt>{{_ City _}}</dt><dd>{{CITY}}</dd>{{/HAS_CITY}}
   {{#HAS_WEBSITE}}<dt>{{_ Website _}}</dt><dd><a href="{{WEBSITE}}" rel="noopener">{{WEBSITE}}</a></dd>{{/HAS_WEBSITE}}
-  <dt>{{_ Members on the roll _}}</dt><dd>{{MEMBER_COUNT}}{{#ROLL_ADMIN}} · <a href="/organizations/{{SLUG}}/roll">{{_ Import or export the roll _}}</a>{{/ROLL_ADMIN}}</dd>
+  <dt>{{_ Active members on the roll _}}</dt><dd>{{MEMBER_COUNT}}{{#ROLL_ADMIN}} · <a href="/organizations/{{SLUG}}/roll">{{_ Import or export the roll _}}</a>{{/ROLL_ADMIN}}</dd>
 </dl>
 
 <section aria-labelledby="names-heading" class="panel">

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="breadcrumb"><a href="/organizations/{{SLUG}}">{{NAME}}</a></p>
 <h1>{{_ The roll _}}</h1>
-<p>{{_ Members on the roll _}}: {{MEMBER_COUNT}}</p>
+<p>{{_ Active members on the roll _}}: {{MEMBER_COUNT}}</p>
 
 <section aria-labelledby="export-heading" class="panel">
   <h2 id="export-heading">{{_ Export _}}</h2>
