@@ -142,10 +142,8 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
     for (const auto& [role, slug] : roles) {
       std::optional<OrganizationId> organization;
       if (!slug.empty()) {
-        long long organization_id = 0;
-        sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(organization_id);
-        if (!sql.got_data()) return Fail(Error::Internal("demo account: no organization " + slug));
-        organization = OrganizationId(organization_id);
+        organization = store_.OrganizationBySlug(sql, slug);
+        if (!organization) return Fail(Error::Internal("demo account: no organization " + slug));
       }
       if (store_.FindActiveGrant(sql, id, role, organization)) continue;
       auto grant = store_.InsertGrant(sql, id, role, organization, UserId(), NowUtc());

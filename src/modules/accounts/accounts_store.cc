@@ -305,6 +305,13 @@ bool AccountsStore::OrganizationExists(soci::session& sql, OrganizationId organi
   return count > 0;
 }
 
+std::optional<OrganizationId> AccountsStore::OrganizationBySlug(soci::session& sql, const std::string& slug) const {
+  long long id = 0;
+  sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return OrganizationId(id);
+}
+
 long long AccountsStore::InsertApiToken(soci::session& sql, UserId user, const std::string& name,
                                         const std::string& token_hash, const std::string& now) const {
   long long id = 0, user_id = user.value();

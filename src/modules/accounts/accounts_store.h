@@ -64,6 +64,7 @@ class AccountsStore {
                                 const std::string& now) const;
   void RevokeGrant(soci::session& sql, auth::RoleGrantId grant, UserId revoked_by, const std::string& now) const;
   bool OrganizationExists(soci::session& sql, OrganizationId organization) const;
+  std::optional<OrganizationId> OrganizationBySlug(soci::session& sql, const std::string& slug) const;
 
   // API tokens
   long long InsertApiToken(soci::session& sql, UserId user, const std::string& name, const std::string& token_hash,

@@ -103,6 +103,59 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
   return PersonId(id);
 }
 
+std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumbers(soci::session& sql,
+                                                                                OrganizationId bar) const {
+  std::map<std::string, std::pair<long long, std::string>> by_roll;
+  long long bar_id = bar.value(), person = 0;
+  std::string roll, slug;
+  soci::statement statement = (sql.prepare << "SELECT m.roll_number, m.person_id, p.slug FROM memberships m "
+                                              "JOIN people p ON p.id = m.person_id "
+                                              "WHERE m.organization_id = :bar AND m.roll_number <> ''",
+                               soci::use(bar_id), soci::into(roll), soci::into(person), soci::into(slug));
+  statement.execute();
+  while (statement.fetch()) by_roll[roll] = {person, slug};
+  return by_roll;
+}
+
+std::vector<PeopleStore::RollRow> PeopleStore::RollRows(soci::session& sql, OrganizationId bar) const {
+  long long bar_id = bar.value();
+  auto lists = [&](const char* sql_text) {
+    std::map<long long, std::vector<std::string>> by_person;
+    long long person = 0;
+    std::string value;
+    soci::statement statement = (sql.prepare << sql_text, soci::use(bar_id), soci::into(person), soci::into(value));
+    statement.execute();
+    while (statement.fetch()) by_person[person].push_back(value);
+    return by_person;
+  };
+  auto names = lists(
+      "SELECT n.person_id, n.full_name FROM person_names n JOIN memberships m ON m.person_id = n.person_id "
+      "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY n.person_id, n.id");
+  auto languages = lists(
+      "SELECT l.person_id, l.language FROM person_languages l JOIN memberships m ON m.person_id = l.person_id "
+      "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY l.person_id, l.language");
+  auto areas = lists(
+      "SELECT a.person_id, a.area FROM person_practice_areas a JOIN memberships m ON m.person_id = a.person_id "
+      "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY a.person_id, a.area");
+  std::vector<RollRow> rows;
+  RollRow row;
+  long long person = 0;
+  soci::statement statement =
+      (sql.prepare << "SELECT m.roll_number, p.id, p.gender, p.city, m.admitted_on, m.status, m.status_since "
+                      "FROM memberships m JOIN people p ON p.id = m.person_id "
+                      "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY m.roll_number",
+       soci::use(bar_id), soci::into(row.roll_number), soci::into(person), soci::into(row.gender), soci::into(row.city),
+       soci::into(row.admitted_on), soci::into(row.status), soci::into(row.status_since));
+  statement.execute();
+  while (statement.fetch()) {
+    row.names = names[person];
+    row.languages = languages[person];
+    row.practice_areas = areas[person];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 void PeopleStore::RefreshStatistics(soci::session& sql) const {
   if (sql.get_backend_name() == "postgresql") {
     sql << "ANALYZE people, person_names, person_name_keys, name_key_deletions, memberships, person_languages, "

@@ -20,6 +20,23 @@ class PeopleStore {
   PersonId Upsert(soci::session& sql, const PersonInput& input) const;
   std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
 
+  // The roll numbers on a bar's roll, with the person and slug each belongs to.
+  std::map<std::string, std::pair<long long, std::string>> RollNumbers(soci::session& sql, OrganizationId bar) const;
+
+  // A bar's roll as the CSV format needs it, ordered by roll number: four queries in all.
+  struct RollRow {
+    std::string roll_number;
+    std::vector<std::string> names;  // the name as written first
+    std::string gender;
+    std::string city;
+    std::vector<std::string> languages;
+    std::vector<std::string> practice_areas;
+    std::string admitted_on;
+    std::string status;
+    std::string status_since;
+  };
+  std::vector<RollRow> RollRows(soci::session& sql, OrganizationId bar) const;
+
   // After a bulk load: lets the database's planner see the new sizes of the directory's tables
   // (without it, PostgreSQL plans searches as if the tables were empty). Outside a transaction.
   void RefreshStatistics(soci::session& sql) const;

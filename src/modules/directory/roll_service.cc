@@ -173,17 +173,8 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   if (!report.problems.empty()) return report;
 
   // Which roll numbers are already on the roll, and whose they are.
-  auto existing = database_.Read([&](soci::session& sql) -> Result<std::map<std::string, long long>> {
-    std::map<std::string, long long> by_roll;
-    std::string roll;
-    long long person = 0;
-    long long bar_id = (*bar)->value();
-    soci::statement statement = (sql.prepare << "SELECT roll_number, person_id FROM memberships "
-                                                "WHERE organization_id = :bar AND roll_number <> ''",
-                                 soci::use(bar_id), soci::into(roll), soci::into(person));
-    statement.execute();
-    while (statement.fetch()) by_roll[roll] = person;
-    return by_roll;
+  auto existing = database_.Read([&](soci::session& sql) -> Result<std::map<std::string, std::pair<long long, std::string>>> {
+    return people_.RollNumbers(sql, **bar);
   });
   if (!existing) return Fail(existing.error());
   for (const auto& row : rows) (existing->contains(row.roll_number) ? report.updated : report.created) += 1;
@@ -194,12 +185,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     entries.reserve(rows.size());
     for (auto& row : rows) {
       // A roll number already held keeps its person (whatever their slug); a new one gets one.
-      if (auto it = existing->find(row.roll_number); it != existing->end()) {
-        std::string slug;
-        long long person_id = it->second;
-        sql << "SELECT slug FROM people WHERE id = :id", soci::use(person_id), soci::into(slug);
-        if (sql.got_data()) row.person.slug = slug;
-      }
+      if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.second;
       entries.push_back({std::move(row.person), row.roll_number, row.admitted_on, row.status, row.status_since});
     }
     constexpr size_t kChunk = 5000;
@@ -265,41 +251,11 @@ Result<std::string> RollService::Export(const auth::Actor& actor, const std::str
       return Fail(Error::PermissionDenied(N_("Only the bar's administrators may export its roll.")));
     }
     std::string out = csv::FormatRow(kRollColumns);
-    long long bar_id = bar->value();
-    // Four queries for the whole roll, assembled here: names, languages and areas per person.
-    auto lists = [&](const char* sql_text) {
-      std::map<long long, std::vector<std::string>> by_person;
-      long long person = 0;
-      std::string value;
-      soci::statement statement = (sql.prepare << sql_text, soci::use(bar_id), soci::into(person), soci::into(value));
-      statement.execute();
-      while (statement.fetch()) by_person[person].push_back(value);
-      return by_person;
-    };
-    auto names = lists(
-        "SELECT n.person_id, n.full_name FROM person_names n JOIN memberships m ON m.person_id = n.person_id "
-        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY n.person_id, n.id");
-    auto languages = lists(
-        "SELECT l.person_id, l.language FROM person_languages l JOIN memberships m ON m.person_id = l.person_id "
-        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY l.person_id, l.language");
-    auto areas = lists(
-        "SELECT a.person_id, a.area FROM person_practice_areas a JOIN memberships m ON m.person_id = a.person_id "
-        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY a.person_id, a.area");
-    std::string number, gender, city, admitted, status, since;
-    long long person = 0;
-    soci::statement statement =
-        (sql.prepare << "SELECT m.roll_number, p.id, p.gender, p.city, m.admitted_on, m.status, m.status_since "
-                        "FROM memberships m JOIN people p ON p.id = m.person_id "
-                        "WHERE m.organization_id = :bar AND m.roll_number <> '' ORDER BY m.roll_number",
-         soci::use(bar_id), soci::into(number), soci::into(person), soci::into(gender), soci::into(city),
-         soci::into(admitted), soci::into(status), soci::into(since));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto& person_names = names[person];
-      std::vector<std::string> others(person_names.size() > 1 ? person_names.begin() + 1 : person_names.end(),
-                                      person_names.end());
-      out += csv::FormatRow({number, person_names.empty() ? "" : person_names.front(), JoinList(others), gender, city,
-                             JoinList(languages[person]), JoinList(areas[person]), admitted, status, since});
+    for (const auto& row : people_.RollRows(sql, *bar)) {
+      std::vector<std::string> others(row.names.size() > 1 ? row.names.begin() + 1 : row.names.end(), row.names.end());
+      out += csv::FormatRow({row.roll_number, row.names.empty() ? "" : row.names.front(), JoinList(others), row.gender,
+                             row.city, JoinList(row.languages), JoinList(row.practice_areas), row.admitted_on,
+                             row.status, row.status_since});
     }
     return out;
   });
