@@ -6,6 +6,10 @@ namespace entente {
 
 constexpr const char* N_(const char* msgid) { return msgid; }
 
+// A msgid that needs a context to be translated right ("Member" the role vs "Member" the
+// position): extracted with its msgctxt; translate it with Catalogs::TranslateInContext.
+constexpr const char* NC_(const char* /*context*/, const char* msgid) { return msgid; }
+
 struct PluralMessage {
   const char* singular;
   const char* plural;

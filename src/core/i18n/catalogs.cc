@@ -83,6 +83,11 @@ std::string Catalogs::Translate(std::string_view language, std::string_view msgi
   return boost::locale::translate(std::string(msgid)).str(Locale(language));
 }
 
+std::string Catalogs::TranslateInContext(std::string_view language, std::string_view context,
+                                         std::string_view msgid) const {
+  return boost::locale::translate(std::string(context), std::string(msgid)).str(Locale(language));
+}
+
 std::string Catalogs::TranslatePlural(std::string_view language, std::string_view singular, std::string_view plural,
                                       long long count) const {
   return boost::locale::translate(std::string(singular), std::string(plural), count).str(Locale(language));

@@ -23,6 +23,8 @@ class Catalogs {
   const std::locale& Locale(std::string_view language) const;
 
   std::string Translate(std::string_view language, std::string_view msgid) const;
+  // A msgid with its gettext context (msgctxt), for words that translate differently by use.
+  std::string TranslateInContext(std::string_view language, std::string_view context, std::string_view msgid) const;
   // Plural forms follow the language's rules (ru: one/few/many).
   std::string TranslatePlural(std::string_view language, std::string_view singular, std::string_view plural,
                               long long count) const;

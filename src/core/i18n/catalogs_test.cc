@@ -54,6 +54,13 @@ TEST(CatalogsTest, TranslatesAndPluralizes) {
   EXPECT_EQ(Built().TranslatePlural("en", "organization", "organizations", 2), "organizations");
 }
 
+TEST(CatalogsTest, ContextsSeparateHomonyms) {
+  // "Member" the role and "Member" the position held in a body are different words in Russian.
+  EXPECT_EQ(Built().TranslateInContext("ru", "position", "Member"), "Член");
+  EXPECT_NE(Built().Translate("ru", "Member"), "Член");
+  EXPECT_EQ(Built().TranslateInContext("en", "position", "Member"), "Member");
+}
+
 TEST(CatalogsTest, FormatsNumbersPerLanguage) {
   EXPECT_EQ(Built().FormatNumber("en", 12345), "12,345");
   EXPECT_EQ(Built().FormatNumber("fr", 12345), "12\u202f345");

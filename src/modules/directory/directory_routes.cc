@@ -230,7 +230,7 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
   }
   for (const auto& position : person->positions) {
     auto* item = content.AddSectionDictionary("POSITION");
-    item->SetValue("TITLE", deps.pages.Translate(context, TitleLabel(position.title)));
+    item->SetValue("TITLE", catalogs.TranslateInContext(language, kPositionContext, TitleLabel(position.title)));
     item->SetValue("ORGANIZATION_SLUG", position.organization_slug);
     if (auto it = by_id.find(position.organization.value()); it != by_id.end()) {
       SetLocalized(*item, "ORGANIZATION", "ORGANIZATION_LANG", it->second->name, language, it->second->slug);
@@ -368,7 +368,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   }
   for (const auto& holder : details->holders) {
     auto* item = content.AddSectionDictionary("HOLDER");
-    item->SetValue("TITLE", deps.pages.Translate(context, TitleLabel(holder.position.title)));
+    item->SetValue("TITLE", catalogs.TranslateInContext(language, kPositionContext, TitleLabel(holder.position.title)));
     item->SetValue("SLUG", holder.slug);
     item->SetValue("NAME", holder.display_name.empty() ? deps.pages.Translate(context, N_("Name not given"))
                                                        : holder.display_name);

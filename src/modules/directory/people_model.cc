@@ -26,17 +26,17 @@ constexpr EnumTable<MembershipStatus, 4> kStatuses{{{
 }}};
 
 constexpr EnumTable<PositionTitle, 11> kTitles{{{
-    {PositionTitle::kChairman, "chairman", N_("Chairman")},
-    {PositionTitle::kPresident, "president", N_("President (bâtonnier)")},
-    {PositionTitle::kVicePresident, "vice_president", N_("Vice-president")},
-    {PositionTitle::kBoardMember, "board_member", N_("Member of the board")},
-    {PositionTitle::kCouncilMember, "council_member", N_("Member of the council")},
-    {PositionTitle::kHead, "head", N_("Head")},
-    {PositionTitle::kDeputyHead, "deputy_head", N_("Deputy head")},
-    {PositionTitle::kTeamLeader, "team_leader", N_("Team leader")},
-    {PositionTitle::kMember, "member", N_("Member")},
-    {PositionTitle::kSecretary, "secretary", N_("Secretary")},
-    {PositionTitle::kSubDirector, "sub_director", N_("Sub-director")},
+    {PositionTitle::kChairman, "chairman", NC_("position", "Chairman")},
+    {PositionTitle::kPresident, "president", NC_("position", "President (bâtonnier)")},
+    {PositionTitle::kVicePresident, "vice_president", NC_("position", "Vice-president")},
+    {PositionTitle::kBoardMember, "board_member", NC_("position", "Member of the board")},
+    {PositionTitle::kCouncilMember, "council_member", NC_("position", "Member of the council")},
+    {PositionTitle::kHead, "head", NC_("position", "Head")},
+    {PositionTitle::kDeputyHead, "deputy_head", NC_("position", "Deputy head")},
+    {PositionTitle::kTeamLeader, "team_leader", NC_("position", "Team leader")},
+    {PositionTitle::kMember, "member", NC_("position", "Member")},
+    {PositionTitle::kSecretary, "secretary", NC_("position", "Secretary")},
+    {PositionTitle::kSubDirector, "sub_director", NC_("position", "Sub-director")},
 }}};
 
 }  // namespace

@@ -40,7 +40,9 @@ std::optional<MembershipStatus> ParseStatus(std::string_view key);
 std::string_view StatusLabel(MembershipStatus status);
 std::string_view TitleKey(PositionTitle title);
 std::optional<PositionTitle> ParseTitle(std::string_view key);
+// English msgid, in the gettext context "position" (kPositionContext).
 std::string_view TitleLabel(PositionTitle title);
+inline constexpr const char* kPositionContext = "position";
 // The script a name is written in: Cyrillic if it has a Cyrillic letter, else Latin.
 NameScript DetectScript(std::string_view name);
 
