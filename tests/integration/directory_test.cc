@@ -153,7 +153,8 @@ TEST_F(DirectoryTest, PagesShowNamesPositionsAndFallbacks) {
   auto person = Get(Port(), "/people/kenzhegali-karchegenov", {{"Cookie", "lang=fr"}});
   EXPECT_EQ(person.status, 200);
   EXPECT_TRUE(Contains(person.body, "Кенжегали Карчегенов"));
-  EXPECT_TRUE(Contains(person.body, "14–15 octobre 2014")) << "the attestation, as a range, in French";
+  EXPECT_TRUE(Contains(person.body, "attesté\u00a0: 14–15 octobre 2014"))
+      << "the attestation, as a range, in a French phrase (with French punctuation)";
   auto unnamed = Get(Port(), "/people/rule-of-law-platform-team-leader");
   EXPECT_EQ(unnamed.status, 200);
   EXPECT_FALSE(Contains(unnamed.body, "<h1></h1>")) << "an unnamed person says so";

@@ -83,6 +83,12 @@ std::string Catalogs::Translate(std::string_view language, std::string_view msgi
   return boost::locale::translate(std::string(msgid)).str(Locale(language));
 }
 
+std::string Catalogs::TranslateWith(std::string_view language, std::string_view msgid, std::string_view value) const {
+  std::string text = Translate(language, msgid);
+  if (size_t at = text.find("{1}"); at != std::string::npos) text.replace(at, 3, value);
+  return text;
+}
+
 std::string Catalogs::TranslateInContext(std::string_view language, std::string_view context,
                                          std::string_view msgid) const {
   return boost::locale::translate(std::string(context), std::string(msgid)).str(Locale(language));

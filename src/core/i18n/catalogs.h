@@ -23,6 +23,9 @@ class Catalogs {
   const std::locale& Locale(std::string_view language) const;
 
   std::string Translate(std::string_view language, std::string_view msgid) const;
+  // Translates a msgid holding "{1}" and puts `value` in its place: a whole phrase, so that each
+  // language orders and punctuates it ("attested: {1}", French "attesté : {1}").
+  std::string TranslateWith(std::string_view language, std::string_view msgid, std::string_view value) const;
   // A msgid with its gettext context (msgctxt), for words that translate differently by use.
   std::string TranslateInContext(std::string_view language, std::string_view context, std::string_view msgid) const;
   // Plural forms follow the language's rules (ru: one/few/many).

@@ -194,8 +194,7 @@ std::string When(const Position& position, const i18n::Catalogs& catalogs, const
                        position.ends_on.known() ? catalogs.FormatDate(language, position.ends_on) : std::string());
   }
   // "attested: 14–15 October 2014" reads right whatever the date's precision.
-  return fmt::format("{}: {}", catalogs.Translate(language, N_("attested")),
-                     catalogs.FormatDate(language, position.attested_on));
+  return catalogs.TranslateWith(language, N_("attested: {1}"), catalogs.FormatDate(language, position.attested_on));
 }
 
 Result<Response> PersonPage(RequestContext& context, const Context& deps) {

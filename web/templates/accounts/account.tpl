@@ -4,7 +4,7 @@
 
 <section aria-labelledby="profile-heading" class="panel">
   <h2 id="profile-heading">{{_ Profile _}}</h2>
-  <p>{{_ Email _}}: <strong>{{EMAIL}}</strong></p>
+  <p>{{_ Email: _}} <strong>{{EMAIL}}</strong></p>
   {{#PREFERENCES_FORM}}{{#FORM_ERROR}}<div class="alert alert-error" role="alert">{{MESSAGE}}</div>{{/FORM_ERROR}}{{/PREFERENCES_FORM}}
   <form class="form" method="post" action="/account/preferences">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

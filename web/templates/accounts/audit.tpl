@@ -13,7 +13,7 @@
   <div class="field"><label for="to">{{_ Until _}}</label><input id="to" name="to" type="date" value="{{FILTER_TO}}">{{#TO_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TO_ERROR}}</div>
   <button class="button" type="submit">{{_ Filter _}}</button>
 </form>
-<p>{{_ Entries found _}}: {{TOTAL}}</p>
+<p>{{_ Entries found: _}} {{TOTAL}}</p>
 {{#NO_ENTRIES}}<p>{{_ No entry matches. _}}</p>{{/NO_ENTRIES}}
 <table class="table">
   <caption class="visually-hidden">{{_ Audit log _}}</caption>

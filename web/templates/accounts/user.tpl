@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="breadcrumb"><a href="/admin/users">{{_ Users _}}</a></p>
 <h1>{{DISPLAY_NAME}}</h1>
-<p>{{_ Email _}}: {{EMAIL}}</p>
+<p>{{_ Email: _}} {{EMAIL}}</p>
 {{#FORM_ERROR}}<div class="alert alert-error" role="alert">{{MESSAGE}}</div>{{/FORM_ERROR}}
 
 <section aria-labelledby="grants-heading" class="panel">

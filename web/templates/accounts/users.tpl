@@ -11,7 +11,7 @@
   </div>
   <button class="button" type="submit">{{_ Search _}}</button>
 </form>
-<p>{{_ Users found _}}: {{TOTAL}}</p>
+<p>{{_ Users found: _}} {{TOTAL}}</p>
 {{#NO_USERS}}<p>{{_ No user matches. _}}</p>{{/NO_USERS}}
 <table class="table">
   <caption class="visually-hidden">{{_ Users _}}</caption>

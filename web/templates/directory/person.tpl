@@ -20,7 +20,7 @@
   {{#NO_POSITIONS}}<p>{{_ No position is recorded. _}}</p>{{/NO_POSITIONS}}
   <ul class="plain-list">
     {{#POSITION}}<li><strong>{{TITLE}}</strong>, <a href="/organizations/{{ORGANIZATION_SLUG}}"{{#ORGANIZATION_LANG}} lang="{{LANG}}"{{/ORGANIZATION_LANG}}>{{ORGANIZATION}}</a>
-      <span class="muted">— {{WHEN}}</span>{{#SOURCE}}<br><span class="source">{{_ Source _}}: <span lang="en">{{TEXT}}</span></span>{{/SOURCE}}</li>{{/POSITION}}
+      <span class="muted">— {{WHEN}}</span>{{#SOURCE}}<br><span class="source">{{_ Source: _}} <span lang="en">{{TEXT}}</span></span>{{/SOURCE}}</li>{{/POSITION}}
   </ul>
 </section>
 
@@ -28,7 +28,7 @@
   <h2 id="rolls-heading">{{_ Rolls _}}</h2>
   {{#NO_MEMBERSHIPS}}<p>{{_ Not on the roll of a bar in this directory. _}}</p>{{/NO_MEMBERSHIPS}}
   <ul class="plain-list">
-    {{#MEMBERSHIP}}<li><a href="/organizations/{{BAR_SLUG}}"{{#BAR_LANG}} lang="{{LANG}}"{{/BAR_LANG}}>{{BAR}}</a> — {{STATUS}}; {{_ roll number _}}: {{ROLL_NUMBER}}; {{_ admitted _}}: {{ADMITTED}}</li>{{/MEMBERSHIP}}
+    {{#MEMBERSHIP}}<li><a href="/organizations/{{BAR_SLUG}}"{{#BAR_LANG}} lang="{{LANG}}"{{/BAR_LANG}}>{{BAR}}</a> — {{STATUS}}; {{_ roll number: _}} {{ROLL_NUMBER}}; {{_ admitted: _}} {{ADMITTED}}</li>{{/MEMBERSHIP}}
   </ul>
 </section>
 

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="breadcrumb"><a href="/organizations/{{SLUG}}">{{NAME}}</a></p>
 <h1>{{_ The roll _}}</h1>
-<p>{{_ Active members on the roll _}}: {{MEMBER_COUNT}}</p>
+<p>{{_ Active members on the roll: _}} {{MEMBER_COUNT}}</p>
 
 <section aria-labelledby="export-heading" class="panel">
   <h2 id="export-heading">{{_ Export _}}</h2>
@@ -14,7 +14,7 @@
   {{#FORM_ERROR}}<div class="alert alert-error" role="alert">{{MESSAGE}}</div>{{/FORM_ERROR}}
   {{#REPORT}}<div class="alert {{#OK}}alert-success{{/OK}}{{#BAD}}alert-error{{/BAD}}" role="status">
     <p>{{SUMMARY}}</p>
-    {{#IGNORED}}<p>{{_ Ignored columns _}}: {{COLUMNS}}</p>{{/IGNORED}}
+    {{#IGNORED}}<p>{{_ Ignored columns: _}} {{COLUMNS}}</p>{{/IGNORED}}
   </div>{{/REPORT}}
   {{#HAS_PROBLEMS}}<table class="table">
     <caption>{{_ Problems found: nothing was imported _}}</caption>
