@@ -15,12 +15,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_OPTIONS, HEALTH_TIMEOUT_MS, OUT, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, startServer,
-} from './support.mjs';
+  HEALTH_TIMEOUT_MS, OUT, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
+  assertNoAxeViolations, newPage, startServer, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
 
 const KANAFIN = {
   name: 'Daniyar Kanafin',
@@ -43,16 +41,10 @@ let baseURL;
 let browser;
 
 before(async () => {
-  server = await startServer({ logName: 'server-directory.log' });
-  baseURL = server.baseURL;
-  browser = await chromium.launch(CHROMIUM_OPTIONS);
+  ({ server, baseURL, browser } = await openServerAndBrowser('server-directory.log'));
 }, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  // Normally the last test has stopped the server; if a failure left it running, close() kills it.
-  await server?.close();
-});
+after(() => closeServerAndBrowser({ server, browser }));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

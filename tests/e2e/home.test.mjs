@@ -13,12 +13,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_OPTIONS, HEALTH_TIMEOUT_MS, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, OUT,
-  assertNoAxeViolations, newPage, startServer,
-} from './support.mjs';
+  HEALTH_TIMEOUT_MS, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, OUT,
+  assertNoAxeViolations, newPage, startServer, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
 
 const LANGUAGES = ['en', 'fr', 'ru', 'kk'];
 // Letters of the Kazakh Cyrillic alphabet that Russian does not have (і is U+0456, not Latin i).
@@ -43,16 +41,10 @@ async function openHomeIn(context, lang) {
 }
 
 before(async () => {
-  server = await startServer({ logName: 'server.log' });
-  baseURL = server.baseURL;
-  browser = await chromium.launch(CHROMIUM_OPTIONS);
+  ({ server, baseURL, browser } = await openServerAndBrowser('server.log'));
 }, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  // Normally the last test has stopped the server; if a failure left it running, close() kills it.
-  await server?.close();
-});
+after(() => closeServerAndBrowser({ server, browser }));
 
 // Top-level tests of one file run one after another, in this order.
 

@@ -15,12 +15,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
 import {
-  CHROMIUM_OPTIONS, HEALTH_TIMEOUT_MS, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, startServer,
-} from './support.mjs';
+  HEALTH_TIMEOUT_MS, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
+  assertNoAxeViolations, newPage, startServer, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
 
 const DEMO_PASSWORD = 'entente-demo-2014';
 const DEMO = (local) => `${local}@demo.entente.example`;
@@ -107,16 +105,10 @@ let baseURL;
 let browser;
 
 before(async () => {
-  server = await startServer({ logName: 'server-roll.log' });
-  baseURL = server.baseURL;
-  browser = await chromium.launch(CHROMIUM_OPTIONS);
+  ({ server, baseURL, browser } = await openServerAndBrowser('server-roll.log'));
 }, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  // Normally the last test has stopped the server; if a failure left it running, close() kills it.
-  await server?.close();
-});
+after(() => closeServerAndBrowser({ server, browser }));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BIN = path.resolve(process.env.ENTENTE_BIN || path.join(HERE, '../../build/entente'));
@@ -181,4 +182,17 @@ export async function assertNoAxeViolations(page, label) {
     console.log(`axe violations on ${label}:\n${report}`);
     assert.fail(`${results.violations.length} axe violation(s) on ${label}:\n${report}`);
   }
+}
+
+// One server and one browser for a test file: its before() and after() hooks call these.
+export async function openServerAndBrowser(logName) {
+  const server = await startServer({ logName });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
+  return { server, baseURL: server.baseURL, browser };
+}
+
+export async function closeServerAndBrowser({ server, browser }) {
+  await browser?.close().catch(() => {});
+  // Normally the last test has stopped the server; if a failure left it running, close() kills it.
+  await server?.close();
 }
