@@ -175,7 +175,6 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
     // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it
     // begins, 1 a word one typo away.
     std::vector<std::map<std::string, int>> reach(words.size());
-    std::set<std::string> all_keys;
     for (size_t i = 0; i < words.size(); ++i) {
       const std::string& word = words[i];
       for (auto& key : store_.KeysWithPrefix(sql, word, kPrefixKeysPerWord)) {
@@ -188,10 +187,14 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
           if (search::WithinOneEdit(key, word)) reach[i].emplace(key, 1);
         }
       }
-      for (const auto& [key, quality] : reach[i]) all_keys.insert(key);
     }
-    auto rows = store_.PeopleWithKeys(sql, std::vector<std::string>(all_keys.begin(), all_keys.end()), query,
-                                      kMaxMatchRows);
+    std::vector<std::vector<std::string>> keys_per_word;
+    for (const auto& word_reach : reach) {
+      std::vector<std::string> keys;
+      for (const auto& [key, quality] : word_reach) keys.push_back(key);
+      keys_per_word.push_back(std::move(keys));
+    }
+    auto rows = store_.PeopleWithKeys(sql, keys_per_word, query, kMaxMatchRows);
     // Score: every word must reach one of the person's keys; a word counts its best reach.
     struct Candidate {
       std::vector<int> scores;

@@ -462,17 +462,34 @@ std::vector<std::string> PeopleStore::KeysSharingADeletion(soci::session& sql,
   return query.Column<std::string>(sql);
 }
 
-std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(soci::session& sql, const std::vector<std::string>& keys,
-                                                                const LawyerQuery& filters, long long limit) const {
+std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
+    soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters,
+    long long limit) const {
   std::vector<KeyMatch> rows;
-  if (keys.empty()) return rows;
+  std::set<std::string> all_keys;
+  for (const auto& keys : keys_per_word) {
+    if (keys.empty()) return rows;  // a word that reaches nothing: nobody matches every word
+    all_keys.insert(keys.begin(), keys.end());
+  }
+  auto bind_keys = [](db::Query& query, const auto& keys) {
+    bool first = true;
+    for (const auto& key : keys) {
+      if (!first) query.Append(", ");
+      query.Bind(key);
+      first = false;
+    }
+  };
   db::Query query("SELECT k.person_id, k.key, p.sort_key, p.display_name FROM person_name_keys k "
                   "JOIN people p ON p.id = k.person_id WHERE p.merged_into IS NULL AND k.key IN (");
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (i) query.Append(", ");
-    query.Bind(keys[i]);
-  }
+  bind_keys(query, all_keys);
   query.Append(")");
+  if (keys_per_word.size() > 1) {
+    for (const auto& keys : keys_per_word) {
+      query.Append(" AND k.person_id IN (SELECT w.person_id FROM person_name_keys w WHERE w.key IN (");
+      bind_keys(query, keys);
+      query.Append("))");
+    }
+  }
   AppendFilters(query, filters);
   query.Append(" LIMIT ").Bind(limit);
   KeyMatch row;

@@ -84,7 +84,9 @@ class PeopleStore {
     std::string sort_key;
     std::string display_name;
   };
-  std::vector<KeyMatch> PeopleWithKeys(soci::session& sql, const std::vector<std::string>& keys,
+  // `keys_per_word`: the keys each query word reaches; only people reached by every word are
+  // returned (the intersection is done by the database, so common words do not flood the result).
+  std::vector<KeyMatch> PeopleWithKeys(soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word,
                                        const LawyerQuery& filters, long long limit) const;
   // People matching the filters alone, in folded-name order, with the total.
   std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
