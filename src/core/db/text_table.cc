@@ -1,5 +1,7 @@
 #include "core/db/text_table.h"
 
+#include "core/db/query.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,25 +13,20 @@ std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql, const 
   std::map<long long, Texts> result;
   for (size_t begin = 0; begin < owners.size(); begin += kChunk) {
     size_t end = std::min(owners.size(), begin + kChunk);
-    std::string placeholders;
-    for (size_t i = begin; i < end; ++i) placeholders += fmt::format("{}:o{}", i == begin ? "" : ",", i - begin);
-    std::string query = fmt::format(
-        "SELECT owner_id, field, language, text, is_original FROM {} WHERE owner_id IN ({})", table_, placeholders);
-    soci::statement statement(sql);
+    Query query(fmt::format("SELECT owner_id, field, language, text, is_original FROM {} WHERE owner_id IN (", table_));
+    query.BindList(std::vector<long long>(owners.begin() + static_cast<std::ptrdiff_t>(begin),
+                                          owners.begin() + static_cast<std::ptrdiff_t>(end)))
+        .Append(")");
     long long owner = 0;
     std::string field, language, text;
     int original = 0;
-    statement.exchange(soci::into(owner));
-    statement.exchange(soci::into(field));
-    statement.exchange(soci::into(language));
-    statement.exchange(soci::into(text));
-    statement.exchange(soci::into(original));
-    std::vector<long long> ids(owners.begin() + static_cast<std::ptrdiff_t>(begin),
-                               owners.begin() + static_cast<std::ptrdiff_t>(end));
-    for (auto& id : ids) statement.exchange(soci::use(id));
-    statement.alloc();
-    statement.prepare(query);
-    statement.define_and_bind();
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(owner));
+      s.exchange(soci::into(field));
+      s.exchange(soci::into(language));
+      s.exchange(soci::into(text));
+      s.exchange(soci::into(original));
+    });
     statement.execute(false);
     while (statement.fetch()) result[owner][field].Set(language, text, original != 0);
   }

@@ -306,8 +306,6 @@ Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps
   return pages.Render(context, page, status);
 }
 
-std::optional<OrganizationId> ParseOrganization(const std::string& text) { return OrganizationId::Parse(text); }
-
 Result<Response> GrantRole(RequestContext& context, const RouteDependencies& deps) {
   UserId user = context.params.GetId<UserId>("id");
   auto form = http::ReadForm(context.request);
@@ -315,7 +313,7 @@ Result<Response> GrantRole(RequestContext& context, const RouteDependencies& dep
   std::string organization_text = form->Get("organization_id");
   std::optional<OrganizationId> organization;
   if (!organization_text.empty() && organization_text != "platform") {
-    organization = ParseOrganization(organization_text);
+    organization = OrganizationId::Parse(organization_text);
     if (!organization) {
       return UserPage(context, deps, user,
                       Error::InvalidArgument(N_("Please correct the fields below."),

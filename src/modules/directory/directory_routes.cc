@@ -221,9 +221,7 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
       if (!name.language.empty()) row->AddSectionDictionary("VARIANT_LANG")->SetValue("LANG", name.language);
       row->SetValue("SCRIPT", deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
       row->SetValue("KIND", deps.pages.Translate(context, NameKindLabel(name.kind)));
-      // Notes are data; the ones the demo and imports use are interface strings too.
-      static constexpr const char* kKnownNotes[] = {N_("our transliteration")};
-      (void)kKnownNotes;
+      // Notes are data; the ones the platform writes itself (kOurTransliteration) are in the catalogs.
       row->SetValue("NOTE", name.note.empty() ? "" : deps.pages.Translate(context, name.note));
     }
   }
@@ -389,7 +387,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
 // --- The roll: import and export ---
 
 Result<Response> RollPage(RequestContext& context, const Context& deps, const std::optional<RollImportReport>& report,
-                          const std::optional<Error>& error, bool dry_run) {
+                          const std::optional<Error>& error) {
   auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
   // Only the bar's administrators see its roll page; to others it is not there.
@@ -445,7 +443,6 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
       }
     }
   }
-  (void)dry_run;
   return deps.pages.Render(context, page, status);
 }
 
@@ -457,7 +454,7 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollSe
   auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
   if (!parts) {
     if (parts.error().code() == ErrorCode::kUnsupportedMediaType) return Fail(parts.error());
-    return RollPage(context, deps, std::nullopt, parts.error(), true);
+    return RollPage(context, deps, std::nullopt, parts.error());
   }
   std::string_view file;
   bool dry_run = false, has_file = false;
@@ -470,12 +467,11 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollSe
   }
   if (!has_file || file.empty()) {
     return RollPage(context, deps, std::nullopt,
-                    Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}),
-                    dry_run);
+                    Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
   }
   auto report = roll.Import(context.actor, std::string(context.params.Get("slug")), file, dry_run);
   if (!report) return Fail(report.error());
-  return RollPage(context, deps, *report, std::nullopt, dry_run);
+  return RollPage(context, deps, *report, std::nullopt);
 }
 
 Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
@@ -637,7 +633,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Organiza
               .handler = bind(OrganizationPage)});
   router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
               .handler = [deps](RequestContext& context) {
-                return RollPage(context, *deps, std::nullopt, std::nullopt, true);
+                return RollPage(context, *deps, std::nullopt, std::nullopt);
               }});
   router.Add({.method = Method::kPost, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
               .handler = [deps, &roll](RequestContext& context) { return ImportRoll(context, *deps, roll); },

@@ -85,10 +85,9 @@ Result<Organization> OrganizationService::GetBySlug(const std::string& slug) {
 
 Result<Organization> OrganizationService::GetById(OrganizationId id) {
   return database_.Read([&](soci::session& sql) -> Result<Organization> {
-    for (auto& organization : store_.ListAll(sql)) {
-      if (organization.id == id) return organization;
-    }
-    return Fail(Error::NotFound());
+    auto organization = store_.FindById(sql, id);
+    if (!organization) return Fail(Error::NotFound());
+    return *organization;
   });
 }
 

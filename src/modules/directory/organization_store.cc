@@ -64,6 +64,14 @@ std::optional<Organization> OrganizationStore::FindBySlug(soci::session& sql, co
   return found.front();
 }
 
+std::optional<Organization> OrganizationStore::FindById(soci::session& sql, OrganizationId id) const {
+  long long value = id.value();
+  std::string slug;
+  sql << "SELECT slug FROM organizations WHERE id = :id", soci::use(value), soci::into(slug);
+  if (!sql.got_data()) return std::nullopt;
+  return FindBySlug(sql, slug);
+}
+
 JurisdictionId OrganizationStore::UpsertJurisdiction(soci::session& sql, const std::string& code,
                                                      const i18n::LocalizedText& name) const {
   long long id = 0;

@@ -24,6 +24,7 @@ class OrganizationStore {
   std::vector<Jurisdiction> ListJurisdictions(soci::session& sql) const;
   // One organization with its names; nullopt when there is none with that slug.
   std::optional<Organization> FindBySlug(soci::session& sql, const std::string& slug) const;
+  std::optional<Organization> FindById(soci::session& sql, OrganizationId id) const;
   std::vector<Organization> Children(soci::session& sql, OrganizationId parent) const;
 
   std::optional<OrganizationId> FindIdBySlug(soci::session& sql, std::string_view slug) const;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/ids.h"
+#include "core/base/messages.h"
 #include "core/base/pagination.h"
 #include "core/base/partial_date.h"
 
@@ -45,6 +46,10 @@ std::string_view TitleLabel(PositionTitle title);
 inline constexpr const char* kPositionContext = "position";
 // The script a name is written in: Cyrillic if it has a Cyrillic letter, else Latin.
 NameScript DetectScript(std::string_view name);
+
+// The note on a name variant that the sources do not give and we transliterated (the demo's
+// Cyrillic spellings): an interface string, so that each language shows it in its own words.
+inline constexpr const char* kOurTransliteration = N_("our transliteration");
 
 struct PersonName {
   std::string full_name;
