@@ -12,6 +12,8 @@
 //   GET /api/v1/people/{id}              anyone
 //   GET /api/v1/organizations            anyone
 //   GET /api/v1/organizations/{id}       anyone
+//
+// Forms and the write API: directory_edit_routes.cc.
 
 #include "modules/directory/directory_routes.h"
 
@@ -24,6 +26,8 @@
 #include "core/http/json.h"
 #include "core/http/multipart.h"
 #include "core/i18n/languages.h"
+#include "modules/directory/directory_edit_routes.h"
+#include "modules/directory/directory_json.h"
 
 namespace entente::directory {
 namespace {
@@ -200,6 +204,14 @@ std::string When(const Position& position, const i18n::Catalogs& catalogs, const
 Result<Response> PersonPage(RequestContext& context, const Context& deps) {
   auto person = deps.people.GetPerson(std::string(context.params.Get("slug")));
   if (!person) return Fail(person.error());
+  if (person->merged_into) {
+    // A duplicate merged into another record: its address leads there for good.
+    auto kept = deps.people.GetPerson(*person->merged_into);
+    if (!kept) return Fail(kept.error());
+    Response moved = Response::Redirect("/people/" + kept->slug);
+    moved.status = 301;
+    return moved;
+  }
   auto organizations = deps.organizations.ListAll();
   if (!organizations) return Fail(organizations.error());
   std::map<long long, const Organization*> by_id;
@@ -263,6 +275,21 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
   if (person->languages.empty()) content.ShowSection("NO_LANGUAGES");
   content.SetValue("PRACTICE_AREAS", join(person->practice_areas));
   content.SetValue("CITY", person->city.empty() ? catalogs.Translate(language, N_("not recorded")) : person->city);
+  auto contacts = VisibleContacts(context.actor, *person);
+  if (contacts.empty()) content.ShowSection("NO_CONTACT");
+  for (const auto& contact : contacts) {
+    auto* item = content.AddSectionDictionary("CONTACT");
+    item->SetValue("KIND", deps.pages.Translate(context, ContactKindLabel(contact.kind)));
+    item->SetValue("VALUE", contact.value);
+    if (contact.kind == ContactKind::kEmail) item->AddSectionDictionary("MAILTO")->SetValue("VALUE", contact.value);
+    if (contact.kind == ContactKind::kWebsite) item->AddSectionDictionary("LINK")->SetValue("VALUE", contact.value);
+    if (contact.kind == ContactKind::kPhone || contact.kind == ContactKind::kAddress) item->ShowSection("PLAIN");
+  }
+  if (auto may = deps.people.MayEdit(context.actor, person->id); may && *may) {
+    content.SetValueAndShowSection("SLUG", person->slug, "EDITABLE");
+  }
+  if (context.request.QueryParam("saved")) content.ShowSection("SAVED");
+  if (context.request.QueryParam("merged")) content.ShowSection("MERGED");
   return deps.pages.Render(context, page);
 }
 
@@ -301,7 +328,7 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
   for (const auto& code : order) {
     ctemplate::TemplateDictionary* group = nullptr;
     for (const auto& organization : *organizations) {
-      if (organization.jurisdiction != code) continue;
+      if (organization.jurisdiction != code || !MayView(context.actor, organization)) continue;
       if (!jurisdiction_filter.empty() && organization.jurisdiction != jurisdiction_filter) continue;
       if (!kind_filter.empty() && KindKey(organization.kind) != kind_filter) continue;
       if (!group) {
@@ -324,6 +351,7 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
 Result<Response> OrganizationPage(RequestContext& context, const Context& deps) {
   auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
+  if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);
   if (!details) return Fail(details.error());
   auto children = deps.organizations.Children(organization->id);
@@ -348,6 +376,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (context.actor.Holds(auth::Role::kBarAdmin, organization->id)) {
     content.SetValueAndShowSection("SLUG", organization->slug, "ROLL_ADMIN");
   }
+  if (context.request.QueryParam("saved")) content.ShowSection("SAVED");
   if (organization->parent) {
     if (auto parent = deps.organizations.GetById(*organization->parent)) {
       auto* section = content.AddSectionDictionary("PARENT");
@@ -375,6 +404,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (!children->empty()) {
     auto* section = content.AddSectionDictionary("HAS_CHILDREN");
     for (const auto& child : *children) {
+      if (!MayView(context.actor, child)) continue;
       auto* item = section->AddSectionDictionary("CHILD");
       item->SetValue("SLUG", child.slug);
       SetLocalized(*item, "NAME", "CHILD_LANG", child.name, language, child.slug);
@@ -492,70 +522,6 @@ Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
 
 // --- JSON ---
 
-json TextJson(const i18n::LocalizedText& text) {
-  json out = json::object();
-  for (const auto& [language, variant] : text.variants()) {
-    out[language] = {{"text", variant.text}, {"original", variant.original}};
-  }
-  return out;
-}
-
-json OrganizationJson(const Organization& organization) {
-  return {{"id", organization.id.value()},
-          {"slug", organization.slug},
-          {"kind", KindKey(organization.kind)},
-          {"parent_id", organization.parent ? json(organization.parent->value()) : json(nullptr)},
-          {"city", organization.city},
-          {"country", organization.country_code},
-          {"jurisdiction", organization.jurisdiction.empty() ? json(nullptr) : json(organization.jurisdiction)},
-          {"website", organization.website},
-          {"name", TextJson(organization.name)},
-          {"alternate_name", TextJson(organization.alternate_name)}};
-}
-
-json DateJson(const PartialDate& date) { return date.known() ? json(date.ToString()) : json(nullptr); }
-
-json PersonJson(const Person& person) {
-  json names = json::array();
-  for (const auto& name : person.names) {
-    names.push_back({{"name", name.full_name},
-                     {"script", ScriptKey(name.script)},
-                     {"kind", NameKindKey(name.kind)},
-                     {"language", name.language},
-                     {"note", name.note}});
-  }
-  json memberships = json::array();
-  for (const auto& membership : person.memberships) {
-    memberships.push_back({{"bar_id", membership.bar.value()},
-                           {"bar", membership.bar_slug},
-                           {"roll_number", membership.roll_number},
-                           {"admitted_on", DateJson(membership.admitted_on)},
-                           {"status", StatusKey(membership.status)},
-                           {"status_since", DateJson(membership.status_since)}});
-  }
-  json positions = json::array();
-  for (const auto& position : person.positions) {
-    positions.push_back({{"organization_id", position.organization.value()},
-                         {"organization", position.organization_slug},
-                         {"title", TitleKey(position.title)},
-                         {"starts_on", DateJson(position.starts_on)},
-                         {"ends_on", DateJson(position.ends_on)},
-                         {"attested_on", DateJson(position.attested_on)},
-                         {"source", position.source}});
-  }
-  return {{"id", person.id.value()},
-          {"slug", person.slug},
-          {"display_name", person.display_name.empty() ? json(nullptr) : json(person.display_name)},
-          {"gender", person.gender.empty() ? json(nullptr) : json(person.gender)},
-          {"city", person.city},
-          {"synthetic", person.synthetic},
-          {"names", names},
-          {"languages", person.languages},
-          {"practice_areas", person.practice_areas},
-          {"memberships", memberships},
-          {"positions", positions}};
-}
-
 Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
   auto query = ReadLawyerQuery(context.request);
   if (!query) return Fail(query.error());
@@ -570,7 +536,7 @@ Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
 Result<Response> ApiPerson(RequestContext& context, const Context& deps) {
   auto person = deps.people.GetPerson(context.params.GetId<PersonId>("id"));
   if (!person) return Fail(person.error());
-  return http::JsonResponse(PersonJson(*person));
+  return http::JsonResponse(PersonJson(*person, context.actor));
 }
 
 Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) {
@@ -585,6 +551,7 @@ Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) 
   page.per_page = page_request->per_page;
   std::vector<Organization> matching;
   for (const auto& organization : *organizations) {
+    if (!MayView(context.actor, organization)) continue;
     if (!kind.empty() && KindKey(organization.kind) != kind) continue;
     if (!jurisdiction.empty() && organization.jurisdiction != jurisdiction) continue;
     matching.push_back(organization);
@@ -599,6 +566,7 @@ Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) 
 Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
   auto organization = deps.organizations.GetById(context.params.GetId<OrganizationId>("id"));
   if (!organization) return Fail(organization.error());
+  if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);
   if (!details) return Fail(details.error());
   json body = OrganizationJson(*organization);
@@ -617,6 +585,8 @@ Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
 
 void AddRoutes(http::Router& router, const render::PageRenderer& pages, OrganizationService& organizations,
                PeopleService& people, RollService& roll) {
+  // First: /people/new and /organizations/new are tried before /people/{slug}.
+  AddEditRoutes(router, pages, organizations, people);
   auto deps = std::make_shared<Context>(Context{pages, organizations, people});
   auto bind = [deps](auto handler) {
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };

@@ -5,8 +5,9 @@
 #include <memory>
 #include <set>
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 #include <unicode/coll.h>
+#include <nlohmann/json.hpp>
 
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
@@ -65,8 +66,34 @@ std::vector<FieldError> ValidatePerson(const PersonInput& input) {
       errors.push_back({"names", N_("A name must have between 1 and 300 characters.")});
     }
   }
+  // The name as written comes first and is never replaced by a variant.
+  if (!input.names.empty() && input.names.front().kind != NameKind::kAsWritten) {
+    errors.push_back({"names", N_("The first name must be the name as written.")});
+  }
+  if (input.names.size() > 20) errors.push_back({"names", N_("Give at most 20 names.")});
+  for (const auto& contact : input.contacts) {
+    if (contact.value.empty() || contact.value.size() > 300) {
+      errors.push_back({"contacts", N_("A contact detail must have between 1 and 300 characters.")});
+    } else if (contact.kind == ContactKind::kEmail &&
+               (contact.value.find('@') == std::string::npos || contact.value.find(' ') != std::string::npos)) {
+      errors.push_back({"contacts", N_("Enter an email address such as name@example.org.")});
+    } else if (contact.kind == ContactKind::kWebsite && !contact.value.starts_with("https://") &&
+               !contact.value.starts_with("http://")) {
+      errors.push_back({"contacts", N_("Enter a web address starting with https://.")});
+    }
+    if (!IsContactVisibility(contact.visibility)) {
+      errors.push_back({"contacts", N_("Choose who may see each contact detail from the list.")});
+    }
+  }
+  if (input.contacts.size() > 20) errors.push_back({"contacts", N_("Give at most 20 contact details.")});
+  for (const auto& area : input.practice_areas) {
+    if (area.empty() || area.size() > 100) {
+      errors.push_back({"practice_areas", N_("A practice area must have between 1 and 100 characters.")});
+    }
+  }
   for (const auto& language : input.languages) {
-    if (language.size() < 2 || language.size() > 3) errors.push_back({"languages", N_("Give languages as ISO codes: fr, ru, kk, en.")});
+    if (language.size() < 2 || language.size() > 3)
+      errors.push_back({"languages", N_("Give languages as ISO codes: fr, ru, kk, en.")});
   }
   if (input.city.size() > 200) errors.push_back({"city", N_("This is too long (at most 200 characters).")});
   return errors;
@@ -80,53 +107,231 @@ Result<PersonId> PeopleService::SavePerson(const auth::Actor& actor, const Perso
   return database_.Write([&](soci::session& sql) -> Result<PersonId> {
     bool created = !store_.FindIdBySlug(sql, input.slug);
     PersonId id = store_.Upsert(sql, input);
-    audit::Record(sql, actor, {created ? "person.create" : "person.update", "person", id.value(), std::nullopt,
-                               nlohmann::json({{"slug", input.slug}}).dump()});
+    audit::Record(sql, actor,
+                  {created ? "person.create" : "person.update", "person", id.value(), std::nullopt,
+                   nlohmann::json({{"slug", input.slug}}).dump()});
     return id;
   });
 }
 
+std::vector<Contact> VisibleContacts(const auth::Actor& actor, const Person& person) {
+  std::vector<OrganizationId> organizations;
+  for (const auto& membership : person.memberships) organizations.push_back(membership.bar);
+  for (const auto& position : person.positions) organizations.push_back(position.organization);
+  std::vector<Contact> visible;
+  for (const auto& contact : person.contacts) {
+    bool may = false;
+    if (contact.visibility == auth::Visibility::kOrganization) {
+      for (OrganizationId organization : organizations) {
+        may = may || auth::MayView(actor, contact.visibility, organization, {}, {});
+      }
+    } else {
+      may = auth::MayView(actor, contact.visibility, std::nullopt, {}, {});
+    }
+    if (may) visible.push_back(contact);
+  }
+  return visible;
+}
+
+std::string PersonSlugBase(const PersonInput& input) {
+  std::string slug;
+  if (!input.names.empty()) {
+    for (const auto& word : search::FoldWords(input.names.front().full_name)) {
+      if (slug.size() + word.size() > 80) break;
+      slug += (slug.empty() ? "" : "-") + word;
+    }
+  }
+  // Folded keys are lower-case ASCII letters and digits; anything else is left out.
+  std::erase_if(slug, [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'); });
+  // "new" is the address of the form that creates a person.
+  if (slug.empty() || slug == "new") return "person";
+  return slug;
+}
+
+namespace {
+
+// Whether the actor may edit a person: an administrator of one of the organizations whose roll
+// they are on or where they held a position, or a platform admin.
+bool MayEditIn(soci::session& sql, const PeopleStore& store, const auth::Actor& actor, PersonId id) {
+  if (actor.IsPlatformAdmin()) return true;
+  for (OrganizationId organization : store.OrganizationsOf(sql, id)) {
+    if (actor.Holds(auth::Role::kBarAdmin, organization)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInput input,
+                                             const MembershipInput& membership) {
+  if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
+  input.slug = "person";  // replaced below; validated meanwhile as a placeholder
+  std::vector<FieldError> errors = ValidatePerson(input);
+  auto admitted = PartialDate::Parse(membership.admitted_on);
+  if (!admitted) errors.push_back({"admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+  auto status = ParseStatus(membership.status);
+  if (!status) errors.push_back({"status", N_("Choose a status from the list.")});
+  if (membership.roll_number.size() > 50)
+    errors.push_back({"roll_number", N_("This is too long (at most 50 characters).")});
+  if (input.names.empty()) errors.push_back({"names", N_("Give the name as written.")});
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  return database_.Write([&](soci::session& sql) -> Result<PersonId> {
+    auto bar = organizations_.FindIdBySlug(sql, membership.bar_slug);
+    if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
+      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+    }
+    if (!membership.roll_number.empty() && store_.RollNumbers(sql, *bar).contains(membership.roll_number)) {
+      return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
+    }
+    std::string base = PersonSlugBase(input);
+    input.slug = base;
+    for (int n = 2; store_.FindIdBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
+    PersonId id = store_.Upsert(sql, input);
+    store_.UpsertMembership(sql, id, *bar, membership.roll_number, *admitted, *status, PartialDate());
+    audit::Record(sql, actor,
+                  {"person.create", "person", id.value(), *bar,
+                   nlohmann::json({{"slug", input.slug}, {"roll_number", membership.roll_number}}).dump()});
+    return id;
+  });
+}
+
+Status PeopleService::UpdatePerson(const auth::Actor& actor, PersonId id, PersonInput input) {
+  input.slug = "person";  // the stored slug is kept; a placeholder for validation
+  std::vector<FieldError> errors = ValidatePerson(input);
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto existing = store_.Find(sql, id);
+    if (!existing || existing->merged_into) return Fail(Error::NotFound());
+    if (!MayEditIn(sql, store_, actor, id)) return Fail(Error::PermissionDenied());
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    input.slug = existing->slug;
+    input.synthetic = existing->synthetic;
+    store_.Upsert(sql, input);
+    nlohmann::json changed = {{"slug", existing->slug}};
+    if (existing->display_name != (input.names.empty() ? "" : input.names.front().full_name)) {
+      changed["name_as_written"] = {existing->display_name, input.names.empty() ? "" : input.names.front().full_name};
+    }
+    changed["names"] = input.names.size();
+    changed["contacts"] = input.contacts.size();
+    audit::Record(sql, actor, {"person.update", "person", id.value(), std::nullopt, changed.dump()});
+    return {};
+  });
+}
+
+Result<bool> PeopleService::MayEdit(const auth::Actor& actor, PersonId id) {
+  if (!actor.signed_in() && !actor.IsPlatformAdmin()) return false;
+  return database_.Read([&](soci::session& sql) -> Result<bool> { return MayEditIn(sql, store_, actor, id); });
+}
+
+Status PeopleService::Merge(const auth::Actor& actor, PersonId keep, PersonId duplicate) {
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto kept = store_.Find(sql, keep);
+    if (!kept || kept->merged_into) return Fail(Error::NotFound());
+    if (!MayEditIn(sql, store_, actor, keep))
+      return Fail(Error::PermissionDenied(N_("You may merge only people you may edit.")));
+    if (keep == duplicate) {
+      return Fail(FieldProblem("duplicate", N_("Choose another person: a record cannot be merged into itself.")));
+    }
+    auto other = store_.Find(sql, duplicate);
+    if (!other || other->merged_into) {
+      return Fail(FieldProblem("duplicate", N_("There is no such person, or the record was already merged.")));
+    }
+    if (!MayEditIn(sql, store_, actor, duplicate)) {
+      return Fail(Error::PermissionDenied(N_("You may merge only people you may edit.")));
+    }
+    PersonInput merged;
+    merged.slug = kept->slug;
+    merged.synthetic = kept->synthetic;
+    merged.gender = kept->gender.empty() ? other->gender : kept->gender;
+    merged.city = kept->city.empty() ? other->city : kept->city;
+    merged.names = kept->names;
+    // The other record's names join as they were written, after the kept record's own.
+    for (const auto& name : other->names) {
+      bool known = std::any_of(merged.names.begin(), merged.names.end(),
+                               [&](const PersonName& existing) { return existing.full_name == name.full_name; });
+      if (!known) merged.names.push_back(name);
+    }
+    auto unite = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+      for (const auto& value : b) {
+        if (std::find(a.begin(), a.end(), value) == a.end()) a.push_back(value);
+      }
+      return a;
+    };
+    merged.languages = unite(kept->languages, other->languages);
+    merged.practice_areas = unite(kept->practice_areas, other->practice_areas);
+    merged.contacts = kept->contacts;
+    for (const auto& contact : other->contacts) {
+      bool known = std::any_of(merged.contacts.begin(), merged.contacts.end(), [&](const Contact& existing) {
+        return existing.kind == contact.kind && existing.value == contact.value;
+      });
+      if (!known) merged.contacts.push_back(contact);
+    }
+    store_.Merge(sql, keep, duplicate, merged);
+    audit::Record(sql, actor,
+                  {"person.merge", "person", keep.value(), std::nullopt,
+                   nlohmann::json({{"kept", kept->slug}, {"merged", other->slug}}).dump()});
+    return {};
+  });
+}
+
 Status PeopleService::SaveMembership(const auth::Actor& actor, PersonId person, const MembershipInput& input) {
-  auto admitted = PartialDate::Parse(input.admitted_on);
-  if (!admitted) return Fail(FieldProblem("admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  auto since = PartialDate::Parse(input.status_since);
-  if (!since) return Fail(FieldProblem("status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  auto status = ParseStatus(input.status);
-  if (!status) return Fail(FieldProblem("status", N_("Choose a status from the list.")));
-  if (input.roll_number.size() > 50) return Fail(FieldProblem("roll_number", N_("This is too long (at most 50 characters).")));
+  // Who may comes first: a refusal does not depend on what else was sent.
   return database_.Write([&](soci::session& sql) -> Status {
     auto bar = organizations_.FindIdBySlug(sql, input.bar_slug);
     if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar))
+      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
     if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    std::vector<FieldError> errors;
+    auto admitted = PartialDate::Parse(input.admitted_on);
+    if (!admitted) errors.push_back({"admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    auto since = PartialDate::Parse(input.status_since);
+    if (!since) errors.push_back({"status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    auto status = ParseStatus(input.status);
+    if (!status) errors.push_back({"status", N_("Choose a status from the list.")});
+    if (input.roll_number.size() > 50)
+      errors.push_back({"roll_number", N_("This is too long (at most 50 characters).")});
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    if (!input.roll_number.empty()) {
+      auto held = store_.RollNumbers(sql, *bar);
+      if (auto it = held.find(input.roll_number); it != held.end() && it->second.first != person.value()) {
+        return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
+      }
+    }
     store_.UpsertMembership(sql, person, *bar, input.roll_number, *admitted, *status, *since);
-    audit::Record(sql, actor, {"membership.save", "person", person.value(), *bar,
-                               nlohmann::json({{"roll_number", input.roll_number}, {"status", input.status}}).dump()});
+    audit::Record(sql, actor,
+                  {"membership.save", "person", person.value(), *bar,
+                   nlohmann::json({{"roll_number", input.roll_number}, {"status", input.status}}).dump()});
     return {};
   });
 }
 
 Status PeopleService::SavePosition(const auth::Actor& actor, PersonId person, const PositionInput& input) {
-  auto title = ParseTitle(input.title);
-  if (!title) return Fail(FieldProblem("title", N_("Choose a title from the list.")));
-  auto starts = PartialDate::Parse(input.starts_on);
-  auto ends = PartialDate::Parse(input.ends_on);
-  auto attested = PartialDate::Parse(input.attested_on);
-  if (!starts) return Fail(FieldProblem("starts_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  if (!ends) return Fail(FieldProblem("ends_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  if (!attested) return Fail(FieldProblem("attested_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  if (starts->known() && ends->known() &&
-      std::chrono::sys_days(ends->LastDay()) < std::chrono::sys_days(starts->FirstDay())) {
-    return Fail(FieldProblem("ends_on", N_("The end cannot come before the start.")));
-  }
+  // Who may comes first: a refusal does not depend on what else was sent.
   return database_.Write([&](soci::session& sql) -> Status {
     auto organization = organizations_.FindIdBySlug(sql, input.organization_slug);
     if (!organization) return Fail(FieldProblem("organization", N_("There is no such organization.")));
     if (!actor.Holds(auth::Role::kBarAdmin, *organization)) return Fail(Error::PermissionDenied());
     if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    std::vector<FieldError> errors;
+    auto title = ParseTitle(input.title);
+    if (!title) errors.push_back({"title", N_("Choose a title from the list.")});
+    auto starts = PartialDate::Parse(input.starts_on);
+    auto ends = PartialDate::Parse(input.ends_on);
+    auto attested = PartialDate::Parse(input.attested_on);
+    if (!starts) errors.push_back({"starts_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    if (!ends) errors.push_back({"ends_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    if (!attested) errors.push_back({"attested_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    if (starts && ends && starts->known() && ends->known() &&
+        std::chrono::sys_days(ends->LastDay()) < std::chrono::sys_days(starts->FirstDay())) {
+      errors.push_back({"ends_on", N_("The end cannot come before the start.")});
+    }
+    if (input.source.size() > 300) errors.push_back({"source", N_("This is too long (at most 300 characters).")});
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
     store_.UpsertPosition(sql, person, *organization, *title, *starts, *ends, *attested, input.source);
-    audit::Record(sql, actor, {"position.save", "person", person.value(), *organization,
-                               nlohmann::json({{"title", input.title}, {"attested_on", input.attested_on}}).dump()});
+    audit::Record(sql, actor,
+                  {"position.save", "person", person.value(), *organization,
+                   nlohmann::json({{"title", input.title}, {"attested_on", input.attested_on}}).dump()});
     return {};
   });
 }

@@ -22,8 +22,9 @@ std::string SortKey(const PersonInput& input) {
 // person's city, a language spoken, a practice area.
 void AppendFilters(db::Query& query, const LawyerQuery& filters) {
   std::string status = filters.status.empty() ? "active" : filters.status;
-  query.Append(" AND EXISTS (SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.organization_id"
-               " LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE m.person_id = p.id");
+  query.Append(
+      " AND EXISTS (SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.organization_id"
+      " LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE m.person_id = p.id");
   if (status != "any") query.Append(" AND m.status = ").Bind(status);
   if (!filters.bar.empty()) query.Append(" AND o.slug = ").Bind(filters.bar);
   if (!filters.jurisdiction.empty()) query.Append(" AND j.code = ").Bind(filters.jurisdiction);
@@ -62,7 +63,8 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
   std::string sort_key = SortKey(input);
   int synthetic = input.synthetic ? 1 : 0;
   long long id = 0;
-  sql << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, updated_at_utc) "
+  sql << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
+         "updated_at_utc) "
          "VALUES (:slug, :name, :sort, :gender, :city, :synthetic, :created, :updated) "
          "ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, sort_key = excluded.sort_key, "
          "gender = excluded.gender, city = excluded.city, updated_at_utc = excluded.updated_at_utc RETURNING id",
@@ -100,11 +102,59 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
     sql << "INSERT INTO person_practice_areas (person_id, area) VALUES (:person, :area)", soci::use(id),
         soci::use(area);
   }
+  ReplaceContacts(sql, PersonId(id), input.contacts);
   return PersonId(id);
 }
 
+void PeopleStore::ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const {
+  long long id = person.value();
+  sql << "DELETE FROM person_contacts WHERE person_id = :id", soci::use(id);
+  for (const auto& contact : contacts) {
+    std::string kind(ContactKindKey(contact.kind)), visibility(auth::VisibilityKey(contact.visibility));
+    sql << "INSERT INTO person_contacts (person_id, kind, value, visibility) VALUES (:person, :kind, :value, "
+           ":visibility)",
+        soci::use(id), soci::use(kind), soci::use(contact.value), soci::use(visibility);
+  }
+}
+
+std::vector<OrganizationId> PeopleStore::OrganizationsOf(soci::session& sql, PersonId person) const {
+  std::vector<OrganizationId> organizations;
+  for (long long id : db::Query("SELECT organization_id FROM memberships WHERE person_id = ")
+                          .Bind(person.value())
+                          .Append(" UNION SELECT organization_id FROM positions WHERE person_id = ")
+                          .Bind(person.value())
+                          .Column<long long>(sql)) {
+    organizations.emplace_back(id);
+  }
+  return organizations;
+}
+
+void PeopleStore::Merge(soci::session& sql, PersonId keep, PersonId duplicate, const PersonInput& merged) const {
+  long long keep_id = keep.value(), duplicate_id = duplicate.value();
+  // Roll memberships and positions move as they are; a membership of a bar both records already
+  // hold without a roll number is dropped from the duplicate rather than doubled.
+  sql << "DELETE FROM memberships WHERE person_id = :duplicate AND roll_number = '' AND organization_id IN "
+         "(SELECT organization_id FROM memberships WHERE person_id = :keep)",
+      soci::use(duplicate_id), soci::use(keep_id);
+  sql << "UPDATE memberships SET person_id = :keep WHERE person_id = :duplicate", soci::use(keep_id),
+      soci::use(duplicate_id);
+  sql << "UPDATE positions SET person_id = :keep WHERE person_id = :duplicate", soci::use(keep_id),
+      soci::use(duplicate_id);
+  for (const char* table :
+       {"person_names", "person_name_keys", "person_languages", "person_practice_areas", "person_contacts"}) {
+    sql << std::string("DELETE FROM ") + table + " WHERE person_id = :duplicate", soci::use(duplicate_id);
+  }
+  std::string now = NowUtc();
+  sql << "UPDATE people SET merged_into = :keep, updated_at_utc = :now WHERE id = :duplicate", soci::use(keep_id),
+      soci::use(now), soci::use(duplicate_id);
+  // Records merged into the duplicate earlier now point to the one kept.
+  sql << "UPDATE people SET merged_into = :keep WHERE merged_into = :duplicate", soci::use(keep_id),
+      soci::use(duplicate_id);
+  Upsert(sql, merged);
+}
+
 std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumbers(soci::session& sql,
-                                                                                OrganizationId bar) const {
+                                                                                  OrganizationId bar) const {
   std::map<std::string, std::pair<long long, std::string>> by_roll;
   long long bar_id = bar.value(), person = 0;
   std::string roll, slug;
@@ -213,7 +263,8 @@ void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::
           .Prepare(sql, [](soci::statement&) {})
           .execute(true);
     }
-    db::RowsInsert names("INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", "", 6);
+    db::RowsInsert names("INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", "",
+                         6);
     db::RowsInsert keys("INSERT INTO person_name_keys (key, person_id) VALUES ", "", 2);
     db::RowsInsert languages("INSERT INTO person_languages (person_id, language) VALUES ", "", 2);
     db::RowsInsert areas("INSERT INTO person_practice_areas (person_id, area) VALUES ", "", 2);
@@ -240,7 +291,8 @@ void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::
       for (const auto& language : std::set<std::string>(entry.person.languages.begin(), entry.person.languages.end())) {
         languages.Add(sql, {id, language});
       }
-      for (const auto& area : std::set<std::string>(entry.person.practice_areas.begin(), entry.person.practice_areas.end())) {
+      for (const auto& area :
+           std::set<std::string>(entry.person.practice_areas.begin(), entry.person.practice_areas.end())) {
         areas.Add(sql, {id, area});
       }
       memberships.Add(sql, {id, bar_id, entry.roll_number, entry.admitted_on.ToString(),
@@ -281,12 +333,28 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
   long long person_id = id.value();
   Person person;
   int synthetic = 0;
-  sql << "SELECT slug, display_name, gender, city, is_synthetic FROM people WHERE id = :id", soci::use(person_id),
-      soci::into(person.slug), soci::into(person.display_name), soci::into(person.gender), soci::into(person.city),
-      soci::into(synthetic);
+  long long merged_into = 0;
+  soci::indicator merged_indicator = soci::i_null;
+  sql << "SELECT slug, display_name, gender, city, is_synthetic, merged_into FROM people WHERE id = :id",
+      soci::use(person_id), soci::into(person.slug), soci::into(person.display_name), soci::into(person.gender),
+      soci::into(person.city), soci::into(synthetic), soci::into(merged_into, merged_indicator);
   if (!sql.got_data()) return std::nullopt;
   person.id = id;
   person.synthetic = synthetic != 0;
+  if (merged_indicator == soci::i_ok) person.merged_into = PersonId(merged_into);
+  {
+    Contact contact;
+    std::string kind, visibility;
+    soci::statement statement =
+        (sql.prepare << "SELECT kind, value, visibility FROM person_contacts WHERE person_id = :id ORDER BY id",
+         soci::use(person_id), soci::into(kind), soci::into(contact.value), soci::into(visibility));
+    statement.execute();
+    while (statement.fetch()) {
+      contact.kind = ParseContactKind(kind).value_or(ContactKind::kEmail);
+      contact.visibility = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
+      person.contacts.push_back(contact);
+    }
+  }
   {
     PersonName name;
     std::string script, kind;
@@ -315,9 +383,10 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
     long long bar = 0;
     std::string admitted, status, since;
     soci::statement statement =
-        (sql.prepare << "SELECT m.id, m.organization_id, o.slug, m.roll_number, m.admitted_on, m.status, m.status_since "
-                        "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-                        "WHERE m.person_id = :id ORDER BY m.id",
+        (sql.prepare
+             << "SELECT m.id, m.organization_id, o.slug, m.roll_number, m.admitted_on, m.status, m.status_since "
+                "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+                "WHERE m.person_id = :id ORDER BY m.id",
          soci::use(person_id), soci::into(membership.id), soci::into(bar), soci::into(membership.bar_slug),
          soci::into(membership.roll_number), soci::into(admitted), soci::into(status), soci::into(since));
     statement.execute();
@@ -334,11 +403,13 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
     long long organization = 0;
     std::string title, starts, ends, attested;
     soci::statement statement =
-        (sql.prepare << "SELECT p.id, p.organization_id, o.slug, p.title, p.starts_on, p.ends_on, p.attested_on, p.source "
-                        "FROM positions p JOIN organizations o ON o.id = p.organization_id "
-                        "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
-         soci::use(person_id), soci::into(position.id), soci::into(organization), soci::into(position.organization_slug),
-         soci::into(title), soci::into(starts), soci::into(ends), soci::into(attested), soci::into(position.source));
+        (sql.prepare
+             << "SELECT p.id, p.organization_id, o.slug, p.title, p.starts_on, p.ends_on, p.attested_on, p.source "
+                "FROM positions p JOIN organizations o ON o.id = p.organization_id "
+                "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
+         soci::use(person_id), soci::into(position.id), soci::into(organization),
+         soci::into(position.organization_slug), soci::into(title), soci::into(starts), soci::into(ends),
+         soci::into(attested), soci::into(position.source));
     statement.execute();
     while (statement.fetch()) {
       position.organization = OrganizationId(organization);
@@ -382,13 +453,14 @@ void PeopleStore::UpsertPosition(soci::session& sql, PersonId person, Organizati
                                  const PartialDate& attested_on, const std::string& source) const {
   long long person_id = person.value(), organization_id = organization.value();
   std::string title_key(TitleKey(title)), starts = starts_on.ToString(), ends = ends_on.ToString(),
-      attested = attested_on.ToString(), from = CoversFrom(starts_on, attested_on),
-      until = CoversUntil(ends_on, attested_on);
+                                          attested = attested_on.ToString(), from = CoversFrom(starts_on, attested_on),
+                                          until = CoversUntil(ends_on, attested_on);
   sql << "DELETE FROM positions WHERE person_id = :person AND organization_id = :organization AND title = :title "
          "AND starts_on = :starts AND attested_on = :attested",
       soci::use(person_id), soci::use(organization_id), soci::use(title_key), soci::use(starts), soci::use(attested);
   sql << "INSERT INTO positions (person_id, organization_id, title, starts_on, ends_on, attested_on, covers_from, "
-         "covers_until, source) VALUES (:person, :organization, :title, :starts, :ends, :attested, :from, :until, :source)",
+         "covers_until, source) VALUES (:person, :organization, :title, :starts, :ends, :attested, :from, :until, "
+         ":source)",
       soci::use(person_id), soci::use(organization_id), soci::use(title_key), soci::use(starts), soci::use(ends),
       soci::use(attested), soci::use(from), soci::use(until), soci::use(source);
 }
@@ -479,8 +551,9 @@ std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
       first = false;
     }
   };
-  db::Query query("SELECT k.person_id, k.key, p.sort_key, p.display_name FROM person_name_keys k "
-                  "JOIN people p ON p.id = k.person_id WHERE p.merged_into IS NULL AND k.key IN (");
+  db::Query query(
+      "SELECT k.person_id, k.key, p.sort_key, p.display_name FROM person_name_keys k "
+      "JOIN people p ON p.id = k.person_id WHERE p.merged_into IS NULL AND k.key IN (");
   bind_keys(query, all_keys);
   query.Append(")");
   if (keys_per_word.size() > 1) {
@@ -556,8 +629,9 @@ std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<l
     }
   }
   {
-    db::Query query("SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-                    "WHERE m.person_id IN (");
+    db::Query query(
+        "SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+        "WHERE m.person_id IN (");
     query.BindList(people).Append(") ORDER BY m.id");
     long long id = 0;
     std::string slug;

@@ -19,6 +19,15 @@ class PeopleStore {
   // areas and search keys. Returns the id.
   PersonId Upsert(soci::session& sql, const PersonInput& input) const;
   std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
+  // Replaces the person's contact details.
+  void ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const;
+  // The organizations whose roll the person is on or where they held a position (whose
+  // administrators may edit the person).
+  std::vector<OrganizationId> OrganizationsOf(soci::session& sql, PersonId person) const;
+  // Merges `duplicate` into `keep`: memberships and positions move to `keep`, whose names,
+  // languages, practice areas and contacts become `merged` (the caller's union of both); the
+  // duplicate stays as a pointer (merged_into) so that its old address leads to `keep`.
+  void Merge(soci::session& sql, PersonId keep, PersonId duplicate, const PersonInput& merged) const;
 
   // The roll numbers on a bar's roll, with the person and slug each belongs to.
   std::map<std::string, std::pair<long long, std::string>> RollNumbers(soci::session& sql, OrganizationId bar) const;
