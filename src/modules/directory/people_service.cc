@@ -12,6 +12,7 @@
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
 #include "core/search/name_folding.h"
+#include "core/search/slug.h"
 
 namespace entente::directory {
 namespace {
@@ -134,15 +135,7 @@ std::vector<Contact> VisibleContacts(const auth::Actor& actor, const Person& per
 }
 
 std::string PersonSlugBase(const PersonInput& input) {
-  std::string slug;
-  if (!input.names.empty()) {
-    for (const auto& word : search::FoldWords(input.names.front().full_name)) {
-      if (slug.size() + word.size() > 80) break;
-      slug += (slug.empty() ? "" : "-") + word;
-    }
-  }
-  // Folded keys are lower-case ASCII letters and digits; anything else is left out.
-  std::erase_if(slug, [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'); });
+  std::string slug = input.names.empty() ? "" : search::Slugify(input.names.front().full_name);
   // "new" is the address of the form that creates a person.
   if (slug.empty() || slug == "new") return "person";
   return slug;

@@ -70,8 +70,8 @@ std::vector<FieldError> ValidatePerson(const PersonInput& input);
 // organizations.
 std::vector<Contact> VisibleContacts(const auth::Actor& actor, const Person& person);
 
-// A readable, unused-looking slug for a person: the folded words of the name ("daniar-kanafin"),
-// or "person" for an unnamed one. The caller makes it unique.
+// A readable slug for a person from the name as written ("daniyar-kanafin"), or "person" for
+// an unnamed one. The caller makes it unique.
 std::string PersonSlugBase(const PersonInput& input);
 
 }  // namespace entente::directory
