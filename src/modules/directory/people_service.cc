@@ -69,7 +69,7 @@ std::vector<FieldError> ValidatePerson(const PersonInput& input) {
   }
   // The name as written comes first and is never replaced by a variant.
   if (!input.names.empty() && input.names.front().kind != NameKind::kAsWritten) {
-    errors.push_back({"names", N_("The first name must be the name as written.")});
+    errors.push_back({"names", N_("The first name in the list must be the name as written.")});
   }
   if (input.names.size() > 20) errors.push_back({"names", N_("Give at most 20 names.")});
   for (const auto& contact : input.contacts) {
@@ -77,7 +77,7 @@ std::vector<FieldError> ValidatePerson(const PersonInput& input) {
       errors.push_back({"contacts", N_("A contact detail must have between 1 and 300 characters.")});
     } else if (contact.kind == ContactKind::kEmail &&
                (contact.value.find('@') == std::string::npos || contact.value.find(' ') != std::string::npos)) {
-      errors.push_back({"contacts", N_("Enter an email address such as name@example.org.")});
+      errors.push_back({"contacts", N_("Enter an email address, such as name@example.org.")});
     } else if (contact.kind == ContactKind::kWebsite && !contact.value.starts_with("https://") &&
                !contact.value.starts_with("http://")) {
       errors.push_back({"contacts", N_("Enter a web address starting with https://.")});

@@ -106,10 +106,10 @@
     <div class="field"><label for="m-bar">{{_ Bar _}}</label>
       <select id="m-bar" name="bar">{{#BAR_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/BAR_OPTION}}</select></div>
     <div class="field"><label for="m-roll">{{_ Roll number _}}</label><input id="m-roll" name="roll_number" maxlength="50"></div>
-    <div class="field"><label for="m-admitted">{{_ Admitted on _}}</label><input id="m-admitted" name="admitted_on" maxlength="10" placeholder="YYYY-MM-DD"></div>
+    <div class="field"><label for="m-admitted">{{_ Admitted on _}}</label><input id="m-admitted" name="admitted_on" maxlength="10" placeholder="{{_ YYYY-MM-DD _}}"></div>
     <div class="field"><label for="m-status">{{_ Status _}}</label>
       <select id="m-status" name="status">{{#STATUS_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/STATUS_OPTION}}</select></div>
-    <div class="field"><label for="m-since">{{_ Status since _}}</label><input id="m-since" name="status_since" maxlength="10" placeholder="YYYY-MM-DD"></div>
+    <div class="field"><label for="m-since">{{_ Status since _}}</label><input id="m-since" name="status_since" maxlength="10" placeholder="{{_ YYYY-MM-DD _}}"></div>
     <button class="button" type="submit">{{_ Save the membership _}}</button>
   </form>
 </section>
