@@ -7,6 +7,8 @@
 //   GET /organizations/{slug}            anyone   an organization: names, office holders, structure
 //   GET /organizations/{slug}/roll       admin    the roll's import form and export link (its bar admins)
 //   POST /organizations/{slug}/roll      admin    import a CSV file (multipart), or check it (dry run)
+//   GET /organizations/{slug}/roll/imports/{id}          admin  an import's progress (who started it)
+//   GET /organizations/{slug}/roll/imports/{id}/status   admin  the same, the part htmx polls
 //   GET /organizations/{slug}/roll.csv   admin    the roll as CSV (docs/ROLL_CSV.md)
 //   GET /api/v1/lawyers                  anyone   Find a lawyer, JSON
 //   GET /api/v1/people/{id}              anyone
@@ -40,8 +42,9 @@ using nlohmann::json;
 using render::Text;
 
 // Sets NAME (and NAME_LANG when it falls back to another language) from localized text.
-void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable, const std::string& lang_section,
-                  const i18n::LocalizedText& text, const std::string& language, const std::string& fallback) {
+void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable,
+                  const std::string& lang_section, const i18n::LocalizedText& text, const std::string& language,
+                  const std::string& fallback) {
   if (auto chosen = text.Pick(language)) {
     dictionary.SetValue(variable, Text(chosen->text));
     if (chosen->fallback) dictionary.AddSectionDictionary(lang_section)->SetValue("LANG", Text(chosen->language));
@@ -89,6 +92,7 @@ struct Context {
   const render::PageRenderer& pages;
   OrganizationService& organizations;
   PeopleService& people;
+  RollImports& imports;
 };
 
 // Fills the results part (shared by the page and the htmx fragment).
@@ -132,7 +136,8 @@ void FillResults(RequestContext& context, const Context& deps, ctemplate::Templa
   }
 }
 
-std::map<std::string, std::string> BarNames(const std::vector<Organization>& organizations, const std::string& language) {
+std::map<std::string, std::string> BarNames(const std::vector<Organization>& organizations,
+                                            const std::string& language) {
   std::map<std::string, std::string> names;
   for (const auto& organization : organizations) names[organization.slug] = NameIn(organization, language);
   return names;
@@ -143,8 +148,8 @@ Result<Response> LawyersPage(RequestContext& context, const Context& deps, bool 
   if (!organizations) return Fail(organizations.error());
   auto names = BarNames(*organizations, context.language);
   auto query = ReadLawyerQuery(context.request);
-  Result<Page<LawyerHit>> found = query ? deps.people.FindLawyers(*query, context.language)
-                                        : Result<Page<LawyerHit>>(Fail(query.error()));
+  Result<Page<LawyerHit>> found =
+      query ? deps.people.FindLawyers(*query, context.language) : Result<Page<LawyerHit>>(Fail(query.error()));
   LawyerQuery shown = query.value_or(LawyerQuery{});
   if (fragment) {
     ctemplate::TemplateDictionary results("results");
@@ -218,8 +223,8 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
   for (const auto& organization : *organizations) by_id[organization.id.value()] = &organization;
   const auto& catalogs = deps.pages.catalogs();
   const std::string& language = context.language;
-  std::string title = person->display_name.empty() ? deps.pages.Translate(context, N_("Name not given"))
-                                                   : person->display_name;
+  std::string title =
+      person->display_name.empty() ? deps.pages.Translate(context, N_("Name not given")) : person->display_name;
   render::Page page("directory/person.tpl", title);
   auto& content = page.content();
   content.SetValue("NAME", title);
@@ -231,7 +236,8 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
       auto* row = names->AddSectionDictionary("VARIANT");
       row->SetValue("FULL_NAME", name.full_name);
       if (!name.language.empty()) row->AddSectionDictionary("VARIANT_LANG")->SetValue("LANG", name.language);
-      row->SetValue("SCRIPT", deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
+      row->SetValue("SCRIPT",
+                    deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
       row->SetValue("KIND", deps.pages.Translate(context, NameKindLabel(name.kind)));
       // Notes are data; the ones the platform writes itself (kOurTransliteration) are in the catalogs.
       row->SetValue("NOTE", name.note.empty() ? "" : deps.pages.Translate(context, name.note));
@@ -311,10 +317,10 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
     option->SetValue("NAME", jurisdiction_names[jurisdiction.code]);
     if (jurisdiction.code == jurisdiction_filter) option->ShowSection("SELECTED");
   }
-  for (OrganizationKind kind : {OrganizationKind::kBar, OrganizationKind::kNationalBar, OrganizationKind::kCommittee,
-                                OrganizationKind::kTrainingCentre, OrganizationKind::kMinistry,
-                                OrganizationKind::kCourtCouncil, OrganizationKind::kUnion, OrganizationKind::kProgramme,
-                                OrganizationKind::kOther}) {
+  for (OrganizationKind kind :
+       {OrganizationKind::kBar, OrganizationKind::kNationalBar, OrganizationKind::kCommittee,
+        OrganizationKind::kTrainingCentre, OrganizationKind::kMinistry, OrganizationKind::kCourtCouncil,
+        OrganizationKind::kUnion, OrganizationKind::kProgramme, OrganizationKind::kOther}) {
     auto* option = content.AddSectionDictionary("KIND_OPTION");
     option->SetValue("KEY", Text(KindKey(kind)));
     option->SetValue("LABEL", deps.pages.Translate(context, KindLabel(kind)));
@@ -333,8 +339,8 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
       if (!kind_filter.empty() && KindKey(organization.kind) != kind_filter) continue;
       if (!group) {
         group = content.AddSectionDictionary("GROUP");
-        group->SetValue("JURISDICTION", code.empty() ? deps.pages.Translate(context, N_("International"))
-                                                     : jurisdiction_names[code]);
+        group->SetValue("JURISDICTION",
+                        code.empty() ? deps.pages.Translate(context, N_("International")) : jurisdiction_names[code]);
       }
       auto* item = group->AddSectionDictionary("ORGANIZATION");
       item->SetValue("SLUG", organization.slug);
@@ -364,7 +370,8 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (auto alternate = organization->alternate_name.Pick(language)) {
     auto* section = content.AddSectionDictionary("ALTERNATE");
     section->SetValue("TEXT", Text(alternate->text));
-    if (alternate->fallback) section->AddSectionDictionary("ALTERNATE_LANG")->SetValue("LANG", Text(alternate->language));
+    if (alternate->fallback)
+      section->AddSectionDictionary("ALTERNATE_LANG")->SetValue("LANG", Text(alternate->language));
   }
   content.SetValue("KIND", deps.pages.Translate(context, KindLabel(organization->kind)));
   if (!organization->jurisdiction.empty()) {
@@ -416,6 +423,22 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
 
 // --- The roll: import and export ---
 
+std::string ReportSummary(const i18n::Catalogs& catalogs, const std::string& language, const RollImportReport& report) {
+  if (!report.problems.empty()) {
+    auto count = static_cast<long long>(report.problems.size());
+    return fmt::format("{} {}", catalogs.FormatNumber(language, count),
+                       catalogs.TranslatePlural(language, "problem found", "problems found", count));
+  }
+  return fmt::format("{}: {} — {}: {}, {}: {}{}", catalogs.Translate(language, N_("Rows")),
+                     catalogs.FormatNumber(language, static_cast<long long>(report.rows)),
+                     catalogs.Translate(language, N_("new")),
+                     catalogs.FormatNumber(language, static_cast<long long>(report.created)),
+                     catalogs.Translate(language, N_("updated")),
+                     catalogs.FormatNumber(language, static_cast<long long>(report.updated)),
+                     report.written ? ". " + catalogs.Translate(language, N_("The roll has been imported."))
+                                    : ". " + catalogs.Translate(language, N_("Dry run: nothing was written.")));
+}
+
 Result<Response> RollPage(RequestContext& context, const Context& deps, const std::optional<RollImportReport>& report,
                           const std::optional<Error>& error) {
   auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
@@ -440,24 +463,8 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
     auto* section = content.AddSectionDictionary("REPORT");
     bool ok = report->problems.empty();
     section->ShowSection(ok ? "OK" : "BAD");
-    std::string summary;
-    if (!ok) {
-      summary = fmt::format("{} {}", catalogs.FormatNumber(context.language, static_cast<long long>(report->problems.size())),
-                            catalogs.TranslatePlural(context.language, "problem found", "problems found",
-                                                     static_cast<long long>(report->problems.size())));
-      status = 422;
-    } else {
-      summary = fmt::format("{}: {} — {}: {}, {}: {}{}",
-                            catalogs.Translate(context.language, N_("Rows")),
-                            catalogs.FormatNumber(context.language, static_cast<long long>(report->rows)),
-                            catalogs.Translate(context.language, N_("new")),
-                            catalogs.FormatNumber(context.language, static_cast<long long>(report->created)),
-                            catalogs.Translate(context.language, N_("updated")),
-                            catalogs.FormatNumber(context.language, static_cast<long long>(report->updated)),
-                            report->written ? ". " + catalogs.Translate(context.language, N_("The roll has been imported."))
-                                            : ". " + catalogs.Translate(context.language, N_("Dry run: nothing was written.")));
-    }
-    section->SetValue("SUMMARY", summary);
+    if (!ok) status = 422;
+    section->SetValue("SUMMARY", ReportSummary(catalogs, context.language, *report));
     if (!report->ignored_columns.empty()) {
       std::string columns;
       for (const auto& column : report->ignored_columns) columns += (columns.empty() ? "" : ", ") + column;
@@ -496,12 +503,68 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollSe
     if (part.name == "dry_run") dry_run = part.body == "1";
   }
   if (!has_file || file.empty()) {
-    return RollPage(context, deps, std::nullopt,
-                    Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
+    return RollPage(
+        context, deps, std::nullopt,
+        Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
   }
-  auto report = roll.Import(context.actor, std::string(context.params.Get("slug")), file, dry_run);
+  std::string slug(context.params.Get("slug"));
+  // Every line is checked first: a file with problems is answered at once, nothing written.
+  auto report = roll.Import(context.actor, slug, file, /*dry_run=*/true);
   if (!report) return Fail(report.error());
-  return RollPage(context, deps, *report, std::nullopt);
+  if (dry_run || !report->problems.empty()) return RollPage(context, deps, *report, std::nullopt);
+  // A good file is written in the background while the next page shows its progress.
+  auto started = deps.imports.Start(context.actor, slug, std::string(file));
+  if (!started) return RollPage(context, deps, std::nullopt, started.error());
+  return Response::Redirect(fmt::format("/organizations/{}/roll/imports/{}", slug, *started));
+}
+
+// The import's progress, as the status part of the page shows it.
+void FillImportStatus(RequestContext& context, const Context& deps, ctemplate::TemplateDictionary& status,
+                      const std::string& slug, const RollImports::Progress& progress) {
+  const auto& catalogs = deps.pages.catalogs();
+  const std::string& language = context.language;
+  status.SetValue("SLUG", slug);
+  status.SetValue("STATUS_HREF",
+                  fmt::format("/organizations/{}/roll/imports/{}/status", slug, context.params.Get("id")));
+  size_t total = progress.finished && progress.report ? progress.report->rows : progress.total;
+  size_t done = progress.finished && progress.report ? total : progress.done;
+  status.SetIntValue("TOTAL", static_cast<long>(std::max<size_t>(total, 1)));
+  status.SetIntValue("DONE", static_cast<long>(done));
+  long long percent = total == 0 ? 0 : static_cast<long long>(done * 100 / total);
+  status.SetValue("PERCENT", catalogs.FormatNumber(language, percent));
+  status.SetValue("PROGRESS_TEXT", fmt::format("{} / {}", catalogs.FormatNumber(language, static_cast<long long>(done)),
+                                               catalogs.FormatNumber(language, static_cast<long long>(total))));
+  if (!progress.finished) {
+    status.ShowSection("RUNNING");
+  } else if (progress.report) {
+    status.AddSectionDictionary("FINISHED_OK")
+        ->SetValue("SUMMARY", ReportSummary(catalogs, language, *progress.report));
+  } else {
+    deps.pages.ShowErrors(context, *status.AddSectionDictionary("FAILED"), *progress.error);
+  }
+}
+
+// The import's progress: the page, and the part of it that htmx polls while the import runs.
+Result<Response> ImportProgress(RequestContext& context, const Context& deps, bool fragment) {
+  std::string slug(context.params.Get("slug"));
+  auto progress = deps.imports.Find(std::string(context.params.Get("id")));
+  // Only the user who started it follows an import; to others it is not there.
+  if (!progress || progress->bar_slug != slug || progress->user != context.actor.user()) return Fail(Error::NotFound());
+  if (fragment) {
+    ctemplate::TemplateDictionary status("status");
+    FillImportStatus(context, deps, status, slug, *progress);
+    return deps.pages.RenderFragment(context, "directory/roll_import_status.tpl", status);
+  }
+  auto organization = deps.organizations.GetBySlug(slug);
+  if (!organization) return Fail(organization.error());
+  render::Page page("directory/roll_import.tpl", deps.pages.Translate(context, N_("Importing the roll")));
+  auto& content = page.content();
+  content.SetValue("SLUG", slug);
+  content.SetValue("NAME", NameIn(*organization, context.language));
+  auto* status = content.AddIncludeDictionary("STATUS");
+  status->SetFilename("directory/roll_import_status.tpl");
+  FillImportStatus(context, deps, *status, slug, *progress);
+  return deps.pages.Render(context, page);
 }
 
 Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
@@ -528,8 +591,13 @@ Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
   auto found = deps.people.FindLawyers(*query, context.language);
   if (!found) return Fail(found.error());
   return http::JsonResponse(http::PageJson(*found, [](const LawyerHit& hit) {
-    return json{{"id", hit.id.value()},     {"slug", hit.slug},   {"display_name", hit.display_name},
-                {"other_names", hit.other_names}, {"city", hit.city}, {"bars", hit.bars}, {"score", hit.score}};
+    return json{{"id", hit.id.value()},
+                {"slug", hit.slug},
+                {"display_name", hit.display_name},
+                {"other_names", hit.other_names},
+                {"city", hit.city},
+                {"bars", hit.bars},
+                {"score", hit.score}};
   }));
 }
 
@@ -584,38 +652,68 @@ Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
 }  // namespace
 
 void AddRoutes(http::Router& router, const render::PageRenderer& pages, OrganizationService& organizations,
-               PeopleService& people, RollService& roll) {
+               PeopleService& people, RollService& roll, RollImports& imports) {
   // First: /people/new and /organizations/new are tried before /people/{slug}.
   AddEditRoutes(router, pages, organizations, people);
-  auto deps = std::make_shared<Context>(Context{pages, organizations, people});
+  auto deps = std::make_shared<Context>(Context{pages, organizations, people, imports});
   auto bind = [deps](auto handler) {
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
   };
-  router.Add({.method = Method::kGet, .pattern = "/lawyers", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/lawyers",
+              .access = Access::Anyone(),
               .handler = [deps](RequestContext& context) { return LawyersPage(context, *deps, false); }});
-  router.Add({.method = Method::kGet, .pattern = "/lawyers/results", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/lawyers/results",
+              .access = Access::Anyone(),
               .handler = [deps](RequestContext& context) { return LawyersPage(context, *deps, true); }});
-  router.Add({.method = Method::kGet, .pattern = "/people/{slug:slug}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/people/{slug:slug}",
+              .access = Access::Anyone(),
               .handler = bind(PersonPage)});
-  router.Add({.method = Method::kGet, .pattern = "/organizations", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations",
+              .access = Access::Anyone(),
               .handler = bind(OrganizationsPage)});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}",
+              .access = Access::Anyone(),
               .handler = bind(OrganizationPage)});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
-              .handler = [deps](RequestContext& context) {
-                return RollPage(context, *deps, std::nullopt, std::nullopt);
-              }});
-  router.Add({.method = Method::kPost, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
+  router.Add(
+      {.method = Method::kGet,
+       .pattern = "/organizations/{slug:slug}/roll",
+       .access = Access::Admin(),
+       .handler = [deps](RequestContext& context) { return RollPage(context, *deps, std::nullopt, std::nullopt); }});
+  router.Add({.method = Method::kPost,
+              .pattern = "/organizations/{slug:slug}/roll",
+              .access = Access::Admin(),
               .handler = [deps, &roll](RequestContext& context) { return ImportRoll(context, *deps, roll); },
               .max_body_bytes = http::kCsvMaxBodyBytes});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll.csv", .access = Access::Admin(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}/roll/imports/{id:slug}",
+              .access = Access::Admin(),
+              .handler = [deps](RequestContext& context) { return ImportProgress(context, *deps, false); }});
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}/roll/imports/{id:slug}/status",
+              .access = Access::Admin(),
+              .handler = [deps](RequestContext& context) { return ImportProgress(context, *deps, true); }});
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}/roll.csv",
+              .access = Access::Admin(),
               .handler = [&roll](RequestContext& context) { return ExportRoll(context, roll); }});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/lawyers", .access = Access::Anyone(), .handler = bind(ApiLawyers)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/people/{id:id}", .access = Access::Anyone(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/api/v1/lawyers", .access = Access::Anyone(), .handler = bind(ApiLawyers)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/people/{id:id}",
+              .access = Access::Anyone(),
               .handler = bind(ApiPerson)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/organizations", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/organizations",
+              .access = Access::Anyone(),
               .handler = bind(ApiOrganizations)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/organizations/{id:id}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/organizations/{id:id}",
+              .access = Access::Anyone(),
               .handler = bind(ApiOrganization)});
 }
 
