@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/app.h"
 #include "core/search/name_folding.h"
@@ -66,9 +66,11 @@ int main(int argc, char** argv) {
   std::string url;
   size_t members = 100000, queries = 400;
   bool baseline = false;
+  size_t slowest = 0;
   cli.add_option("--database", url, "sqlite:///path or postgresql://…")->required();
   cli.add_option("--members", members, "Synthetic lawyers to load into an empty database")->capture_default_str();
   cli.add_option("--queries", queries, "Queries per kind")->capture_default_str();
+  cli.add_option("--slowest", slowest, "Also list the slowest queries, with their text");
   cli.add_flag("--baseline-trgm", baseline, "Also time pg_trgm similarity over every row (PostgreSQL)");
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::warn);
@@ -93,7 +95,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    fmt::print("import: {} lawyers in {:.1f} s = {:.0f} rows/s\n", members, seconds, static_cast<double>(members) / seconds);
+    fmt::print("import: {} lawyers in {:.1f} s = {:.0f} rows/s\n", members, seconds,
+               static_cast<double>(members) / seconds);
   }
 
   // The query mix, from people known to exist.
@@ -119,13 +122,16 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, std::vector<double>> latency;
   std::map<std::string, std::pair<int, int>> recall;  // found, asked
+  std::vector<std::pair<double, const Query*>> timed;
   for (const auto& query : mix) {
     entente::directory::LawyerQuery request;
     request.text = query.text;
     request.bar = query.bar;
     auto started = Clock::now();
     auto found = people.FindLawyers(request, "en");
-    latency[query.kind].push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    latency[query.kind].push_back(elapsed);
+    timed.push_back({elapsed, &query});
     if (!found || query.intended.empty()) continue;
     bool hit = false;
     for (const auto& item : found->items) {
@@ -137,7 +143,9 @@ int main(int argc, char** argv) {
     recall[query.kind].first += hit ? 1 : 0;
     recall[query.kind].second += 1;
   }
-  fmt::print("\n| query kind | queries | p50 ms | p95 ms | p99 ms | intended name found |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+  fmt::print(
+      "\n| query kind | queries | p50 ms | p95 ms | p99 ms | intended name found |\n| --- | ---: | ---: | ---: | ---: "
+      "| ---: |\n");
   std::vector<double> all;
   for (const auto& [kind, values] : latency) {
     all.insert(all.end(), values.begin(), values.end());
@@ -149,6 +157,14 @@ int main(int argc, char** argv) {
   fmt::print("| all | {} | {:.2f} | {:.2f} | {:.2f} | |\n", all.size(), Percentile(all, 0.5), Percentile(all, 0.95),
              Percentile(all, 0.99));
   fmt::print("\npeak memory of this process: {} MiB\n", PeakKilobytes() / 1024);
+  if (slowest > 0) {
+    std::sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    fmt::print("\nslowest queries:\n");
+    for (size_t i = 0; i < std::min(slowest, timed.size()); ++i) {
+      fmt::print("  {:.2f} ms  {}  \"{}\"{}\n", timed[i].first, timed[i].second->kind, timed[i].second->text,
+                 timed[i].second->bar.empty() ? "" : " bar=" + timed[i].second->bar);
+    }
+  }
 
   if (baseline) {
     auto& database = (*app)->database();
@@ -165,8 +181,8 @@ int main(int argc, char** argv) {
         sql << "CREATE EXTENSION IF NOT EXISTS pg_trgm";
         std::vector<std::string> names(50);
         std::string text = query.text;
-        sql << "SELECT display_name FROM people ORDER BY similarity(display_name, :q) DESC LIMIT 50",
-            soci::use(text), soci::into(names);
+        sql << "SELECT display_name FROM people ORDER BY similarity(display_name, :q) DESC LIMIT 50", soci::use(text),
+            soci::into(names);
         return names;
       });
       times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());

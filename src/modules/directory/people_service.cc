@@ -20,11 +20,14 @@ namespace {
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryWords = 6;
 constexpr int kPrefixKeysPerWord = 200;
-// Matching rows read at most: a query as vague as one common name answers with the best-ranked
-// page of these, never with a scan (the total then counts these only).
-constexpr long long kMaxMatchRows = 20000;
-// Up to this many results are ordered by the page language's collation.
-constexpr size_t kCollatedResults = 2000;
+// Results are counted up to this many: beyond, the total says "at least" (docs/SEARCH.md). An
+// exact count of a common name would read every person having it.
+constexpr long long kMaxCountedResults = 1000;
+// Up to this many results are read whole and ordered by the page language's collation; longer
+// lists are read a page at a time from the index, in folded-name order.
+constexpr long long kCollatedResults = 200;
+// Scores of one word: 3 the same key, 2 a key it begins, 1 a key one edit away.
+constexpr int kBestScore = 3;
 
 bool IsSlug(const std::string& text) {
   if (text.empty() || text.size() > 100) return false;
@@ -371,73 +374,99 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
       return page;
     }
     // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it
-    // begins, 1 a word one typo away.
-    std::vector<std::map<std::string, int>> reach(words.size());
+    // begins, 1 a word one typo away. tiers[i][score] holds word i's keys of that score.
+    std::vector<std::vector<std::vector<std::string>>> tiers(words.size(),
+                                                             std::vector<std::vector<std::string>>(kBestScore + 1));
+    std::vector<std::vector<std::string>> all_keys(words.size());
     for (size_t i = 0; i < words.size(); ++i) {
       const std::string& word = words[i];
-      for (auto& key : store_.KeysWithPrefix(sql, word, kPrefixKeysPerWord)) {
-        reach[i][key] = key == word ? 3 : 2;
-      }
+      std::map<std::string, int> reach;
+      for (auto& key : store_.KeysWithPrefix(sql, word, kPrefixKeysPerWord)) reach[key] = key == word ? 3 : 2;
       if (word.size() >= 4) {
         std::vector<std::string> variants = search::DeletionVariants(word);
         variants.push_back(word);
         for (auto& key : store_.KeysSharingADeletion(sql, variants)) {
-          if (search::WithinOneEdit(key, word)) reach[i].emplace(key, 1);
+          if (search::WithinOneEdit(key, word)) reach.emplace(key, 1);
         }
       }
+      if (reach.empty()) return page;  // a word that reaches nothing: nobody matches every word
+      for (const auto& [key, score] : reach) {
+        tiers[i][score].push_back(key);
+        all_keys[i].push_back(key);
+      }
     }
-    std::vector<std::vector<std::string>> keys_per_word;
-    for (const auto& word_reach : reach) {
-      std::vector<std::string> keys;
-      for (const auto& [key, quality] : word_reach) keys.push_back(key);
-      keys_per_word.push_back(std::move(keys));
-    }
-    auto rows = store_.PeopleWithKeys(sql, keys_per_word, query, kMaxMatchRows);
-    // Score: every word must reach one of the person's keys; a word counts its best reach.
-    struct Candidate {
-      std::vector<int> scores;
-      int total = 0;
-      const PeopleStore::KeyMatch* row = nullptr;
+    page.total = store_.CountPeopleWithKeys(sql, all_keys, query, kMaxCountedResults);
+    long long offset = query.page.offset();
+    if (page.total == 0 || offset >= page.total) return page;
+    // A short list is read whole (and ordered by collation below); a long one up to the end of
+    // the page asked for.
+    bool collated = page.total <= kCollatedResults;
+    long long need = collated ? page.total : offset + query.page.per_page;
+
+    // Score levels from the best down; a level is the set of per-word score combinations with
+    // that sum ((3,3); then (3,2) and (2,3); …). Each combination reads its first `need` people
+    // in name order from the index. Someone a combination's read cuts off has `need` people at
+    // least as well scored before them, so is not on the page; once the levels read hold `need`
+    // people, no lower level can place anyone on it. A person keeps the first (best) level at
+    // which they are found.
+    struct Found {
+      int score = 0;
+      std::string sort_key;
+      long long person = 0;
     };
-    std::map<long long, Candidate> best;
-    for (const auto& row : rows) {
-      auto& candidate = best[row.person];
-      if (candidate.scores.empty()) candidate.scores.assign(words.size(), 0);
-      candidate.row = &row;
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (auto it = reach[i].find(row.key); it != reach[i].end()) {
-          candidate.scores[i] = std::max(candidate.scores[i], it->second);
+    std::vector<Found> found;
+    std::set<long long> seen;
+    int word_count = static_cast<int>(words.size());
+    for (int level = kBestScore * word_count; level >= word_count; --level) {
+      std::vector<int> combination(words.size(), 1);
+      // Every combination of scores 1..3 per word, in turn; those summing to `level` are read.
+      while (true) {
+        int sum = 0;
+        for (int score : combination) sum += score;
+        bool readable = sum == level;
+        for (size_t i = 0; readable && i < words.size(); ++i) readable = !tiers[i][combination[i]].empty();
+        if (readable) {
+          std::vector<std::vector<std::string>> keys_per_word;
+          for (size_t i = 0; i < words.size(); ++i) keys_per_word.push_back(tiers[i][combination[i]]);
+          for (auto& match : store_.PeopleWithKeys(sql, keys_per_word, query, need)) {
+            if (seen.insert(match.person).second) found.push_back({level, std::move(match.sort_key), match.person});
+          }
         }
+        size_t digit = 0;
+        while (digit < combination.size() && combination[digit] == kBestScore) combination[digit++] = 1;
+        if (digit == combination.size()) break;
+        ++combination[digit];
       }
+      if (static_cast<long long>(found.size()) >= need) break;
     }
-    std::vector<Candidate*> matched;
-    for (auto& [person, candidate] : best) {
-      if (!std::all_of(candidate.scores.begin(), candidate.scores.end(), [](int score) { return score > 0; })) continue;
-      for (int score : candidate.scores) candidate.total += score;
-      matched.push_back(&candidate);
-    }
-    page.total = static_cast<long long>(matched.size());
-    // Rank, then order equal ranks by name: in the page language's collation when the list is
-    // of a size people read, by the folded name (byte order, no collator) beyond.
-    size_t wanted = std::min(matched.size(), static_cast<size_t>(query.page.offset() + query.page.per_page));
-    if (matched.size() <= kCollatedResults) {
+    // Rank, then order equal ranks by name: in the page language's collation when the whole
+    // list was read, by the folded name (byte order, as the index reads it) otherwise.
+    if (collated) {
+      std::vector<long long> ids;
+      for (const auto& person : found) ids.push_back(person.person);
+      auto names = store_.DisplayNames(sql, ids);
       NameOrder order(language);
-      std::stable_sort(matched.begin(), matched.end(), [&](const Candidate* a, const Candidate* b) {
-        if (a->total != b->total) return a->total > b->total;
-        return order.Less(a->row->display_name, b->row->display_name);
+      std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+        if (a.score != b.score) return a.score > b.score;
+        const std::string& name_a = names[a.person];
+        const std::string& name_b = names[b.person];
+        if (order.Less(name_a, name_b)) return true;
+        if (order.Less(name_b, name_a)) return false;
+        return a.person < b.person;
       });
     } else {
-      std::partial_sort(matched.begin(), matched.begin() + static_cast<std::ptrdiff_t>(wanted), matched.end(),
-                        [](const Candidate* a, const Candidate* b) {
-                          if (a->total != b->total) return a->total > b->total;
-                          return a->row->sort_key < b->row->sort_key;
-                        });
+      std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
+        return a.person < b.person;
+      });
     }
     std::vector<long long> ids;
     std::map<long long, int> score_of;
-    for (size_t i = static_cast<size_t>(std::min<long long>(query.page.offset(), page.total)); i < wanted; ++i) {
-      ids.push_back(matched[i]->row->person);
-      score_of[matched[i]->row->person] = matched[i]->total;
+    size_t end = std::min(found.size(), static_cast<size_t>(offset + query.page.per_page));
+    for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
+      ids.push_back(found[i].person);
+      score_of[found[i].person] = found[i].score;
     }
     page.items = store_.Hits(sql, ids);
     for (auto& hit : page.items) hit.score = score_of[hit.id.value()];

@@ -81,22 +81,31 @@ class PeopleStore {
   std::vector<std::pair<PersonId, Position>> OfficeHolders(soci::session& sql, OrganizationId organization) const;
   long long MemberCount(soci::session& sql, OrganizationId organization) const;
 
-  // Search keys within reach of a folded query word: the keys it begins (`prefix`), and keys
-  // one deletion away in either direction (to be verified by the caller).
+  // Search keys within reach of a folded query word: the keys it begins (`prefix`, itself
+  // included), at most `limit`, read from the distinct keys (name_key_deletions' rows where
+  // variant = key, so a common key costs one row, not one per person); and keys one deletion
+  // away in either direction (to be verified by the caller).
   std::vector<std::string> KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const;
   std::vector<std::string> KeysSharingADeletion(soci::session& sql, const std::vector<std::string>& variants) const;
-  // People having any of `keys`, restricted by the query's filters: (person, key, folded name),
-  // at most `limit` rows.
+
+  // A person found by Find a lawyer, with the folded name that orders equal scores.
   struct KeyMatch {
     long long person = 0;
-    std::string key;
     std::string sort_key;
-    std::string display_name;
   };
-  // `keys_per_word`: the keys each query word reaches; only people reached by every word are
-  // returned (the intersection is done by the database, so common words do not flood the result).
+  // `keys_per_word`: for each query word, a set of keys (one score tier of that word). The
+  // people having, for every word, one of its keys and passing the query's filters: the first
+  // `limit` of them in (sort_key, person) order, distinct. Reads at most `limit` index entries
+  // per (key or key pair) read, whatever the number of people having the keys: two words are
+  // read from person_name_key_pairs, further words checked per row. Empty if a word has no key.
   std::vector<KeyMatch> PeopleWithKeys(soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word,
                                        const LawyerQuery& filters, long long limit) const;
+  // How many distinct people PeopleWithKeys would find with no limit, counted up to `cap`
+  // (the result is min(count, cap)).
+  long long CountPeopleWithKeys(soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word,
+                                const LawyerQuery& filters, long long cap) const;
+  // The names as written of these people (to order a short result list by collation).
+  std::map<long long, std::string> DisplayNames(soci::session& sql, const std::vector<long long>& people) const;
   // People matching the filters alone, in folded-name order, with the total.
   std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
   // Hits for display, in the order given.
