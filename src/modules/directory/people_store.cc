@@ -151,6 +151,7 @@ void PeopleStore::Merge(soci::session& sql, PersonId keep, PersonId duplicate, c
       soci::use(duplicate_id);
   for (const char* table : {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages",
                             "person_practice_areas", "person_contacts"}) {
+    // sql-fragment: `table` is one of the literal table names of the loop above.
     sql << std::string("DELETE FROM ") + table + " WHERE person_id = :duplicate", soci::use(duplicate_id);
   }
   std::string now = NowUtc();
@@ -267,6 +268,7 @@ void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::
     // What the people had before is replaced.
     for (const char* table :
          {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
+      // sql-fragment: `table` is one of the literal table names of the loop above.
       db::Query(std::string("DELETE FROM ") + table + " WHERE person_id IN (")
           .BindList(ids)
           .Append(")")
@@ -693,6 +695,7 @@ std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
     if (i) query.Append(" UNION ALL ");
     query.Append("SELECT * FROM (");
     AppendRead(query, plan.reads[i], plan, keys_per_word, filters);
+    // sql-fragment: the alias number of a derived table, from the loop counter.
     query.Append(" ORDER BY x.sort_key, x.person_id LIMIT ").Bind(limit).Append(") r").Append(std::to_string(i));
   }
   KeyMatch row;
@@ -725,6 +728,7 @@ long long PeopleStore::CountPeopleWithKeys(soci::session& sql,
     if (i) query.Append(" UNION ALL ");
     query.Append("SELECT * FROM (");
     AppendRead(query, plan.reads[i], plan, keys_per_word, filters);
+    // sql-fragment: the alias number of a derived table, from the loop counter.
     query.Append(" LIMIT ").Bind(cap).Append(") r").Append(std::to_string(i));
   }
   query.Append(") u LIMIT ").Bind(cap).Append(") c");
