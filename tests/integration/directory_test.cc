@@ -216,10 +216,21 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   query.text = "Kapparov";
   auto found = People().FindLawyers(query, "en");
   ASSERT_TRUE(found);
-  EXPECT_EQ(found->total, 1000) << "1,080 active people, counted up to 1,000";
+  EXPECT_EQ(found->total, 200) << "1,080 active people, counted up to 200";
   EXPECT_EQ(found->items.size(), 50u);
+  query.page = {5, 50};
+  found = People().FindLawyers(query, "en");
+  EXPECT_EQ(found->total, 251) << "counted to one past the page asked: there is a next page";
+  EXPECT_EQ(found->items.size(), 50u);
+  query.page = {22, 50};
+  found = People().FindLawyers(query, "en");
+  EXPECT_EQ(found->total, 1080) << "the last page: counted exactly";
+  EXPECT_EQ(found->items.size(), 30u);
+  query.page = {23, 50};  // beyond the end
+  EXPECT_TRUE(People().FindLawyers(query, "en")->items.empty());
+  query.page = {1, 50};
   query.status = "any";
-  EXPECT_EQ(People().FindLawyers(query, "en")->total, 1000) << "1,200 people, counted up to 1,000";
+  EXPECT_EQ(People().FindLawyers(query, "en")->total, 200) << "1,200 people, counted up to 200";
   query.status = "former";
   EXPECT_EQ(People().FindLawyers(query, "en")->total, 120);
 }

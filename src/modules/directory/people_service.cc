@@ -20,12 +20,13 @@ namespace {
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryWords = 6;
 constexpr int kPrefixKeysPerWord = 200;
-// Results are counted up to this many: beyond, the total says "at least" (docs/SEARCH.md). An
-// exact count of a common name would read every person having it.
-constexpr long long kMaxCountedResults = 1000;
-// Up to this many results are read whole and ordered by the page language's collation; longer
-// lists are read a page at a time from the index, in folded-name order.
-constexpr long long kCollatedResults = 200;
+// Results are counted up to this many, or to one past the end of the page asked if further:
+// a total that reaches the count's cap is a lower bound (docs/SEARCH.md). An exact count of a
+// common name would read every person having it; each counted person costs a filter lookup.
+constexpr long long kCountedResults = 200;
+// Lists shorter than this are read whole and ordered by the page language's collation; longer
+// ones are read a page at a time from the index, in folded-name order.
+constexpr long long kCollatedResults = kCountedResults;
 // Scores of one word: 3 the same key, 2 a key it begins, 1 a key one edit away.
 constexpr int kBestScore = 3;
 
@@ -395,12 +396,13 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
         all_keys[i].push_back(key);
       }
     }
-    page.total = store_.CountPeopleWithKeys(sql, all_keys, query, kMaxCountedResults);
     long long offset = query.page.offset();
+    page.total =
+        store_.CountPeopleWithKeys(sql, all_keys, query, std::max(kCountedResults, offset + query.page.per_page + 1));
     if (page.total == 0 || offset >= page.total) return page;
     // A short list is read whole (and ordered by collation below); a long one up to the end of
     // the page asked for.
-    bool collated = page.total <= kCollatedResults;
+    bool collated = page.total < kCollatedResults;
     long long need = collated ? page.total : offset + query.page.per_page;
 
     // Score levels from the best down; a level is the set of per-word score combinations with
