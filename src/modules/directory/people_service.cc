@@ -369,7 +369,8 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
 
   return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
     if (words.empty()) {
-      auto [ids, total] = store_.PeopleByFilters(sql, query);
+      auto [ids, total] =
+          store_.PeopleByFilters(sql, query, std::max(kCountedResults, query.page.offset() + query.page.per_page + 1));
       page.items = store_.Hits(sql, ids);
       page.total = total;
       return page;

@@ -781,9 +781,11 @@ std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
 }
 
 std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::session& sql,
-                                                                          const LawyerQuery& filters) const {
-  db::Query count("SELECT COUNT(*) FROM people p WHERE p.merged_into IS NULL");
+                                                                          const LawyerQuery& filters,
+                                                                          long long count_cap) const {
+  db::Query count("SELECT COUNT(*) FROM (SELECT 1 FROM people p WHERE p.merged_into IS NULL");
   AppendFilters(count, filters);
+  count.Append(" LIMIT ").Bind(count_cap).Append(") c");
   db::Query list("SELECT p.id FROM people p WHERE p.merged_into IS NULL");
   AppendFilters(list, filters);
   list.Append(" ORDER BY p.sort_key, p.id LIMIT ")

@@ -112,7 +112,9 @@ class PeopleStore {
   // The names as written of these people (to order a short result list by collation).
   std::map<long long, std::string> DisplayNames(soci::session& sql, const std::vector<long long>& people) const;
   // People matching the filters alone, in folded-name order, with the total.
-  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
+  // The total is counted up to `count_cap` (min(count, count_cap)), like a name search's.
+  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters,
+                                                               long long count_cap) const;
   // Hits for display, in the order given.
   std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
 };
