@@ -449,10 +449,15 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
       for (const auto& person : found) ids.push_back(person.person);
       auto names = store_.DisplayNames(sql, ids);
       NameOrder order(language);
+      const std::string none;  // a person removed meanwhile
+      auto name_of = [&](long long person) -> const std::string& {
+        auto it = names.find(person);
+        return it == names.end() ? none : it->second;
+      };
       std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
         if (a.score != b.score) return a.score > b.score;
-        const std::string& name_a = names[a.person];
-        const std::string& name_b = names[b.person];
+        const std::string& name_a = name_of(a.person);
+        const std::string& name_b = name_of(b.person);
         if (order.Less(name_a, name_b)) return true;
         if (order.Less(name_b, name_a)) return false;
         return a.person < b.person;
