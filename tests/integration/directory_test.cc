@@ -7,6 +7,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/search/name_folding.h"
 #include "harness.h"
 #include "modules/directory/organization_store.h"
@@ -217,7 +219,14 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   auto found = People().FindLawyers(query, "en");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->total, 200) << "1,080 active people, counted up to 200";
+  EXPECT_TRUE(found->total_is_lower_bound);
   EXPECT_EQ(found->items.size(), 50u);
+  // The page and the API say so: "at least".
+  auto page = Get(TestServer::Shared().port(), "/lawyers/results?q=Kapparov", {{"Accept-Language", "en"}});
+  EXPECT_NE(page.body.find("at least 200 lawyers found"), std::string::npos) << page.body.substr(0, 300);
+  auto api = nlohmann::json::parse(Get(TestServer::Shared().port(), "/api/v1/lawyers?q=Kapparov").body);
+  EXPECT_EQ(api["total"], 200);
+  EXPECT_EQ(api["total_is_lower_bound"], true);
   query.page = {5, 50};
   found = People().FindLawyers(query, "en");
   EXPECT_EQ(found->total, 251) << "counted to one past the page asked: there is a next page";
@@ -225,6 +234,7 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   query.page = {22, 50};
   found = People().FindLawyers(query, "en");
   EXPECT_EQ(found->total, 1080) << "the last page: counted exactly";
+  EXPECT_FALSE(found->total_is_lower_bound);
   EXPECT_EQ(found->items.size(), 30u);
   query.page = {23, 50};  // beyond the end
   EXPECT_TRUE(People().FindLawyers(query, "en")->items.empty());
