@@ -1,9 +1,11 @@
 #include "core/db/database.h"
 
 #include <libpq-fe.h>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <chrono>
 
 namespace entente::db {
 namespace {
@@ -123,6 +125,30 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
 }
 
 Database::~Database() = default;
+
+bool Database::Heal(soci::session& session) {
+  if (url_.dialect != Dialect::kPostgres) return false;  // a SQLite file has no connection to lose
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  // No backend: an earlier attempt to reconnect failed (the server was still down); try again.
+  if (backend != nullptr && PQstatus(backend->conn_) != CONNECTION_BAD) return false;
+  try {
+    session.reconnect();
+    backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+    PQsetNoticeProcessor(backend->conn_, LogPostgresNotice, nullptr);
+    session << "SET client_min_messages TO WARNING";
+    spdlog::warn("database connection lost and opened again ({})", url_.Describe());
+    return true;
+  } catch (const std::exception& error) {
+    // While the server is down every request tries and fails: say so once a second at most.
+    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    auto last = last_reconnect_failure_logged_.load(std::memory_order_relaxed);
+    if (now - last > std::chrono::steady_clock::duration(std::chrono::seconds(1)).count() &&
+        last_reconnect_failure_logged_.compare_exchange_strong(last, now)) {
+      spdlog::error("database connection lost; reconnecting failed: {}", DatabaseError(error).message());
+    }
+    return false;
+  }
+}
 
 void Database::Begin(soci::session& session) {
   if (url_.dialect == Dialect::kSqlite) {

@@ -79,9 +79,13 @@ class Database {
   };
 
   void Begin(soci::session& session);
+  // After a failure: when the session's PostgreSQL connection is gone (the server restarted, or
+  // the connection was cut), opens it again and says so; the pool then serves healthy sessions.
+  bool Heal(soci::session& session);
 
   DatabaseUrl url_;
   std::atomic<std::uint64_t> write_generation_{0};
+  std::atomic<std::int64_t> last_reconnect_failure_logged_{0};  // steady_clock ticks
   soci::connection_pool pool_;
   size_t size_;
 };
@@ -89,6 +93,12 @@ class Database {
 template <typename Body>
 auto Database::Read(Body&& body) -> std::invoke_result_t<Body, soci::session&> {
   Lease lease(pool_);
+  try {
+    return body(lease.session());
+  } catch (const std::exception& error) {
+    // A read on a lost connection is tried once more on a new one: reading twice changes nothing.
+    if (!Heal(lease.session())) return Fail(DatabaseError(error));
+  }
   try {
     return body(lease.session());
   } catch (const std::exception& error) {
@@ -103,7 +113,13 @@ auto Database::Write(Body&& body) -> std::invoke_result_t<Body, soci::session&> 
   try {
     Begin(session);
   } catch (const std::exception& error) {
-    return Fail(DatabaseError(error));
+    // Nothing was done yet: on a lost connection, begin again on a new one.
+    if (!Heal(session)) return Fail(DatabaseError(error));
+    try {
+      Begin(session);
+    } catch (const std::exception& again) {
+      return Fail(DatabaseError(again));
+    }
   }
   try {
     auto result = body(session);
@@ -120,6 +136,9 @@ auto Database::Write(Body&& body) -> std::invoke_result_t<Body, soci::session&> 
     } catch (const std::exception&) {
       // The connection may be gone; the server rolls back an unfinished transaction anyway.
     }
+    // Not retried: whether a lost COMMIT took effect is unknown. The next write gets a new
+    // connection.
+    Heal(session);
     return Fail(DatabaseError(error));
   }
 }
