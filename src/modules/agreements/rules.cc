@@ -154,7 +154,10 @@ bool OutOfOrder(const PartialDate& earlier, const PartialDate& later) {
 
 std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
   std::vector<FieldError> errors;
-  if (!IsSlug(input.slug)) errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
+  // "new" is the address of the form that records an agreement.
+  if (!IsSlug(input.slug) || input.slug == "new") {
+    errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
+  }
   if (!ParseKind(input.kind)) errors.push_back({"kind", N_("Choose a kind from the list.")});
   if (!ParseStatus(input.status)) errors.push_back({"status", N_("Choose a status from the list.")});
   auto visibility = auth::ParseVisibility(input.visibility);

@@ -63,12 +63,17 @@ std::vector<TimelineEntry> BuildTimeline(const Agreement& agreement) {
     TimelineEntry entry;
   };
   std::vector<Keyed> keyed;
+  // Entries sort by the last day their date may stand for, so that "December 2014" comes after
+  // "10–13 December 2014", which it contains.
+  auto last_day = [](const PartialDate& date) { return sys_days(date.LastDay()); };
   int order = 0;
-  sys_days signing = agreement.signed_on.known() ? sys_days(agreement.signed_on.FirstDay()) : sys_days();
+  sys_days signing = agreement.signed_on.known() ? last_day(agreement.signed_on) : sys_days();
   if (agreement.signed_on.known() || agreement.status != AgreementStatus::kDraft) {
     keyed.push_back({1, signing, order++, {TimelineKind::kSignature, agreement.signed_on, nullptr, nullptr}});
   }
-  // Activities in the order they were recorded: an undated one takes the day of the one before.
+  // Activities in the order they were recorded: an undated one comes after the one recorded
+  // before it, and after whatever else is dated like that one.
+  constexpr int kUndated = 1 << 20;
   std::vector<const Activity*> activities;
   for (const auto& activity : agreement.activities) activities.push_back(&activity);
   std::sort(activities.begin(), activities.end(),
@@ -76,15 +81,19 @@ std::vector<TimelineEntry> BuildTimeline(const Agreement& agreement) {
   sys_days previous = signing;
   for (const Activity* activity : activities) {
     bool background = activity->kind == ActivityKind::kBackground;
-    sys_days day = activity->happened_on.known() ? sys_days(activity->happened_on.FirstDay()) : previous;
+    bool dated = activity->happened_on.known();
+    sys_days day = dated ? last_day(activity->happened_on) : previous;
     if (!background) previous = day;
-    keyed.push_back({background ? 0 : 2, background ? (activity->happened_on.known() ? day : sys_days()) : day, order++,
+    int phase = background ? 0 : 2;
+    keyed.push_back({phase, background && !dated ? sys_days() : day, (dated ? 0 : kUndated) + order++,
                      {background ? TimelineKind::kBackground : TimelineKind::kActivity, activity->happened_on,
                       activity, nullptr}});
   }
   for (const auto& follow_up : agreement.follow_ups) {
-    sys_days day = follow_up.entry_on.known() ? sys_days(follow_up.entry_on.FirstDay()) : previous;
-    keyed.push_back({2, day, order++, {TimelineKind::kFollowUp, follow_up.entry_on, nullptr, &follow_up}});
+    bool dated = follow_up.entry_on.known();
+    sys_days day = dated ? last_day(follow_up.entry_on) : previous;
+    keyed.push_back({2, day, (dated ? 0 : kUndated) + order++,
+                     {TimelineKind::kFollowUp, follow_up.entry_on, nullptr, &follow_up}});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return std::tie(a.phase, a.day, a.order) < std::tie(b.phase, b.day, b.order);
