@@ -253,7 +253,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
   for (AgreementStatus status : kAllStatuses) {
     auto* option = content.AddSectionDictionary("STATUS_OPTION");
     option->SetValue("KEY", Text(StatusKey(status)));
-    option->SetValue("LABEL", deps.pages.Translate(context, StatusLabel(status)));
+    option->SetValue("LABEL", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status)));
     if (StatusKey(status) == shown.status) option->ShowSection("SELECTED");
   }
   if (shown.year != 0) content.SetValue("YEAR", std::to_string(shown.year));
@@ -271,7 +271,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
       item->SetValue("SLUG", agreement.slug);
       SetLocalized(*item, "TITLE", "TITLE_LANG", agreement.title, language, agreement.slug);
       item->SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
-      item->SetValue("STATUS", deps.pages.Translate(context, StatusLabel(agreement.status)));
+      item->SetValue("STATUS", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(agreement.status)));
       item->SetValue("SIGNED", DateText(deps, language, agreement.signed_on));
       std::string parties;
       for (const auto& party : agreement.parties) {
@@ -291,7 +291,7 @@ void FillFacts(RequestContext& context, const Context& deps, const Agreement& ag
   const std::string& language = context.language;
   const std::string unknown = Unknown(deps, context);
   content.SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
-  content.SetValue("STATUS", deps.pages.Translate(context, StatusLabel(agreement.status)));
+  content.SetValue("STATUS", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(agreement.status)));
   content.SetValue("STATUS_KEY", Text(StatusKey(agreement.status)));
   for (auto [date, label] : {std::pair{&agreement.in_force_on, N_("In force since")},
                              std::pair{&agreement.suspended_on, N_("Suspended since")},
@@ -730,7 +730,7 @@ Result<Response> FormPage(RequestContext& context, const Context& deps, const Ag
   for (AgreementStatus status_value : kAllStatuses) {
     auto* option = content.AddSectionDictionary("STATUS_OPTION");
     option->SetValue("KEY", Text(StatusKey(status_value)));
-    option->SetValue("LABEL", deps.pages.Translate(context, StatusLabel(status_value)));
+    option->SetValue("LABEL", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status_value)));
     if (StatusKey(status_value) == input.status) option->ShowSection("SELECTED");
   }
   for (auth::Visibility visibility : {auth::Visibility::kPublic, auth::Visibility::kMembers, auth::Visibility::kParties}) {

@@ -36,7 +36,10 @@ std::optional<AgreementKind> ParseKind(std::string_view key);
 std::string_view KindLabel(AgreementKind kind);
 std::string_view StatusKey(AgreementStatus status);
 std::optional<AgreementStatus> ParseStatus(std::string_view key);
+// English msgid, in the gettext context kStatusContext ("Suspended" of an agreement is not the
+// word for a suspended advocate in every language).
 std::string_view StatusLabel(AgreementStatus status);
+inline constexpr const char* kStatusContext = "agreement status";
 std::string_view TermKey(TermKind term);
 std::optional<TermKind> ParseTerm(std::string_view key);
 std::string_view RenewalKey(Renewal renewal);
