@@ -57,10 +57,17 @@ long long AuditCount(AgreementId id) {
 }
 
 long long Count(const std::string& table) {
-  // `table` is one of the fixed names below, never input.
+  // Fixed statements: no table name is ever put into SQL text.
+  static const std::map<std::string, std::string> kCounts = {
+      {"agreements", "SELECT COUNT(*) FROM agreements"},
+      {"agreement_parties", "SELECT COUNT(*) FROM agreement_parties"},
+      {"agreement_objectives", "SELECT COUNT(*) FROM agreement_objectives"},
+      {"agreement_documents", "SELECT COUNT(*) FROM agreement_documents"},
+      {"audit_log", "SELECT COUNT(*) FROM audit_log"},
+  };
   auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
     long long total = 0;
-    sql << "SELECT COUNT(*) FROM " + table, soci::into(total);
+    sql << kCounts.at(table), soci::into(total);
     return total;
   });
   return count.value_or(-1);

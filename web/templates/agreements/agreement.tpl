@@ -65,7 +65,7 @@
 
 <section aria-labelledby="timeline-heading" class="panel">
   <h2 id="timeline-heading">{{_ Timeline _}}</h2>
-  <ol class="timeline">
+  <ol class="timeline" tabindex="0" aria-labelledby="timeline-heading">
     {{#EVENT}}<li class="timeline-entry timeline-{{KIND_KEY}}">
       <p class="timeline-date">{{DATE}}</p>
       <p class="timeline-kind">{{KIND}}{{#PLACE}} · <span{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</span>{{/PLACE}}</p>
