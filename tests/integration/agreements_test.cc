@@ -206,12 +206,19 @@ TEST(AgreementsTest, BadInputIsRefusedAndWritesNothing) {
   };
   const Case cases[] = {
       {"dates out of order", [](AgreementInput& i) { i.in_force_on = "2019-12"; }, "in_force_on"},
-      {"a party twice", [](AgreementInput& i) { i.parties[1] = {"paris-bar", ""}; }, "parties"},
+      {"a party twice",
+       [](AgreementInput& i) {
+         i.parties[1] = {"paris-bar", ""};
+       },
+       "parties"},
       {"a signatory without a position in the party",
-       [](AgreementInput& i) { i.parties[0].signatory = "kenzhegali-karchegenov"; },
-       "signatories"},
+       [](AgreementInput& i) { i.parties[0].signatory = "kenzhegali-karchegenov"; }, "signatories"},
       {"an objective with no text", [](AgreementInput& i) { i.objectives[1].text = {}; }, "objectives"},
-      {"an unknown organization", [](AgreementInput& i) { i.parties[1] = {"no-such-bar", ""}; }, "parties"},
+      {"an unknown organization",
+       [](AgreementInput& i) {
+         i.parties[1] = {"no-such-bar", ""};
+       },
+       "parties"},
   };
   for (const auto& bad : cases) {
     AgreementInput input = Input("test-bad-input");
@@ -248,9 +255,10 @@ TEST(AgreementsTest, BadInputIsRefusedAndWritesNothing) {
   Browser browser = SignedInBrowser(Port(), kCoordinator);
   browser.cookies["lang"] = "fr";
   browser.Get("/agreements/new");
-  auto page = browser.PostForm("/agreements", "slug=test-form-bad&kind=cooperation_agreement&status=signed&visibility="
-                                              "public&text_language=fr&title=Accord&signed_on=2020-05-01&in_force_on="
-                                              "2020-04-01&term=unknown&renewal=unknown&party_1=paris-bar&party_2=paris-bar");
+  auto page = browser.PostForm("/agreements",
+                               "slug=test-form-bad&kind=cooperation_agreement&status=signed&visibility="
+                               "public&text_language=fr&title=Accord&signed_on=2020-05-01&in_force_on="
+                               "2020-04-01&term=unknown&renewal=unknown&party_1=paris-bar&party_2=paris-bar");
   EXPECT_EQ(page.status, 422);
   EXPECT_TRUE(Contains(page.body, "Un accord ne peut pas entrer en vigueur avant d")) << page.body.substr(0, 200);
   EXPECT_FALSE(Service().SlugTaken("test-form-bad").value_or(true));
@@ -286,8 +294,9 @@ TEST(AgreementsTest, OnlyThePartiesCoordinatorsAndAdminsChangeIt) {
   // Over HTTP: 403 for the other bar's admin, on the form and the API.
   Browser almaty = SignedInBrowser(Port(), "almaty.admin@demo.entente.example");
   EXPECT_EQ(almaty.Get("/agreements/test-access/edit").status, 403);
-  EXPECT_EQ(almaty.SendJson("PUT", "/api/v1/agreements/" + std::to_string(id->value()), R"({"title":{"en":"x"}})").status,
-            403);
+  EXPECT_EQ(
+      almaty.SendJson("PUT", "/api/v1/agreements/" + std::to_string(id->value()), R"({"title":{"en":"x"}})").status,
+      403);
   EXPECT_EQ(almaty.PostForm("/agreements/test-access/follow-ups", "entry_on=2021-01&text=x").status, 403);
   // The Paris Bar's admin may (a bar admin includes the coordinator role).
   auto paris_admin = SignedInActor("paris.admin@demo.entente.example");

@@ -58,9 +58,9 @@ std::string_view DocumentMediaType(DocumentType type);
 inline constexpr AgreementKind kAllKinds[] = {AgreementKind::kCooperationAgreement,
                                               AgreementKind::kMemorandumOfUnderstanding, AgreementKind::kTwinning,
                                               AgreementKind::kProtocol};
-inline constexpr AgreementStatus kAllStatuses[] = {AgreementStatus::kDraft,     AgreementStatus::kSigned,
-                                                   AgreementStatus::kInForce,   AgreementStatus::kSuspended,
-                                                   AgreementStatus::kExpired,   AgreementStatus::kTerminated};
+inline constexpr AgreementStatus kAllStatuses[] = {AgreementStatus::kDraft,   AgreementStatus::kSigned,
+                                                   AgreementStatus::kInForce, AgreementStatus::kSuspended,
+                                                   AgreementStatus::kExpired, AgreementStatus::kTerminated};
 inline constexpr ObjectiveCategory kAllCategories[] = {
     ObjectiveCategory::kExchange, ObjectiveCategory::kLegalCooperation, ObjectiveCategory::kLegalPractice,
     ObjectiveCategory::kEthics,   ObjectiveCategory::kTraining,         ObjectiveCategory::kLegalSystems};
@@ -77,7 +77,7 @@ struct Party {
   OrganizationId organization;
   std::string organization_slug;
   i18n::LocalizedText organization_name;
-  std::string jurisdiction;  // code of the party's jurisdiction, or empty
+  std::string jurisdiction;           // code of the party's jurisdiction, or empty
   std::optional<PersonId> signatory;  // unknown when absent
   std::string signatory_slug;
   std::string signatory_name;

@@ -45,7 +45,7 @@ std::optional<PartialDate> ReadDate(const std::string& text, const std::string& 
   auto date = PartialDate::Parse(text);
   if (!date) {
     errors.push_back({field, date.error().message() == N_("This date does not exist.") ? N_("This date does not exist.")
-                                                                                        : kDateFormat});
+                                                                                       : kDateFormat});
     return std::nullopt;
   }
   return *date;
@@ -71,8 +71,8 @@ std::uint32_t Read32(std::string_view bytes, size_t at) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
 }
 std::uint16_t Read16(std::string_view bytes, size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[at]) |
-                                    static_cast<unsigned char>(bytes[at + 1]) << 8);
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1])
+                                                                                << 8);
 }
 
 struct ZipEntries {
@@ -242,7 +242,8 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
     if (!parties.contains(coordinator.organization)) {
       errors.push_back({"coordinators", N_("A coordinator must represent one of the parties.")});
     }
-    if (!IsSlug(coordinator.person)) errors.push_back({"coordinators", N_("There is no such person in the directory.")});
+    if (!IsSlug(coordinator.person))
+      errors.push_back({"coordinators", N_("There is no such person in the directory.")});
     auto starts = ReadDate(coordinator.starts_on, "coordinators", errors);
     auto ends = ReadDate(coordinator.ends_on, "coordinators", errors);
     if (starts && ends && OutOfOrder(*starts, *ends)) {
@@ -318,7 +319,8 @@ std::vector<FieldError> ValidateReview(const ReviewInput& input) {
 Result<DocumentType> RecognizeDocument(std::string_view file_name, std::string_view content) {
   if (content.empty()) return Fail(FileProblem(N_("Choose a file to upload.")));
   if (content.size() > kMaxDocumentBytes) return Fail(FileProblem(N_("The file is too large (at most 20 MB).")));
-  if (file_name.empty() || file_name.size() > 200) return Fail(FileProblem(N_("The file needs a name (at most 200 characters).")));
+  if (file_name.empty() || file_name.size() > 200)
+    return Fail(FileProblem(N_("The file needs a name (at most 200 characters).")));
   std::string extension = Extension(file_name);
   std::optional<DocumentType> named = ParseDocumentType(extension);
   if (!named) return Fail(FileProblem(N_("Upload a PDF, DOCX or ODT file.")));

@@ -73,10 +73,10 @@ TEST(BuildTimelineTest, BackgroundThenSignatureThenWhatFollowed) {
   ASSERT_EQ(timeline.size(), 6u);
   EXPECT_EQ(timeline[0].kind, TimelineKind::kBackground);
   EXPECT_EQ(timeline[1].kind, TimelineKind::kSignature);
-  EXPECT_EQ(timeline[2].activity->id, ActivityId(2));        // the visit
-  EXPECT_EQ(timeline[3].follow_up->id, FollowUpId(2));       // what was learned during it
-  EXPECT_EQ(timeline[4].activity->id, ActivityId(3));        // undated: after the visit
-  EXPECT_EQ(timeline[5].follow_up->id, FollowUpId(1));       // December 2015
+  EXPECT_EQ(timeline[2].activity->id, ActivityId(2));   // the visit
+  EXPECT_EQ(timeline[3].follow_up->id, FollowUpId(2));  // what was learned during it
+  EXPECT_EQ(timeline[4].activity->id, ActivityId(3));   // undated: after the visit
+  EXPECT_EQ(timeline[5].follow_up->id, FollowUpId(1));  // December 2015
 }
 
 }  // namespace
