@@ -459,5 +459,82 @@ TEST(AgreementsTest, TheTwelveMonthFlagWithFixedDates) {
   EXPECT_EQ(visitor.Get("/agreements/test-flag?as_of=2022-13-01").status, 422);
 }
 
+TEST(AgreementsTest, YearlyReviewsOnePerYear) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-reviews"));
+  ASSERT_TRUE(id) << id.error().message();
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.Get("/agreements/test-reviews");
+  auto refused = browser.PostForm("/agreements/test-reviews/reviews", "year=2021&text_language=en");
+  EXPECT_EQ(refused.status, 422) << "a review says something";
+  auto saved = browser.PostForm("/agreements/test-reviews/reviews",
+                                "year=2021&text_language=en&findings=Two+visits.&next_actions=A+round-table.");
+  EXPECT_EQ(saved.status, 303);
+  browser.Get("/agreements/test-reviews");
+  auto again = browser.PostForm("/agreements/test-reviews/reviews",
+                                "year=2021&text_language=fr&findings=Deux+visites+et+une+formation.");
+  EXPECT_EQ(again.status, 303);
+  auto agreement = Service().Get(coordinator, *id);
+  ASSERT_TRUE(agreement);
+  ASSERT_EQ(agreement->reviews.size(), 1u) << "the second review of 2021 replaces the first";
+  EXPECT_EQ(agreement->reviews[0].findings.Find("fr")->text, "Deux visites et une formation.");
+  auto page = browser.Get("/agreements/test-reviews");
+  EXPECT_TRUE(Contains(page.body, "Deux visites et une formation."));
+  browser.cookies["lang"] = "en";
+  page = browser.Get("/agreements/test-reviews");
+  EXPECT_TRUE(Contains(page.body, "lang=\"fr\">Deux visites")) << "in English, marked with its language";
+}
+
+TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
+  auto coordinator = SignedInActor(kCoordinator);
+  AgreementInput input = Input("test-edit-form");
+  input.title.Set("fr", "Accord d'essai", false);
+  input.objectives[0].text.Set("fr", "Échanger.", false);
+  auto id = Service().Create(coordinator, input);
+  ASSERT_TRUE(id) << id.error().message();
+  auto before = Service().Get(coordinator, *id);
+  ASSERT_TRUE(before);
+  // The form in English, as a browser would send it back after changing the English title.
+  std::string objective_1 = std::to_string(before->objectives[0].id.value());
+  std::string objective_2 = std::to_string(before->objectives[1].id.value());
+  std::string fields =
+      "slug=test-edit-form&kind=cooperation_agreement&status=in_force&visibility=public&text_language=en"
+      "&title=Renamed+agreement&signed_on=2020-03-01&in_force_on=2020-04&term=open_ended&renewal=tacit"
+      "&notice_months=6&authentic_languages=fr%2C+ru"
+      "&party_1=paris-bar&signatory_1=pierre-olivier-sur&party_2=almaty-city-bar&signatory_2=kenzhegali-karchegenov"
+      "&party_3=&signatory_3="
+      "&objective_1_id=" + objective_1 + "&objective_1_text=To+exchange.&objective_1_category_exchange=1"
+      "&objective_2_id=" + objective_2 + "&objective_2_text=To+train.&objective_2_category_training=1"
+      "&objective_3_text=To+understand+the+legal+systems.&objective_3_category_legal_systems=1"
+      "&objective_4_text=&coordinator_1_organization=almaty-city-bar&coordinator_1_person=daniyar-kanafin"
+      "&coordinator_1_from=2020-04&coordinator_1_until=";
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  ASSERT_EQ(browser.Get("/agreements/test-edit-form/edit").status, 200);
+  auto saved = browser.PostForm("/agreements/test-edit-form/edit", fields);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  auto after = Service().Get(coordinator, *id);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->title.Find("en")->text, "Renamed agreement");
+  ASSERT_NE(after->title.Find("fr"), nullptr) << "the French title is kept";
+  EXPECT_EQ(after->title.Find("fr")->text, "Accord d'essai");
+  EXPECT_EQ(after->status, agreements::AgreementStatus::kInForce);
+  EXPECT_EQ(after->term, agreements::TermKind::kOpenEnded);
+  EXPECT_EQ(after->renewal, agreements::Renewal::kTacit);
+  EXPECT_EQ(after->notice_months, 6);
+  EXPECT_EQ(after->authentic_languages, (std::vector<std::string>{"fr", "ru"}));
+  ASSERT_EQ(after->objectives.size(), 3u);
+  EXPECT_EQ(after->objectives[0].id, before->objectives[0].id) << "objectives keep their ids";
+  EXPECT_EQ(after->objectives[0].text.Find("fr")->text, "Échanger.");
+  EXPECT_EQ(after->objectives[1].categories, (std::vector<agreements::ObjectiveCategory>{
+                                                 agreements::ObjectiveCategory::kTraining}));
+  ASSERT_EQ(after->coordinators.size(), 1u);
+  EXPECT_EQ(after->coordinators[0].person_slug, "daniyar-kanafin");
+  // The edit form shows what was saved, in the page's language.
+  browser.cookies["lang"] = "en";
+  auto form = browser.Get("/agreements/test-edit-form/edit");
+  EXPECT_TRUE(Contains(form.body, "value=\"Renamed agreement\""));
+  EXPECT_TRUE(Contains(form.body, "value=\"fr, ru\""));
+}
+
 }  // namespace
 }  // namespace entente::testing
