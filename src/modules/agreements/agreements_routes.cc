@@ -694,7 +694,11 @@ Result<Response> DownloadDocument(RequestContext& context, const Context& deps) 
                        ? c
                        : '_');
   }
-  response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  std::string uploaded = file->file_name;
+  std::replace(uploaded.begin(), uploaded.end(), '/', '_');  // PercentEncode keeps '/'
+  // The ASCII name for old clients, the name as uploaded (RFC 6266, 5987) for the others.
+  response.SetHeader("Content-Disposition",
+                     "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + http::PercentEncode(uploaded));
   response.SetHeader("Content-Security-Policy", "sandbox");
   response.SetHeader("Cache-Control", "private, no-store");
   return response;

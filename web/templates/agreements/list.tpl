@@ -39,7 +39,7 @@
 <ul class="cards agreements">
   {{#AGREEMENT}}<li class="card">
     <h2 class="card-title"><a href="/agreements/{{SLUG}}"{{#TITLE_LANG}} lang="{{LANG}}"{{/TITLE_LANG}}>{{TITLE}}</a></h2>
-    <p class="card-meta">{{KIND}} · {{STATUS}} · {{_ Signed _}}: {{SIGNED}}</p>
+    <p class="card-meta">{{KIND}} · {{STATUS}} · {{_ Signed: _}} {{SIGNED}}</p>
     <p class="card-meta">{{PARTIES}}</p>
   </li>{{/AGREEMENT}}
 </ul>
