@@ -503,8 +503,12 @@ TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
       "&notice_months=6&authentic_languages=fr%2C+ru"
       "&party_1=paris-bar&signatory_1=pierre-olivier-sur&party_2=almaty-city-bar&signatory_2=kenzhegali-karchegenov"
       "&party_3=&signatory_3="
-      "&objective_1_id=" + objective_1 + "&objective_1_text=To+exchange.&objective_1_category_exchange=1"
-      "&objective_2_id=" + objective_2 + "&objective_2_text=To+train.&objective_2_category_training=1"
+      "&objective_1_id=" +
+      objective_1 +
+      "&objective_1_text=To+exchange.&objective_1_category_exchange=1"
+      "&objective_2_id=" +
+      objective_2 +
+      "&objective_2_text=To+train.&objective_2_category_training=1"
       "&objective_3_text=To+understand+the+legal+systems.&objective_3_category_legal_systems=1"
       "&objective_4_text=&coordinator_1_organization=almaty-city-bar&coordinator_1_person=daniyar-kanafin"
       "&coordinator_1_from=2020-04&coordinator_1_until=";
@@ -525,8 +529,8 @@ TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
   ASSERT_EQ(after->objectives.size(), 3u);
   EXPECT_EQ(after->objectives[0].id, before->objectives[0].id) << "objectives keep their ids";
   EXPECT_EQ(after->objectives[0].text.Find("fr")->text, "Échanger.");
-  EXPECT_EQ(after->objectives[1].categories, (std::vector<agreements::ObjectiveCategory>{
-                                                 agreements::ObjectiveCategory::kTraining}));
+  EXPECT_EQ(after->objectives[1].categories,
+            (std::vector<agreements::ObjectiveCategory>{agreements::ObjectiveCategory::kTraining}));
   ASSERT_EQ(after->coordinators.size(), 1u);
   EXPECT_EQ(after->coordinators[0].person_slug, "daniyar-kanafin");
   // The edit form shows what was saved, in the page's language.
@@ -534,6 +538,11 @@ TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
   auto form = browser.Get("/agreements/test-edit-form/edit");
   EXPECT_TRUE(Contains(form.body, "value=\"Renamed agreement\""));
   EXPECT_TRUE(Contains(form.body, "value=\"fr, ru\""));
+  // The list pages through the agreements, keeping its filters.
+  auto list = browser.Get("/agreements?year=2020&per_page=1");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "href=\"/agreements?year=2020&amp;page=2&amp;per_page=1\" rel=\"next\""))
+      << "several agreements were signed in 2020 by now";
 }
 
 }  // namespace

@@ -282,6 +282,19 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
       item->SetValue("PARTIES", parties);
     }
     if (found->items.empty()) content.ShowSection("NO_AGREEMENTS");
+    auto href = [&](int number) {
+      std::string query;
+      auto add = [&](std::string_view name, const std::string& value) {
+        if (!value.empty()) query += fmt::format("{}={}&", name, http::PercentEncode(value));
+      };
+      add("party", shown.party);
+      add("jurisdiction", shown.jurisdiction);
+      add("status", shown.status);
+      if (shown.year != 0) add("year", std::to_string(shown.year));
+      return fmt::format("/agreements?{}page={}&per_page={}", query, number, found->per_page);
+    };
+    if (found->page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", href(found->page - 1), "PREVIOUS");
+    if (found->page < found->pages()) content.SetValueAndShowSection("NEXT_HREF", href(found->page + 1), "NEXT");
   }
   return deps.pages.Render(context, page, status);
 }

@@ -43,3 +43,7 @@
     <p class="card-meta">{{PARTIES}}</p>
   </li>{{/AGREEMENT}}
 </ul>
+<nav class="pagination" aria-label="{{_ Pages _}}">
+  {{#PREVIOUS}}<a href="{{PREVIOUS_HREF}}" rel="prev">{{_ Previous page _}}</a>{{/PREVIOUS}}
+  {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">{{_ Next page _}}</a>{{/NEXT}}
+</nav>
