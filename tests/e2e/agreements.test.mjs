@@ -7,7 +7,8 @@
 //   - journey 5: the Paris Bar's coordinator adds a follow-up entry and an activity linked to an
 //     objective, then asks which objectives had no activity in the twelve months before
 //     31 December 2016;
-//   - axe-core on the list, the agreement (fr, kk) and the edit form.
+//   - stored XSS payloads in every text of an agreement stay text on its pages;
+//   - axe-core on the list, the agreement (fr, kk, en with its forms) and the edit form.
 //
 // Run from this folder:  npm ci && node --test agreements.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
@@ -187,5 +188,43 @@ test('journey 5: the coordinator follows up and asks which objectives had no act
       assert.equal(await page.locator('#slug').inputValue(), 'paris-almaty-2014');
       assert.equal(await page.locator('#signed_on').inputValue(), '2014-10-14/2014-10-15');
       await assertNoAxeViolations(page, 'the edit form (en)');
+    });
+  });
+
+test('stored XSS payloads in an agreement\'s texts stay text (SECURITY.md item 10)',
+  { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withContext('en', async (context) => {
+      const page = await newPage(context);
+      await signIn(page, 'paris.coordinator@demo.entente.example');
+      const csrf = await page.locator('input[name="csrf_token"]').first().getAttribute('value');
+      const payload = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 1">"\'>';
+      const created = await page.request.post(`${baseURL}/api/v1/agreements`, {
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        data: {
+          slug: 'xss-check', status: 'signed', signed_on: '2016-05',
+          title: { en: `Title ${payload}` }, signing_place: { en: payload }, occasion: { en: payload },
+          parties: [{ organization: 'paris-bar' }, { organization: 'almaty-city-bar' }],
+          objectives: [{ text: { en: `Objective ${payload}` }, categories: ['exchange'] }],
+        },
+      });
+      assert.equal(created.status(), 201, await created.text());
+      const { id, objectives } = await created.json();
+      const activity = await page.request.post(`${baseURL}/api/v1/agreements/${id}/activities`, {
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        data: { kind: 'visit', happened_on: '2016-06', text: { en: `Activity ${payload}` }, objectives: [objectives[0].id] },
+      });
+      assert.equal(activity.status(), 201, await activity.text());
+
+      let dialogs = 0;
+      page.on('dialog', async (dialog) => { dialogs += 1; await dialog.dismiss(); });
+      for (const target of ['/agreements/xss-check', '/agreements/xss-check/edit', '/agreements?year=2016']) {
+        const res = await page.goto(`${baseURL}${target}`);
+        assert.equal(res.status(), 200, target);
+        assert.equal(await page.evaluate(() => window.__xss), undefined, `script ran on ${target}`);
+        assert.equal(await page.locator('main img[src="x"]').count(), 0, `markup injected on ${target}`);
+      }
+      await page.goto(`${baseURL}/agreements/xss-check`);
+      assert.ok((await page.locator('h1').innerText()).includes('<script>'), 'the payload is shown as text');
+      assert.equal(dialogs, 0);
     });
   });
