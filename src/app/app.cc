@@ -44,6 +44,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
   app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
   app->roll_ = std::make_unique<directory::RollService>(*app->database_);
+  app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
   app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
@@ -68,7 +69,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
   app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
-  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_);
+  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
+                       *app->roll_imports_);
   agreements::AddRoutes(app->router_, *app->pages_, *app->agreements_, *app->organizations_);
   auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
