@@ -90,7 +90,7 @@ test('journey 1: a visitor reads the agreement in French, then in Kazakh with ma
       assert.match(facts, /Lieu de signature Astana/);
       assert.match(facts, /En marge de la quatrième Conférence ministérielle sur l'État de droit/);
       assert.match(facts, /À l'initiative de Plateforme pour l'État de droit/);
-      for (const unknown of ['Durée inconnue', 'Reconduction inconnue', 'Préavis inconnue', 'Langues faisant foi inconnue']) {
+      for (const unknown of ['Durée information inconnue', 'Reconduction information inconnue', 'Préavis information inconnue', 'Langues faisant foi information inconnue']) {
         assert.ok(facts.includes(unknown), `"${unknown}" in: ${facts}`);
       }
 

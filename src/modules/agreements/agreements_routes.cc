@@ -51,6 +51,7 @@ using render::Text;
 constexpr int kBlankPartyRows = 2;
 constexpr int kBlankObjectiveRows = 2;
 constexpr int kMaxFormRows = 50;
+constexpr const char* kUnknownContext = "agreement fact";
 
 struct Context {
   const render::PageRenderer& pages;
@@ -215,7 +216,9 @@ std::string DateText(const Context& deps, const std::string& language, const Par
 }
 
 std::string Unknown(const Context& deps, const RequestContext& context) {
-  return deps.pages.Translate(context, N_("unknown"));
+  // In its own context: a fact the sources do not give, whatever the gender of its label
+  // (French "information inconnue" rather than "inconnue" after "Préavis").
+  return deps.pages.catalogs().TranslateInContext(context.language, kUnknownContext, NC_("agreement fact", "unknown"));
 }
 
 // --- The list ---
@@ -347,7 +350,9 @@ void FillFacts(RequestContext& context, const Context& deps, const Agreement& ag
   }
   content.SetValue("TERM", term);
   if (agreement.term == TermKind::kUnknown) content.ShowSection("TERM_UNKNOWN");
-  content.SetValue("RENEWAL", deps.pages.Translate(context, RenewalLabel(agreement.renewal)));
+  content.SetValue("RENEWAL", agreement.renewal == Renewal::kUnknown
+                                  ? Unknown(deps, context)
+                                  : deps.pages.Translate(context, RenewalLabel(agreement.renewal)));
   if (agreement.renewal == Renewal::kUnknown) content.ShowSection("RENEWAL_UNKNOWN");
   if (agreement.notice_months) {
     content.SetValue(
