@@ -10,6 +10,7 @@
 #include "core/auth/visibility.h"
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
+#include "modules/agreements/documents.h"
 #include "modules/agreements/rules.h"
 
 namespace entente::agreements {

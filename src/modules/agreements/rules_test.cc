@@ -1,3 +1,4 @@
+#include "modules/agreements/documents.h"
 #include "modules/agreements/rules.h"
 
 #include <gtest/gtest.h>
