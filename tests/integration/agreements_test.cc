@@ -545,5 +545,39 @@ TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
       << "several agreements were signed in 2020 by now";
 }
 
+TEST(AgreementsTest, RecordedThroughTheForm) {
+  Browser browser = SignedInBrowser(Port(), "almaty.admin@demo.entente.example");
+  browser.cookies["lang"] = "ru";
+  ASSERT_EQ(browser.Get("/agreements/new").status, 200);
+  auto saved = browser.PostForm(
+      "/agreements",
+      "slug=test-form-memorandum&kind=memorandum_of_understanding&status=signed&visibility=members"
+      "&text_language=ru&title=%D0%9C%D0%B5%D0%BC%D0%BE%D1%80%D0%B0%D0%BD%D0%B4%D1%83%D0%BC&signed_on=2019-09"
+      "&signing_place=Almaty&term=fixed&term_months=36&renewal=explicit&notice_months=&authentic_languages="
+      "&party_1=almaty-city-bar&signatory_1=kenzhegali-karchegenov&party_2=republican-collegium-of-advocates-kz"
+      "&signatory_2=&party_3=&signatory_3="
+      "&objective_1_text=%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD&objective_1_category_exchange=1"
+      "&objective_2_text=&coordinator_1_organization=&coordinator_1_person=");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  EXPECT_EQ(saved.Header("location"), "/agreements/test-form-memorandum?saved=1");
+  auto actor = SignedInActor("almaty.admin@demo.entente.example");
+  auto agreement = Service().Get(actor, std::string("test-form-memorandum"));
+  ASSERT_TRUE(agreement) << agreement.error().message();
+  EXPECT_EQ(agreement->kind, agreements::AgreementKind::kMemorandumOfUnderstanding);
+  EXPECT_EQ(agreement->visibility, auth::Visibility::kMembers);
+  EXPECT_EQ(agreement->title.Find("ru")->text, "Меморандум");
+  EXPECT_TRUE(agreement->title.Find("ru")->original);
+  EXPECT_EQ(agreement->term_months, 36);
+  EXPECT_FALSE(agreement->notice_months) << "left empty: unknown";
+  EXPECT_FALSE(agreement->authentic_languages) << "left empty: unknown";
+  ASSERT_EQ(agreement->parties.size(), 2u);
+  EXPECT_EQ(agreement->parties[0].signatory_title, "chairman");
+  EXPECT_FALSE(agreement->parties[1].signatory) << "no signatory given: unknown";
+  ASSERT_EQ(agreement->objectives.size(), 1u);
+  auto page = browser.Get("/agreements/test-form-memorandum");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "неизвестно")) << "unknowns shown as such, in Russian";
+}
+
 }  // namespace
 }  // namespace entente::testing
