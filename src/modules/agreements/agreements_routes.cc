@@ -769,12 +769,8 @@ Result<Response> FormPage(RequestContext& context, const Context& deps, const Ag
     option->SetValue("LABEL", deps.pages.Translate(context, auth::VisibilityLabel(visibility)));
     if (auth::VisibilityKey(visibility) == input.visibility) option->ShowSection("SELECTED");
   }
-  for (std::string_view code : i18n::kLanguages) {
-    auto* option = content.AddSectionDictionary("TEXT_LANGUAGE_OPTION");
-    option->SetValue("CODE", Text(code));
-    option->SetValue("NAME", Text(i18n::NativeName(code)));
-    if (code == language) option->ShowSection("SELECTED");
-  }
+  content.SetValue("TEXT_LANGUAGE", language);
+  content.SetValue("TEXT_LANGUAGE_NAME", Text(i18n::NativeName(language)));
   auto in_language = [&](const i18n::LocalizedText& text) {
     const auto* variant = text.Find(language);
     return variant ? variant->text : std::string();
