@@ -554,7 +554,9 @@ void FillEditForms(RequestContext& context, const Context& deps, const Agreement
       if (code == context.language) option->ShowSection("SELECTED");
     }
   }
-  for (ActivityKind kind : kAllActivityKinds) {
+  // What was done since the signing first; background (before it) last.
+  for (ActivityKind kind : {ActivityKind::kVisit, ActivityKind::kRoundTable, ActivityKind::kTraining,
+                            ActivityKind::kMeeting, ActivityKind::kOther, ActivityKind::kBackground}) {
     auto* option = forms->AddSectionDictionary("ACTIVITY_KIND");
     option->SetValue("KEY", Text(ActivityKindKey(kind)));
     option->SetValue("LABEL", deps.pages.Translate(context, ActivityKindLabel(kind)));
