@@ -67,7 +67,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
-  app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
+  app->home_ =
+      std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
   directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
                        *app->roll_imports_);
