@@ -31,6 +31,7 @@ test: build
 
 check-security: build
 	scripts/security-slowloris
+	scripts/security-sqlmap
 	scripts/fuzz 120
 
 bench: build

@@ -233,6 +233,13 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   EXPECT_EQ(People().FindLawyers(query, "en")->total, 200) << "1,200 people, counted up to 200";
   query.status = "former";
   EXPECT_EQ(People().FindLawyers(query, "en")->total, 120);
+  // Without a name, a bar's list is counted the same way.
+  directory::LawyerQuery almaty;
+  almaty.bar = "almaty-city-bar";
+  found = People().FindLawyers(almaty, "en");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->total, 200) << "over 1,000 active members, counted up to 200";
+  EXPECT_EQ(found->items.size(), 50u);
 }
 
 TEST_F(DirectoryLongListTest, PagesAreInOrderCompleteAndStable) {

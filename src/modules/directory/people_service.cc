@@ -369,7 +369,8 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
 
   return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
     if (words.empty()) {
-      auto [ids, total] = store_.PeopleByFilters(sql, query);
+      auto [ids, total] =
+          store_.PeopleByFilters(sql, query, std::max(kCountedResults, query.page.offset() + query.page.per_page + 1));
       page.items = store_.Hits(sql, ids);
       page.total = total;
       return page;
@@ -379,17 +380,17 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
     std::vector<std::vector<std::vector<std::string>>> tiers(words.size(),
                                                              std::vector<std::vector<std::string>>(kBestScore + 1));
     std::vector<std::vector<std::string>> all_keys(words.size());
-    for (size_t i = 0; i < words.size(); ++i) {
-      const std::string& word = words[i];
-      std::map<std::string, int> reach;
-      for (auto& key : store_.KeysWithPrefix(sql, word, kPrefixKeysPerWord)) reach[key] = key == word ? 3 : 2;
-      if (word.size() >= 4) {
-        std::vector<std::string> variants = search::DeletionVariants(word);
-        variants.push_back(word);
-        for (auto& key : store_.KeysSharingADeletion(sql, variants)) {
-          if (search::WithinOneEdit(key, word)) reach.emplace(key, 1);
-        }
+    std::vector<std::map<std::string, int>> reaches(words.size());
+    for (auto& reached : store_.KeysNear(sql, words, kPrefixKeysPerWord)) {
+      const std::string& word = words[reached.word];
+      if (reached.by_prefix) {
+        reaches[reached.word][reached.key] = reached.key == word ? 3 : 2;
+      } else if (search::WithinOneEdit(reached.key, word)) {
+        reaches[reached.word].emplace(reached.key, 1);  // a key it begins scores better
       }
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      const auto& reach = reaches[i];
       if (reach.empty()) return page;  // a word that reaches nothing: nobody matches every word
       for (const auto& [key, score] : reach) {
         tiers[i][score].push_back(key);

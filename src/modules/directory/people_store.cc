@@ -530,29 +530,47 @@ long long PeopleStore::MemberCount(soci::session& sql, OrganizationId organizati
       .Scalar<long long>(sql);
 }
 
-std::vector<std::string> PeopleStore::KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const {
-  // [prefix, prefix with its last letter raised): a range on name_key_deletions' primary key,
-  // where each distinct key appears once as its own variant.
-  std::string end = prefix;
-  end.back() = static_cast<char>(end.back() + 1);
-  return db::Query("SELECT key FROM name_key_deletions WHERE variant >= ")
-      .Bind(prefix)
-      .Append(" AND variant < ")
-      .Bind(end)
-      .Append(" AND variant = key ORDER BY variant LIMIT ")
-      .Bind(static_cast<long long>(limit))
-      .Column<std::string>(sql);
-}
-
-std::vector<std::string> PeopleStore::KeysSharingADeletion(soci::session& sql,
-                                                           const std::vector<std::string>& variants) const {
-  db::Query query("SELECT DISTINCT key FROM name_key_deletions WHERE variant IN (");
-  for (size_t i = 0; i < variants.size(); ++i) {
-    if (i) query.Append(", ");
-    query.Bind(variants[i]);
+std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, const std::vector<std::string>& words,
+                                                           int prefix_limit) const {
+  std::vector<ReachedKey> reached;
+  if (words.empty()) return reached;
+  db::Query query;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (i) query.Append(" UNION ALL ");
+    // [word, word with its last letter raised): a range on name_key_deletions' primary key.
+    std::string end = word;
+    end.back() = static_cast<char>(end.back() + 1);
+    std::string index = std::to_string(i);
+    query.Append("SELECT * FROM (SELECT " + index + " AS word, 1 AS by_prefix, key FROM name_key_deletions")
+        .Append(" WHERE variant >= ")
+        .Bind(word)
+        .Append(" AND variant < ")
+        .Bind(end)
+        .Append(" AND variant = key ORDER BY variant LIMIT ")
+        .Bind(static_cast<long long>(prefix_limit))
+        .Append(") p" + index);
+    if (word.size() >= 4) {
+      std::vector<std::string> variants = search::DeletionVariants(word);
+      variants.push_back(word);
+      query.Append(" UNION ALL SELECT DISTINCT " + index + ", 0, key FROM name_key_deletions WHERE variant IN (");
+      for (size_t v = 0; v < variants.size(); ++v) {
+        if (v) query.Append(", ");
+        query.Bind(variants[v]);
+      }
+      query.Append(")");
+    }
   }
-  query.Append(")");
-  return query.Column<std::string>(sql);
+  int word = 0, by_prefix = 0;
+  std::string key;
+  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+    s.exchange(soci::into(word));
+    s.exchange(soci::into(by_prefix));
+    s.exchange(soci::into(key));
+  });
+  statement.execute(false);
+  while (statement.fetch()) reached.push_back({static_cast<size_t>(word), key, by_prefix != 0});
+  return reached;
 }
 
 namespace {
@@ -618,9 +636,13 @@ IndexReads PlanReads(const std::vector<std::vector<std::string>>& keys_per_word)
 }
 
 // One index read of `plan`, as "SELECT x.person_id, x.sort_key FROM … WHERE …" with the other
-// words and the filters checked on x.person_id.
+// words and the filters checked on x.person_id. `per_row` ends each EXISTS subquery: on
+// PostgreSQL " OFFSET 0", which keeps the planner from turning the check into a hash join over
+// everyone the filter admits (a whole bar's roll, to keep 50 people); every check is then a
+// lookup on an index led by person_id, as on SQLite.
 void AppendRead(db::Query& query, const std::pair<std::string, std::string>& read, const IndexReads& plan,
-                const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters) {
+                const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters,
+                std::string_view per_row) {
   if (read.second.empty()) {
     query.Append("SELECT x.person_id, x.sort_key FROM person_name_keys x WHERE x.key = ").Bind(read.first);
   } else {
@@ -637,7 +659,7 @@ void AppendRead(db::Query& query, const std::pair<std::string, std::string>& rea
       query.Bind(key);
       first = false;
     }
-    query.Append("))");
+    query.Append(")").Append(per_row).Append(")");
   }
   // The filters, on the person of the index entry (merged records have no keys: Merge deletes
   // them). Each is a lookup by person on an index led by person_id.
@@ -657,23 +679,29 @@ void AppendRead(db::Query& query, const std::pair<std::string, std::string>& rea
         .Bind(filters.jurisdiction)
         .Append(")");
   }
-  query.Append(")");
+  query.Append(per_row).Append(")");
   if (!filters.city.empty()) {
     query.Append(" AND EXISTS (SELECT 1 FROM people p WHERE p.id = x.person_id AND lower(p.city) = lower(")
         .Bind(filters.city)
-        .Append("))");
+        .Append(")")
+        .Append(per_row)
+        .Append(")");
   }
   if (!filters.language.empty()) {
     query.Append(" AND EXISTS (SELECT 1 FROM person_languages l WHERE l.person_id = x.person_id AND l.language = ")
         .Bind(filters.language)
+        .Append(per_row)
         .Append(")");
   }
   if (!filters.practice_area.empty()) {
     query.Append(" AND EXISTS (SELECT 1 FROM person_practice_areas a WHERE a.person_id = x.person_id AND a.area = ")
         .Bind(filters.practice_area)
+        .Append(per_row)
         .Append(")");
   }
 }
+
+std::string_view PerRowCheck(soci::session& sql) { return sql.get_backend_name() == "postgresql" ? " OFFSET 0" : ""; }
 
 bool AnyWordWithoutKeys(const std::vector<std::vector<std::string>>& keys_per_word) {
   return keys_per_word.empty() ||
@@ -694,7 +722,7 @@ std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
   for (size_t i = 0; i < plan.reads.size(); ++i) {
     if (i) query.Append(" UNION ALL ");
     query.Append("SELECT * FROM (");
-    AppendRead(query, plan.reads[i], plan, keys_per_word, filters);
+    AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
     // sql-fragment: the alias number of a derived table, from the loop counter.
     query.Append(" ORDER BY x.sort_key, x.person_id LIMIT ").Bind(limit).Append(") r").Append(std::to_string(i));
   }
@@ -727,7 +755,7 @@ long long PeopleStore::CountPeopleWithKeys(soci::session& sql,
   for (size_t i = 0; i < plan.reads.size(); ++i) {
     if (i) query.Append(" UNION ALL ");
     query.Append("SELECT * FROM (");
-    AppendRead(query, plan.reads[i], plan, keys_per_word, filters);
+    AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
     // sql-fragment: the alias number of a derived table, from the loop counter.
     query.Append(" LIMIT ").Bind(cap).Append(") r").Append(std::to_string(i));
   }
@@ -753,9 +781,11 @@ std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
 }
 
 std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::session& sql,
-                                                                          const LawyerQuery& filters) const {
-  db::Query count("SELECT COUNT(*) FROM people p WHERE p.merged_into IS NULL");
+                                                                          const LawyerQuery& filters,
+                                                                          long long count_cap) const {
+  db::Query count("SELECT COUNT(*) FROM (SELECT 1 FROM people p WHERE p.merged_into IS NULL");
   AppendFilters(count, filters);
+  count.Append(" LIMIT ").Bind(count_cap).Append(") c");
   db::Query list("SELECT p.id FROM people p WHERE p.merged_into IS NULL");
   AppendFilters(list, filters);
   list.Append(" ORDER BY p.sort_key, p.id LIMIT ")

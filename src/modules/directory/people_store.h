@@ -81,12 +81,17 @@ class PeopleStore {
   std::vector<std::pair<PersonId, Position>> OfficeHolders(soci::session& sql, OrganizationId organization) const;
   long long MemberCount(soci::session& sql, OrganizationId organization) const;
 
-  // Search keys within reach of a folded query word: the keys it begins (`prefix`, itself
-  // included), at most `limit`, read from the distinct keys (name_key_deletions' rows where
-  // variant = key, so a common key costs one row, not one per person); and keys one deletion
-  // away in either direction (to be verified by the caller).
-  std::vector<std::string> KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const;
-  std::vector<std::string> KeysSharingADeletion(soci::session& sql, const std::vector<std::string>& variants) const;
+  // The search keys within reach of each folded query word, in one statement: the keys it
+  // begins (`by_prefix`, the word itself included), at most `prefix_limit` per word, read from
+  // the distinct keys (name_key_deletions' rows where variant = key, so a common key costs one
+  // row, not one per person); and, for words of 4 letters or more, the keys sharing a
+  // one-deletion variant with it (to be verified by the caller: one edit, or two).
+  struct ReachedKey {
+    size_t word = 0;
+    std::string key;
+    bool by_prefix = false;
+  };
+  std::vector<ReachedKey> KeysNear(soci::session& sql, const std::vector<std::string>& words, int prefix_limit) const;
 
   // A person found by Find a lawyer, with the folded name that orders equal scores.
   struct KeyMatch {
@@ -107,7 +112,9 @@ class PeopleStore {
   // The names as written of these people (to order a short result list by collation).
   std::map<long long, std::string> DisplayNames(soci::session& sql, const std::vector<long long>& people) const;
   // People matching the filters alone, in folded-name order, with the total.
-  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
+  // The total is counted up to `count_cap` (min(count, count_cap)), like a name search's.
+  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters,
+                                                               long long count_cap) const;
   // Hits for display, in the order given.
   std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
 };
