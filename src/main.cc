@@ -1,5 +1,6 @@
 // entente — the command line: serve, migrate, seed demo, backup.
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <termios.h>
 #include <unistd.h>
@@ -123,6 +124,9 @@ int main(int argc, char** argv) {
   }
   auto config = entente::app::Config::Load(file, entente::app::EntenteEnvironment());
   if (!config) return Report(config.error());
+  // The log goes to standard error: standard output carries what commands print (the route
+  // table, an exported roll), which a log line would corrupt.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("entente"));
   spdlog::set_level(spdlog::level::from_str(config->log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
 

@@ -7,6 +7,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/search/name_folding.h"
 #include "harness.h"
 #include "modules/directory/organization_store.h"
@@ -217,7 +219,14 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   auto found = People().FindLawyers(query, "en");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->total, 200) << "1,080 active people, counted up to 200";
+  EXPECT_TRUE(found->total_is_lower_bound);
   EXPECT_EQ(found->items.size(), 50u);
+  // The page and the API say so: "at least".
+  auto page = Get(TestServer::Shared().port(), "/lawyers/results?q=Kapparov", {{"Accept-Language", "en"}});
+  EXPECT_NE(page.body.find("at least 200 lawyers found"), std::string::npos) << page.body.substr(0, 300);
+  auto api = nlohmann::json::parse(Get(TestServer::Shared().port(), "/api/v1/lawyers?q=Kapparov").body);
+  EXPECT_EQ(api["total"], 200);
+  EXPECT_EQ(api["total_is_lower_bound"], true);
   query.page = {5, 50};
   found = People().FindLawyers(query, "en");
   EXPECT_EQ(found->total, 251) << "counted to one past the page asked: there is a next page";
@@ -225,6 +234,7 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   query.page = {22, 50};
   found = People().FindLawyers(query, "en");
   EXPECT_EQ(found->total, 1080) << "the last page: counted exactly";
+  EXPECT_FALSE(found->total_is_lower_bound);
   EXPECT_EQ(found->items.size(), 30u);
   query.page = {23, 50};  // beyond the end
   EXPECT_TRUE(People().FindLawyers(query, "en")->items.empty());
@@ -302,6 +312,43 @@ TEST_F(DirectoryLongListTest, TwoWordsAndFiltersReturnOnlyThosePeople) {
   paris.text = "Kapparov";
   paris.page.per_page = 20;
   EXPECT_EQ(People().FindLawyers(paris, "en")->total, 45);
+}
+
+// 200 people whose two words each begin like everyone else's ("Wev102 Wim102", …): a query of
+// two beginnings reaches 200 keys per word, too many pairs to read, so one word's keys drive the
+// reads and the other word is checked per row, over several statements (more bound values than
+// SQLite takes in one).
+TEST(DirectoryManyKeysTest, TwoWordsReachingHundredsOfKeysEach) {
+  std::vector<directory::PeopleStore::RollEntry> entries;
+  for (int n = 100; entries.size() < 200; ++n) {
+    std::string digits = std::to_string(n);
+    if (digits[0] == digits[1] || digits[1] == digits[2]) continue;  // doubled letters fold to one
+    directory::PeopleStore::RollEntry entry;
+    entry.person.slug = "test-wev-" + digits;
+    entry.person.synthetic = true;
+    entry.person.names = {
+        {"Wev" + digits + " Wim" + digits, directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""}};
+    entry.roll_number = "TEST-W" + digits;
+    entries.push_back(std::move(entry));
+  }
+  auto loaded = TestServer::Shared().app().database().Write([&](soci::session& sql) -> Status {
+    directory::OrganizationStore organizations;
+    directory::PeopleStore().BulkUpsert(sql, *organizations.FindIdBySlug(sql, "almaty-city-bar"), entries);
+    return {};
+  });
+  ASSERT_TRUE(loaded) << loaded.error().message();
+  directory::LawyerQuery query;
+  query.page.per_page = 200;
+  auto slugs = Find("wev wim", query);
+  ASSERT_EQ(slugs.size(), 200u);
+  for (size_t i = 0; i < slugs.size(); ++i) EXPECT_EQ(slugs[i], entries[i].person.slug) << i;
+  EXPECT_EQ(Find("wim wev", query), slugs) << "the words in the other order";
+  std::vector<std::string> two_hundreds;
+  for (const auto& slug : slugs) {
+    if (slug.starts_with("test-wev-2")) two_hundreds.push_back(slug);
+  }
+  EXPECT_EQ(Find("wev2 wim", query), two_hundreds) << "fewer matches: the whole list, in collation order";
+  EXPECT_TRUE(Find("w w w w w w").size() <= 50u) << "six one-letter words: an answer, not an error";
 }
 
 TEST_F(DirectoryTest, WhoChairedTheAlmatyCityBarInOctober2014) {

@@ -19,6 +19,9 @@ template <typename T>
 struct Page {
   std::vector<T> items;
   long long total = 0;
+  // When the count stopped at a cap (a search that matches very many): `total` is then at
+  // least the real number, and so is pages().
+  bool total_is_lower_bound = false;
   int page = 1;
   int per_page = PageRequest::kDefaultPerPage;
 

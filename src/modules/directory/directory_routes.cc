@@ -95,6 +95,12 @@ struct Context {
   RollImports& imports;
 };
 
+// A translated text with its "{1}" replaced by `value`.
+std::string WithValue(std::string text, const std::string& value) {
+  if (auto at = text.find("{1}"); at != std::string::npos) text.replace(at, 3, value);
+  return text;
+}
+
 // Fills the results part (shared by the page and the htmx fragment).
 void FillResults(RequestContext& context, const Context& deps, ctemplate::TemplateDictionary& results,
                  const LawyerQuery& query, const Result<Page<LawyerHit>>& found,
@@ -107,9 +113,16 @@ void FillResults(RequestContext& context, const Context& deps, ctemplate::Templa
   bool searched = !query.text.empty() || !query.bar.empty() || !query.jurisdiction.empty() || !query.city.empty() ||
                   !query.language.empty() || !query.practice_area.empty();
   if (searched) {
+    // A count that stopped at its cap says "at least": the search never counts every match.
+    std::string count = catalogs.FormatNumber(context.language, found->total);
     results.AddSectionDictionary("SUMMARY")->SetValue(
-        "TEXT", fmt::format("{} {}", catalogs.FormatNumber(context.language, found->total),
-                            catalogs.TranslatePlural(context.language, "lawyer found", "lawyers found", found->total)));
+        "TEXT", found->total_is_lower_bound
+                    ? WithValue(catalogs.TranslatePlural(context.language, "at least {1} lawyer found",
+                                                         "at least {1} lawyers found", found->total),
+                                count)
+                    : fmt::format("{} {}", count,
+                                  catalogs.TranslatePlural(context.language, "lawyer found", "lawyers found",
+                                                           found->total)));
   }
   for (const auto& hit : found->items) {
     auto* item = results.AddSectionDictionary("HIT");
@@ -590,7 +603,7 @@ Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
   if (!query) return Fail(query.error());
   auto found = deps.people.FindLawyers(*query, context.language);
   if (!found) return Fail(found.error());
-  return http::JsonResponse(http::PageJson(*found, [](const LawyerHit& hit) {
+  json body = http::PageJson(*found, [](const LawyerHit& hit) {
     return json{{"id", hit.id.value()},
                 {"slug", hit.slug},
                 {"display_name", hit.display_name},
@@ -598,7 +611,9 @@ Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
                 {"city", hit.city},
                 {"bars", hit.bars},
                 {"score", hit.score}};
-  }));
+  });
+  body["total_is_lower_bound"] = found->total_is_lower_bound;
+  return http::JsonResponse(body);
 }
 
 Result<Response> ApiPerson(RequestContext& context, const Context& deps) {

@@ -369,10 +369,11 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
 
   return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
     if (words.empty()) {
-      auto [ids, total] =
-          store_.PeopleByFilters(sql, query, std::max(kCountedResults, query.page.offset() + query.page.per_page + 1));
+      long long cap = std::max(kCountedResults, query.page.offset() + query.page.per_page + 1);
+      auto [ids, total] = store_.PeopleByFilters(sql, query, cap);
       page.items = store_.Hits(sql, ids);
       page.total = total;
+      page.total_is_lower_bound = total >= cap;
       return page;
     }
     // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it
@@ -398,8 +399,9 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
       }
     }
     long long offset = query.page.offset();
-    page.total =
-        store_.CountPeopleWithKeys(sql, all_keys, query, std::max(kCountedResults, offset + query.page.per_page + 1));
+    long long cap = std::max(kCountedResults, offset + query.page.per_page + 1);
+    page.total = store_.CountPeopleWithKeys(sql, all_keys, query, cap);
+    page.total_is_lower_bound = page.total >= cap;
     if (page.total == 0 || offset >= page.total) return page;
     // A short list is read whole (and ordered by collation below); a long one up to the end of
     // the page asked for.
@@ -449,10 +451,15 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
       for (const auto& person : found) ids.push_back(person.person);
       auto names = store_.DisplayNames(sql, ids);
       NameOrder order(language);
+      const std::string none;  // a person removed meanwhile
+      auto name_of = [&](long long person) -> const std::string& {
+        auto it = names.find(person);
+        return it == names.end() ? none : it->second;
+      };
       std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
         if (a.score != b.score) return a.score > b.score;
-        const std::string& name_a = names[a.person];
-        const std::string& name_b = names[b.person];
+        const std::string& name_a = name_of(a.person);
+        const std::string& name_b = name_of(b.person);
         if (order.Less(name_a, name_b)) return true;
         if (order.Less(name_b, name_a)) return false;
         return a.person < b.person;

@@ -47,8 +47,10 @@ class PeopleService {
   Result<Person> GetPerson(PersonId id);
 
   // Find a lawyer. Ordered by relevance (exact word > beginning of a word > one typo), then by
-  // the name in `language`'s collation. kInvalidArgument for a query over 200 characters or an
-  // unknown filter value.
+  // name: in `language`'s collation when fewer than 200 people match, else by the folded name
+  // (docs/SEARCH.md "Order"). `total` is counted up to 200, or to one past the page asked if
+  // further: a total equal to that cap is a lower bound. Reads only what the page needs, never
+  // every match. kInvalidArgument for a query over 200 characters or an unknown filter value.
   Result<Page<LawyerHit>> FindLawyers(const LawyerQuery& query, const std::string& language);
 
   Result<OrganizationPeople> OrganizationDetails(OrganizationId organization);

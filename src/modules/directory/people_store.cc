@@ -541,19 +541,24 @@ std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, c
     // [word, word with its last letter raised): a range on name_key_deletions' primary key.
     std::string end = word;
     end.back() = static_cast<char>(end.back() + 1);
-    std::string index = std::to_string(i);
-    query.Append("SELECT * FROM (SELECT " + index + " AS word, 1 AS by_prefix, key FROM name_key_deletions")
-        .Append(" WHERE variant >= ")
+    long long index = static_cast<long long>(i);
+    query.Append("SELECT * FROM (SELECT CAST(")
+        .Bind(index)
+        .Append(" AS INTEGER) AS word, 1 AS by_prefix, key FROM name_key_deletions WHERE variant >= ")
         .Bind(word)
         .Append(" AND variant < ")
         .Bind(end)
         .Append(" AND variant = key ORDER BY variant LIMIT ")
         .Bind(static_cast<long long>(prefix_limit))
-        .Append(") p" + index);
+        .Append(") p");
+    // sql-fragment: the alias number of a derived table, from the loop counter.
+    query.Append(std::to_string(i));
     if (word.size() >= 4) {
       std::vector<std::string> variants = search::DeletionVariants(word);
       variants.push_back(word);
-      query.Append(" UNION ALL SELECT DISTINCT " + index + ", 0, key FROM name_key_deletions WHERE variant IN (");
+      query.Append(" UNION ALL SELECT DISTINCT CAST(")
+          .Bind(index)
+          .Append(" AS INTEGER), 0, key FROM name_key_deletions WHERE variant IN (");
       for (size_t v = 0; v < variants.size(); ++v) {
         if (v) query.Append(", ");
         query.Bind(variants[v]);
@@ -575,16 +580,28 @@ std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, c
 
 namespace {
 
-// More index reads than this for one query: the two words are no longer read as pairs, but
-// one word's keys each, the other checked per row.
-constexpr size_t kMaxPairReads = 64;
+// More index reads than this for one query (pairs of two words' keys): the words are no longer
+// read as pairs, but one word's keys each, the others checked per row. (SQLite allows 500 parts
+// in one UNION ALL.)
+constexpr size_t kMaxPairReads = 256;
+// When one word's keys drive the reads and other words are checked per row, the index entries
+// examined are bounded by about this many in all: two words that each reach hundreds of keys
+// ("a b") may have few people in common, and finding them all would read every person having
+// either. Beyond the bound, such a query finds only the matches among the first entries of
+// each key, in name order.
+constexpr long long kMaxEntriesChecked = 20000;
+// Bound parameters per statement (SQLite allows 32,766); more reads go to further statements.
+constexpr size_t kMaxBindsPerStatement = 20000;
 
 // How a search reads the index: one read per key (`second` empty: person_name_keys) or per pair
 // of keys (person_name_key_pairs), each yielding people in (sort_key, person) order; the words
-// in `checked` are verified per row.
+// in `checked` are verified per row. `bounded`: the reads are single keys with words checked per
+// row, whose examined entries are bounded (kMaxEntriesChecked).
 struct IndexReads {
   std::vector<std::pair<std::string, std::string>> reads;
   std::vector<size_t> checked;
+  bool bounded = false;
+  long long examined_per_read = 0;  // when bounded
 };
 
 IndexReads PlanReads(const std::vector<std::vector<std::string>>& keys_per_word) {
@@ -632,7 +649,22 @@ IndexReads PlanReads(const std::vector<std::vector<std::string>>& keys_per_word)
   }
   for (const auto& key : keys_per_word[fewest]) plan.reads.push_back({key, ""});
   all_but({fewest});
+  plan.bounded = !plan.checked.empty();
+  plan.examined_per_read = kMaxEntriesChecked / static_cast<long long>(std::max<size_t>(1, plan.reads.size()));
   return plan;
+}
+
+// The reads of `plan` in groups that each fit in one statement's bound parameters.
+std::vector<std::pair<size_t, size_t>> StatementGroups(const IndexReads& plan,
+                                                       const std::vector<std::vector<std::string>>& keys_per_word) {
+  size_t binds_per_read = 12;  // keys, limits and filters
+  for (size_t word : plan.checked) binds_per_read += keys_per_word[word].size();
+  size_t per_statement = std::max<size_t>(1, std::min(kMaxPairReads, kMaxBindsPerStatement / binds_per_read));
+  std::vector<std::pair<size_t, size_t>> groups;
+  for (size_t begin = 0; begin < plan.reads.size(); begin += per_statement) {
+    groups.push_back({begin, std::min(plan.reads.size(), begin + per_statement)});
+  }
+  return groups;
 }
 
 // One index read of `plan`, as "SELECT x.person_id, x.sort_key FROM … WHERE …" with the other
@@ -640,10 +672,18 @@ IndexReads PlanReads(const std::vector<std::vector<std::string>>& keys_per_word)
 // PostgreSQL " OFFSET 0", which keeps the planner from turning the check into a hash join over
 // everyone the filter admits (a whole bar's roll, to keep 50 people); every check is then a
 // lookup on an index led by person_id, as on SQLite.
+// sql-fragment-begin: `per_row` is PerRowCheck's literal (" OFFSET 0" or nothing).
 void AppendRead(db::Query& query, const std::pair<std::string, std::string>& read, const IndexReads& plan,
                 const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters,
                 std::string_view per_row) {
-  if (read.second.empty()) {
+  if (read.second.empty() && plan.bounded) {
+    query.Append("SELECT x.person_id, x.sort_key FROM (SELECT k.person_id, k.sort_key FROM person_name_keys k")
+        .Append(" WHERE k.key = ")
+        .Bind(read.first)
+        .Append(" ORDER BY k.sort_key, k.person_id LIMIT ")
+        .Bind(plan.examined_per_read)
+        .Append(") x WHERE 1 = 1");
+  } else if (read.second.empty()) {
     query.Append("SELECT x.person_id, x.sort_key FROM person_name_keys x WHERE x.key = ").Bind(read.first);
   } else {
     query.Append("SELECT x.person_id, x.sort_key FROM person_name_key_pairs x WHERE x.first_key = ")
@@ -701,6 +741,8 @@ void AppendRead(db::Query& query, const std::pair<std::string, std::string>& rea
   }
 }
 
+// sql-fragment-end
+
 std::string_view PerRowCheck(soci::session& sql) { return sql.get_backend_name() == "postgresql" ? " OFFSET 0" : ""; }
 
 bool AnyWordWithoutKeys(const std::vector<std::vector<std::string>>& keys_per_word) {
@@ -716,23 +758,27 @@ std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
   std::vector<KeyMatch> rows;
   if (AnyWordWithoutKeys(keys_per_word) || limit <= 0) return rows;
   IndexReads plan = PlanReads(keys_per_word);
+  plan.examined_per_read = std::max(plan.examined_per_read, limit);
   // Each read is limited on its own: a person beyond the `limit`-th entry of one read has
   // `limit` people before them in that read, all matching, so is not among the first `limit`.
-  db::Query query;
-  for (size_t i = 0; i < plan.reads.size(); ++i) {
-    if (i) query.Append(" UNION ALL ");
-    query.Append("SELECT * FROM (");
-    AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
-    // sql-fragment: the alias number of a derived table, from the loop counter.
-    query.Append(" ORDER BY x.sort_key, x.person_id LIMIT ").Bind(limit).Append(") r").Append(std::to_string(i));
+  for (auto [begin, end] : StatementGroups(plan, keys_per_word)) {
+    db::Query query;
+    for (size_t i = begin; i < end; ++i) {
+      if (i > begin) query.Append(" UNION ALL ");
+      query.Append("SELECT * FROM (");
+      AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
+      query.Append(" ORDER BY x.sort_key, x.person_id LIMIT ").Bind(limit).Append(") r");
+      // sql-fragment: the alias number of a derived table, from the loop counter.
+      query.Append(std::to_string(i));
+    }
+    KeyMatch row;
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(row.person));
+      s.exchange(soci::into(row.sort_key));
+    });
+    statement.execute(false);
+    while (statement.fetch()) rows.push_back(row);
   }
-  KeyMatch row;
-  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-    s.exchange(soci::into(row.person));
-    s.exchange(soci::into(row.sort_key));
-  });
-  statement.execute(false);
-  while (statement.fetch()) rows.push_back(row);
   // Merge the reads: in order, each person once (a person may have several of the keys).
   std::sort(rows.begin(), rows.end(), [](const KeyMatch& a, const KeyMatch& b) {
     return a.sort_key != b.sort_key ? a.sort_key < b.sort_key : a.person < b.person;
@@ -749,18 +795,40 @@ long long PeopleStore::CountPeopleWithKeys(soci::session& sql,
                                            const LawyerQuery& filters, long long cap) const {
   if (AnyWordWithoutKeys(keys_per_word) || cap <= 0) return 0;
   IndexReads plan = PlanReads(keys_per_word);
+  plan.examined_per_read = std::max(plan.examined_per_read, cap);
   // Each read stops at `cap` entries: if one read reaches it, there are at least `cap` people;
   // if none does, every read is complete and the distinct count is exact.
-  db::Query query("SELECT COUNT(*) FROM (SELECT DISTINCT person_id FROM (");
-  for (size_t i = 0; i < plan.reads.size(); ++i) {
-    if (i) query.Append(" UNION ALL ");
-    query.Append("SELECT * FROM (");
-    AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
-    // sql-fragment: the alias number of a derived table, from the loop counter.
-    query.Append(" LIMIT ").Bind(cap).Append(") r").Append(std::to_string(i));
+  auto groups = StatementGroups(plan, keys_per_word);
+  if (groups.size() == 1) {
+    db::Query query("SELECT COUNT(*) FROM (SELECT DISTINCT person_id FROM (");
+    for (size_t i = 0; i < plan.reads.size(); ++i) {
+      if (i) query.Append(" UNION ALL ");
+      query.Append("SELECT * FROM (");
+      AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
+      query.Append(" LIMIT ").Bind(cap).Append(") r");
+      // sql-fragment: the alias number of a derived table, from the loop counter.
+      query.Append(std::to_string(i));
+    }
+    query.Append(") u LIMIT ").Bind(cap).Append(") c");
+    return query.Scalar<long long>(sql);
   }
-  query.Append(") u LIMIT ").Bind(cap).Append(") c");
-  return query.Scalar<long long>(sql);
+  // Reads over several statements: the distinct people are gathered here.
+  std::set<long long> people;
+  for (auto [begin, end] : groups) {
+    db::Query query("SELECT DISTINCT person_id FROM (");
+    for (size_t i = begin; i < end; ++i) {
+      if (i > begin) query.Append(" UNION ALL ");
+      query.Append("SELECT * FROM (");
+      AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
+      query.Append(" LIMIT ").Bind(cap).Append(") r");
+      // sql-fragment: the alias number of a derived table, from the loop counter.
+      query.Append(std::to_string(i));
+    }
+    query.Append(") u LIMIT ").Bind(cap);
+    for (long long person : query.Column<long long>(sql)) people.insert(person);
+    if (static_cast<long long>(people.size()) >= cap) return cap;
+  }
+  return static_cast<long long>(people.size());
 }
 
 std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
