@@ -8,6 +8,8 @@
 #include "core/http/session_middleware.h"
 #include "modules/accounts/accounts_demo.h"
 #include "modules/accounts/accounts_routes.h"
+#include "modules/agreements/agreements_demo.h"
+#include "modules/agreements/agreements_routes.h"
 #include "modules/directory/directory_demo.h"
 #include "modules/directory/directory_routes.h"
 #include "modules/home/home_routes.h"
@@ -43,6 +45,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
   app->roll_ = std::make_unique<directory::RollService>(*app->database_);
   app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
+  app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
       accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
@@ -59,14 +62,17 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->csrf_tokens_ = std::make_unique<auth::CsrfTokens>(*secret);
 
   std::vector<render::NavItem> navigation = home::Navigation();
+  for (auto& item : agreements::Navigation()) navigation.push_back(std::move(item));
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
-  app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
+  app->home_ =
+      std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
   directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
                        *app->roll_imports_);
+  agreements::AddRoutes(app->router_, *app->pages_, *app->agreements_, *app->organizations_);
   auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 
@@ -99,13 +105,15 @@ Status App::SeedDemo() {
   if (!directory) return Fail(directory.error());
   auto accounts = accounts::LoadDemo(*accounts_, config_.demo_dir, request_id);
   if (!accounts) return Fail(accounts.error());
+  auto agreements = agreements::LoadDemo(*agreements_, config_.demo_dir, request_id);
+  if (!agreements) return Fail(agreements.error());
   auto marked = database_->Write([](soci::session& sql) -> Status {
     db::SetSetting(sql, db::kDemoSetting, "1");
     return {};
   });
   if (!marked) return Fail(marked.error());
-  spdlog::info("demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts", directory->jurisdictions,
-               directory->organizations, directory->people, *accounts);
+  spdlog::info("demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts, {} agreements",
+               directory->jurisdictions, directory->organizations, directory->people, *accounts, *agreements);
   return {};
 }
 

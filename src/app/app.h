@@ -17,6 +17,7 @@
 #include "core/render/page.h"
 #include "core/render/templates.h"
 #include "modules/accounts/accounts_service.h"
+#include "modules/agreements/agreement_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
 #include "modules/directory/roll_imports.h"
@@ -45,6 +46,7 @@ class App {
 
   db::Database& database() { return *database_; }
   accounts::AccountsService& accounts() { return *accounts_; }
+  agreements::AgreementService& agreements() { return *agreements_; }
   directory::RollService& roll() { return *roll_; }
   directory::OrganizationService& organizations() { return *organizations_; }
   directory::PeopleService& people() { return *people_; }
@@ -72,6 +74,7 @@ class App {
   std::unique_ptr<directory::RollImports> roll_imports_;
   std::unique_ptr<home::HomeService> home_;
   std::unique_ptr<accounts::AccountsService> accounts_;
+  std::unique_ptr<agreements::AgreementService> agreements_;
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;
 };
 

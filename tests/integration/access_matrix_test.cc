@@ -91,13 +91,15 @@ TEST(AccessMatrixTest, EveryRouteAsEveryActor) {
 
   // Demo records the rows refer to.
   auto ids = server.app().database().Read([](soci::session& sql) -> Result<std::map<std::string, std::string>> {
-    long long member = 0, bar = 0, kanafin = 0;
+    long long member = 0, bar = 0, kanafin = 0, agreement = 0;
     sql << "SELECT id FROM users WHERE email = 'paris.member@demo.entente.example'", soci::into(member);
     sql << "SELECT id FROM organizations WHERE slug = 'paris-bar'", soci::into(bar);
     sql << "SELECT id FROM people WHERE slug = 'daniyar-kanafin'", soci::into(kanafin);
+    sql << "SELECT id FROM agreements WHERE slug = 'paris-almaty-2014'", soci::into(agreement);
     return std::map<std::string, std::string>{{"paris_member", std::to_string(member)},
                                               {"paris_bar", std::to_string(bar)},
-                                              {"kanafin", std::to_string(kanafin)}};
+                                              {"kanafin", std::to_string(kanafin)},
+                                              {"paris_almaty", std::to_string(agreement)}};
   });
   ASSERT_TRUE(ids) << ids.error().message();
 

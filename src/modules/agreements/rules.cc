@@ -1,0 +1,237 @@
+#include "modules/agreements/rules.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+
+#include "core/base/messages.h"
+#include "core/i18n/languages.h"
+
+namespace entente::agreements {
+namespace {
+
+constexpr const char* kDateFormat = N_("Enter a date as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY-MM-DD/YYYY-MM-DD.");
+
+bool IsSlug(const std::string& text) {
+  if (text.empty() || text.size() > 100) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool HasText(const i18n::LocalizedText& text) {
+  return std::any_of(text.variants().begin(), text.variants().end(), [](const auto& entry) {
+    return entry.second.text.find_first_not_of(" \t\r\n") != std::string::npos;
+  });
+}
+
+// Checks the languages and lengths of a text's variants.
+void CheckText(const i18n::LocalizedText& text, const std::string& field, std::vector<FieldError>& errors) {
+  for (const auto& [language, variant] : text.variants()) {
+    if (!i18n::IsSupportedLanguage(language)) {
+      errors.push_back({field, N_("Texts may be in English, French, Russian or Kazakh only.")});
+      return;
+    }
+    if (variant.text.size() > kMaxTextLength) {
+      errors.push_back({field, N_("This is too long (at most 4,000 characters).")});
+      return;
+    }
+  }
+}
+
+std::optional<PartialDate> ReadDate(const std::string& text, const std::string& field,
+                                    std::vector<FieldError>& errors) {
+  auto date = PartialDate::Parse(text);
+  if (!date) {
+    errors.push_back({field, date.error().message() == N_("This date does not exist.") ? N_("This date does not exist.")
+                                                                                       : kDateFormat});
+    return std::nullopt;
+  }
+  return *date;
+}
+
+// A small positive number of months, or empty.
+bool ReadMonths(const std::string& text, int minimum, std::optional<int>& months) {
+  months.reset();
+  if (text.empty()) return true;
+  if (text.size() > 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  int value = std::stoi(text);
+  if (value < minimum || value > 1200) return false;
+  months = value;
+  return true;
+}
+
+}  // namespace
+
+bool OutOfOrder(const PartialDate& earlier, const PartialDate& later) {
+  if (!earlier.known() || !later.known()) return false;
+  return std::chrono::sys_days(later.LastDay()) < std::chrono::sys_days(earlier.FirstDay());
+}
+
+std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
+  std::vector<FieldError> errors;
+  // "new" is the address of the form that records an agreement.
+  if (!IsSlug(input.slug) || input.slug == "new") {
+    errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
+  }
+  if (!ParseKind(input.kind)) errors.push_back({"kind", N_("Choose a kind from the list.")});
+  if (!ParseStatus(input.status)) errors.push_back({"status", N_("Choose a status from the list.")});
+  auto visibility = auth::ParseVisibility(input.visibility);
+  if (!visibility || (*visibility != auth::Visibility::kPublic && *visibility != auth::Visibility::kMembers &&
+                      *visibility != auth::Visibility::kParties)) {
+    errors.push_back({"visibility", N_("Choose who may see the agreement from the list.")});
+  }
+  if (!HasText(input.title)) errors.push_back({"title", N_("Give the agreement a title.")});
+  CheckText(input.title, "title", errors);
+  CheckText(input.signing_place, "signing_place", errors);
+  CheckText(input.occasion, "occasion", errors);
+
+  auto signed_on = ReadDate(input.signed_on, "signed_on", errors);
+  auto in_force_on = ReadDate(input.in_force_on, "in_force_on", errors);
+  auto suspended_on = ReadDate(input.suspended_on, "suspended_on", errors);
+  auto ended_on = ReadDate(input.ended_on, "ended_on", errors);
+  if (signed_on && in_force_on && OutOfOrder(*signed_on, *in_force_on)) {
+    errors.push_back({"in_force_on", N_("An agreement cannot come into force before it is signed.")});
+  }
+  if (suspended_on) {
+    for (const auto& earlier : {signed_on, in_force_on}) {
+      if (earlier && OutOfOrder(*earlier, *suspended_on)) {
+        errors.push_back({"suspended_on", N_("An agreement cannot be suspended before it is signed or in force.")});
+        break;
+      }
+    }
+  }
+  if (ended_on) {
+    for (const auto& earlier : {signed_on, in_force_on, suspended_on}) {
+      if (earlier && OutOfOrder(*earlier, *ended_on)) {
+        errors.push_back({"ended_on", N_("An agreement cannot end before it is signed, in force or suspended.")});
+        break;
+      }
+    }
+  }
+  auto status = ParseStatus(input.status);
+  if (status == AgreementStatus::kDraft && signed_on && signed_on->known()) {
+    errors.push_back({"status", N_("A draft has no signing date: choose the status Signed, or remove the date.")});
+  }
+
+  auto term = ParseTerm(input.term);
+  std::optional<int> months;
+  if (!term) {
+    errors.push_back({"term", N_("Choose a term from the list.")});
+  } else if (*term == TermKind::kFixed) {
+    if (input.term_months.empty() || !ReadMonths(input.term_months, 1, months)) {
+      errors.push_back({"term_months", N_("Give the term as a number of months (1 to 1,200).")});
+    }
+  } else if (!input.term_months.empty()) {
+    errors.push_back({"term_months", N_("A number of months goes with a fixed term only.")});
+  }
+  if (!ParseRenewal(input.renewal)) errors.push_back({"renewal", N_("Choose a renewal from the list.")});
+  std::optional<int> notice;
+  if (!ReadMonths(input.notice_months, 0, notice)) {
+    errors.push_back({"notice_months", N_("Give the notice period as a number of months, or leave it unknown.")});
+  }
+  if (input.authentic_languages) {
+    std::set<std::string> seen;
+    for (const auto& language : *input.authentic_languages) {
+      if (language.size() < 2 || language.size() > 3 ||
+          !std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+          !seen.insert(language).second) {
+        errors.push_back({"authentic_languages", N_("Give languages as ISO codes, each once: fr, ru, kk, en.")});
+        break;
+      }
+    }
+  }
+
+  if (input.parties.size() < 2) errors.push_back({"parties", N_("An agreement has at least two parties.")});
+  std::set<std::string> parties;
+  for (const auto& party : input.parties) {
+    if (!IsSlug(party.organization)) {
+      errors.push_back({"parties", N_("There is no such organization.")});
+    } else if (!parties.insert(party.organization).second) {
+      errors.push_back({"parties", N_("An organization is listed twice among the parties.")});
+    }
+    if (!party.signatory.empty() && !IsSlug(party.signatory)) {
+      errors.push_back({"signatories", N_("There is no such person in the directory.")});
+    }
+  }
+  for (const auto& coordinator : input.coordinators) {
+    if (!parties.contains(coordinator.organization)) {
+      errors.push_back({"coordinators", N_("A coordinator must represent one of the parties.")});
+    }
+    if (!IsSlug(coordinator.person))
+      errors.push_back({"coordinators", N_("There is no such person in the directory.")});
+    auto starts = ReadDate(coordinator.starts_on, "coordinators", errors);
+    auto ends = ReadDate(coordinator.ends_on, "coordinators", errors);
+    if (starts && ends && OutOfOrder(*starts, *ends)) {
+      errors.push_back({"coordinators", N_("The end cannot come before the start.")});
+    }
+  }
+
+  if (input.objectives.size() > 50) errors.push_back({"objectives", N_("An agreement has at most 50 objectives.")});
+  std::set<long long> objective_ids;
+  for (const auto& objective : input.objectives) {
+    if (!HasText(objective.text)) {
+      errors.push_back({"objectives", N_("Each objective needs its text.")});
+      break;
+    }
+    CheckText(objective.text, "objectives", errors);
+    if (objective.categories.empty()) {
+      errors.push_back({"objectives", N_("Each objective needs at least one category.")});
+      break;
+    }
+    for (const auto& category : objective.categories) {
+      if (!ParseCategory(category)) {
+        errors.push_back({"objectives", N_("Choose categories from the list.")});
+        break;
+      }
+    }
+    if (objective.id != 0 && !objective_ids.insert(objective.id).second) {
+      errors.push_back({"objectives", N_("An objective is listed twice.")});
+    }
+  }
+  // Several checks may report the same problem twice: once is enough.
+  std::vector<FieldError> unique;
+  for (auto& error : errors) {
+    if (std::find(unique.begin(), unique.end(), error) == unique.end()) unique.push_back(std::move(error));
+  }
+  return unique;
+}
+
+std::vector<FieldError> ValidateFollowUp(const FollowUpInput& input) {
+  std::vector<FieldError> errors;
+  auto date = ReadDate(input.entry_on, "entry_on", errors);
+  if (date && !date->known()) errors.push_back({"entry_on", N_("Give the date of the entry (a month is enough).")});
+  if (!HasText(input.text)) errors.push_back({"text", N_("Write what happened.")});
+  CheckText(input.text, "text", errors);
+  if (input.source.size() > 500) errors.push_back({"source", N_("This is too long (at most 500 characters).")});
+  return errors;
+}
+
+std::vector<FieldError> ValidateActivity(const ActivityInput& input) {
+  std::vector<FieldError> errors;
+  if (!ParseActivityKind(input.kind)) errors.push_back({"kind", N_("Choose a kind from the list.")});
+  ReadDate(input.happened_on, "happened_on", errors);
+  if (!HasText(input.text)) errors.push_back({"text", N_("Write what was done.")});
+  CheckText(input.text, "text", errors);
+  CheckText(input.place, "place", errors);
+  if (input.kind != "background" && input.objectives.empty()) {
+    errors.push_back({"objectives", N_("Link the activity to at least one objective.")});
+  }
+  return errors;
+}
+
+std::vector<FieldError> ValidateReview(const ReviewInput& input) {
+  std::vector<FieldError> errors;
+  if (input.year < 1990 || input.year > 2200) errors.push_back({"year", N_("Give the year under review.")});
+  if (!HasText(input.findings) && !HasText(input.decisions) && !HasText(input.next_actions)) {
+    errors.push_back({"findings", N_("Write the findings, the decisions or the next actions.")});
+  }
+  CheckText(input.findings, "findings", errors);
+  CheckText(input.decisions, "decisions", errors);
+  CheckText(input.next_actions, "next_actions", errors);
+  return errors;
+}
+
+}  // namespace entente::agreements
