@@ -1,7 +1,7 @@
 #include "modules/events/event_service.h"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -36,8 +36,9 @@ bool Coordinates(const auth::Actor& actor, OrganizationId organization) {
 
 void Audit(soci::session& sql, const auth::Actor& actor, const char* action, const char* entity, long long id,
            std::optional<OrganizationId> organization, nlohmann::json details = nlohmann::json::object()) {
-  audit::Record(sql, actor,
-                {action, entity, id, organization, details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  audit::Record(
+      sql, actor,
+      {action, entity, id, organization, details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
 }
 
 std::string Trim(std::string text) {
@@ -182,15 +183,13 @@ Result<Page<EventSummary>> EventService::List(const auth::Actor& actor, EventFil
     return Fail(Invalid({{"kind", N_("Choose a kind from the list.")}}));
   }
   if (filter.today.empty()) {
-    filter.today = WallTime{std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(
-                                std::chrono::system_clock::now())),
-                            {},
-                            {}}
-                       .ToString();
+    filter.today = WallTime{
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())),
+        {},
+        {}}.ToString();
   }
-  return database_.Read([&](soci::session& sql) -> Result<Page<EventSummary>> {
-    return store_.List(sql, actor, filter, page);
-  });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<Page<EventSummary>> { return store_.List(sql, actor, filter, page); });
 }
 
 Result<Event> EventService::Get(const auth::Actor& actor, const std::string& slug) {
@@ -216,8 +215,7 @@ Result<std::vector<Series>> EventService::ListSeries() {
 }
 
 Result<bool> EventService::SlugTaken(const std::string& slug) {
-  return database_.Read(
-      [&](soci::session& sql) -> Result<bool> { return store_.FindIdBySlug(sql, slug).has_value(); });
+  return database_.Read([&](soci::session& sql) -> Result<bool> { return store_.FindIdBySlug(sql, slug).has_value(); });
 }
 
 Result<Event> EventService::LoadForChange(soci::session& sql, const auth::Actor& actor, EventId id) const {
@@ -297,9 +295,8 @@ Result<SessionId> EventService::AddSession(const auth::Actor& actor, EventId id,
     record.title = input.title;
     if (record.title.empty()) errors.push_back({"title", N_("Give a title.")});
     record.description = input.description;
-    for (auto [slugs, target, field] :
-         {std::tuple{&input.speakers, &record.speakers, "speakers"},
-          std::tuple{&input.moderators, &record.moderators, "moderators"}}) {
+    for (auto [slugs, target, field] : {std::tuple{&input.speakers, &record.speakers, "speakers"},
+                                        std::tuple{&input.moderators, &record.moderators, "moderators"}}) {
       for (const auto& slug : *slugs) {
         if (auto person = store_.FindPerson(sql, slug)) {
           target->push_back(*person);
@@ -394,8 +391,8 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
       errors.push_back({"person", N_("The event is full.")});
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    ParticipantId participant = store_.InsertParticipant(sql, id, person, UserId(), *role, ParticipantStatus::kConfirmed,
-                                                         input.consent_to_list, delegation);
+    ParticipantId participant = store_.InsertParticipant(
+        sql, id, person, UserId(), *role, ParticipantStatus::kConfirmed, input.consent_to_list, delegation);
     Audit(sql, actor, "event.participant.create", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"person", input.person}, {"role", input.role}});
     return participant;
@@ -431,7 +428,8 @@ Result<InvitationId> EventService::Invite(const auth::Actor& actor, EventId id, 
     }
     auto count = ReadCount(input.invited_count, "invited_count", 1000);
     if (!count) errors.insert(errors.end(), count.error().fields().begin(), count.error().fields().end());
-    if (!i18n::IsSupportedLanguage(input.language)) errors.push_back({"language", N_("Choose a language from the list.")});
+    if (!i18n::IsSupportedLanguage(input.language))
+      errors.push_back({"language", N_("Choose a language from the list.")});
     auto sent_on = PartialDate::Parse(input.sent_on);
     if (!sent_on) errors.push_back({"sent_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
@@ -595,15 +593,15 @@ Result<SeriesId> EventService::EnsureSeries(const auth::Actor& actor, const Seri
   if (!actor.IsPlatformAdmin() && !MayCreate(actor)) return Fail(Error::PermissionDenied());
   return database_.Write([&](soci::session& sql) -> Result<SeriesId> {
     if (auto existing = store_.FindSeries(sql, series.slug)) return *existing;
-    if (!IsSlug(series.slug)) return Fail(Invalid({{"slug", N_("Use 2 to 80 lower-case letters, digits and hyphens.")}}));
+    if (!IsSlug(series.slug))
+      return Fail(Invalid({{"slug", N_("Use 2 to 80 lower-case letters, digits and hyphens.")}}));
     SeriesId id = store_.InsertSeries(sql, series.slug, series.title, series.description, series.recurrence);
     Audit(sql, actor, "event.series.create", "event_series", id.value(), std::nullopt, {{"slug", series.slug}});
     return id;
   });
 }
 
-Status EventService::LinkAgreementOccasion(const auth::Actor& actor, const std::string& agreement_slug,
-                                           EventId event) {
+Status EventService::LinkAgreementOccasion(const auth::Actor& actor, const std::string& agreement_slug, EventId event) {
   return database_.Write([&](soci::session& sql) -> Status {
     auto loaded = LoadForChange(sql, actor, event);
     if (!loaded) return Fail(loaded.error());
@@ -702,25 +700,26 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
       requester_id = store_.FindPerson(sql, requester);
       auto own = store_.PersonOfUser(sql, actor.user());
       allowed = allowed || (own && requester_id && *own == *requester_id);
-      bool present = requester_id && std::any_of(event->participants.begin(), event->participants.end(),
-                                                 [&](const Participant& item) {
-                                                   return item.person && item.person->id == *requester_id &&
-                                                          item.status == ParticipantStatus::kConfirmed;
-                                                 });
+      bool present =
+          requester_id &&
+          std::any_of(event->participants.begin(), event->participants.end(), [&](const Participant& item) {
+            return item.person && item.person->id == *requester_id && item.status == ParticipantStatus::kConfirmed;
+          });
       if (!present) errors.push_back({"requester", N_("This person is not taking part in the event.")});
     } else {
       errors.push_back({"delegation", N_("Say who asks for the meeting: a delegation or a participant.")});
     }
-    if (!allowed) return Fail(Error::PermissionDenied(N_("You may ask for meetings only for yourself or your delegation.")));
+    if (!allowed)
+      return Fail(Error::PermissionDenied(N_("You may ask for meetings only for yourself or your delegation.")));
     std::optional<PersonId> host_person_id;
     std::optional<OrganizationId> host_organization_id;
     if (!host_person.empty()) {
       host_person_id = store_.FindPerson(sql, host_person);
-      bool present = host_person_id && std::any_of(event->participants.begin(), event->participants.end(),
-                                                   [&](const Participant& item) {
-                                                     return item.person && item.person->id == *host_person_id &&
-                                                            item.status == ParticipantStatus::kConfirmed;
-                                                   });
+      bool present =
+          host_person_id &&
+          std::any_of(event->participants.begin(), event->participants.end(), [&](const Participant& item) {
+            return item.person && item.person->id == *host_person_id && item.status == ParticipantStatus::kConfirmed;
+          });
       if (!present) errors.push_back({"host_person", N_("This person is not present at the event.")});
     } else if (!host_organization.empty()) {
       host_organization_id = store_.FindOrganization(sql, host_organization);
@@ -749,7 +748,9 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
     MeetingRequestId request = store_.InsertMeetingRequest(sql, id, delegation_id, requester_id, host_person_id,
                                                            host_organization_id, priority_value, actor.user());
     Audit(sql, actor, "event.meeting_request.create", "event_meeting_request", request.value(), Owner(*event),
-          {{"event", event->slug}, {"host_person", host_person}, {"host_organization", host_organization},
+          {{"event", event->slug},
+           {"host_person", host_person},
+           {"host_organization", host_organization},
            {"priority", priority_value}});
     return request;
   });
@@ -873,8 +874,10 @@ Status EventService::Pin(const auth::Actor& actor, EventId id, MeetingRequestId 
     auto found = std::find_if(board.requests.begin(), board.requests.end(),
                               [&](const MeetingRequest& item) { return item.id == request; });
     if (found == board.requests.end()) return Fail(Error::NotFound());
-    bool slot_ok = std::any_of(board.slots.begin(), board.slots.end(), [&](const MeetingSlot& s) { return s.id == slot; });
-    bool room_ok = std::any_of(board.rooms.begin(), board.rooms.end(), [&](const MeetingRoom& r) { return r.id == room; });
+    bool slot_ok =
+        std::any_of(board.slots.begin(), board.slots.end(), [&](const MeetingSlot& s) { return s.id == slot; });
+    bool room_ok =
+        std::any_of(board.rooms.begin(), board.rooms.end(), [&](const MeetingRoom& r) { return r.id == room; });
     if (!slot_ok) return Fail(Invalid({{"slot", N_("This slot is not one of the event's.")}}));
     if (!room_ok) return Fail(Invalid({{"room", N_("This room is not one of the event's.")}}));
     // The room, and every party of the meeting, must be free in that slot (other than itself).
@@ -964,9 +967,8 @@ std::vector<AgendaItem> AgendaOf(const Event& event, const MeetingBoard& board, 
     }
     items.push_back(std::move(item));
   }
-  std::stable_sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) {
-    return a.starts.ToString() < b.starts.ToString();
-  });
+  std::stable_sort(items.begin(), items.end(),
+                   [](const AgendaItem& a, const AgendaItem& b) { return a.starts.ToString() < b.starts.ToString(); });
   return items;
 }
 
@@ -1026,10 +1028,12 @@ Result<std::vector<AgendaItem>> EventService::Feed(const std::string& token) {
         "SELECT DISTINCT e.id FROM events e WHERE e.visibility IN ('public', 'members') AND (EXISTS (SELECT 1 FROM "
         "event_participants p WHERE p.event_id = e.id AND p.person_id = ");
     query.Bind(person->value());
-    query.Append(") OR EXISTS (SELECT 1 FROM event_sessions s JOIN event_session_people sp ON sp.session_id = s.id "
-                 "WHERE s.event_id = e.id AND sp.person_id = ");
+    query.Append(
+        ") OR EXISTS (SELECT 1 FROM event_sessions s JOIN event_session_people sp ON sp.session_id = s.id "
+        "WHERE s.event_id = e.id AND sp.person_id = ");
     query.Bind(person->value());
-    query.Append(") OR EXISTS (SELECT 1 FROM event_meeting_requests r WHERE r.event_id = e.id AND (r.host_person_id = ");
+    query.Append(
+        ") OR EXISTS (SELECT 1 FROM event_meeting_requests r WHERE r.event_id = e.id AND (r.host_person_id = ");
     query.Bind(person->value()).Append(" OR r.requester_person_id = ").Bind(person->value()).Append(")))");
     for (long long id : query.Column<long long>(sql)) {
       auto event = store_.Load(sql, EventId(id));

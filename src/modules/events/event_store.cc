@@ -44,14 +44,16 @@ WallTime Stored(const std::string& local, const std::string& utc) {
   int year = std::stoi(local.substr(0, 4)), month = std::stoi(local.substr(5, 2)), day = std::stoi(local.substr(8, 2));
   time.day = std::chrono::year_month_day{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
   if (local.size() >= 16) {
-    time.time_of_day = std::chrono::hours(std::stoi(local.substr(11, 2))) + std::chrono::minutes(std::stoi(local.substr(14, 2)));
+    time.time_of_day =
+        std::chrono::hours(std::stoi(local.substr(11, 2))) + std::chrono::minutes(std::stoi(local.substr(14, 2)));
   }
   if (utc.size() >= 19) {
     std::chrono::year_month_day utc_day{std::chrono::year(std::stoi(utc.substr(0, 4))),
                                         std::chrono::month(std::stoi(utc.substr(5, 2))),
                                         std::chrono::day(std::stoi(utc.substr(8, 2)))};
-    time.utc = std::chrono::sys_seconds(std::chrono::sys_days(utc_day)) + std::chrono::hours(std::stoi(utc.substr(11, 2))) +
-               std::chrono::minutes(std::stoi(utc.substr(14, 2))) + std::chrono::seconds(std::stoi(utc.substr(17, 2)));
+    time.utc = std::chrono::sys_seconds(std::chrono::sys_days(utc_day)) +
+               std::chrono::hours(std::stoi(utc.substr(11, 2))) + std::chrono::minutes(std::stoi(utc.substr(14, 2))) +
+               std::chrono::seconds(std::stoi(utc.substr(17, 2)));
   }
   return time;
 }
@@ -278,8 +280,7 @@ std::optional<SeriesId> EventStore::FindSeries(soci::session& sql, const std::st
 }
 
 SeriesId EventStore::InsertSeries(soci::session& sql, const std::string& slug, const i18n::LocalizedText& title,
-                                  const i18n::LocalizedText& description,
-                                  const i18n::LocalizedText& recurrence) const {
+                                  const i18n::LocalizedText& description, const i18n::LocalizedText& recurrence) const {
   long long id = 0;
   std::string now = NowUtc();
   sql << "INSERT INTO event_series (slug, created_at_utc) VALUES (:slug, :now) RETURNING id", soci::use(slug),
@@ -353,12 +354,14 @@ void EventStore::Update(soci::session& sql, EventId event, const EventRecord& re
 SessionId EventStore::InsertSession(soci::session& sql, EventId event, const SessionRecord& record) const {
   long long event_id = event.value(), id = 0;
   std::string kind(kSessionKinds.Key(record.kind)), starts = record.starts.ToString(), ends = record.ends.ToString(),
-      starts_utc = UtcText(record.starts), ends_utc = UtcText(record.ends), day = DayText(record.starts);
+                                                    starts_utc = UtcText(record.starts),
+                                                    ends_utc = UtcText(record.ends), day = DayText(record.starts);
   int sequence = 0;
   sql << "SELECT COUNT(*) FROM event_sessions WHERE event_id = :id", soci::use(event_id), soci::into(sequence);
   ++sequence;
   sql << "INSERT INTO event_sessions (event_id, kind, starts_local, ends_local, starts_at_utc, ends_at_utc, day, room, "
-         "sequence) VALUES (:event, :kind, :starts, :ends, :starts_utc, :ends_utc, :day, :room, :sequence) RETURNING id",
+         "sequence) VALUES (:event, :kind, :starts, :ends, :starts_utc, :ends_utc, :day, :room, :sequence) RETURNING "
+         "id",
       soci::use(event_id), soci::use(kind), soci::use(starts), soci::use(ends), soci::use(starts_utc),
       soci::use(ends_utc), soci::use(day), soci::use(record.room), soci::use(sequence), soci::into(id);
   kSessionTexts.Replace(sql, id, "title", record.title);
@@ -885,7 +888,8 @@ MeetingBoard EventStore::LoadMeetings(soci::session& sql, EventId event) const {
   }
   {
     db::Query query(
-        "SELECT r.id, r.requester_delegation_id, COALESCE(dorg.slug, ''), r.requester_person_id, COALESCE(rp.slug, ''), "
+        "SELECT r.id, r.requester_delegation_id, COALESCE(dorg.slug, ''), r.requester_person_id, COALESCE(rp.slug, "
+        "''), "
         "COALESCE(rp.display_name, ''), r.host_person_id, COALESCE(hp.slug, ''), COALESCE(hp.display_name, ''), "
         "r.host_organization_id, COALESCE(ho.slug, ''), r.priority, m.slot_id, m.room_id, COALESCE(m.pinned, 0) "
         "FROM event_meeting_requests r LEFT JOIN event_delegations d ON d.id = r.requester_delegation_id "
@@ -997,8 +1001,8 @@ void EventStore::SetAvailability(soci::session& sql, EventId event, const std::s
       soci::use(party);
   for (SlotId slot : slots) {
     long long slot_id = slot.value();
-    sql << "INSERT INTO event_meeting_availability (event_id, party, slot_id) VALUES (:e, :p, :s)",
-        soci::use(event_id), soci::use(party), soci::use(slot_id);
+    sql << "INSERT INTO event_meeting_availability (event_id, party, slot_id) VALUES (:e, :p, :s)", soci::use(event_id),
+        soci::use(party), soci::use(slot_id);
   }
 }
 

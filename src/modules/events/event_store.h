@@ -148,8 +148,8 @@ class EventStore {
   std::vector<long long> ExistingObjectives(soci::session& sql, const std::vector<long long>& ids) const;
   std::optional<PersonId> PersonOfUser(soci::session& sql, UserId user) const;
   // The events that serve an agreement objective (for the agreement's tracker).
-  std::vector<std::pair<long long, EventSummary>> EventsServingObjectives(soci::session& sql,
-                                                                          const std::vector<long long>& objectives) const;
+  std::vector<std::pair<long long, EventSummary>> EventsServingObjectives(
+      soci::session& sql, const std::vector<long long>& objectives) const;
   // Links an agreement to the event on whose sidelines it was signed (the agreements module's
   // agreements.occasion_event_id column, which it left for this module to fill).
   void SetAgreementOccasion(soci::session& sql, const std::string& agreement_slug, EventId event) const;
