@@ -18,6 +18,7 @@
 #include "core/render/templates.h"
 #include "modules/accounts/accounts_service.h"
 #include "modules/agreements/agreement_service.h"
+#include "modules/events/event_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
 #include "modules/directory/roll_service.h"
@@ -46,6 +47,7 @@ class App {
   db::Database& database() { return *database_; }
   accounts::AccountsService& accounts() { return *accounts_; }
   agreements::AgreementService& agreements() { return *agreements_; }
+  events::EventService& events() { return *events_; }
   directory::RollService& roll() { return *roll_; }
   directory::OrganizationService& organizations() { return *organizations_; }
   directory::PeopleService& people() { return *people_; }
@@ -72,6 +74,7 @@ class App {
   std::unique_ptr<home::HomeService> home_;
   std::unique_ptr<accounts::AccountsService> accounts_;
   std::unique_ptr<agreements::AgreementService> agreements_;
+  std::unique_ptr<events::EventService> events_;
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;
 };
 

@@ -63,7 +63,8 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const E
   std::vector<FieldError> errors;
   EventRecord record;
   record.slug = Trim(input.slug);
-  if (!IsSlug(record.slug)) {
+  // "feed" and "invitations" are pages of their own under /events/.
+  if (!IsSlug(record.slug) || record.slug == "feed" || record.slug == "invitations") {
     errors.push_back({"slug", N_("Use 2 to 80 lower-case letters, digits and hyphens.")});
   } else if (auto existing = store.FindIdBySlug(sql, record.slug); existing && existing != self) {
     errors.push_back({"slug", N_("This address is already taken.")});
@@ -88,8 +89,9 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const E
   if (!record.country.empty() && !store.JurisdictionExists(sql, record.country)) {
     errors.push_back({"country", N_("Choose a country from the list.")});
   }
+  // A zone is needed for hours; an event known only by its days (or not at all) may lack one.
   record.time_zone = Trim(input.time_zone);
-  bool zone_ok = i18n::IsKnownZone(record.time_zone);
+  bool zone_ok = record.time_zone.empty() || i18n::IsKnownZone(record.time_zone);
   if (!zone_ok) errors.push_back({"time_zone", N_("Choose a time zone from the list.")});
   if (zone_ok) {
     auto starts = ReadWallTime(input.starts, record.time_zone, "starts");
@@ -128,7 +130,9 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const E
       record.organizers.push_back(*organization);
     }
   }
-  if (record.organizers.empty()) errors.push_back({"organizers", N_("Name at least one organizer.")});
+  if (record.organizers.empty() && record.visibility == auth::Visibility::kOrganization) {
+    errors.push_back({"visibility", N_("An event visible to its organization needs an organizer.")});
+  }
   auto objectives = store.ExistingObjectives(sql, input.objectives);
   if (objectives.size() != std::set<long long>(input.objectives.begin(), input.objectives.end()).size()) {
     errors.push_back({"objectives", N_("There is no such agreement objective.")});
@@ -214,6 +218,12 @@ Result<std::vector<Series>> EventService::ListSeries() {
   return database_.Read([&](soci::session& sql) -> Result<std::vector<Series>> { return store_.ListSeries(sql); });
 }
 
+Result<std::optional<long long>> EventService::FindObjective(const std::string& agreement_slug, int sequence) {
+  return database_.Read([&](soci::session& sql) -> Result<std::optional<long long>> {
+    return store_.FindObjective(sql, agreement_slug, sequence);
+  });
+}
+
 Result<bool> EventService::SlugTaken(const std::string& slug) {
   return database_.Read([&](soci::session& sql) -> Result<bool> { return store_.FindIdBySlug(sql, slug).has_value(); });
 }
@@ -233,13 +243,16 @@ Result<EventId> EventService::Create(const auth::Actor& actor, const EventInput&
   return database_.Write([&](soci::session& sql) -> Result<EventId> {
     auto record = Resolve(sql, store_, input, std::nullopt);
     if (!record) return Fail(record.error());
+    // Without organizers (the sources name none), only a platform admin records an event.
     bool allowed = actor.IsPlatformAdmin();
     for (OrganizationId organizer : record->organizers) allowed = allowed || Coordinates(actor, organizer);
     if (!allowed) {
       return Fail(Error::PermissionDenied(N_("You may create events only for organizations you coordinate.")));
     }
     EventId id = store_.Insert(sql, *record);
-    Audit(sql, actor, "event.create", "event", id.value(), record->organizers.front(), {{"slug", record->slug}});
+    std::optional<OrganizationId> owner;
+    if (!record->organizers.empty()) owner = record->organizers.front();
+    Audit(sql, actor, "event.create", "event", id.value(), owner, {{"slug", record->slug}});
     return id;
   });
 }

@@ -125,6 +125,8 @@ class EventService {
   // Demo loader: links the agreement to the event it was signed at.
   Status LinkAgreementOccasion(const auth::Actor& actor, const std::string& agreement_slug, EventId event);
   Result<bool> SlugTaken(const std::string& slug);
+  // The id of an agreement's objective by its number (for loaders); nullopt when there is none.
+  Result<std::optional<long long>> FindObjective(const std::string& agreement_slug, int sequence);
   Result<SeriesId> EnsureSeries(const auth::Actor& actor, const Series& series);
 
  private:

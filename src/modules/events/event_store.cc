@@ -264,6 +264,16 @@ std::vector<long long> EventStore::ExistingObjectives(soci::session& sql, const 
   return query.Column<long long>(sql);
 }
 
+std::optional<long long> EventStore::FindObjective(soci::session& sql, const std::string& agreement_slug,
+                                                   int sequence) const {
+  long long id = 0;
+  sql << "SELECT o.id FROM agreement_objectives o JOIN agreements a ON a.id = o.agreement_id WHERE a.slug = :slug AND "
+         "o.sequence = :sequence",
+      soci::use(agreement_slug), soci::use(sequence), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return id;
+}
+
 std::optional<PersonId> EventStore::PersonOfUser(soci::session& sql, UserId user) const {
   long long id = user.value(), person = 0;
   soci::indicator indicator = soci::i_null;
@@ -764,6 +774,28 @@ std::optional<Event> EventStore::Load(soci::session& sql, EventId event_id) cons
       item.title = Field(award_texts, item.id.value(), "title");
       item.citation = Field(award_texts, item.id.value(), "citation");
       item.recipient_role = Field(award_texts, item.id.value(), "recipient_role");
+    }
+  }
+  // Agreements signed on the event's sidelines.
+  {
+    // Public agreements only: the link must not reveal an agreement its reader may not see.
+    db::Query query("SELECT id, slug FROM agreements WHERE visibility = 'public' AND occasion_event_id = ");
+    query.Bind(id).Append(" ORDER BY id");
+    long long agreement = 0;
+    std::string slug;
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(agreement));
+      s.exchange(soci::into(slug));
+    });
+    statement.execute(false);
+    std::vector<std::pair<long long, std::string>> found;
+    while (statement.fetch()) found.push_back({agreement, slug});
+    std::vector<long long> ids;
+    for (auto& [agreement_id, agreement_slug] : found) ids.push_back(agreement_id);
+    constexpr db::TextTable kAgreementTexts("agreement_texts");
+    auto titles = kAgreementTexts.Load(sql, ids);
+    for (auto& [agreement_id, agreement_slug] : found) {
+      event.signed_agreements.push_back({agreement_slug, Field(titles, agreement_id, "title")});
     }
   }
   return event;

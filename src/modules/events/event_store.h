@@ -146,6 +146,7 @@ class EventStore {
   std::optional<OrganizationId> FindOrganization(soci::session& sql, const std::string& slug) const;
   bool JurisdictionExists(soci::session& sql, const std::string& code) const;
   std::vector<long long> ExistingObjectives(soci::session& sql, const std::vector<long long>& ids) const;
+  std::optional<long long> FindObjective(soci::session& sql, const std::string& agreement_slug, int sequence) const;
   std::optional<PersonId> PersonOfUser(soci::session& sql, UserId user) const;
   // The events that serve an agreement objective (for the agreement's tracker).
   std::vector<std::pair<long long, EventSummary>> EventsServingObjectives(

@@ -126,7 +126,8 @@ std::string WriteCalendar(const std::vector<CalendarEntry>& entries, std::string
       icalcomponent_add_property(event, icalproperty_new_description(entry.description.c_str()));
     }
     if (!entry.location.empty()) icalcomponent_add_property(event, icalproperty_new_location(entry.location.c_str()));
-    if (!entry.url.empty()) icalcomponent_add_property(event, icalproperty_new_url(entry.url.c_str()));
+    // Only absolute URIs (RFC 5545, 3.3.13); a path alone would not be one.
+    if (entry.url.starts_with("http")) icalcomponent_add_property(event, icalproperty_new_url(entry.url.c_str()));
     icalcomponent_add_component(calendar.get(), event);
   }
   char* text = icalcomponent_as_ical_string_r(calendar.get());

@@ -209,6 +209,8 @@ struct Event {
   std::vector<Delegation> delegations;
   std::vector<Invitation> invitations;
   std::vector<Award> awards;
+  // Agreements signed on the event's sidelines (agreements.occasion_event_id): slug and title.
+  std::vector<std::pair<std::string, i18n::LocalizedText>> signed_agreements;
   std::string updated_at_utc;
 
   std::vector<OrganizationId> OrganizerIds() const;

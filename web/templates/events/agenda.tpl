@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="breadcrumb"><a href="/events/{{SLUG}}"{{#EVENT_TITLE_LANG}} lang="{{LANG}}"{{/EVENT_TITLE_LANG}}>{{EVENT_TITLE}}</a></p>
+<h1>{{HEADING}}</h1>
+<form class="form form-inline" method="get" action="/events/{{SLUG}}/delegations/{{DELEGATION_ID}}/agenda">
+  <div class="field">
+    <label for="tz">{{_ Also show times in _}}</label>
+    <select id="tz" name="tz">
+      {{#ZONE_OPTION}}<option value="{{ZONE}}"{{#SELECTED}} selected{{/SELECTED}}>{{ZONE}}</option>{{/ZONE_OPTION}}
+    </select>
+  </div>
+  <button class="button" type="submit">{{_ Show _}}</button>
+</form>
+<p class="muted">{{_ Times are local to the event _}} ({{TIME_ZONE}}){{#HAS_VIEWER_ZONE}}; {{_ your time is shown beside them _}} ({{VIEWER_ZONE}}){{/HAS_VIEWER_ZONE}}.</p>
+<p><a class="button" href="/events/{{SLUG}}/delegations/{{DELEGATION_ID}}/agenda.ics">{{_ Add to your calendar (.ics) _}}</a>
+   <a class="button button-secondary" href="/events/{{SLUG}}/delegations/{{DELEGATION_ID}}/agenda.pdf{{TZ_QUERY}}">{{_ PDF _}}</a></p>
+{{#NO_ITEMS}}<p>{{_ No meeting scheduled yet. _}}</p>{{/NO_ITEMS}}
+<table class="table agenda">
+  <thead><tr><th scope="col">{{_ Day _}}</th><th scope="col">{{_ Time _}}</th><th scope="col">{{_ What _}}</th><th scope="col">{{_ Room _}}</th></tr></thead>
+  <tbody>
+    {{#ITEM}}<tr><td>{{DAY}}</td><td>{{TIME}}{{#HAS_OTHER_TIME}}<br><span class="muted other-time">{{OTHER_TIME}}</span>{{/HAS_OTHER_TIME}}</td><td>{{WHAT}}</td><td>{{ROOM}}</td></tr>{{/ITEM}}
+  </tbody>
+</table>
