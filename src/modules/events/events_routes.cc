@@ -1065,6 +1065,8 @@ Result<Response> RunSchedule(RequestContext& context, const Context& deps) {
 Result<Response> PinMeeting(RequestContext& context, const Context& deps) {
   return MeetingsForm(context, deps, [&](const Event& event, const http::Form& form) -> Status {
     MeetingRequestId request = context.params.GetId<MeetingRequestId>("id");
+    // Access first: only then does the form's content matter.
+    if (auto board = deps.events.Meetings(context.actor, event.id); !board) return Fail(board.error());
     if (form.Get("unpin") == "1") return deps.events.Unpin(context.actor, event.id, request);
     auto slot = SlotId::Parse(form.Get("slot"));
     auto room = RoomId::Parse(form.Get("room"));
