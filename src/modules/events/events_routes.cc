@@ -843,12 +843,9 @@ Result<Response> InvitationsPage(RequestContext& context, const Context& deps) {
   }
   if (invitations->empty()) content.ShowSection("NO_INVITATIONS");
   if (auto answered = context.request.QueryParam("answered")) {
-    content.SetValueAndShowSection(
-        "NOTICE",
-        deps.pages.Translate(context, *answered == "accepted"
-                                          ? N_("The invitation is accepted: your delegation is recorded.")
-                                          : N_("The invitation is declined.")),
-        "ANSWERED");
+    const char* notice = *answered == "accepted" ? N_("The invitation is accepted: your delegation is recorded.")
+                                                 : N_("The invitation is declined.");
+    content.SetValueAndShowSection("NOTICE", deps.pages.Translate(context, notice), "ANSWERED");
   }
   return deps.pages.Render(context, page);
 }
