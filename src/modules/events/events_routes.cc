@@ -756,6 +756,8 @@ Result<Response> AgendaPage(RequestContext& context, const Context& deps) {
     row->SetValue("ROOM", item.room);
   }
   if (agenda->items.empty()) content.ShowSection("NO_ITEMS");
+  if (context.request.QueryParam("requested")) content.ShowSection("REQUESTED");
+  page.UseForms();
   return deps.pages.Render(context, page);
 }
 
@@ -1022,14 +1024,27 @@ Result<Response> MeetingsForm(RequestContext& context, const Context& deps, Act&
   return Response::Redirect(fmt::format("/events/{}/meetings", event->slug));
 }
 
+// From the organizers' meetings page, or from a delegation's agenda (its own coordinators, who
+// do not see the meetings page: they go back to the agenda, and errors come on the error page).
 Result<Response> RequestMeeting(RequestContext& context, const Context& deps) {
-  return MeetingsForm(context, deps, [&](const Event& event, const http::Form& form) -> Status {
-    auto created =
-        deps.events.RequestMeeting(context.actor, event.id, form.Get("delegation"), form.Get("requester"),
-                                   form.Get("host_person"), form.Get("host_organization"), form.Get("priority"));
-    if (!created) return Fail(created.error());
-    return {};
-  });
+  auto event = deps.events.Get(context.actor, std::string(context.params.Get("slug")));
+  if (!event) return Fail(event.error());
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  auto created =
+      deps.events.RequestMeeting(context.actor, event->id, form->Get("delegation"), form->Get("requester"),
+                                 form->Get("host_person"), form->Get("host_organization"), form->Get("priority"));
+  bool from_agenda = form->Get("from") == "agenda";
+  if (!created) {
+    if (created.error().code() != ErrorCode::kInvalidArgument || from_agenda) return Fail(created.error());
+    return MeetingsPage(context, deps, created.error(), 422);
+  }
+  if (from_agenda) {
+    return Response::Redirect(
+        fmt::format("/events/{}/delegations/{}/agenda?requested=1", event->slug,
+                    DelegationId::Parse(form->Get("delegation")).value_or(DelegationId()).value()));
+  }
+  return Response::Redirect(fmt::format("/events/{}/meetings", event->slug));
 }
 
 Result<Response> AddSlot(RequestContext& context, const Context& deps) {
