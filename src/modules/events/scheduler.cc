@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <random>
 #include <string>
 #include <unordered_set>
 
@@ -57,6 +58,8 @@ class Board {
     slot_of_[r] = -1;
   }
 
+  const std::vector<int>& Slots() const { return slot_of_; }
+
   // The placed requests sharing a party with `r` in `slot`.
   std::vector<int> Blockers(int r, int slot) const {
     std::vector<int> blockers;
@@ -93,6 +96,7 @@ class Solver {
     PlacePins(schedule);
     Greedy();
     Repair();
+    Perturb();
     AssignRooms(schedule);
     return schedule;
   }
@@ -229,12 +233,18 @@ class Solver {
       return false;
     }
     board_.Place(r, slot);
-    // The displaced meeting may still fit elsewhere.
+    // The displaced meeting may still fit elsewhere, as it is or by moving one or two others.
+    bool replaced = false;
     for (int other : problem_.requests[victim].allowed_slots) {
       if (other >= 0 && other < problem_.slot_count && board_.Fits(victim, other)) {
         board_.Place(victim, other);
+        replaced = true;
         break;
       }
+    }
+    for (size_t i = 0; !replaced && i < problem_.requests[victim].allowed_slots.size(); ++i) {
+      int other = problem_.requests[victim].allowed_slots[i];
+      if (other >= 0 && other < problem_.slot_count && other != slot) replaced = PlaceByMoving(victim, other);
     }
     return true;
   }
@@ -266,6 +276,93 @@ class Solver {
       }
       if (!changed) return;
     }
+  }
+
+  // met × (1 + total priority bound) + priority: meeting more requests always comes first.
+  long long Objective() const {
+    long long met = 0, priority = 0;
+    for (size_t r = 0; r < problem_.requests.size(); ++r) {
+      if (board_.SlotOf(static_cast<int>(r)) < 0) continue;
+      ++met;
+      priority += problem_.requests[r].priority;
+    }
+    return met * 1000000007LL + priority;
+  }
+
+  void Restore(const std::vector<int>& slots) {
+    for (size_t r = 0; r < problem_.requests.size(); ++r) {
+      if (!pinned_[r]) board_.Remove(static_cast<int>(r));
+    }
+    for (size_t r = 0; r < problem_.requests.size(); ++r) {
+      if (!pinned_[r] && slots[r] >= 0) board_.Place(static_cast<int>(r), slots[r]);
+    }
+  }
+
+  // Iterated local search within the remaining time: force an unmet request into one of its
+  // slots (ejecting what blocks it), try to place the ejected ones again, and keep the result
+  // when the objective does not get worse (equal moves let the search cross plateaus).
+  void Perturb() {
+    std::mt19937 random(12345);  // deterministic: the same instance gives the same schedule
+    long long best = Objective();
+    std::vector<int> best_slots = board_.Slots();
+    int since_improvement = 0;
+    for (int iteration = 0; iteration < 1000000 && since_improvement < 100000; ++iteration, ++since_improvement) {
+      if ((iteration & 63) == 0 && OutOfTime()) break;
+      std::vector<int> unmet;
+      for (size_t r = 0; r < problem_.requests.size(); ++r) {
+        if (!pinned_[r] && board_.SlotOf(static_cast<int>(r)) < 0 && !problem_.requests[r].allowed_slots.empty()) {
+          unmet.push_back(static_cast<int>(r));
+        }
+      }
+      if (unmet.empty()) return;
+      int r = unmet[std::uniform_int_distribution<size_t>(0, unmet.size() - 1)(random)];
+      const auto& allowed = problem_.requests[r].allowed_slots;
+      int slot = allowed[std::uniform_int_distribution<size_t>(0, allowed.size() - 1)(random)];
+      if (slot < 0 || slot >= problem_.slot_count) continue;
+      std::vector<int> ejected = board_.Blockers(r, slot);
+      bool blocked_by_pin = false;
+      for (int m : ejected) blocked_by_pin = blocked_by_pin || pinned_[m];
+      if (blocked_by_pin) continue;
+      for (int m : ejected) board_.Remove(m);
+      if (!board_.RoomFree(slot)) {
+        int victim = -1;
+        for (size_t m = 0; m < problem_.requests.size(); ++m) {
+          if (board_.SlotOf(static_cast<int>(m)) != slot || pinned_[m]) continue;
+          if (victim == -1 || problem_.requests[m].priority < problem_.requests[victim].priority)
+            victim = static_cast<int>(m);
+        }
+        if (victim == -1) {
+          Restore(best_slots);
+          continue;
+        }
+        board_.Remove(victim);
+        ejected.push_back(victim);
+      }
+      board_.Place(r, slot);
+      for (int m : ejected) {
+        bool placed = false;
+        for (int other : problem_.requests[m].allowed_slots) {
+          if (other >= 0 && other < problem_.slot_count && board_.Fits(m, other)) {
+            board_.Place(m, other);
+            placed = true;
+            break;
+          }
+        }
+        for (size_t i = 0; !placed && i < problem_.requests[m].allowed_slots.size(); ++i) {
+          int other = problem_.requests[m].allowed_slots[i];
+          if (other >= 0 && other < problem_.slot_count) placed = PlaceByMoving(m, other);
+        }
+      }
+      long long value = Objective();
+      if (value >= best) {
+        if (value > best) since_improvement = 0;
+        best = value;
+        best_slots = board_.Slots();
+      } else {
+        Restore(best_slots);
+      }
+    }
+    Restore(best_slots);
   }
 
   UnmetReason WhyUnmet(int r) const {
