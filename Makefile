@@ -31,6 +31,8 @@ test: build
 
 check-security: build
 	scripts/security-slowloris
+	scripts/security-sqlmap
+	scripts/fuzz 120
 
 bench: build
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target entente_auth_bench

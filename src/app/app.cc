@@ -46,6 +46,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
   app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
   app->roll_ = std::make_unique<directory::RollService>(*app->database_);
+  app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
   app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);
   app->events_ = std::make_unique<events::EventService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
@@ -70,9 +71,11 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
-  app->home_ = std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->catalogs_);
+  app->home_ =
+      std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
-  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_);
+  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
+                       *app->roll_imports_);
   agreements::AddRoutes(app->router_, *app->pages_, *app->agreements_, *app->organizations_);
   events::AddRoutes(app->router_, *app->pages_, *app->events_, *app->organizations_);
   auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);

@@ -21,6 +21,7 @@
 #include "modules/events/event_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
+#include "modules/directory/roll_imports.h"
 #include "modules/directory/roll_service.h"
 #include "modules/home/home_service.h"
 
@@ -71,6 +72,8 @@ class App {
   std::unique_ptr<directory::OrganizationService> organizations_;
   std::unique_ptr<directory::PeopleService> people_;
   std::unique_ptr<directory::RollService> roll_;
+  // After roll_: destroyed first, it waits for imports still running.
+  std::unique_ptr<directory::RollImports> roll_imports_;
   std::unique_ptr<home::HomeService> home_;
   std::unique_ptr<accounts::AccountsService> accounts_;
   std::unique_ptr<agreements::AgreementService> agreements_;

@@ -57,10 +57,17 @@ long long AuditCount(AgreementId id) {
 }
 
 long long Count(const std::string& table) {
-  // `table` is one of the fixed names below, never input.
+  // Fixed statements: no table name is ever put into SQL text.
+  static const std::map<std::string, std::string> kCounts = {
+      {"agreements", "SELECT COUNT(*) FROM agreements"},
+      {"agreement_parties", "SELECT COUNT(*) FROM agreement_parties"},
+      {"agreement_objectives", "SELECT COUNT(*) FROM agreement_objectives"},
+      {"agreement_documents", "SELECT COUNT(*) FROM agreement_documents"},
+      {"audit_log", "SELECT COUNT(*) FROM audit_log"},
+  };
   auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
     long long total = 0;
-    sql << "SELECT COUNT(*) FROM " + table, soci::into(total);
+    sql << kCounts.at(table), soci::into(total);
     return total;
   });
   return count.value_or(-1);
@@ -115,12 +122,12 @@ TEST(AgreementsTest, TheDemoReadsAsTheStory) {
   EXPECT_TRUE(Contains(page.body, "14–15 octobre 2014")) << "signed as a range";
   EXPECT_TRUE(Contains(page.body, "Kenzhegali Karchegenov"));
   EXPECT_TRUE(Contains(page.body, "Pierre-Olivier Sûr"));
-  EXPECT_TRUE(Contains(page.body, "Accord de coopération entre le Barreau de Paris"));
+  EXPECT_TRUE(Contains(page.body, "Accord de coopération entre les barreaux de Paris et d&#39;Almaty"));
   EXPECT_TRUE(Contains(page.body, "décembre 2015"));
   // In Kazakh the record's text falls back to a language it has, marked as such.
   visitor.cookies["lang"] = "kk";
   auto kazakh = visitor.Get("/agreements/paris-almaty-2014");
-  EXPECT_TRUE(Contains(kazakh.body, "<h1 lang=\"en\">Cooperation Agreement between"));
+  EXPECT_TRUE(Contains(kazakh.body, "<h1 lang=\"en\">Cooperation Agreement between the Paris and Almaty Bars"));
 }
 
 TEST(AgreementsTest, LifecycleWithAuditEntries) {
@@ -199,12 +206,19 @@ TEST(AgreementsTest, BadInputIsRefusedAndWritesNothing) {
   };
   const Case cases[] = {
       {"dates out of order", [](AgreementInput& i) { i.in_force_on = "2019-12"; }, "in_force_on"},
-      {"a party twice", [](AgreementInput& i) { i.parties[1] = {"paris-bar", ""}; }, "parties"},
+      {"a party twice",
+       [](AgreementInput& i) {
+         i.parties[1] = {"paris-bar", ""};
+       },
+       "parties"},
       {"a signatory without a position in the party",
-       [](AgreementInput& i) { i.parties[0].signatory = "kenzhegali-karchegenov"; },
-       "signatories"},
+       [](AgreementInput& i) { i.parties[0].signatory = "kenzhegali-karchegenov"; }, "signatories"},
       {"an objective with no text", [](AgreementInput& i) { i.objectives[1].text = {}; }, "objectives"},
-      {"an unknown organization", [](AgreementInput& i) { i.parties[1] = {"no-such-bar", ""}; }, "parties"},
+      {"an unknown organization",
+       [](AgreementInput& i) {
+         i.parties[1] = {"no-such-bar", ""};
+       },
+       "parties"},
   };
   for (const auto& bad : cases) {
     AgreementInput input = Input("test-bad-input");
@@ -241,9 +255,10 @@ TEST(AgreementsTest, BadInputIsRefusedAndWritesNothing) {
   Browser browser = SignedInBrowser(Port(), kCoordinator);
   browser.cookies["lang"] = "fr";
   browser.Get("/agreements/new");
-  auto page = browser.PostForm("/agreements", "slug=test-form-bad&kind=cooperation_agreement&status=signed&visibility="
-                                              "public&text_language=fr&title=Accord&signed_on=2020-05-01&in_force_on="
-                                              "2020-04-01&term=unknown&renewal=unknown&party_1=paris-bar&party_2=paris-bar");
+  auto page = browser.PostForm("/agreements",
+                               "slug=test-form-bad&kind=cooperation_agreement&status=signed&visibility="
+                               "public&text_language=fr&title=Accord&signed_on=2020-05-01&in_force_on="
+                               "2020-04-01&term=unknown&renewal=unknown&party_1=paris-bar&party_2=paris-bar");
   EXPECT_EQ(page.status, 422);
   EXPECT_TRUE(Contains(page.body, "Un accord ne peut pas entrer en vigueur avant d")) << page.body.substr(0, 200);
   EXPECT_FALSE(Service().SlugTaken("test-form-bad").value_or(true));
@@ -279,8 +294,9 @@ TEST(AgreementsTest, OnlyThePartiesCoordinatorsAndAdminsChangeIt) {
   // Over HTTP: 403 for the other bar's admin, on the form and the API.
   Browser almaty = SignedInBrowser(Port(), "almaty.admin@demo.entente.example");
   EXPECT_EQ(almaty.Get("/agreements/test-access/edit").status, 403);
-  EXPECT_EQ(almaty.SendJson("PUT", "/api/v1/agreements/" + std::to_string(id->value()), R"({"title":{"en":"x"}})").status,
-            403);
+  EXPECT_EQ(
+      almaty.SendJson("PUT", "/api/v1/agreements/" + std::to_string(id->value()), R"({"title":{"en":"x"}})").status,
+      403);
   EXPECT_EQ(almaty.PostForm("/agreements/test-access/follow-ups", "entry_on=2021-01&text=x").status, 403);
   // The Paris Bar's admin may (a bar admin includes the coordinator role).
   auto paris_admin = SignedInActor("paris.admin@demo.entente.example");
@@ -441,6 +457,126 @@ TEST(AgreementsTest, TheTwelveMonthFlagWithFixedDates) {
   EXPECT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "objective-quiet"));
   EXPECT_EQ(visitor.Get("/agreements/test-flag?as_of=2022-13-01").status, 422);
+}
+
+TEST(AgreementsTest, YearlyReviewsOnePerYear) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-reviews"));
+  ASSERT_TRUE(id) << id.error().message();
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.Get("/agreements/test-reviews");
+  auto refused = browser.PostForm("/agreements/test-reviews/reviews", "year=2021&text_language=en");
+  EXPECT_EQ(refused.status, 422) << "a review says something";
+  auto saved = browser.PostForm("/agreements/test-reviews/reviews",
+                                "year=2021&text_language=en&findings=Two+visits.&next_actions=A+round-table.");
+  EXPECT_EQ(saved.status, 303);
+  browser.Get("/agreements/test-reviews");
+  auto again = browser.PostForm("/agreements/test-reviews/reviews",
+                                "year=2021&text_language=fr&findings=Deux+visites+et+une+formation.");
+  EXPECT_EQ(again.status, 303);
+  auto agreement = Service().Get(coordinator, *id);
+  ASSERT_TRUE(agreement);
+  ASSERT_EQ(agreement->reviews.size(), 1u) << "the second review of 2021 replaces the first";
+  EXPECT_EQ(agreement->reviews[0].findings.Find("fr")->text, "Deux visites et une formation.");
+  auto page = browser.Get("/agreements/test-reviews");
+  EXPECT_TRUE(Contains(page.body, "Deux visites et une formation."));
+  browser.cookies["lang"] = "en";
+  page = browser.Get("/agreements/test-reviews");
+  EXPECT_TRUE(Contains(page.body, "lang=\"fr\">Deux visites")) << "in English, marked with its language";
+}
+
+TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
+  auto coordinator = SignedInActor(kCoordinator);
+  AgreementInput input = Input("test-edit-form");
+  input.title.Set("fr", "Accord d'essai", false);
+  input.objectives[0].text.Set("fr", "Échanger.", false);
+  auto id = Service().Create(coordinator, input);
+  ASSERT_TRUE(id) << id.error().message();
+  auto before = Service().Get(coordinator, *id);
+  ASSERT_TRUE(before);
+  // The form in English, as a browser would send it back after changing the English title.
+  std::string objective_1 = std::to_string(before->objectives[0].id.value());
+  std::string objective_2 = std::to_string(before->objectives[1].id.value());
+  std::string fields =
+      "slug=test-edit-form&kind=cooperation_agreement&status=in_force&visibility=public&text_language=en"
+      "&title=Renamed+agreement&signed_on=2020-03-01&in_force_on=2020-04&term=open_ended&renewal=tacit"
+      "&notice_months=6&authentic_languages=fr%2C+ru"
+      "&party_1=paris-bar&signatory_1=pierre-olivier-sur&party_2=almaty-city-bar&signatory_2=kenzhegali-karchegenov"
+      "&party_3=&signatory_3="
+      "&objective_1_id=" +
+      objective_1 +
+      "&objective_1_text=To+exchange.&objective_1_category_exchange=1"
+      "&objective_2_id=" +
+      objective_2 +
+      "&objective_2_text=To+train.&objective_2_category_training=1"
+      "&objective_3_text=To+understand+the+legal+systems.&objective_3_category_legal_systems=1"
+      "&objective_4_text=&coordinator_1_organization=almaty-city-bar&coordinator_1_person=daniyar-kanafin"
+      "&coordinator_1_from=2020-04&coordinator_1_until=";
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  ASSERT_EQ(browser.Get("/agreements/test-edit-form/edit").status, 200);
+  auto saved = browser.PostForm("/agreements/test-edit-form/edit", fields);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  auto after = Service().Get(coordinator, *id);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->title.Find("en")->text, "Renamed agreement");
+  ASSERT_NE(after->title.Find("fr"), nullptr) << "the French title is kept";
+  EXPECT_EQ(after->title.Find("fr")->text, "Accord d'essai");
+  EXPECT_EQ(after->status, agreements::AgreementStatus::kInForce);
+  EXPECT_EQ(after->term, agreements::TermKind::kOpenEnded);
+  EXPECT_EQ(after->renewal, agreements::Renewal::kTacit);
+  EXPECT_EQ(after->notice_months, 6);
+  EXPECT_EQ(after->authentic_languages, (std::vector<std::string>{"fr", "ru"}));
+  ASSERT_EQ(after->objectives.size(), 3u);
+  EXPECT_EQ(after->objectives[0].id, before->objectives[0].id) << "objectives keep their ids";
+  EXPECT_EQ(after->objectives[0].text.Find("fr")->text, "Échanger.");
+  EXPECT_EQ(after->objectives[1].categories,
+            (std::vector<agreements::ObjectiveCategory>{agreements::ObjectiveCategory::kTraining}));
+  ASSERT_EQ(after->coordinators.size(), 1u);
+  EXPECT_EQ(after->coordinators[0].person_slug, "daniyar-kanafin");
+  // The edit form shows what was saved, in the page's language.
+  browser.cookies["lang"] = "en";
+  auto form = browser.Get("/agreements/test-edit-form/edit");
+  EXPECT_TRUE(Contains(form.body, "value=\"Renamed agreement\""));
+  EXPECT_TRUE(Contains(form.body, "value=\"fr, ru\""));
+  // The list pages through the agreements, keeping its filters.
+  auto list = browser.Get("/agreements?year=2020&per_page=1");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "href=\"/agreements?year=2020&amp;page=2&amp;per_page=1\" rel=\"next\""))
+      << "several agreements were signed in 2020 by now";
+}
+
+TEST(AgreementsTest, RecordedThroughTheForm) {
+  Browser browser = SignedInBrowser(Port(), "almaty.admin@demo.entente.example");
+  browser.cookies["lang"] = "ru";
+  ASSERT_EQ(browser.Get("/agreements/new").status, 200);
+  auto saved = browser.PostForm(
+      "/agreements",
+      "slug=test-form-memorandum&kind=memorandum_of_understanding&status=signed&visibility=members"
+      "&text_language=ru&title=%D0%9C%D0%B5%D0%BC%D0%BE%D1%80%D0%B0%D0%BD%D0%B4%D1%83%D0%BC&signed_on=2019-09"
+      "&signing_place=Almaty&term=fixed&term_months=36&renewal=explicit&notice_months=&authentic_languages="
+      "&party_1=almaty-city-bar&signatory_1=kenzhegali-karchegenov&party_2=republican-collegium-of-advocates-kz"
+      "&signatory_2=&party_3=&signatory_3="
+      "&objective_1_text=%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD&objective_1_category_exchange=1"
+      "&objective_2_text=&coordinator_1_organization=&coordinator_1_person=");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  EXPECT_EQ(saved.Header("location"), "/agreements/test-form-memorandum?saved=1");
+  auto actor = SignedInActor("almaty.admin@demo.entente.example");
+  auto agreement = Service().Get(actor, std::string("test-form-memorandum"));
+  ASSERT_TRUE(agreement) << agreement.error().message();
+  EXPECT_EQ(agreement->kind, agreements::AgreementKind::kMemorandumOfUnderstanding);
+  EXPECT_EQ(agreement->visibility, auth::Visibility::kMembers);
+  EXPECT_EQ(agreement->title.Find("ru")->text, "Меморандум");
+  EXPECT_TRUE(agreement->title.Find("ru")->original);
+  EXPECT_EQ(agreement->term_months, 36);
+  EXPECT_FALSE(agreement->notice_months) << "left empty: unknown";
+  EXPECT_FALSE(agreement->authentic_languages) << "left empty: unknown";
+  ASSERT_EQ(agreement->parties.size(), 2u);
+  EXPECT_EQ(agreement->parties[0].signatory_title, "chairman");
+  EXPECT_FALSE(agreement->parties[1].signatory) << "no signatory given: unknown";
+  ASSERT_EQ(agreement->objectives.size(), 1u);
+  auto page = browser.Get("/agreements/test-form-memorandum");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "неизвестно")) << "unknowns shown as such, in Russian";
 }
 
 }  // namespace

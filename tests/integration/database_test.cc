@@ -82,7 +82,7 @@ TEST(DatabaseTest, TextTableRoundTripsWithFallback) {
   input.kind = "committee";
   input.name.Set("ru", "Комитет по этике", true);
   input.name.Set("fr", "Commission de déontologie", false);
-  auto id = service.Save(input);
+  auto id = service.Save(auth::Actor::System("test"), input);
   ASSERT_TRUE(id) << id.error().message();
   constexpr db::TextTable kTexts("organization_texts");
   auto texts = Database().Read([&](soci::session& sql) -> Result<std::map<long long, db::TextTable::Texts>> {
@@ -100,7 +100,7 @@ TEST(DatabaseTest, TextTableRoundTripsWithFallback) {
   // Saving again replaces the variants rather than adding to them.
   input.name = {};
   input.name.Set("en", "Ethics Committee", true);
-  ASSERT_TRUE(service.Save(input));
+  ASSERT_TRUE(service.Save(auth::Actor::System("test"), input));
   auto replaced = Database().Read([&](soci::session& sql) -> Result<std::map<long long, db::TextTable::Texts>> {
     return kTexts.Load(sql, {id->value()});
   });
@@ -113,7 +113,7 @@ TEST(DatabaseTest, ValidationErrorsWriteNothing) {
   input.slug = "Bad Slug";
   input.kind = "guild";
   input.country_code = "France";
-  auto saved = service.Save(input);
+  auto saved = service.Save(auth::Actor::System("test"), input);
   ASSERT_FALSE(saved);
   EXPECT_EQ(saved.error().code(), ErrorCode::kInvalidArgument);
   std::vector<std::string> fields;
@@ -125,7 +125,7 @@ TEST(DatabaseTest, ValidationErrorsWriteNothing) {
   orphan.kind = "committee";
   orphan.parent_slug = "no-such-parent";
   orphan.name.Set("en", "Orphan", true);
-  auto refused = service.Save(orphan);
+  auto refused = service.Save(auth::Actor::System("test"), orphan);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields().at(0).field, "parent");
   directory::OrganizationStore store;
@@ -163,7 +163,7 @@ TEST(DatabaseTest, ConcurrentWritersNeverSeeLockErrors) {
         input.slug = "concurrent-" + std::to_string(writer) + "-" + std::to_string(i % 10);
         input.kind = "committee";
         input.name.Set("en", "Committee " + std::to_string(i), true);
-        auto saved = service.Save(input);
+        auto saved = service.Save(auth::Actor::System("test"), input);
         if (!saved) {
           ++failures;
           ADD_FAILURE() << saved.error().message();

@@ -3,8 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/search/name_folding.h"
 #include "harness.h"
+#include "modules/directory/organization_store.h"
 #include "modules/directory/people_service.h"
+#include "modules/directory/people_store.h"
 
 namespace entente::testing {
 namespace {
@@ -126,6 +133,175 @@ TEST_F(DirectoryTest, BadQueriesAreEmptyOrRefusedNeverSlow) {
   EXPECT_EQ(http.status, 422);
   EXPECT_TRUE(Contains(http.body, "\"field\":\"q\""));
   EXPECT_EQ(Get(Port(), "/api/v1/lawyers?status=dead").status, 422);
+}
+
+// Pages of one query, asked for one after the other.
+std::vector<std::string> FindPages(const std::string& text, int per_page, int pages,
+                                   directory::LawyerQuery query = {}) {
+  std::vector<std::string> slugs;
+  for (int page = 1; page <= pages; ++page) {
+    query.page.page = page;
+    query.page.per_page = per_page;
+    for (auto& slug : Find(text, query)) slugs.push_back(std::move(slug));
+  }
+  return slugs;
+}
+
+TEST_F(DirectoryTest, PagesOfAShortListAreCompleteAndInCollationOrder) {
+  auto actor = auth::Actor::System("test");
+  const std::vector<std::string> given = {"Kanat", "Berik", "Galym", "Aidos", "Farkhad", "Ermek", "Dias"};
+  for (size_t i = 0; i < given.size(); ++i) {
+    directory::PersonInput input;
+    input.slug = fmt::format("test-zhaksybekov-{}", i);
+    input.names = {{given[i] + " Zhaksybekov", directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""}};
+    auto id = People().SavePerson(actor, input);
+    ASSERT_TRUE(id) << id.error().message();
+    ASSERT_TRUE(
+        People().SaveMembership(actor, *id, {"almaty-city-bar", fmt::format("TEST-Z{:02}", i), "", "active", ""}));
+  }
+  // Seven people: read whole, ordered by their names in the page language.
+  const std::vector<std::string> expected = {"test-zhaksybekov-3", "test-zhaksybekov-1", "test-zhaksybekov-6",
+                                             "test-zhaksybekov-5", "test-zhaksybekov-4", "test-zhaksybekov-2",
+                                             "test-zhaksybekov-0"};
+  EXPECT_EQ(Find("Zhaksybekov"), expected);
+  EXPECT_EQ(FindPages("Zhaksybekov", 3, 3), expected) << "pages of three, one after the other";
+  EXPECT_EQ(FindPages("Жаксыбеков", 2, 4), expected) << "the other script, pages of two";
+  EXPECT_EQ(FindPages("zhaksyb", 3, 3), expected) << "a word they begin";
+  directory::LawyerQuery third;
+  third.text = "Zhaksybekov";
+  third.page = {3, 3};
+  auto last = People().FindLawyers(third, "en");
+  ASSERT_TRUE(last);
+  EXPECT_EQ(last->total, 7);
+  EXPECT_EQ(last->items.size(), 1u);
+  EXPECT_EQ(Find("Aidos Zhaksybekov"), (std::vector<std::string>{"test-zhaksybekov-3"}));
+  EXPECT_EQ(Find("Zhaksybekov Aid"), (std::vector<std::string>{"test-zhaksybekov-3"})) << "a word and a beginning";
+}
+
+// 1,200 lawyers of one family name (loaded as a roll import does): more than the count
+// reaches, so pages come from the index in folded-name order.
+class DirectoryLongListTest : public ::testing::Test {
+ protected:
+  static constexpr int kPeople = 1200;
+  static void SetUpTestSuite() {
+    const std::vector<std::string> given = {"Aidos",  "Berik",  "Dias",   "Ermek", "Galym", "Kanat",
+                                            "Nurlan", "Olzhas", "Rustem", "Serik", "Timur"};
+    std::vector<directory::PeopleStore::RollEntry> almaty, paris;
+    for (int i = 0; i < kPeople; ++i) {
+      directory::PeopleStore::RollEntry entry;
+      entry.person.slug = fmt::format("test-kapparov-{:04}", i);
+      entry.person.synthetic = true;
+      // Eleven given names in turn: many people share a whole name (ordered by record then).
+      entry.person.names = {{fmt::format("{} Kapparov", given[static_cast<size_t>(i) % given.size()]),
+                             directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""}};
+      entry.roll_number = fmt::format("TEST-K{:04}", i);
+      // One in ten is a former member; the last 50 are on the Paris roll.
+      entry.status = i % 10 == 9 ? directory::MembershipStatus::kFormer : directory::MembershipStatus::kActive;
+      (i >= kPeople - 50 ? paris : almaty).push_back(std::move(entry));
+    }
+    auto& database = TestServer::Shared().app().database();
+    auto loaded = database.Write([&](soci::session& sql) -> Status {
+      directory::OrganizationStore organizations;
+      directory::PeopleStore store;
+      store.BulkUpsert(sql, *organizations.FindIdBySlug(sql, "almaty-city-bar"), almaty);
+      store.BulkUpsert(sql, *organizations.FindIdBySlug(sql, "paris-bar"), paris);
+      return {};
+    });
+    ASSERT_TRUE(loaded) << loaded.error().message();
+  }
+};
+
+TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
+  directory::LawyerQuery query;
+  query.text = "Kapparov";
+  auto found = People().FindLawyers(query, "en");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->total, 200) << "1,080 active people, counted up to 200";
+  EXPECT_EQ(found->items.size(), 50u);
+  query.page = {5, 50};
+  found = People().FindLawyers(query, "en");
+  EXPECT_EQ(found->total, 251) << "counted to one past the page asked: there is a next page";
+  EXPECT_EQ(found->items.size(), 50u);
+  query.page = {22, 50};
+  found = People().FindLawyers(query, "en");
+  EXPECT_EQ(found->total, 1080) << "the last page: counted exactly";
+  EXPECT_EQ(found->items.size(), 30u);
+  query.page = {23, 50};  // beyond the end
+  EXPECT_TRUE(People().FindLawyers(query, "en")->items.empty());
+  query.page = {1, 50};
+  query.status = "any";
+  EXPECT_EQ(People().FindLawyers(query, "en")->total, 200) << "1,200 people, counted up to 200";
+  query.status = "former";
+  EXPECT_EQ(People().FindLawyers(query, "en")->total, 120);
+  // Without a name, a bar's list is counted the same way.
+  directory::LawyerQuery almaty;
+  almaty.bar = "almaty-city-bar";
+  found = People().FindLawyers(almaty, "en");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->total, 200) << "over 1,000 active members, counted up to 200";
+  EXPECT_EQ(found->items.size(), 50u);
+}
+
+TEST_F(DirectoryLongListTest, PagesAreInOrderCompleteAndStable) {
+  auto slugs = FindPages("Kapparov", 100, 3);
+  ASSERT_EQ(slugs.size(), 300u);
+  EXPECT_EQ(std::set<std::string>(slugs.begin(), slugs.end()).size(), 300u) << "nobody twice";
+  directory::LawyerQuery whole;
+  whole.page.per_page = 200;
+  auto first = Find("Kapparov", whole);
+  EXPECT_EQ(std::vector<std::string>(slugs.begin(), slugs.begin() + 200), first)
+      << "the same order whatever the page size";
+  whole.page.page = 2;
+  auto second = Find("Kapparov", whole);
+  EXPECT_EQ(std::vector<std::string>(slugs.begin() + 200, slugs.end()),
+            std::vector<std::string>(second.begin(), second.begin() + 100));
+  // In folded-name order (Aidos first), equal names by record: the 99 active Aidos Kapparov.
+  for (size_t i = 0; i < 99; ++i) {
+    auto person = People().GetPerson(slugs[i]);
+    ASSERT_TRUE(person);
+    EXPECT_EQ(person->display_name, "Aidos Kapparov") << i;
+    if (i > 0) {
+      EXPECT_LT(People().GetPerson(slugs[i - 1])->id.value(), person->id.value()) << i;
+    }
+  }
+  EXPECT_EQ(People().GetPerson(slugs[99])->display_name, "Berik Kapparov");
+  // One typo away: the same people, scored lower.
+  EXPECT_EQ(FindPages("Kaparov", 100, 3), slugs);
+}
+
+TEST_F(DirectoryLongListTest, TwoWordsAndFiltersReturnOnlyThosePeople) {
+  directory::LawyerQuery query;
+  query.text = "Serik Kapparov";
+  query.page.per_page = 200;
+  auto found = People().FindLawyers(query, "en");
+  ASSERT_TRUE(found);
+  // 98 active Serik Kapparov (both words the same), then 98 active Berik Kapparov (Serik is
+  // one typo from Berik): the whole list, best first.
+  EXPECT_EQ(found->total, 196);
+  ASSERT_EQ(found->items.size(), 196u);
+  for (size_t i = 0; i < found->items.size(); ++i) {
+    EXPECT_EQ(found->items[i].display_name, i < 98 ? "Serik Kapparov" : "Berik Kapparov") << i;
+    EXPECT_EQ(found->items[i].score, i < 98 ? 6 : 4) << i;
+  }
+  directory::LawyerQuery paris;
+  paris.bar = "paris-bar";
+  paris.page.per_page = 200;
+  auto slugs = Find("Kapparov", paris);
+  EXPECT_EQ(slugs.size(), 45u) << "50 on the Paris roll, 5 of them former members";
+  for (const auto& slug : slugs) {
+    auto person = People().GetPerson(slug);
+    ASSERT_TRUE(person);
+    ASSERT_EQ(person->memberships.size(), 1u);
+    EXPECT_EQ(person->memberships.front().bar_slug, "paris-bar") << slug;
+    EXPECT_EQ(person->memberships.front().status, directory::MembershipStatus::kActive) << slug;
+  }
+  directory::LawyerQuery french;
+  french.jurisdiction = "FR";
+  french.page.per_page = 200;
+  EXPECT_EQ(Find("Kapparov", french), slugs);
+  paris.text = "Kapparov";
+  paris.page.per_page = 20;
+  EXPECT_EQ(People().FindLawyers(paris, "en")->total, 45);
 }
 
 TEST_F(DirectoryTest, WhoChairedTheAlmatyCityBarInOctober2014) {

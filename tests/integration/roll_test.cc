@@ -1,6 +1,7 @@
 // A bar's roll through CSV import and export, on the backend of this run.
 
 #include <chrono>
+#include <thread>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -138,8 +139,29 @@ TEST(RollPageTest, UploadChecksThenImports) {
   EXPECT_EQ(dry.status, 200);
   auto before = admin.Get("/organizations/paris-bar/roll.csv");
   EXPECT_FALSE(Contains(before.body, "Web Import")) << "a dry run writes nothing";
+  // The import is checked at once, then runs in the background: the answer leads to its progress.
   auto imported = Upload(admin, "/organizations/paris-bar/roll", good, false);
-  EXPECT_EQ(imported.status, 200);
+  ASSERT_EQ(imported.status, 303);
+  std::string progress = imported.Header("location");
+  ASSERT_TRUE(progress.starts_with("/organizations/paris-bar/roll/imports/")) << progress;
+  auto first = admin.Get(progress);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_TRUE(Contains(first.body, "<progress id=\"import-progress\""));
+  // The status part, as htmx polls it, until the import has finished (bounded: it stops by itself).
+  HttpResponse status;
+  for (int attempt = 0; attempt < 300; ++attempt) {
+    status = admin.Get(progress + "/status");
+    ASSERT_EQ(status.status, 200);
+    if (!Contains(status.body, "hx-trigger")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_FALSE(Contains(status.body, "hx-trigger")) << "the import did not finish";
+  EXPECT_TRUE(Contains(status.body, "alert-success")) << status.body;
+  EXPECT_TRUE(Contains(status.body, "value=\"2\""));
+  // Only the user who started it may follow it.
+  Browser other = SignedInBrowser(TestServer::Shared().port(), "platform.admin@demo.entente.example");
+  EXPECT_EQ(other.Get(progress).status, 404);
+  EXPECT_EQ(admin.Get("/organizations/paris-bar/roll/imports/0123456789abcdef/status").status, 404);
   auto after = admin.Get("/organizations/paris-bar/roll.csv");
   EXPECT_EQ(after.status, 200);
   EXPECT_EQ(after.Header("content-type"), "text/csv; charset=utf-8");

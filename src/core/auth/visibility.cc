@@ -29,6 +29,7 @@ std::optional<Visibility> ParseVisibility(std::string_view key) { return kLevels
 std::string_view VisibilityLabel(Visibility visibility) { return kLevels.Label(visibility); }
 
 void AppendVisibleTo(db::Query& query, const Actor& actor, const VisibilityColumns& columns) {
+  // sql-fragment-begin: the column names come from the stores' VisibilityColumns, never input.
   query.Append("(").Append(columns.visibility).Append(" = 'public'");
   if (actor.signed_in()) {
     if (actor.IsPlatformAdmin()) {
@@ -73,6 +74,7 @@ void AppendVisibleTo(db::Query& query, const Actor& actor, const VisibilityColum
           .Append("))");
     }
   }
+  // sql-fragment-end
   query.Append(")");
 }
 

@@ -140,6 +140,7 @@ Result<MigrationReport> Migrate(Database& database) {
       sql << "SELECT COUNT(*) FROM schema_migrations WHERE module = :module AND version = :version",
           soci::use(migration.module), soci::use(migration.version), soci::into(count);
       if (count > 0) return false;
+      // sql-fragment: the migration files compiled into the binary.
       for (const std::string& statement : SplitStatements(migration.sql)) sql << statement;
       std::string now = NowUtc();
       sql << "INSERT INTO schema_migrations (module, version, name, applied_at_utc) "

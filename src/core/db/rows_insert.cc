@@ -20,6 +20,7 @@ void RowsInsert::Add(soci::session& sql, std::vector<Value> row) {
 
 void RowsInsert::Flush(soci::session& sql) {
   if (rows_.empty()) return;
+  // sql-fragment-begin: the statement's head and tail are the caller's literals; values are bound.
   Query query(prefix_);
   for (size_t r = 0; r < rows_.size(); ++r) {
     query.Append(r == 0 ? "(" : ", (");
@@ -30,6 +31,7 @@ void RowsInsert::Flush(soci::session& sql) {
     query.Append(")");
   }
   query.Append(suffix_);
+  // sql-fragment-end
   query.Prepare(sql, [](soci::statement&) {}).execute(true);
   rows_.clear();
 }

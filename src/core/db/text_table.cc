@@ -13,6 +13,7 @@ std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql, const 
   std::map<long long, Texts> result;
   for (size_t begin = 0; begin < owners.size(); begin += kChunk) {
     size_t end = std::min(owners.size(), begin + kChunk);
+    // sql-fragment: table_ is a TextTable's name, a constant of the store that owns it.
     Query query(fmt::format("SELECT owner_id, field, language, text, is_original FROM {} WHERE owner_id IN (", table_));
     query.BindList(std::vector<long long>(owners.begin() + static_cast<std::ptrdiff_t>(begin),
                                           owners.begin() + static_cast<std::ptrdiff_t>(end)))
@@ -36,6 +37,7 @@ std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql, const 
 void TextTable::Replace(soci::session& sql, long long owner, std::string_view field,
                         const i18n::LocalizedText& text) const {
   std::string field_name(field);
+  // sql-fragment-begin: table_ is a TextTable's name, a constant of the store that owns it.
   sql << fmt::format("DELETE FROM {} WHERE owner_id = :owner AND field = :field", table_), soci::use(owner),
       soci::use(field_name);
   for (const auto& [language, variant] : text.variants()) {
@@ -48,6 +50,7 @@ void TextTable::Replace(soci::session& sql, long long owner, std::string_view fi
         table_),
         soci::use(owner), soci::use(field_name), soci::use(language_code), soci::use(value), soci::use(original);
   }
+  // sql-fragment-end
 }
 
 }  // namespace entente::db

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <map>
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include "core/audit/audit_log.h"
 #include "core/auth/visibility.h"
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
+#include "modules/agreements/documents.h"
 #include "modules/agreements/rules.h"
 
 namespace entente::agreements {
@@ -20,8 +21,7 @@ constexpr const char* kCorrect = N_("Please correct the fields below.");
 Error Invalid(std::vector<FieldError> errors) { return Error::InvalidArgument(kCorrect, std::move(errors)); }
 
 bool MayView(const auth::Actor& actor, const Agreement& agreement) {
-  return actor.IsPlatformAdmin() ||
-         auth::MayView(actor, agreement.visibility, std::nullopt, agreement.PartyIds(), {});
+  return actor.IsPlatformAdmin() || auth::MayView(actor, agreement.visibility, std::nullopt, agreement.PartyIds(), {});
 }
 
 std::optional<OrganizationId> FirstParty(const Agreement& agreement) {
@@ -59,13 +59,13 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
   record.renewal = *ParseRenewal(input.renewal);
   if (!input.notice_months.empty()) record.notice_months = std::stoi(input.notice_months);
   record.authentic_languages = input.authentic_languages;
-  for (auto [slug, target] : {std::pair{&input.initiated_by, &record.initiated_by},
-                              std::pair{&input.supported_by, &record.supported_by}}) {
+  for (auto [slug, target] :
+       {std::pair{&input.initiated_by, &record.initiated_by}, std::pair{&input.supported_by, &record.supported_by}}) {
     if (slug->empty()) continue;
     *target = store.FindOrganization(sql, *slug);
     if (!*target) {
-      errors.push_back({slug == &input.initiated_by ? "initiated_by" : "supported_by",
-                        N_("There is no such organization.")});
+      errors.push_back(
+          {slug == &input.initiated_by ? "initiated_by" : "supported_by", N_("There is no such organization.")});
     }
   }
   std::map<std::string, OrganizationId> party_ids;
@@ -99,8 +99,8 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
       continue;
     }
     if (party == party_ids.end()) continue;  // reported by the rules
-    resolved.coordinators.push_back({party->second, *person, *PartialDate::Parse(coordinator.starts_on),
-                                     *PartialDate::Parse(coordinator.ends_on)});
+    resolved.coordinators.push_back(
+        {party->second, *person, *PartialDate::Parse(coordinator.starts_on), *PartialDate::Parse(coordinator.ends_on)});
   }
   for (const auto& objective : input.objectives) {
     ObjectiveRecord item;
@@ -145,9 +145,8 @@ std::string Sha256Hex(std::string_view content) {
 bool AgreementService::MayEdit(const auth::Actor& actor, const Agreement& agreement) {
   if (actor.IsPlatformAdmin()) return true;
   if (!actor.signed_in()) return false;
-  return std::any_of(agreement.parties.begin(), agreement.parties.end(), [&](const Party& party) {
-    return actor.Holds(auth::Role::kCoordinator, party.organization);
-  });
+  return std::any_of(agreement.parties.begin(), agreement.parties.end(),
+                     [&](const Party& party) { return actor.Holds(auth::Role::kCoordinator, party.organization); });
 }
 
 bool AgreementService::MayCreate(const auth::Actor& actor) {
@@ -166,9 +165,8 @@ Result<Page<AgreementSummary>> AgreementService::List(const auth::Actor& actor, 
   if (filter.party.size() > 100) errors.push_back({"party", N_("There is no such organization.")});
   if (filter.jurisdiction.size() > 10) errors.push_back({"jurisdiction", N_("There is no such jurisdiction.")});
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the search."), std::move(errors)));
-  return database_.Read([&](soci::session& sql) -> Result<Page<AgreementSummary>> {
-    return store_.List(sql, actor, filter, page);
-  });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<Page<AgreementSummary>> { return store_.List(sql, actor, filter, page); });
 }
 
 Result<Agreement> AgreementService::Get(const auth::Actor& actor, const std::string& slug) {
@@ -198,7 +196,8 @@ Result<Agreement> AgreementService::LoadForChange(soci::session& sql, const auth
   auto agreement = store_.Load(sql, id);
   if (!agreement || !MayView(actor, *agreement)) return Fail(Error::NotFound());
   if (!MayEdit(actor, *agreement)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
   }
   return std::move(*agreement);
 }
@@ -206,7 +205,8 @@ Result<Agreement> AgreementService::LoadForChange(soci::session& sql, const auth
 Result<AgreementId> AgreementService::Create(const auth::Actor& actor, const AgreementInput& input) {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   if (!MayCreate(actor)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
   }
   if (auto errors = ValidateAgreement(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
   return database_.Write([&](soci::session& sql) -> Result<AgreementId> {
@@ -284,14 +284,15 @@ Result<ActivityId> AgreementService::AddActivity(const auth::Actor& actor, Agree
       bool own = std::any_of(agreement->objectives.begin(), agreement->objectives.end(),
                              [&](const Objective& item) { return item.id == objective; });
       if (!own) return Fail(Invalid({{"objectives", N_("This objective is not one of the agreement's.")}}));
-      if (std::find(objectives.begin(), objectives.end(), objective) == objectives.end()) objectives.push_back(objective);
+      if (std::find(objectives.begin(), objectives.end(), objective) == objectives.end())
+        objectives.push_back(objective);
     }
     auto date = *PartialDate::Parse(input.happened_on);
-    ActivityId activity = store_.InsertActivity(sql, id, *ParseActivityKind(input.kind), date, actor.user(),
-                                                input.text, input.place, objectives);
-    audit::Record(sql, actor,
-                  {"agreement.activity", "agreement", id.value(), FirstParty(*agreement),
-                   Details(agreement->slug, input.kind)});
+    ActivityId activity = store_.InsertActivity(sql, id, *ParseActivityKind(input.kind), date, actor.user(), input.text,
+                                                input.place, objectives);
+    audit::Record(
+        sql, actor,
+        {"agreement.activity", "agreement", id.value(), FirstParty(*agreement), Details(agreement->slug, input.kind)});
     return activity;
   });
 }

@@ -31,8 +31,7 @@ class AgreementService {
   explicit AgreementService(db::Database& database) : database_(database) {}
 
   // kInvalidArgument for an unknown status or a year out of range.
-  Result<Page<AgreementSummary>> List(const auth::Actor& actor, const AgreementFilter& filter,
-                                      const PageRequest& page);
+  Result<Page<AgreementSummary>> List(const auth::Actor& actor, const AgreementFilter& filter, const PageRequest& page);
   Result<Agreement> Get(const auth::Actor& actor, const std::string& slug);
   Result<Agreement> Get(const auth::Actor& actor, AgreementId id);
 

@@ -368,7 +368,7 @@ ActivityId AgreementStore::InsertActivity(soci::session& sql, AgreementId id, Ac
   long long agreement = id.value(), author_id = author.value(), activity = 0;
   soci::indicator author_indicator = author.valid() ? soci::i_ok : soci::i_null;
   std::string kind_key(ActivityKindKey(kind)), date = happened_on.ToString(), first = FirstDay(happened_on),
-      last = LastDay(happened_on), now = NowUtc();
+                                               last = LastDay(happened_on), now = NowUtc();
   sql << "INSERT INTO agreement_activities (agreement_id, kind, happened_on, first_day, last_day, author_user_id, "
          "created_at_utc) VALUES (:agreement, :kind, :happened_on, :first_day, :last_day, :author, :now) RETURNING id",
       soci::use(agreement), soci::use(kind_key), soci::use(date), soci::use(first), soci::use(last),
@@ -458,8 +458,7 @@ std::optional<Agreement> AgreementStore::Load(soci::session& sql, AgreementId id
       soci::into(signed_on), soci::into(in_force_on), soci::into(suspended_on), soci::into(ended_on),
       soci::into(event, event_indicator), soci::into(term), soci::into(term_months, term_indicator),
       soci::into(renewal), soci::into(notice_months, notice_indicator), soci::into(languages, languages_indicator),
-      soci::into(initiated_by, initiated_indicator), soci::into(supported_by, supported_indicator),
-      soci::into(updated);
+      soci::into(initiated_by, initiated_indicator), soci::into(supported_by, supported_indicator), soci::into(updated);
   if (!sql.got_data()) return std::nullopt;
   agreement.id = id;
   agreement.kind = ParseKind(kind).value_or(AgreementKind::kCooperationAgreement);
@@ -598,11 +597,12 @@ std::optional<Agreement> AgreementStore::Load(soci::session& sql, AgreementId id
     auto follow_up_texts = kFollowUpTexts.Load(sql, ids);
     for (auto& item : agreement.follow_ups) item.text = Field(follow_up_texts, item.id.value(), "text");
     // By date, the undated last; entries of one date in the order they were written.
-    std::stable_sort(agreement.follow_ups.begin(), agreement.follow_ups.end(), [](const FollowUp& a, const FollowUp& b) {
-      if (a.entry_on.known() != b.entry_on.known()) return a.entry_on.known();
-      if (!a.entry_on.known()) return false;
-      return std::chrono::sys_days(a.entry_on.FirstDay()) < std::chrono::sys_days(b.entry_on.FirstDay());
-    });
+    std::stable_sort(
+        agreement.follow_ups.begin(), agreement.follow_ups.end(), [](const FollowUp& a, const FollowUp& b) {
+          if (a.entry_on.known() != b.entry_on.known()) return a.entry_on.known();
+          if (!a.entry_on.known()) return false;
+          return std::chrono::sys_days(a.entry_on.FirstDay()) < std::chrono::sys_days(b.entry_on.FirstDay());
+        });
   }
 
   {
@@ -669,8 +669,8 @@ std::optional<Agreement> AgreementStore::Load(soci::session& sql, AgreementId id
   return agreement;
 }
 
-Page<AgreementSummary> AgreementStore::List(soci::session& sql, const auth::Actor& actor,
-                                            const AgreementFilter& filter, const PageRequest& page) const {
+Page<AgreementSummary> AgreementStore::List(soci::session& sql, const auth::Actor& actor, const AgreementFilter& filter,
+                                            const PageRequest& page) const {
   Page<AgreementSummary> result;
   result.page = page.page;
   result.per_page = page.per_page;

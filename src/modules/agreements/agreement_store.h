@@ -65,7 +65,8 @@ class AgreementStore {
   AgreementId Insert(soci::session& sql, const AgreementRecord& record) const;
   void Update(soci::session& sql, AgreementId id, const AgreementRecord& record) const;
   void ReplaceParties(soci::session& sql, AgreementId id, const std::vector<PartyRecord>& parties) const;
-  void ReplaceCoordinators(soci::session& sql, AgreementId id, const std::vector<CoordinatorRecord>& coordinators) const;
+  void ReplaceCoordinators(soci::session& sql, AgreementId id,
+                           const std::vector<CoordinatorRecord>& coordinators) const;
   // Keeps the objectives named by `existing` (updating text, categories and order), inserts the
   // new ones and deletes the others (with their links to activities).
   void SyncObjectives(soci::session& sql, AgreementId id, const std::vector<ObjectiveRecord>& objectives) const;

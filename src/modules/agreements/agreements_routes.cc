@@ -1,9 +1,9 @@
 // The agreements module's whole URL table.
 //
-//   GET  /agreements                                  anyone     the list, with filters (party, jurisdiction, status, year)
-//   GET  /agreements/new                              signed in  the form to record an agreement (coordinators, bar admins)
-//   POST /agreements                                  signed in  record it
-//   GET  /agreements/{slug}                           anyone*    the agreement: parties, signatories, objectives with the
+//   GET  /agreements                                  anyone     the list, with filters (party, jurisdiction, status,
+//   year) GET  /agreements/new                              signed in  the form to record an agreement (coordinators,
+//   bar admins) POST /agreements                                  signed in  record it GET  /agreements/{slug} anyone*
+//   the agreement: parties, signatories, objectives with the
 //                                                                tracker (?as_of=YYYY-MM-DD), timeline, log, documents
 //   GET  /agreements/{slug}/edit                      signed in  the edit form (coordinators and bar admins of a party)
 //   POST /agreements/{slug}/edit                      signed in  save it
@@ -51,6 +51,7 @@ using render::Text;
 constexpr int kBlankPartyRows = 2;
 constexpr int kBlankObjectiveRows = 2;
 constexpr int kMaxFormRows = 50;
+constexpr const char* kUnknownContext = "agreement fact";
 
 struct Context {
   const render::PageRenderer& pages;
@@ -99,7 +100,8 @@ Result<AgreementFilter> ReadFilter(const http::Request& request) {
   std::string year = request.QueryParam("year").value_or("");
   if (!year.empty()) {
     if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return Fail(Error::InvalidArgument(N_("Please correct the search."), {{"year", N_("Give a year such as 2014.")}}));
+      return Fail(
+          Error::InvalidArgument(N_("Please correct the search."), {{"year", N_("Give a year such as 2014.")}}));
     }
     filter.year = std::stoi(year);
   }
@@ -194,10 +196,9 @@ AgreementInput ReadAgreementForm(const http::Form& form, const RequestContext& c
   }
   input.coordinators.clear();
   for (int n = 1; n <= kMaxFormRows && form.Has(fmt::format("coordinator_{}_person", n)); ++n) {
-    CoordinatorInput coordinator{form.Get(fmt::format("coordinator_{}_organization", n)),
-                                 form.Get(fmt::format("coordinator_{}_person", n)),
-                                 form.Get(fmt::format("coordinator_{}_from", n)),
-                                 form.Get(fmt::format("coordinator_{}_until", n))};
+    CoordinatorInput coordinator{
+        form.Get(fmt::format("coordinator_{}_organization", n)), form.Get(fmt::format("coordinator_{}_person", n)),
+        form.Get(fmt::format("coordinator_{}_from", n)), form.Get(fmt::format("coordinator_{}_until", n))};
     if (coordinator.person.empty()) continue;
     input.coordinators.push_back(std::move(coordinator));
   }
@@ -215,7 +216,9 @@ std::string DateText(const Context& deps, const std::string& language, const Par
 }
 
 std::string Unknown(const Context& deps, const RequestContext& context) {
-  return deps.pages.Translate(context, N_("unknown"));
+  // In its own context: a fact the sources do not give, whatever the gender of its label
+  // (French "information inconnue" rather than "inconnue" after "Préavis").
+  return deps.pages.catalogs().TranslateInContext(context.language, kUnknownContext, NC_("agreement fact", "unknown"));
 }
 
 // --- The list ---
@@ -229,7 +232,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
   if (!jurisdictions) return Fail(jurisdictions.error());
   const std::string& language = context.language;
   AgreementFilter shown = filter.value_or(AgreementFilter{});
-  Result<Page<AgreementSummary>> found = !filter        ? Result<Page<AgreementSummary>>(Fail(filter.error()))
+  Result<Page<AgreementSummary>> found = !filter         ? Result<Page<AgreementSummary>>(Fail(filter.error()))
                                          : !page_request ? Result<Page<AgreementSummary>>(Fail(page_request.error()))
                                                          : deps.agreements.List(context.actor, *filter, *page_request);
   render::Page page("agreements/list.tpl", deps.pages.Translate(context, N_("Cooperation agreements")));
@@ -253,7 +256,8 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
   for (AgreementStatus status : kAllStatuses) {
     auto* option = content.AddSectionDictionary("STATUS_OPTION");
     option->SetValue("KEY", Text(StatusKey(status)));
-    option->SetValue("LABEL", deps.pages.Translate(context, StatusLabel(status)));
+    option->SetValue("LABEL",
+                     deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status)));
     if (StatusKey(status) == shown.status) option->ShowSection("SELECTED");
   }
   if (shown.year != 0) content.SetValue("YEAR", std::to_string(shown.year));
@@ -271,7 +275,8 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
       item->SetValue("SLUG", agreement.slug);
       SetLocalized(*item, "TITLE", "TITLE_LANG", agreement.title, language, agreement.slug);
       item->SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
-      item->SetValue("STATUS", deps.pages.Translate(context, StatusLabel(agreement.status)));
+      item->SetValue("STATUS", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext,
+                                                                        StatusLabel(agreement.status)));
       item->SetValue("SIGNED", DateText(deps, language, agreement.signed_on));
       std::string parties;
       for (const auto& party : agreement.parties) {
@@ -280,6 +285,19 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
       item->SetValue("PARTIES", parties);
     }
     if (found->items.empty()) content.ShowSection("NO_AGREEMENTS");
+    auto href = [&](int number) {
+      std::string query;
+      auto add = [&](std::string_view name, const std::string& value) {
+        if (!value.empty()) query += fmt::format("{}={}&", name, http::PercentEncode(value));
+      };
+      add("party", shown.party);
+      add("jurisdiction", shown.jurisdiction);
+      add("status", shown.status);
+      if (shown.year != 0) add("year", std::to_string(shown.year));
+      return fmt::format("/agreements?{}page={}&per_page={}", query, number, found->per_page);
+    };
+    if (found->page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", href(found->page - 1), "PREVIOUS");
+    if (found->page < found->pages()) content.SetValueAndShowSection("NEXT_HREF", href(found->page + 1), "NEXT");
   }
   return deps.pages.Render(context, page, status);
 }
@@ -291,11 +309,12 @@ void FillFacts(RequestContext& context, const Context& deps, const Agreement& ag
   const std::string& language = context.language;
   const std::string unknown = Unknown(deps, context);
   content.SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
-  content.SetValue("STATUS", deps.pages.Translate(context, StatusLabel(agreement.status)));
+  content.SetValue("STATUS", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext,
+                                                                      StatusLabel(agreement.status)));
   content.SetValue("STATUS_KEY", Text(StatusKey(agreement.status)));
-  for (auto [date, label] : {std::pair{&agreement.in_force_on, N_("In force since")},
-                             std::pair{&agreement.suspended_on, N_("Suspended since")},
-                             std::pair{&agreement.ended_on, N_("Ended on")}}) {
+  for (auto [date, label] :
+       {std::pair{&agreement.in_force_on, N_("In force since")},
+        std::pair{&agreement.suspended_on, N_("Suspended since")}, std::pair{&agreement.ended_on, N_("Ended on")}}) {
     if (!date->known()) continue;
     auto* item = content.AddSectionDictionary("STATUS_DATE");
     item->SetValue("LABEL", deps.pages.Translate(context, label));
@@ -331,13 +350,15 @@ void FillFacts(RequestContext& context, const Context& deps, const Agreement& ag
   }
   content.SetValue("TERM", term);
   if (agreement.term == TermKind::kUnknown) content.ShowSection("TERM_UNKNOWN");
-  content.SetValue("RENEWAL", deps.pages.Translate(context, RenewalLabel(agreement.renewal)));
+  content.SetValue("RENEWAL", agreement.renewal == Renewal::kUnknown
+                                  ? Unknown(deps, context)
+                                  : deps.pages.Translate(context, RenewalLabel(agreement.renewal)));
   if (agreement.renewal == Renewal::kUnknown) content.ShowSection("RENEWAL_UNKNOWN");
   if (agreement.notice_months) {
-    content.SetValue("NOTICE",
-                     fmt::format("{} {}", deps.pages.catalogs().FormatNumber(language, *agreement.notice_months),
-                                 deps.pages.catalogs().TranslatePlural(language, "month", "months",
-                                                                       *agreement.notice_months)));
+    content.SetValue(
+        "NOTICE",
+        fmt::format("{} {}", deps.pages.catalogs().FormatNumber(language, *agreement.notice_months),
+                    deps.pages.catalogs().TranslatePlural(language, "month", "months", *agreement.notice_months)));
   } else {
     content.SetValue("NOTICE", unknown);
     content.ShowSection("NOTICE_UNKNOWN");
@@ -345,8 +366,8 @@ void FillFacts(RequestContext& context, const Context& deps, const Agreement& ag
   if (agreement.authentic_languages && !agreement.authentic_languages->empty()) {
     std::string names;
     for (const auto& code : *agreement.authentic_languages) {
-      names += (names.empty() ? "" : ", ") +
-               (i18n::IsSupportedLanguage(code) ? std::string(i18n::NativeName(code)) : code);
+      names +=
+          (names.empty() ? "" : ", ") + (i18n::IsSupportedLanguage(code) ? std::string(i18n::NativeName(code)) : code);
     }
     content.SetValue("LANGUAGES", names);
   } else {
@@ -396,9 +417,10 @@ void FillTracker(RequestContext& context, const Context& deps, const Agreement& 
   std::string as_of_text = DateText(deps, language, PartialDate::Day(as_of));
   content.SetValue("AS_OF", PartialDate::Day(as_of).ToString());
   content.SetValue("AS_OF_TEXT", as_of_text);
-  content.SetValue("WINDOW_TEXT", deps.pages.catalogs().TranslateWith(
-                                      language, N_("Objectives with no activity in the 12 months before {1} are flagged."),
-                                      as_of_text));
+  content.SetValue(
+      "WINDOW_TEXT",
+      deps.pages.catalogs().TranslateWith(
+          language, N_("Objectives with no activity in the 12 months before {1} are flagged."), as_of_text));
   auto progress = TrackObjectives(agreement, as_of);
   int quiet = 0;
   for (const auto& item : progress) {
@@ -421,9 +443,8 @@ void FillTracker(RequestContext& context, const Context& deps, const Agreement& 
     if (item.quiet) {
       ++quiet;
       row->ShowSection("QUIET");
-      row->SetValue("QUIET_TEXT",
-                    deps.pages.catalogs().TranslateWith(language, N_("No activity in the 12 months before {1}"),
-                                                        as_of_text));
+      row->SetValue("QUIET_TEXT", deps.pages.catalogs().TranslateWith(
+                                      language, N_("No activity in the 12 months before {1}"), as_of_text));
     }
     if (item.last_activity.known()) {
       row->SetValueAndShowSection("LAST", DateText(deps, language, item.last_activity), "HAS_LAST");
@@ -431,8 +452,8 @@ void FillTracker(RequestContext& context, const Context& deps, const Agreement& 
   }
   if (progress.empty()) content.ShowSection("NO_OBJECTIVES");
   content.SetValue("QUIET_COUNT", fmt::format("{} {}", deps.pages.catalogs().FormatNumber(language, quiet),
-                                              deps.pages.catalogs().TranslatePlural(
-                                                  language, "objective flagged", "objectives flagged", quiet)));
+                                              deps.pages.catalogs().TranslatePlural(language, "objective flagged",
+                                                                                    "objectives flagged", quiet)));
 }
 
 void FillTimeline(RequestContext& context, const Context& deps, const Agreement& agreement,
@@ -455,7 +476,8 @@ void FillTimeline(RequestContext& context, const Context& deps, const Agreement&
         std::string place = Pick(agreement.signing_place, language);
         std::string occasion = Pick(agreement.occasion, language);
         std::string text = deps.pages.Translate(context, N_("The agreement is signed."));
-        if (!place.empty()) text = deps.pages.catalogs().TranslateWith(language, N_("The agreement is signed in {1}."), place);
+        if (!place.empty())
+          text = deps.pages.catalogs().TranslateWith(language, N_("The agreement is signed in {1}."), place);
         if (!occasion.empty()) {
           text += " " + deps.pages.catalogs().TranslateWith(language, N_("On the sidelines of the {1}."), occasion);
         }
@@ -532,7 +554,9 @@ void FillEditForms(RequestContext& context, const Context& deps, const Agreement
       if (code == context.language) option->ShowSection("SELECTED");
     }
   }
-  for (ActivityKind kind : kAllActivityKinds) {
+  // What was done since the signing first; background (before it) last.
+  for (ActivityKind kind : {ActivityKind::kVisit, ActivityKind::kRoundTable, ActivityKind::kTraining,
+                            ActivityKind::kMeeting, ActivityKind::kOther, ActivityKind::kBackground}) {
     auto* option = forms->AddSectionDictionary("ACTIVITY_KIND");
     option->SetValue("KEY", Text(ActivityKindKey(kind)));
     option->SetValue("LABEL", deps.pages.Translate(context, ActivityKindLabel(kind)));
@@ -591,7 +615,8 @@ Result<Agreement> AgreementToChange(RequestContext& context, const Context& deps
   auto agreement = deps.agreements.Get(context.actor, std::string(context.params.Get("slug")));
   if (!agreement) return Fail(agreement.error());
   if (!AgreementService::MayEdit(context.actor, *agreement)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
   }
   return agreement;
 }
@@ -625,7 +650,8 @@ Result<Response> AddActivity(RequestContext& context, const Context& deps) {
   input.text = Overlay({}, language, form->Get("text"));
   input.place = Overlay({}, language, form->Get("place"));
   for (const auto& objective : agreement->objectives) {
-    if (form->Get(fmt::format("objective_{}", objective.id.value())) == "1") input.objectives.push_back(objective.id.value());
+    if (form->Get(fmt::format("objective_{}", objective.id.value())) == "1")
+      input.objectives.push_back(objective.id.value());
   }
   auto saved = deps.agreements.AddActivity(context.actor, agreement->id, input);
   if (!saved) return PageFormError(context, deps, saved.error(), "ACTIVITY_FORM");
@@ -688,7 +714,11 @@ Result<Response> DownloadDocument(RequestContext& context, const Context& deps) 
                        ? c
                        : '_');
   }
-  response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  std::string uploaded = file->file_name;
+  std::replace(uploaded.begin(), uploaded.end(), '/', '_');  // PercentEncode keeps '/'
+  // The ASCII name for old clients, the name as uploaded (RFC 6266, 5987) for the others.
+  response.SetHeader("Content-Disposition",
+                     "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + http::PercentEncode(uploaded));
   response.SetHeader("Content-Security-Policy", "sandbox");
   response.SetHeader("Cache-Control", "private, no-store");
   return response;
@@ -730,21 +760,19 @@ Result<Response> FormPage(RequestContext& context, const Context& deps, const Ag
   for (AgreementStatus status_value : kAllStatuses) {
     auto* option = content.AddSectionDictionary("STATUS_OPTION");
     option->SetValue("KEY", Text(StatusKey(status_value)));
-    option->SetValue("LABEL", deps.pages.Translate(context, StatusLabel(status_value)));
+    option->SetValue(
+        "LABEL", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status_value)));
     if (StatusKey(status_value) == input.status) option->ShowSection("SELECTED");
   }
-  for (auth::Visibility visibility : {auth::Visibility::kPublic, auth::Visibility::kMembers, auth::Visibility::kParties}) {
+  for (auth::Visibility visibility :
+       {auth::Visibility::kPublic, auth::Visibility::kMembers, auth::Visibility::kParties}) {
     auto* option = content.AddSectionDictionary("VISIBILITY_OPTION");
     option->SetValue("KEY", Text(auth::VisibilityKey(visibility)));
     option->SetValue("LABEL", deps.pages.Translate(context, auth::VisibilityLabel(visibility)));
     if (auth::VisibilityKey(visibility) == input.visibility) option->ShowSection("SELECTED");
   }
-  for (std::string_view code : i18n::kLanguages) {
-    auto* option = content.AddSectionDictionary("TEXT_LANGUAGE_OPTION");
-    option->SetValue("CODE", Text(code));
-    option->SetValue("NAME", Text(i18n::NativeName(code)));
-    if (code == language) option->ShowSection("SELECTED");
-  }
+  content.SetValue("TEXT_LANGUAGE", language);
+  content.SetValue("TEXT_LANGUAGE_NAME", Text(i18n::NativeName(language)));
   auto in_language = [&](const i18n::LocalizedText& text) {
     const auto* variant = text.Find(language);
     return variant ? variant->text : std::string();
@@ -835,7 +863,8 @@ Result<Response> FormPage(RequestContext& context, const Context& deps, const Ag
 
 Result<Response> NewPage(RequestContext& context, const Context& deps) {
   if (!AgreementService::MayCreate(context.actor)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
   }
   AgreementInput input;
   input.status = "signed";
@@ -844,7 +873,8 @@ Result<Response> NewPage(RequestContext& context, const Context& deps) {
 
 Result<Response> Create(RequestContext& context, const Context& deps) {
   if (!AgreementService::MayCreate(context.actor)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
   }
   auto form = http::ReadForm(context.request);
   if (!form) return Fail(form.error());
@@ -1069,8 +1099,8 @@ Result<AgreementInput> InputFromJson(const json& body, AgreementInput base) {
     if (body.contains("notice_months")) input.notice_months = NumberText(body, "notice_months");
     if (body.contains("authentic_languages")) {
       const json& languages = body.at("authentic_languages");
-      input.authentic_languages = languages.is_null() ? std::nullopt
-                                                      : std::optional(languages.get<std::vector<std::string>>());
+      input.authentic_languages =
+          languages.is_null() ? std::nullopt : std::optional(languages.get<std::vector<std::string>>());
     }
     if (body.contains("initiated_by")) input.initiated_by = StringOr(body, "initiated_by", "");
     if (body.contains("supported_by")) input.supported_by = StringOr(body, "supported_by", "");
@@ -1124,7 +1154,8 @@ Result<Response> ApiGet(RequestContext& context, const Context& deps) {
 
 Result<Response> ApiCreate(RequestContext& context, const Context& deps) {
   if (!AgreementService::MayCreate(context.actor)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
   }
   auto body = http::ReadJson(context.request);
   if (!body) return Fail(body.error());
@@ -1142,7 +1173,8 @@ Result<Response> ApiUpdate(RequestContext& context, const Context& deps) {
   auto agreement = deps.agreements.Get(context.actor, id);
   if (!agreement) return Fail(agreement.error());
   if (!AgreementService::MayEdit(context.actor, *agreement)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
   }
   auto body = http::ReadJson(context.request);
   if (!body) return Fail(body.error());
@@ -1228,39 +1260,72 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Agreemen
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
   };
   router.Add({.method = Method::kGet, .pattern = "/agreements", .access = Access::Anyone(), .handler = bind(ListPage)});
-  router.Add({.method = Method::kGet, .pattern = "/agreements/new", .access = Access::SignedIn(),
-              .handler = bind(NewPage)});
-  router.Add({.method = Method::kPost, .pattern = "/agreements", .access = Access::SignedIn(), .handler = bind(Create)});
-  router.Add({.method = Method::kGet, .pattern = "/agreements/{slug:slug}", .access = Access::Anyone(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/agreements/new", .access = Access::SignedIn(), .handler = bind(NewPage)});
+  router.Add(
+      {.method = Method::kPost, .pattern = "/agreements", .access = Access::SignedIn(), .handler = bind(Create)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/agreements/{slug:slug}",
+              .access = Access::Anyone(),
               .handler = [deps](RequestContext& context) { return AgreementPage(context, *deps); }});
-  router.Add({.method = Method::kGet, .pattern = "/agreements/{slug:slug}/edit", .access = Access::SignedIn(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/agreements/{slug:slug}/edit",
+              .access = Access::SignedIn(),
               .handler = bind(EditPage)});
-  router.Add({.method = Method::kPost, .pattern = "/agreements/{slug:slug}/edit", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/agreements/{slug:slug}/edit",
+              .access = Access::SignedIn(),
               .handler = bind(Update)});
-  router.Add({.method = Method::kPost, .pattern = "/agreements/{slug:slug}/follow-ups", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/agreements/{slug:slug}/follow-ups",
+              .access = Access::SignedIn(),
               .handler = bind(AddFollowUp)});
-  router.Add({.method = Method::kPost, .pattern = "/agreements/{slug:slug}/activities", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/agreements/{slug:slug}/activities",
+              .access = Access::SignedIn(),
               .handler = bind(AddActivity)});
-  router.Add({.method = Method::kPost, .pattern = "/agreements/{slug:slug}/reviews", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/agreements/{slug:slug}/reviews",
+              .access = Access::SignedIn(),
               .handler = bind(SaveReview)});
-  router.Add({.method = Method::kPost, .pattern = "/agreements/{slug:slug}/documents", .access = Access::SignedIn(),
-              .handler = bind(UploadDocument), .max_body_bytes = http::kUploadMaxBodyBytes});
-  router.Add({.method = Method::kGet, .pattern = "/agreements/{slug:slug}/documents/{id:id}", .access = Access::Anyone(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/agreements/{slug:slug}/documents",
+              .access = Access::SignedIn(),
+              .handler = bind(UploadDocument),
+              .max_body_bytes = http::kUploadMaxBodyBytes});
+  router.Add({.method = Method::kGet,
+              .pattern = "/agreements/{slug:slug}/documents/{id:id}",
+              .access = Access::Anyone(),
               .handler = bind(DownloadDocument)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/agreements", .access = Access::Anyone(), .handler = bind(ApiList)});
-  router.Add({.method = Method::kPost, .pattern = "/api/v1/agreements", .access = Access::SignedIn(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/api/v1/agreements", .access = Access::Anyone(), .handler = bind(ApiList)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/agreements",
+              .access = Access::SignedIn(),
               .handler = bind(ApiCreate)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/agreements/{id:id}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/agreements/{id:id}",
+              .access = Access::Anyone(),
               .handler = bind(ApiGet)});
-  router.Add({.method = Method::kPut, .pattern = "/api/v1/agreements/{id:id}", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPut,
+              .pattern = "/api/v1/agreements/{id:id}",
+              .access = Access::SignedIn(),
               .handler = bind(ApiUpdate)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/agreements/{id:id}/follow-ups", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/agreements/{id:id}/follow-ups",
+              .access = Access::Anyone(),
               .handler = bind(ApiFollowUps)});
-  router.Add({.method = Method::kPost, .pattern = "/api/v1/agreements/{id:id}/follow-ups", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/agreements/{id:id}/follow-ups",
+              .access = Access::SignedIn(),
               .handler = bind(ApiAddFollowUp)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/agreements/{id:id}/activities", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/agreements/{id:id}/activities",
+              .access = Access::Anyone(),
               .handler = bind(ApiActivities)});
-  router.Add({.method = Method::kPost, .pattern = "/api/v1/agreements/{id:id}/activities", .access = Access::SignedIn(),
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/agreements/{id:id}/activities",
+              .access = Access::SignedIn(),
               .handler = bind(ApiAddActivity)});
 }
 

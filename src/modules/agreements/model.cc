@@ -14,12 +14,12 @@ constexpr EnumTable<AgreementKind, 4> kKinds{{{
 }}};
 
 constexpr EnumTable<AgreementStatus, 6> kStatuses{{{
-    {AgreementStatus::kDraft, "draft", N_("Draft")},
-    {AgreementStatus::kSigned, "signed", N_("Signed")},
-    {AgreementStatus::kInForce, "in_force", N_("In force")},
-    {AgreementStatus::kSuspended, "suspended", N_("Suspended")},
-    {AgreementStatus::kExpired, "expired", N_("Expired")},
-    {AgreementStatus::kTerminated, "terminated", N_("Terminated")},
+    {AgreementStatus::kDraft, "draft", NC_("agreement status", "Draft")},
+    {AgreementStatus::kSigned, "signed", NC_("agreement status", "Signed")},
+    {AgreementStatus::kInForce, "in_force", NC_("agreement status", "In force")},
+    {AgreementStatus::kSuspended, "suspended", NC_("agreement status", "Suspended")},
+    {AgreementStatus::kExpired, "expired", NC_("agreement status", "Expired")},
+    {AgreementStatus::kTerminated, "terminated", NC_("agreement status", "Terminated")},
 }}};
 
 constexpr EnumTable<TermKind, 3> kTerms{{{

@@ -36,7 +36,10 @@ std::optional<AgreementKind> ParseKind(std::string_view key);
 std::string_view KindLabel(AgreementKind kind);
 std::string_view StatusKey(AgreementStatus status);
 std::optional<AgreementStatus> ParseStatus(std::string_view key);
+// English msgid, in the gettext context kStatusContext ("Suspended" of an agreement is not the
+// word for a suspended advocate in every language).
 std::string_view StatusLabel(AgreementStatus status);
+inline constexpr const char* kStatusContext = "agreement status";
 std::string_view TermKey(TermKind term);
 std::optional<TermKind> ParseTerm(std::string_view key);
 std::string_view RenewalKey(Renewal renewal);
@@ -55,9 +58,9 @@ std::string_view DocumentMediaType(DocumentType type);
 inline constexpr AgreementKind kAllKinds[] = {AgreementKind::kCooperationAgreement,
                                               AgreementKind::kMemorandumOfUnderstanding, AgreementKind::kTwinning,
                                               AgreementKind::kProtocol};
-inline constexpr AgreementStatus kAllStatuses[] = {AgreementStatus::kDraft,     AgreementStatus::kSigned,
-                                                   AgreementStatus::kInForce,   AgreementStatus::kSuspended,
-                                                   AgreementStatus::kExpired,   AgreementStatus::kTerminated};
+inline constexpr AgreementStatus kAllStatuses[] = {AgreementStatus::kDraft,   AgreementStatus::kSigned,
+                                                   AgreementStatus::kInForce, AgreementStatus::kSuspended,
+                                                   AgreementStatus::kExpired, AgreementStatus::kTerminated};
 inline constexpr ObjectiveCategory kAllCategories[] = {
     ObjectiveCategory::kExchange, ObjectiveCategory::kLegalCooperation, ObjectiveCategory::kLegalPractice,
     ObjectiveCategory::kEthics,   ObjectiveCategory::kTraining,         ObjectiveCategory::kLegalSystems};
@@ -74,7 +77,7 @@ struct Party {
   OrganizationId organization;
   std::string organization_slug;
   i18n::LocalizedText organization_name;
-  std::string jurisdiction;  // code of the party's jurisdiction, or empty
+  std::string jurisdiction;           // code of the party's jurisdiction, or empty
   std::optional<PersonId> signatory;  // unknown when absent
   std::string signatory_slug;
   std::string signatory_name;

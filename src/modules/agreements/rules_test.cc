@@ -1,3 +1,4 @@
+#include "modules/agreements/documents.h"
 #include "modules/agreements/rules.h"
 
 #include <gtest/gtest.h>
@@ -72,7 +73,10 @@ const Case kBadInputs[] = {
     {"months without a fixed term", [](AgreementInput& i) { i.term_months = "12"; }, "term_months"},
     {"negative notice", [](AgreementInput& i) { i.notice_months = "-3"; }, "notice_months"},
     {"unknown renewal", [](AgreementInput& i) { i.renewal = "sometimes"; }, "renewal"},
-    {"language twice", [](AgreementInput& i) { i.authentic_languages = std::vector<std::string>{"fr", "fr"}; },
+    {"language twice",
+     [](AgreementInput& i) {
+       i.authentic_languages = std::vector<std::string>{"fr", "fr"};
+     },
      "authentic_languages"},
     {"one party", [](AgreementInput& i) { i.parties.pop_back(); }, "parties"},
     {"party twice", [](AgreementInput& i) { i.parties[1].organization = "paris-bar"; }, "parties"},
@@ -81,10 +85,14 @@ const Case kBadInputs[] = {
     {"unknown category", [](AgreementInput& i) { i.objectives[0].categories = {"sports"}; }, "objectives"},
     {"text in another language", [](AgreementInput& i) { i.title.Set("de", "Vertrag", false); }, "title"},
     {"coordinator of no party",
-     [](AgreementInput& i) { i.coordinators.push_back({"rule-of-law-platform", "daniyar-kanafin", "", ""}); },
+     [](AgreementInput& i) {
+       i.coordinators.push_back({"rule-of-law-platform", "daniyar-kanafin", "", ""});
+     },
      "coordinators"},
     {"coordinator dates out of order",
-     [](AgreementInput& i) { i.coordinators.push_back({"paris-bar", "pierre-olivier-sur", "2015", "2014"}); },
+     [](AgreementInput& i) {
+       i.coordinators.push_back({"paris-bar", "pierre-olivier-sur", "2015", "2014"});
+     },
      "coordinators"},
 };
 
@@ -161,7 +169,8 @@ std::string Zip(const std::vector<std::pair<std::string, std::string>>& entries,
     std::uint32_t offset = static_cast<std::uint32_t>(out.size());
     Put32(out, 0x04034b50);
     Put16(out, 10), Put16(out, 0), Put16(out, 0), Put16(out, 0), Put16(out, 0);
-    Put32(out, 0), Put32(out, static_cast<std::uint32_t>(data.size())), Put32(out, static_cast<std::uint32_t>(data.size()));
+    Put32(out, 0), Put32(out, static_cast<std::uint32_t>(data.size())),
+        Put32(out, static_cast<std::uint32_t>(data.size()));
     Put16(out, static_cast<std::uint16_t>(name.size())), Put16(out, 0);
     out += name + data;
     Put32(directory, 0x02014b50);
@@ -182,9 +191,7 @@ std::string Zip(const std::vector<std::pair<std::string, std::string>>& entries,
   return out;
 }
 
-std::string Docx() {
-  return Zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}});
-}
+std::string Docx() { return Zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}}); }
 std::string Odt() {
   return Zip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<office:document/>"}});
 }

@@ -85,15 +85,17 @@ std::vector<TimelineEntry> BuildTimeline(const Agreement& agreement) {
     sys_days day = dated ? last_day(activity->happened_on) : previous;
     if (!background) previous = day;
     int phase = background ? 0 : 2;
-    keyed.push_back({phase, background && !dated ? sys_days() : day, (dated ? 0 : kUndated) + order++,
-                     {background ? TimelineKind::kBackground : TimelineKind::kActivity, activity->happened_on,
-                      activity, nullptr}});
+    keyed.push_back(
+        {phase,
+         background && !dated ? sys_days() : day,
+         (dated ? 0 : kUndated) + order++,
+         {background ? TimelineKind::kBackground : TimelineKind::kActivity, activity->happened_on, activity, nullptr}});
   }
   for (const auto& follow_up : agreement.follow_ups) {
     bool dated = follow_up.entry_on.known();
     sys_days day = dated ? last_day(follow_up.entry_on) : previous;
-    keyed.push_back({2, day, (dated ? 0 : kUndated) + order++,
-                     {TimelineKind::kFollowUp, follow_up.entry_on, nullptr, &follow_up}});
+    keyed.push_back(
+        {2, day, (dated ? 0 : kUndated) + order++, {TimelineKind::kFollowUp, follow_up.entry_on, nullptr, &follow_up}});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return std::tie(a.phase, a.day, a.order) < std::tie(b.phase, b.day, b.order);

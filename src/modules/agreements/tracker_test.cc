@@ -44,8 +44,9 @@ TEST(TrackObjectivesTest, FlagsObjectivesWithoutActivityInTwelveMonths) {
   // Mid-2015: the December 2014 visit is recent for objectives 1 and 3.
   EXPECT_EQ(Quiet(agreement, Day(2015, 6, 30)), (std::vector<bool>{false, true, false, true}));
   // The last day the visit is still within the window, and the first day it is not.
-  EXPECT_EQ(Quiet(agreement, Day(2015, 12, 13)), (std::vector<bool>{false, true, false, true}));
-  EXPECT_EQ(Quiet(agreement, Day(2015, 12, 14)), (std::vector<bool>{true, true, true, true}));
+  // (the window of 12 December 2015 begins on 13 December 2014, the visit's last day).
+  EXPECT_EQ(Quiet(agreement, Day(2015, 12, 12)), (std::vector<bool>{false, true, false, true}));
+  EXPECT_EQ(Quiet(agreement, Day(2015, 12, 13)), (std::vector<bool>{true, true, true, true}));
   // Journey 5: the twelve months before 31 December 2016 saw no activity at all.
   EXPECT_EQ(Quiet(agreement, Day(2016, 12, 31)), (std::vector<bool>{true, true, true, true}));
 }
@@ -72,10 +73,10 @@ TEST(BuildTimelineTest, BackgroundThenSignatureThenWhatFollowed) {
   ASSERT_EQ(timeline.size(), 6u);
   EXPECT_EQ(timeline[0].kind, TimelineKind::kBackground);
   EXPECT_EQ(timeline[1].kind, TimelineKind::kSignature);
-  EXPECT_EQ(timeline[2].activity->id, ActivityId(2));        // the visit
-  EXPECT_EQ(timeline[3].follow_up->id, FollowUpId(2));       // what was learned during it
-  EXPECT_EQ(timeline[4].activity->id, ActivityId(3));        // undated: after the visit
-  EXPECT_EQ(timeline[5].follow_up->id, FollowUpId(1));       // December 2015
+  EXPECT_EQ(timeline[2].activity->id, ActivityId(2));   // the visit
+  EXPECT_EQ(timeline[3].follow_up->id, FollowUpId(2));  // what was learned during it
+  EXPECT_EQ(timeline[4].activity->id, ActivityId(3));   // undated: after the visit
+  EXPECT_EQ(timeline[5].follow_up->id, FollowUpId(1));  // December 2015
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ Result<int> LoadJurisdictions(OrganizationService& organizations, const nlohmann
   return saved;
 }
 
-Result<int> LoadOrganizations(OrganizationService& organizations, const nlohmann::json& document) {
+Result<int> LoadOrganizations(OrganizationService& organizations, const nlohmann::json& document,
+                              const auth::Actor& actor) {
   int saved = 0;
   // Parents come before their children in the file.
   for (const auto& item : document.at("organizations")) {
@@ -43,10 +44,11 @@ Result<int> LoadOrganizations(OrganizationService& organizations, const nlohmann
     input.country_code = item.value("country", "");
     input.jurisdiction = item.value("jurisdiction", "");
     input.website = item.value("website", "");
+    input.visibility = item.value("visibility", "public");
     std::string original = item.value("original_language", "en");
     input.name = Texts(item.at("name"), original);
     if (item.contains("alternate_name")) input.alternate_name = Texts(item.at("alternate_name"), original);
-    auto id = organizations.Save(input);
+    auto id = organizations.Save(actor, input);
     if (!id) return Fail(Error::Internal(fmt::format("demo organization {}: {}", input.slug, Describe(id.error()))));
     ++saved;
   }
@@ -103,7 +105,7 @@ Result<DemoCounts> LoadDemo(OrganizationService& organizations, PeopleService& p
     try {
       Result<int> loaded = std::string_view(name) == "jurisdictions.json" ? LoadJurisdictions(organizations, *document)
                            : std::string_view(name) == "organizations.json"
-                               ? LoadOrganizations(organizations, *document)
+                               ? LoadOrganizations(organizations, *document, actor)
                                : LoadPeople(people, *document, actor);
       if (!loaded) return Fail(loaded.error());
       (std::string_view(name) == "jurisdictions.json"    ? counts.jurisdictions

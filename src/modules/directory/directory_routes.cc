@@ -7,11 +7,15 @@
 //   GET /organizations/{slug}            anyone   an organization: names, office holders, structure
 //   GET /organizations/{slug}/roll       admin    the roll's import form and export link (its bar admins)
 //   POST /organizations/{slug}/roll      admin    import a CSV file (multipart), or check it (dry run)
+//   GET /organizations/{slug}/roll/imports/{id}          admin  an import's progress (who started it)
+//   GET /organizations/{slug}/roll/imports/{id}/status   admin  the same, the part htmx polls
 //   GET /organizations/{slug}/roll.csv   admin    the roll as CSV (docs/ROLL_CSV.md)
 //   GET /api/v1/lawyers                  anyone   Find a lawyer, JSON
 //   GET /api/v1/people/{id}              anyone
 //   GET /api/v1/organizations            anyone
 //   GET /api/v1/organizations/{id}       anyone
+//
+// Forms and the write API: directory_edit_routes.cc.
 
 #include "modules/directory/directory_routes.h"
 
@@ -24,6 +28,8 @@
 #include "core/http/json.h"
 #include "core/http/multipart.h"
 #include "core/i18n/languages.h"
+#include "modules/directory/directory_edit_routes.h"
+#include "modules/directory/directory_json.h"
 
 namespace entente::directory {
 namespace {
@@ -36,8 +42,9 @@ using nlohmann::json;
 using render::Text;
 
 // Sets NAME (and NAME_LANG when it falls back to another language) from localized text.
-void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable, const std::string& lang_section,
-                  const i18n::LocalizedText& text, const std::string& language, const std::string& fallback) {
+void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable,
+                  const std::string& lang_section, const i18n::LocalizedText& text, const std::string& language,
+                  const std::string& fallback) {
   if (auto chosen = text.Pick(language)) {
     dictionary.SetValue(variable, Text(chosen->text));
     if (chosen->fallback) dictionary.AddSectionDictionary(lang_section)->SetValue("LANG", Text(chosen->language));
@@ -85,6 +92,7 @@ struct Context {
   const render::PageRenderer& pages;
   OrganizationService& organizations;
   PeopleService& people;
+  RollImports& imports;
 };
 
 // Fills the results part (shared by the page and the htmx fragment).
@@ -128,7 +136,8 @@ void FillResults(RequestContext& context, const Context& deps, ctemplate::Templa
   }
 }
 
-std::map<std::string, std::string> BarNames(const std::vector<Organization>& organizations, const std::string& language) {
+std::map<std::string, std::string> BarNames(const std::vector<Organization>& organizations,
+                                            const std::string& language) {
   std::map<std::string, std::string> names;
   for (const auto& organization : organizations) names[organization.slug] = NameIn(organization, language);
   return names;
@@ -139,8 +148,8 @@ Result<Response> LawyersPage(RequestContext& context, const Context& deps, bool 
   if (!organizations) return Fail(organizations.error());
   auto names = BarNames(*organizations, context.language);
   auto query = ReadLawyerQuery(context.request);
-  Result<Page<LawyerHit>> found = query ? deps.people.FindLawyers(*query, context.language)
-                                        : Result<Page<LawyerHit>>(Fail(query.error()));
+  Result<Page<LawyerHit>> found =
+      query ? deps.people.FindLawyers(*query, context.language) : Result<Page<LawyerHit>>(Fail(query.error()));
   LawyerQuery shown = query.value_or(LawyerQuery{});
   if (fragment) {
     ctemplate::TemplateDictionary results("results");
@@ -200,14 +209,22 @@ std::string When(const Position& position, const i18n::Catalogs& catalogs, const
 Result<Response> PersonPage(RequestContext& context, const Context& deps) {
   auto person = deps.people.GetPerson(std::string(context.params.Get("slug")));
   if (!person) return Fail(person.error());
+  if (person->merged_into) {
+    // A duplicate merged into another record: its address leads there for good.
+    auto kept = deps.people.GetPerson(*person->merged_into);
+    if (!kept) return Fail(kept.error());
+    Response moved = Response::Redirect("/people/" + kept->slug);
+    moved.status = 301;
+    return moved;
+  }
   auto organizations = deps.organizations.ListAll();
   if (!organizations) return Fail(organizations.error());
   std::map<long long, const Organization*> by_id;
   for (const auto& organization : *organizations) by_id[organization.id.value()] = &organization;
   const auto& catalogs = deps.pages.catalogs();
   const std::string& language = context.language;
-  std::string title = person->display_name.empty() ? deps.pages.Translate(context, N_("Name not given"))
-                                                   : person->display_name;
+  std::string title =
+      person->display_name.empty() ? deps.pages.Translate(context, N_("Name not given")) : person->display_name;
   render::Page page("directory/person.tpl", title);
   auto& content = page.content();
   content.SetValue("NAME", title);
@@ -219,7 +236,8 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
       auto* row = names->AddSectionDictionary("VARIANT");
       row->SetValue("FULL_NAME", name.full_name);
       if (!name.language.empty()) row->AddSectionDictionary("VARIANT_LANG")->SetValue("LANG", name.language);
-      row->SetValue("SCRIPT", deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
+      row->SetValue("SCRIPT",
+                    deps.pages.Translate(context, name.script == NameScript::kLatin ? N_("Latin") : N_("Cyrillic")));
       row->SetValue("KIND", deps.pages.Translate(context, NameKindLabel(name.kind)));
       // Notes are data; the ones the platform writes itself (kOurTransliteration) are in the catalogs.
       row->SetValue("NOTE", name.note.empty() ? "" : deps.pages.Translate(context, name.note));
@@ -263,6 +281,21 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
   if (person->languages.empty()) content.ShowSection("NO_LANGUAGES");
   content.SetValue("PRACTICE_AREAS", join(person->practice_areas));
   content.SetValue("CITY", person->city.empty() ? catalogs.Translate(language, N_("not recorded")) : person->city);
+  auto contacts = VisibleContacts(context.actor, *person);
+  if (contacts.empty()) content.ShowSection("NO_CONTACT");
+  for (const auto& contact : contacts) {
+    auto* item = content.AddSectionDictionary("CONTACT");
+    item->SetValue("KIND", deps.pages.Translate(context, ContactKindLabel(contact.kind)));
+    item->SetValue("VALUE", contact.value);
+    if (contact.kind == ContactKind::kEmail) item->AddSectionDictionary("MAILTO")->SetValue("VALUE", contact.value);
+    if (contact.kind == ContactKind::kWebsite) item->AddSectionDictionary("LINK")->SetValue("VALUE", contact.value);
+    if (contact.kind == ContactKind::kPhone || contact.kind == ContactKind::kAddress) item->ShowSection("PLAIN");
+  }
+  if (auto may = deps.people.MayEdit(context.actor, person->id); may && *may) {
+    content.SetValueAndShowSection("SLUG", person->slug, "EDITABLE");
+  }
+  if (context.request.QueryParam("saved")) content.ShowSection("SAVED");
+  if (context.request.QueryParam("merged")) content.ShowSection("MERGED");
   return deps.pages.Render(context, page);
 }
 
@@ -284,10 +317,10 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
     option->SetValue("NAME", jurisdiction_names[jurisdiction.code]);
     if (jurisdiction.code == jurisdiction_filter) option->ShowSection("SELECTED");
   }
-  for (OrganizationKind kind : {OrganizationKind::kBar, OrganizationKind::kNationalBar, OrganizationKind::kCommittee,
-                                OrganizationKind::kTrainingCentre, OrganizationKind::kMinistry,
-                                OrganizationKind::kCourtCouncil, OrganizationKind::kUnion, OrganizationKind::kProgramme,
-                                OrganizationKind::kOther}) {
+  for (OrganizationKind kind :
+       {OrganizationKind::kBar, OrganizationKind::kNationalBar, OrganizationKind::kCommittee,
+        OrganizationKind::kTrainingCentre, OrganizationKind::kMinistry, OrganizationKind::kCourtCouncil,
+        OrganizationKind::kUnion, OrganizationKind::kProgramme, OrganizationKind::kOther}) {
     auto* option = content.AddSectionDictionary("KIND_OPTION");
     option->SetValue("KEY", Text(KindKey(kind)));
     option->SetValue("LABEL", deps.pages.Translate(context, KindLabel(kind)));
@@ -301,13 +334,13 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
   for (const auto& code : order) {
     ctemplate::TemplateDictionary* group = nullptr;
     for (const auto& organization : *organizations) {
-      if (organization.jurisdiction != code) continue;
+      if (organization.jurisdiction != code || !MayView(context.actor, organization)) continue;
       if (!jurisdiction_filter.empty() && organization.jurisdiction != jurisdiction_filter) continue;
       if (!kind_filter.empty() && KindKey(organization.kind) != kind_filter) continue;
       if (!group) {
         group = content.AddSectionDictionary("GROUP");
-        group->SetValue("JURISDICTION", code.empty() ? deps.pages.Translate(context, N_("International"))
-                                                     : jurisdiction_names[code]);
+        group->SetValue("JURISDICTION",
+                        code.empty() ? deps.pages.Translate(context, N_("International")) : jurisdiction_names[code]);
       }
       auto* item = group->AddSectionDictionary("ORGANIZATION");
       item->SetValue("SLUG", organization.slug);
@@ -324,6 +357,7 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
 Result<Response> OrganizationPage(RequestContext& context, const Context& deps) {
   auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
+  if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);
   if (!details) return Fail(details.error());
   auto children = deps.organizations.Children(organization->id);
@@ -336,7 +370,8 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (auto alternate = organization->alternate_name.Pick(language)) {
     auto* section = content.AddSectionDictionary("ALTERNATE");
     section->SetValue("TEXT", Text(alternate->text));
-    if (alternate->fallback) section->AddSectionDictionary("ALTERNATE_LANG")->SetValue("LANG", Text(alternate->language));
+    if (alternate->fallback)
+      section->AddSectionDictionary("ALTERNATE_LANG")->SetValue("LANG", Text(alternate->language));
   }
   content.SetValue("KIND", deps.pages.Translate(context, KindLabel(organization->kind)));
   if (!organization->jurisdiction.empty()) {
@@ -348,6 +383,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (context.actor.Holds(auth::Role::kBarAdmin, organization->id)) {
     content.SetValueAndShowSection("SLUG", organization->slug, "ROLL_ADMIN");
   }
+  if (context.request.QueryParam("saved")) content.ShowSection("SAVED");
   if (organization->parent) {
     if (auto parent = deps.organizations.GetById(*organization->parent)) {
       auto* section = content.AddSectionDictionary("PARENT");
@@ -375,6 +411,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (!children->empty()) {
     auto* section = content.AddSectionDictionary("HAS_CHILDREN");
     for (const auto& child : *children) {
+      if (!MayView(context.actor, child)) continue;
       auto* item = section->AddSectionDictionary("CHILD");
       item->SetValue("SLUG", child.slug);
       SetLocalized(*item, "NAME", "CHILD_LANG", child.name, language, child.slug);
@@ -385,6 +422,22 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
 }
 
 // --- The roll: import and export ---
+
+std::string ReportSummary(const i18n::Catalogs& catalogs, const std::string& language, const RollImportReport& report) {
+  if (!report.problems.empty()) {
+    auto count = static_cast<long long>(report.problems.size());
+    return fmt::format("{} {}", catalogs.FormatNumber(language, count),
+                       catalogs.TranslatePlural(language, "problem found", "problems found", count));
+  }
+  return fmt::format("{}: {} — {}: {}, {}: {}{}", catalogs.Translate(language, N_("Rows")),
+                     catalogs.FormatNumber(language, static_cast<long long>(report.rows)),
+                     catalogs.Translate(language, N_("new")),
+                     catalogs.FormatNumber(language, static_cast<long long>(report.created)),
+                     catalogs.Translate(language, N_("updated")),
+                     catalogs.FormatNumber(language, static_cast<long long>(report.updated)),
+                     report.written ? ". " + catalogs.Translate(language, N_("The roll has been imported."))
+                                    : ". " + catalogs.Translate(language, N_("Dry run: nothing was written.")));
+}
 
 Result<Response> RollPage(RequestContext& context, const Context& deps, const std::optional<RollImportReport>& report,
                           const std::optional<Error>& error) {
@@ -410,24 +463,8 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
     auto* section = content.AddSectionDictionary("REPORT");
     bool ok = report->problems.empty();
     section->ShowSection(ok ? "OK" : "BAD");
-    std::string summary;
-    if (!ok) {
-      summary = fmt::format("{} {}", catalogs.FormatNumber(context.language, static_cast<long long>(report->problems.size())),
-                            catalogs.TranslatePlural(context.language, "problem found", "problems found",
-                                                     static_cast<long long>(report->problems.size())));
-      status = 422;
-    } else {
-      summary = fmt::format("{}: {} — {}: {}, {}: {}{}",
-                            catalogs.Translate(context.language, N_("Rows")),
-                            catalogs.FormatNumber(context.language, static_cast<long long>(report->rows)),
-                            catalogs.Translate(context.language, N_("new")),
-                            catalogs.FormatNumber(context.language, static_cast<long long>(report->created)),
-                            catalogs.Translate(context.language, N_("updated")),
-                            catalogs.FormatNumber(context.language, static_cast<long long>(report->updated)),
-                            report->written ? ". " + catalogs.Translate(context.language, N_("The roll has been imported."))
-                                            : ". " + catalogs.Translate(context.language, N_("Dry run: nothing was written.")));
-    }
-    section->SetValue("SUMMARY", summary);
+    if (!ok) status = 422;
+    section->SetValue("SUMMARY", ReportSummary(catalogs, context.language, *report));
     if (!report->ignored_columns.empty()) {
       std::string columns;
       for (const auto& column : report->ignored_columns) columns += (columns.empty() ? "" : ", ") + column;
@@ -466,12 +503,68 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollSe
     if (part.name == "dry_run") dry_run = part.body == "1";
   }
   if (!has_file || file.empty()) {
-    return RollPage(context, deps, std::nullopt,
-                    Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
+    return RollPage(
+        context, deps, std::nullopt,
+        Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
   }
-  auto report = roll.Import(context.actor, std::string(context.params.Get("slug")), file, dry_run);
+  std::string slug(context.params.Get("slug"));
+  // Every line is checked first: a file with problems is answered at once, nothing written.
+  auto report = roll.Import(context.actor, slug, file, /*dry_run=*/true);
   if (!report) return Fail(report.error());
-  return RollPage(context, deps, *report, std::nullopt);
+  if (dry_run || !report->problems.empty()) return RollPage(context, deps, *report, std::nullopt);
+  // A good file is written in the background while the next page shows its progress.
+  auto started = deps.imports.Start(context.actor, slug, std::string(file));
+  if (!started) return RollPage(context, deps, std::nullopt, started.error());
+  return Response::Redirect(fmt::format("/organizations/{}/roll/imports/{}", slug, *started));
+}
+
+// The import's progress, as the status part of the page shows it.
+void FillImportStatus(RequestContext& context, const Context& deps, ctemplate::TemplateDictionary& status,
+                      const std::string& slug, const RollImports::Progress& progress) {
+  const auto& catalogs = deps.pages.catalogs();
+  const std::string& language = context.language;
+  status.SetValue("SLUG", slug);
+  status.SetValue("STATUS_HREF",
+                  fmt::format("/organizations/{}/roll/imports/{}/status", slug, context.params.Get("id")));
+  size_t total = progress.finished && progress.report ? progress.report->rows : progress.total;
+  size_t done = progress.finished && progress.report ? total : progress.done;
+  status.SetIntValue("TOTAL", static_cast<long>(std::max<size_t>(total, 1)));
+  status.SetIntValue("DONE", static_cast<long>(done));
+  long long percent = total == 0 ? 0 : static_cast<long long>(done * 100 / total);
+  status.SetValue("PERCENT", catalogs.FormatNumber(language, percent));
+  status.SetValue("PROGRESS_TEXT", fmt::format("{} / {}", catalogs.FormatNumber(language, static_cast<long long>(done)),
+                                               catalogs.FormatNumber(language, static_cast<long long>(total))));
+  if (!progress.finished) {
+    status.ShowSection("RUNNING");
+  } else if (progress.report) {
+    status.AddSectionDictionary("FINISHED_OK")
+        ->SetValue("SUMMARY", ReportSummary(catalogs, language, *progress.report));
+  } else {
+    deps.pages.ShowErrors(context, *status.AddSectionDictionary("FAILED"), *progress.error);
+  }
+}
+
+// The import's progress: the page, and the part of it that htmx polls while the import runs.
+Result<Response> ImportProgress(RequestContext& context, const Context& deps, bool fragment) {
+  std::string slug(context.params.Get("slug"));
+  auto progress = deps.imports.Find(std::string(context.params.Get("id")));
+  // Only the user who started it follows an import; to others it is not there.
+  if (!progress || progress->bar_slug != slug || progress->user != context.actor.user()) return Fail(Error::NotFound());
+  if (fragment) {
+    ctemplate::TemplateDictionary status("status");
+    FillImportStatus(context, deps, status, slug, *progress);
+    return deps.pages.RenderFragment(context, "directory/roll_import_status.tpl", status);
+  }
+  auto organization = deps.organizations.GetBySlug(slug);
+  if (!organization) return Fail(organization.error());
+  render::Page page("directory/roll_import.tpl", deps.pages.Translate(context, N_("Importing the roll")));
+  auto& content = page.content();
+  content.SetValue("SLUG", slug);
+  content.SetValue("NAME", NameIn(*organization, context.language));
+  auto* status = content.AddIncludeDictionary("STATUS");
+  status->SetFilename("directory/roll_import_status.tpl");
+  FillImportStatus(context, deps, *status, slug, *progress);
+  return deps.pages.Render(context, page);
 }
 
 Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
@@ -492,85 +585,26 @@ Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
 
 // --- JSON ---
 
-json TextJson(const i18n::LocalizedText& text) {
-  json out = json::object();
-  for (const auto& [language, variant] : text.variants()) {
-    out[language] = {{"text", variant.text}, {"original", variant.original}};
-  }
-  return out;
-}
-
-json OrganizationJson(const Organization& organization) {
-  return {{"id", organization.id.value()},
-          {"slug", organization.slug},
-          {"kind", KindKey(organization.kind)},
-          {"parent_id", organization.parent ? json(organization.parent->value()) : json(nullptr)},
-          {"city", organization.city},
-          {"country", organization.country_code},
-          {"jurisdiction", organization.jurisdiction.empty() ? json(nullptr) : json(organization.jurisdiction)},
-          {"website", organization.website},
-          {"name", TextJson(organization.name)},
-          {"alternate_name", TextJson(organization.alternate_name)}};
-}
-
-json DateJson(const PartialDate& date) { return date.known() ? json(date.ToString()) : json(nullptr); }
-
-json PersonJson(const Person& person) {
-  json names = json::array();
-  for (const auto& name : person.names) {
-    names.push_back({{"name", name.full_name},
-                     {"script", ScriptKey(name.script)},
-                     {"kind", NameKindKey(name.kind)},
-                     {"language", name.language},
-                     {"note", name.note}});
-  }
-  json memberships = json::array();
-  for (const auto& membership : person.memberships) {
-    memberships.push_back({{"bar_id", membership.bar.value()},
-                           {"bar", membership.bar_slug},
-                           {"roll_number", membership.roll_number},
-                           {"admitted_on", DateJson(membership.admitted_on)},
-                           {"status", StatusKey(membership.status)},
-                           {"status_since", DateJson(membership.status_since)}});
-  }
-  json positions = json::array();
-  for (const auto& position : person.positions) {
-    positions.push_back({{"organization_id", position.organization.value()},
-                         {"organization", position.organization_slug},
-                         {"title", TitleKey(position.title)},
-                         {"starts_on", DateJson(position.starts_on)},
-                         {"ends_on", DateJson(position.ends_on)},
-                         {"attested_on", DateJson(position.attested_on)},
-                         {"source", position.source}});
-  }
-  return {{"id", person.id.value()},
-          {"slug", person.slug},
-          {"display_name", person.display_name.empty() ? json(nullptr) : json(person.display_name)},
-          {"gender", person.gender.empty() ? json(nullptr) : json(person.gender)},
-          {"city", person.city},
-          {"synthetic", person.synthetic},
-          {"names", names},
-          {"languages", person.languages},
-          {"practice_areas", person.practice_areas},
-          {"memberships", memberships},
-          {"positions", positions}};
-}
-
 Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
   auto query = ReadLawyerQuery(context.request);
   if (!query) return Fail(query.error());
   auto found = deps.people.FindLawyers(*query, context.language);
   if (!found) return Fail(found.error());
   return http::JsonResponse(http::PageJson(*found, [](const LawyerHit& hit) {
-    return json{{"id", hit.id.value()},     {"slug", hit.slug},   {"display_name", hit.display_name},
-                {"other_names", hit.other_names}, {"city", hit.city}, {"bars", hit.bars}, {"score", hit.score}};
+    return json{{"id", hit.id.value()},
+                {"slug", hit.slug},
+                {"display_name", hit.display_name},
+                {"other_names", hit.other_names},
+                {"city", hit.city},
+                {"bars", hit.bars},
+                {"score", hit.score}};
   }));
 }
 
 Result<Response> ApiPerson(RequestContext& context, const Context& deps) {
   auto person = deps.people.GetPerson(context.params.GetId<PersonId>("id"));
   if (!person) return Fail(person.error());
-  return http::JsonResponse(PersonJson(*person));
+  return http::JsonResponse(PersonJson(*person, context.actor));
 }
 
 Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) {
@@ -585,6 +619,7 @@ Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) 
   page.per_page = page_request->per_page;
   std::vector<Organization> matching;
   for (const auto& organization : *organizations) {
+    if (!MayView(context.actor, organization)) continue;
     if (!kind.empty() && KindKey(organization.kind) != kind) continue;
     if (!jurisdiction.empty() && organization.jurisdiction != jurisdiction) continue;
     matching.push_back(organization);
@@ -599,6 +634,7 @@ Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) 
 Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
   auto organization = deps.organizations.GetById(context.params.GetId<OrganizationId>("id"));
   if (!organization) return Fail(organization.error());
+  if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);
   if (!details) return Fail(details.error());
   json body = OrganizationJson(*organization);
@@ -616,36 +652,68 @@ Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
 }  // namespace
 
 void AddRoutes(http::Router& router, const render::PageRenderer& pages, OrganizationService& organizations,
-               PeopleService& people, RollService& roll) {
-  auto deps = std::make_shared<Context>(Context{pages, organizations, people});
+               PeopleService& people, RollService& roll, RollImports& imports) {
+  // First: /people/new and /organizations/new are tried before /people/{slug}.
+  AddEditRoutes(router, pages, organizations, people);
+  auto deps = std::make_shared<Context>(Context{pages, organizations, people, imports});
   auto bind = [deps](auto handler) {
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
   };
-  router.Add({.method = Method::kGet, .pattern = "/lawyers", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/lawyers",
+              .access = Access::Anyone(),
               .handler = [deps](RequestContext& context) { return LawyersPage(context, *deps, false); }});
-  router.Add({.method = Method::kGet, .pattern = "/lawyers/results", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/lawyers/results",
+              .access = Access::Anyone(),
               .handler = [deps](RequestContext& context) { return LawyersPage(context, *deps, true); }});
-  router.Add({.method = Method::kGet, .pattern = "/people/{slug:slug}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/people/{slug:slug}",
+              .access = Access::Anyone(),
               .handler = bind(PersonPage)});
-  router.Add({.method = Method::kGet, .pattern = "/organizations", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations",
+              .access = Access::Anyone(),
               .handler = bind(OrganizationsPage)});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}",
+              .access = Access::Anyone(),
               .handler = bind(OrganizationPage)});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
-              .handler = [deps](RequestContext& context) {
-                return RollPage(context, *deps, std::nullopt, std::nullopt);
-              }});
-  router.Add({.method = Method::kPost, .pattern = "/organizations/{slug:slug}/roll", .access = Access::Admin(),
+  router.Add(
+      {.method = Method::kGet,
+       .pattern = "/organizations/{slug:slug}/roll",
+       .access = Access::Admin(),
+       .handler = [deps](RequestContext& context) { return RollPage(context, *deps, std::nullopt, std::nullopt); }});
+  router.Add({.method = Method::kPost,
+              .pattern = "/organizations/{slug:slug}/roll",
+              .access = Access::Admin(),
               .handler = [deps, &roll](RequestContext& context) { return ImportRoll(context, *deps, roll); },
               .max_body_bytes = http::kCsvMaxBodyBytes});
-  router.Add({.method = Method::kGet, .pattern = "/organizations/{slug:slug}/roll.csv", .access = Access::Admin(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}/roll/imports/{id:slug}",
+              .access = Access::Admin(),
+              .handler = [deps](RequestContext& context) { return ImportProgress(context, *deps, false); }});
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}/roll/imports/{id:slug}/status",
+              .access = Access::Admin(),
+              .handler = [deps](RequestContext& context) { return ImportProgress(context, *deps, true); }});
+  router.Add({.method = Method::kGet,
+              .pattern = "/organizations/{slug:slug}/roll.csv",
+              .access = Access::Admin(),
               .handler = [&roll](RequestContext& context) { return ExportRoll(context, roll); }});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/lawyers", .access = Access::Anyone(), .handler = bind(ApiLawyers)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/people/{id:id}", .access = Access::Anyone(),
+  router.Add(
+      {.method = Method::kGet, .pattern = "/api/v1/lawyers", .access = Access::Anyone(), .handler = bind(ApiLawyers)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/people/{id:id}",
+              .access = Access::Anyone(),
               .handler = bind(ApiPerson)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/organizations", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/organizations",
+              .access = Access::Anyone(),
               .handler = bind(ApiOrganizations)});
-  router.Add({.method = Method::kGet, .pattern = "/api/v1/organizations/{id:id}", .access = Access::Anyone(),
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/organizations/{id:id}",
+              .access = Access::Anyone(),
               .handler = bind(ApiOrganization)});
 }
 

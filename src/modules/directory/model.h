@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/auth/visibility.h"
 #include "core/base/ids.h"
 #include "core/i18n/localized_text.h"
 
@@ -35,9 +36,14 @@ struct Organization {
   std::string country_code;  // ISO 3166-1 alpha-2, or empty when unknown
   std::string jurisdiction;  // code (FR, KZ, EU), or empty
   std::string website;
+  // public, members (signed-in users), or organization (those holding a role on it or above it).
+  auth::Visibility visibility = auth::Visibility::kPublic;
   i18n::LocalizedText name;
   i18n::LocalizedText alternate_name;  // another name the sources use, when there is one
 };
+
+// Whether `actor` may see the organization (its page, its place in lists).
+bool MayView(const auth::Actor& actor, const Organization& organization);
 
 struct Jurisdiction {
   JurisdictionId id;
@@ -54,6 +60,7 @@ struct OrganizationInput {
   std::string country_code;
   std::string jurisdiction;  // code of an existing jurisdiction, or empty
   std::string website;
+  std::string visibility = "public";  // public, members, organization
   i18n::LocalizedText name;
   i18n::LocalizedText alternate_name;
 };

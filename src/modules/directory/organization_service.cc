@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include "core/audit/audit_log.h"
 #include "core/i18n/languages.h"
 
 namespace entente::directory {
@@ -12,6 +15,7 @@ std::vector<FieldError> ValidateOrganization(const OrganizationInput& input) {
   for (char c : input.slug) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) slug_ok = false;
   }
+  if (input.slug == "new") slug_ok = false;  // the address of the form that creates one
   if (!slug_ok) errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
   if (!ParseKind(input.kind)) errors.push_back({"kind", N_("Choose a kind of organization from the list.")});
   bool country_ok = input.country_code.empty() || (input.country_code.size() == 2 &&
@@ -31,14 +35,50 @@ std::vector<FieldError> ValidateOrganization(const OrganizationInput& input) {
     has_name = has_name || !variant.text.empty();
   }
   if (!has_name) errors.push_back({"name", N_("Give the organization's name in at least one language.")});
+  auto visibility = auth::ParseVisibility(input.visibility);
+  if (!visibility || (*visibility != auth::Visibility::kPublic && *visibility != auth::Visibility::kMembers &&
+                      *visibility != auth::Visibility::kOrganization)) {
+    errors.push_back({"visibility", N_("Choose who may see it from the list.")});
+  }
   return errors;
 }
 
-Result<OrganizationId> OrganizationService::Save(const OrganizationInput& input) {
+bool MayView(const auth::Actor& actor, const Organization& organization) {
+  return auth::MayView(actor, organization.visibility, organization.id, {}, {});
+}
+
+Result<OrganizationId> OrganizationService::Create(const auth::Actor& actor, const OrganizationInput& input) {
+  return Save(actor, input, /*must_be_new=*/true);
+}
+
+Status OrganizationService::Update(const auth::Actor& actor, OrganizationId id, OrganizationInput input) {
+  auto existing = GetById(id);
+  if (!existing) return Fail(existing.error());
+  // Who may comes first: a refusal does not depend on what was sent.
+  if (!actor.Holds(auth::Role::kBarAdmin, id)) return Fail(Error::PermissionDenied());
+  input.slug = existing->slug;
+  // Moving an organization under another is allowed only to whoever administers the new parent.
+  auto saved = Save(actor, input, /*must_be_new=*/false);
+  if (!saved) return Fail(saved.error());
+  return {};
+}
+
+Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input) {
+  return Save(actor, input, /*must_be_new=*/false);
+}
+
+Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input,
+                                                 bool must_be_new) {
+  if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
   if (auto errors = ValidateOrganization(input); !errors.empty()) {
     return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   }
   return database_.Write([&](soci::session& sql) -> Result<OrganizationId> {
+    auto existing = store_.FindIdBySlug(sql, input.slug);
+    if (existing && must_be_new) {
+      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                         {{"slug", N_("This address is already taken.")}}));
+    }
     std::optional<OrganizationId> parent;
     if (!input.parent_slug.empty()) {
       parent = store_.FindIdBySlug(sql, input.parent_slug);
@@ -55,7 +95,30 @@ Result<OrganizationId> OrganizationService::Save(const OrganizationInput& input)
                                            {{"jurisdiction", N_("There is no such jurisdiction.")}}));
       }
     }
-    return store_.Upsert(sql, input, *ParseKind(input.kind), parent, jurisdiction);
+    // Who may: the organization's administrators; for a new one, its parent's; a platform
+    // admin anywhere (and alone at the top level).
+    bool allowed = actor.IsPlatformAdmin() || (existing ? actor.Holds(auth::Role::kBarAdmin, *existing)
+                                                        : parent && actor.Holds(auth::Role::kBarAdmin, *parent));
+    if (existing && parent && store_.FindById(sql, *existing)->parent != parent &&
+        !actor.Holds(auth::Role::kBarAdmin, *parent)) {
+      allowed = false;  // moved under an organization the actor does not administer
+    }
+    if (!allowed) return Fail(Error::PermissionDenied());
+    if (existing && parent) {
+      // No cycles: the new parent may not be the organization itself or one below it.
+      for (OrganizationId below : store_.SelfAndDescendants(sql, *existing)) {
+        if (below == *parent) {
+          return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                             {{"parent", N_("An organization cannot be placed under itself.")}}));
+        }
+      }
+    }
+    OrganizationId id = store_.Upsert(sql, input, *ParseKind(input.kind), parent, jurisdiction);
+    audit::Record(
+        sql, actor,
+        {existing ? "organization.update" : "organization.create", "organization", id.value(), id,
+         nlohmann::json({{"slug", input.slug}, {"kind", input.kind}, {"visibility", input.visibility}}).dump()});
+    return id;
   });
 }
 
@@ -92,7 +155,8 @@ Result<Organization> OrganizationService::GetById(OrganizationId id) {
 }
 
 Result<std::vector<Organization>> OrganizationService::Children(OrganizationId parent) {
-  return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.Children(sql, parent); });
+  return database_.Read(
+      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.Children(sql, parent); });
 }
 
 Result<std::vector<Organization>> OrganizationService::ListTopLevel() {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "core/auth/actor.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
 #include "modules/directory/model.h"
@@ -15,9 +16,15 @@ class OrganizationService {
  public:
   explicit OrganizationService(db::Database& database) : database_(database) {}
 
-  // Creates or updates (by slug). kInvalidArgument with field errors for a bad slug, kind,
-  // country code, unknown parent or missing name; nothing is written then.
-  Result<OrganizationId> Save(const OrganizationInput& input);
+  // Creates or updates (by slug), for loaders. kInvalidArgument with field errors for a bad
+  // slug, kind, country code, visibility, unknown parent or missing name; nothing is written
+  // then. Who may: a platform admin anywhere; a bar admin of the organization (to update it) or
+  // of its parent (to create one below it).
+  Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input);
+  // The same as Save, refusing a slug already taken (field "slug").
+  Result<OrganizationId> Create(const auth::Actor& actor, const OrganizationInput& input);
+  // Updates organization `id`; its slug stays.
+  Status Update(const auth::Actor& actor, OrganizationId id, OrganizationInput input);
 
   // Creates or updates a jurisdiction by code (FR, KZ, EU).
   Result<JurisdictionId> SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name);
@@ -31,6 +38,7 @@ class OrganizationService {
   Result<DirectorySummary> Summary();
 
  private:
+  Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input, bool must_be_new);
   db::Database& database_;
   OrganizationStore store_;
 };

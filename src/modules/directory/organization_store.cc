@@ -28,13 +28,14 @@ OrganizationId OrganizationStore::Upsert(soci::session& sql, const OrganizationI
   std::string now = NowUtc();
   long long id = 0;
   sql << "INSERT INTO organizations (slug, kind, parent_id, city, country_code, jurisdiction_id, website, "
-         "created_at_utc) VALUES (:slug, :kind, :parent, :city, :country, :jurisdiction, :website, :now) "
+         "visibility, created_at_utc) VALUES (:slug, :kind, :parent, :city, :country, :jurisdiction, :website, "
+         ":visibility, :now) "
          "ON CONFLICT (slug) DO UPDATE SET kind = excluded.kind, parent_id = excluded.parent_id, "
          "city = excluded.city, country_code = excluded.country_code, jurisdiction_id = excluded.jurisdiction_id, "
-         "website = excluded.website RETURNING id",
+         "website = excluded.website, visibility = excluded.visibility RETURNING id",
       soci::use(input.slug), soci::use(kind_key), soci::use(parent_id, parent_indicator), soci::use(input.city),
       soci::use(input.country_code), soci::use(jurisdiction_id, jurisdiction_indicator), soci::use(input.website),
-      soci::use(now), soci::into(id);
+      soci::use(input.visibility), soci::use(now), soci::into(id);
   kTexts.Replace(sql, id, "name", input.name);
   kTexts.Replace(sql, id, "alternate_name", input.alternate_name);
   return OrganizationId(id);
@@ -121,10 +122,10 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
   // different C++ types in a row.
   long long parent = 0;
   soci::indicator parent_indicator = soci::i_null;
-  std::string jurisdiction, website;
+  std::string jurisdiction, website, visibility;
   soci::indicator jurisdiction_indicator = soci::i_null;
   soci::statement statement = (sql.prepare << "SELECT o.id, o.slug, o.kind, o.city, o.country_code, o.parent_id, "
-                                              "j.code, o.website FROM organizations o "
+                                              "j.code, o.website, o.visibility FROM organizations o "
                                               "LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id "
                                               "WHERE (:top_level = 0 OR o.parent_id IS NULL) "
                                               "AND (:parent = 0 OR o.parent_id = :parent_again) "
@@ -132,7 +133,8 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
                                soci::use(top_level), soci::use(parent_filter), soci::use(parent_filter),
                                soci::use(slug_filter), soci::use(slug_filter), soci::into(id), soci::into(slug), soci::into(kind),
                                soci::into(city), soci::into(country_code), soci::into(parent, parent_indicator),
-                               soci::into(jurisdiction, jurisdiction_indicator), soci::into(website));
+                               soci::into(jurisdiction, jurisdiction_indicator), soci::into(website),
+                               soci::into(visibility));
   statement.execute();
   while (statement.fetch()) {
     Organization organization;
@@ -144,6 +146,7 @@ std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_l
     if (parent_indicator == soci::i_ok) organization.parent = OrganizationId(parent);
     organization.jurisdiction = jurisdiction_indicator == soci::i_ok ? jurisdiction : "";
     organization.website = website;
+    organization.visibility = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
     ids.push_back(id);
     organizations.push_back(std::move(organization));
   }

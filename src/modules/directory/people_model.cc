@@ -39,7 +39,22 @@ constexpr EnumTable<PositionTitle, 11> kTitles{{{
     {PositionTitle::kSubDirector, "sub_director", NC_("position", "Sub-director")},
 }}};
 
+constexpr EnumTable<ContactKind, 4> kContactKinds{{{
+    {ContactKind::kEmail, "email", N_("Email")},
+    {ContactKind::kPhone, "phone", N_("Telephone")},
+    {ContactKind::kAddress, "address", N_("Postal address")},
+    {ContactKind::kWebsite, "website", N_("Website")},
+}}};
+
 }  // namespace
+
+std::string_view ContactKindKey(ContactKind kind) { return kContactKinds.Key(kind); }
+std::optional<ContactKind> ParseContactKind(std::string_view key) { return kContactKinds.Parse(key); }
+std::string_view ContactKindLabel(ContactKind kind) { return kContactKinds.Label(kind); }
+bool IsContactVisibility(auth::Visibility visibility) {
+  return visibility == auth::Visibility::kPublic || visibility == auth::Visibility::kMembers ||
+         visibility == auth::Visibility::kOrganization;
+}
 
 std::string_view ScriptKey(NameScript script) { return kScripts.Key(script); }
 std::optional<NameScript> ParseScript(std::string_view key) { return kScripts.Parse(key); }

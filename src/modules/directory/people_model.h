@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/auth/visibility.h"
 #include "core/base/ids.h"
 #include "core/base/messages.h"
 #include "core/base/pagination.h"
@@ -31,6 +32,8 @@ enum class PositionTitle {
   kSubDirector,
 };
 
+enum class ContactKind { kEmail, kPhone, kAddress, kWebsite };
+
 std::string_view ScriptKey(NameScript script);  // "Latn", "Cyrl"
 std::optional<NameScript> ParseScript(std::string_view key);
 std::string_view NameKindKey(NameKind kind);
@@ -44,6 +47,13 @@ std::optional<PositionTitle> ParseTitle(std::string_view key);
 // English msgid, in the gettext context "position" (kPositionContext).
 std::string_view TitleLabel(PositionTitle title);
 inline constexpr const char* kPositionContext = "position";
+std::string_view ContactKindKey(ContactKind kind);  // "email"
+std::optional<ContactKind> ParseContactKind(std::string_view key);
+std::string_view ContactKindLabel(ContactKind kind);  // English msgid
+// The visibility levels a contact detail may have: public, members, organization (the person's
+// bars and organizations).
+bool IsContactVisibility(auth::Visibility visibility);
+
 // The script a name is written in: Cyrillic if it has a Cyrillic letter, else Latin.
 NameScript DetectScript(std::string_view name);
 
@@ -57,6 +67,13 @@ struct PersonName {
   NameKind kind = NameKind::kAsWritten;
   std::string language;  // of the spelling, when it matters ("ru", "kk", "fr"); may be empty
   std::string note;      // e.g. "our transliteration"
+};
+
+// A contact detail, shown only to those its visibility admits.
+struct Contact {
+  ContactKind kind = ContactKind::kEmail;
+  std::string value;
+  auth::Visibility visibility = auth::Visibility::kMembers;
 };
 
 struct Membership {
@@ -87,9 +104,11 @@ struct Person {
   std::string gender;        // "", "female", "male", "other"
   std::string city;
   bool synthetic = false;
+  std::optional<PersonId> merged_into;  // set on a duplicate merged into another record
   std::vector<PersonName> names;
   std::vector<std::string> languages;
   std::vector<std::string> practice_areas;
+  std::vector<Contact> contacts;  // all of them: callers show those the viewer may see
   std::vector<Membership> memberships;
   std::vector<Position> positions;
 };
@@ -102,6 +121,7 @@ struct PersonInput {
   std::vector<PersonName> names;  // the first is the name as written
   std::vector<std::string> languages;
   std::vector<std::string> practice_areas;
+  std::vector<Contact> contacts;
 };
 
 struct MembershipInput {
@@ -127,9 +147,9 @@ struct LawyerQuery {
   std::string bar;           // organization slug
   std::string jurisdiction;  // code: FR, KZ
   std::string city;
-  std::string language;      // spoken: fr, ru, kk, en
+  std::string language;  // spoken: fr, ru, kk, en
   std::string practice_area;
-  std::string status;        // active (default), suspended, honorary, former, or "any"
+  std::string status;  // active (default), suspended, honorary, former, or "any"
   PageRequest page;
 };
 

@@ -5,12 +5,14 @@
 #include <memory>
 #include <set>
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 #include <unicode/coll.h>
+#include <nlohmann/json.hpp>
 
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
 #include "core/search/name_folding.h"
+#include "core/search/slug.h"
 
 namespace entente::directory {
 namespace {
@@ -18,11 +20,15 @@ namespace {
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryWords = 6;
 constexpr int kPrefixKeysPerWord = 200;
-// Matching rows read at most: a query as vague as one common name answers with the best-ranked
-// page of these, never with a scan (the total then counts these only).
-constexpr long long kMaxMatchRows = 20000;
-// Up to this many results are ordered by the page language's collation.
-constexpr size_t kCollatedResults = 2000;
+// Results are counted up to this many, or to one past the end of the page asked if further:
+// a total that reaches the count's cap is a lower bound (docs/SEARCH.md). An exact count of a
+// common name would read every person having it; each counted person costs a filter lookup.
+constexpr long long kCountedResults = 200;
+// Lists shorter than this are read whole and ordered by the page language's collation; longer
+// ones are read a page at a time from the index, in folded-name order.
+constexpr long long kCollatedResults = kCountedResults;
+// Scores of one word: 3 the same key, 2 a key it begins, 1 a key one edit away.
+constexpr int kBestScore = 3;
 
 bool IsSlug(const std::string& text) {
   if (text.empty() || text.size() > 100) return false;
@@ -65,8 +71,34 @@ std::vector<FieldError> ValidatePerson(const PersonInput& input) {
       errors.push_back({"names", N_("A name must have between 1 and 300 characters.")});
     }
   }
+  // The name as written comes first and is never replaced by a variant.
+  if (!input.names.empty() && input.names.front().kind != NameKind::kAsWritten) {
+    errors.push_back({"names", N_("The first name in the list must be the name as written.")});
+  }
+  if (input.names.size() > 20) errors.push_back({"names", N_("Give at most 20 names.")});
+  for (const auto& contact : input.contacts) {
+    if (contact.value.empty() || contact.value.size() > 300) {
+      errors.push_back({"contacts", N_("A contact detail must have between 1 and 300 characters.")});
+    } else if (contact.kind == ContactKind::kEmail &&
+               (contact.value.find('@') == std::string::npos || contact.value.find(' ') != std::string::npos)) {
+      errors.push_back({"contacts", N_("Enter an email address, such as name@example.org.")});
+    } else if (contact.kind == ContactKind::kWebsite && !contact.value.starts_with("https://") &&
+               !contact.value.starts_with("http://")) {
+      errors.push_back({"contacts", N_("Enter a web address starting with https://.")});
+    }
+    if (!IsContactVisibility(contact.visibility)) {
+      errors.push_back({"contacts", N_("Choose who may see each contact detail from the list.")});
+    }
+  }
+  if (input.contacts.size() > 20) errors.push_back({"contacts", N_("Give at most 20 contact details.")});
+  for (const auto& area : input.practice_areas) {
+    if (area.empty() || area.size() > 100) {
+      errors.push_back({"practice_areas", N_("A practice area must have between 1 and 100 characters.")});
+    }
+  }
   for (const auto& language : input.languages) {
-    if (language.size() < 2 || language.size() > 3) errors.push_back({"languages", N_("Give languages as ISO codes: fr, ru, kk, en.")});
+    if (language.size() < 2 || language.size() > 3)
+      errors.push_back({"languages", N_("Give languages as ISO codes: fr, ru, kk, en.")});
   }
   if (input.city.size() > 200) errors.push_back({"city", N_("This is too long (at most 200 characters).")});
   return errors;
@@ -80,53 +112,223 @@ Result<PersonId> PeopleService::SavePerson(const auth::Actor& actor, const Perso
   return database_.Write([&](soci::session& sql) -> Result<PersonId> {
     bool created = !store_.FindIdBySlug(sql, input.slug);
     PersonId id = store_.Upsert(sql, input);
-    audit::Record(sql, actor, {created ? "person.create" : "person.update", "person", id.value(), std::nullopt,
-                               nlohmann::json({{"slug", input.slug}}).dump()});
+    audit::Record(sql, actor,
+                  {created ? "person.create" : "person.update", "person", id.value(), std::nullopt,
+                   nlohmann::json({{"slug", input.slug}}).dump()});
     return id;
   });
 }
 
+std::vector<Contact> VisibleContacts(const auth::Actor& actor, const Person& person) {
+  std::vector<OrganizationId> organizations;
+  for (const auto& membership : person.memberships) organizations.push_back(membership.bar);
+  for (const auto& position : person.positions) organizations.push_back(position.organization);
+  std::vector<Contact> visible;
+  for (const auto& contact : person.contacts) {
+    bool may = false;
+    if (contact.visibility == auth::Visibility::kOrganization) {
+      for (OrganizationId organization : organizations) {
+        may = may || auth::MayView(actor, contact.visibility, organization, {}, {});
+      }
+    } else {
+      may = auth::MayView(actor, contact.visibility, std::nullopt, {}, {});
+    }
+    if (may) visible.push_back(contact);
+  }
+  return visible;
+}
+
+std::string PersonSlugBase(const PersonInput& input) {
+  std::string slug = input.names.empty() ? "" : search::Slugify(input.names.front().full_name);
+  // "new" is the address of the form that creates a person.
+  if (slug.empty() || slug == "new") return "person";
+  return slug;
+}
+
+namespace {
+
+// Whether the actor may edit a person: an administrator of one of the organizations whose roll
+// they are on or where they held a position, or a platform admin.
+bool MayEditIn(soci::session& sql, const PeopleStore& store, const auth::Actor& actor, PersonId id) {
+  if (actor.IsPlatformAdmin()) return true;
+  for (OrganizationId organization : store.OrganizationsOf(sql, id)) {
+    if (actor.Holds(auth::Role::kBarAdmin, organization)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInput input,
+                                             const MembershipInput& membership) {
+  if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
+  input.slug = "person";  // replaced below; validated meanwhile as a placeholder
+  std::vector<FieldError> errors = ValidatePerson(input);
+  auto admitted = PartialDate::Parse(membership.admitted_on);
+  if (!admitted) errors.push_back({"admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+  auto status = ParseStatus(membership.status);
+  if (!status) errors.push_back({"status", N_("Choose a status from the list.")});
+  if (membership.roll_number.size() > 50)
+    errors.push_back({"roll_number", N_("This is too long (at most 50 characters).")});
+  if (input.names.empty()) errors.push_back({"names", N_("Give the name as written.")});
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  return database_.Write([&](soci::session& sql) -> Result<PersonId> {
+    auto bar = organizations_.FindIdBySlug(sql, membership.bar_slug);
+    if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
+      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+    }
+    if (!membership.roll_number.empty() && store_.RollNumbers(sql, *bar).contains(membership.roll_number)) {
+      return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
+    }
+    std::string base = PersonSlugBase(input);
+    input.slug = base;
+    for (int n = 2; store_.FindIdBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
+    PersonId id = store_.Upsert(sql, input);
+    store_.UpsertMembership(sql, id, *bar, membership.roll_number, *admitted, *status, PartialDate());
+    audit::Record(sql, actor,
+                  {"person.create", "person", id.value(), *bar,
+                   nlohmann::json({{"slug", input.slug}, {"roll_number", membership.roll_number}}).dump()});
+    return id;
+  });
+}
+
+Status PeopleService::UpdatePerson(const auth::Actor& actor, PersonId id, PersonInput input) {
+  input.slug = "person";  // the stored slug is kept; a placeholder for validation
+  std::vector<FieldError> errors = ValidatePerson(input);
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto existing = store_.Find(sql, id);
+    if (!existing || existing->merged_into) return Fail(Error::NotFound());
+    if (!MayEditIn(sql, store_, actor, id)) return Fail(Error::PermissionDenied());
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    input.slug = existing->slug;
+    input.synthetic = existing->synthetic;
+    store_.Upsert(sql, input);
+    nlohmann::json changed = {{"slug", existing->slug}};
+    if (existing->display_name != (input.names.empty() ? "" : input.names.front().full_name)) {
+      changed["name_as_written"] = {existing->display_name, input.names.empty() ? "" : input.names.front().full_name};
+    }
+    changed["names"] = input.names.size();
+    changed["contacts"] = input.contacts.size();
+    audit::Record(sql, actor, {"person.update", "person", id.value(), std::nullopt, changed.dump()});
+    return {};
+  });
+}
+
+Result<bool> PeopleService::MayEdit(const auth::Actor& actor, PersonId id) {
+  if (!actor.signed_in() && !actor.IsPlatformAdmin()) return false;
+  return database_.Read([&](soci::session& sql) -> Result<bool> { return MayEditIn(sql, store_, actor, id); });
+}
+
+Status PeopleService::Merge(const auth::Actor& actor, PersonId keep, PersonId duplicate) {
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto kept = store_.Find(sql, keep);
+    if (!kept || kept->merged_into) return Fail(Error::NotFound());
+    if (!MayEditIn(sql, store_, actor, keep))
+      return Fail(Error::PermissionDenied(N_("You may merge only people you may edit.")));
+    if (keep == duplicate) {
+      return Fail(FieldProblem("duplicate", N_("Choose another person: a record cannot be merged into itself.")));
+    }
+    auto other = store_.Find(sql, duplicate);
+    if (!other || other->merged_into) {
+      return Fail(FieldProblem("duplicate", N_("There is no such person, or the record was already merged.")));
+    }
+    if (!MayEditIn(sql, store_, actor, duplicate)) {
+      return Fail(Error::PermissionDenied(N_("You may merge only people you may edit.")));
+    }
+    PersonInput merged;
+    merged.slug = kept->slug;
+    merged.synthetic = kept->synthetic;
+    merged.gender = kept->gender.empty() ? other->gender : kept->gender;
+    merged.city = kept->city.empty() ? other->city : kept->city;
+    merged.names = kept->names;
+    // The other record's names join as they were written, after the kept record's own.
+    for (const auto& name : other->names) {
+      bool known = std::any_of(merged.names.begin(), merged.names.end(),
+                               [&](const PersonName& existing) { return existing.full_name == name.full_name; });
+      if (!known) merged.names.push_back(name);
+    }
+    auto unite = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+      for (const auto& value : b) {
+        if (std::find(a.begin(), a.end(), value) == a.end()) a.push_back(value);
+      }
+      return a;
+    };
+    merged.languages = unite(kept->languages, other->languages);
+    merged.practice_areas = unite(kept->practice_areas, other->practice_areas);
+    merged.contacts = kept->contacts;
+    for (const auto& contact : other->contacts) {
+      bool known = std::any_of(merged.contacts.begin(), merged.contacts.end(), [&](const Contact& existing) {
+        return existing.kind == contact.kind && existing.value == contact.value;
+      });
+      if (!known) merged.contacts.push_back(contact);
+    }
+    store_.Merge(sql, keep, duplicate, merged);
+    audit::Record(sql, actor,
+                  {"person.merge", "person", keep.value(), std::nullopt,
+                   nlohmann::json({{"kept", kept->slug}, {"merged", other->slug}}).dump()});
+    return {};
+  });
+}
+
 Status PeopleService::SaveMembership(const auth::Actor& actor, PersonId person, const MembershipInput& input) {
-  auto admitted = PartialDate::Parse(input.admitted_on);
-  if (!admitted) return Fail(FieldProblem("admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  auto since = PartialDate::Parse(input.status_since);
-  if (!since) return Fail(FieldProblem("status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  auto status = ParseStatus(input.status);
-  if (!status) return Fail(FieldProblem("status", N_("Choose a status from the list.")));
-  if (input.roll_number.size() > 50) return Fail(FieldProblem("roll_number", N_("This is too long (at most 50 characters).")));
+  // Who may comes first: a refusal does not depend on what else was sent.
   return database_.Write([&](soci::session& sql) -> Status {
     auto bar = organizations_.FindIdBySlug(sql, input.bar_slug);
     if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
+    if (!actor.Holds(auth::Role::kBarAdmin, *bar))
+      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
     if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    std::vector<FieldError> errors;
+    auto admitted = PartialDate::Parse(input.admitted_on);
+    if (!admitted) errors.push_back({"admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    auto since = PartialDate::Parse(input.status_since);
+    if (!since) errors.push_back({"status_since", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    auto status = ParseStatus(input.status);
+    if (!status) errors.push_back({"status", N_("Choose a status from the list.")});
+    if (input.roll_number.size() > 50)
+      errors.push_back({"roll_number", N_("This is too long (at most 50 characters).")});
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    if (!input.roll_number.empty()) {
+      auto held = store_.RollNumbers(sql, *bar);
+      if (auto it = held.find(input.roll_number); it != held.end() && it->second.first != person.value()) {
+        return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
+      }
+    }
     store_.UpsertMembership(sql, person, *bar, input.roll_number, *admitted, *status, *since);
-    audit::Record(sql, actor, {"membership.save", "person", person.value(), *bar,
-                               nlohmann::json({{"roll_number", input.roll_number}, {"status", input.status}}).dump()});
+    audit::Record(sql, actor,
+                  {"membership.save", "person", person.value(), *bar,
+                   nlohmann::json({{"roll_number", input.roll_number}, {"status", input.status}}).dump()});
     return {};
   });
 }
 
 Status PeopleService::SavePosition(const auth::Actor& actor, PersonId person, const PositionInput& input) {
-  auto title = ParseTitle(input.title);
-  if (!title) return Fail(FieldProblem("title", N_("Choose a title from the list.")));
-  auto starts = PartialDate::Parse(input.starts_on);
-  auto ends = PartialDate::Parse(input.ends_on);
-  auto attested = PartialDate::Parse(input.attested_on);
-  if (!starts) return Fail(FieldProblem("starts_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  if (!ends) return Fail(FieldProblem("ends_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  if (!attested) return Fail(FieldProblem("attested_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")));
-  if (starts->known() && ends->known() &&
-      std::chrono::sys_days(ends->LastDay()) < std::chrono::sys_days(starts->FirstDay())) {
-    return Fail(FieldProblem("ends_on", N_("The end cannot come before the start.")));
-  }
+  // Who may comes first: a refusal does not depend on what else was sent.
   return database_.Write([&](soci::session& sql) -> Status {
     auto organization = organizations_.FindIdBySlug(sql, input.organization_slug);
     if (!organization) return Fail(FieldProblem("organization", N_("There is no such organization.")));
     if (!actor.Holds(auth::Role::kBarAdmin, *organization)) return Fail(Error::PermissionDenied());
     if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    std::vector<FieldError> errors;
+    auto title = ParseTitle(input.title);
+    if (!title) errors.push_back({"title", N_("Choose a title from the list.")});
+    auto starts = PartialDate::Parse(input.starts_on);
+    auto ends = PartialDate::Parse(input.ends_on);
+    auto attested = PartialDate::Parse(input.attested_on);
+    if (!starts) errors.push_back({"starts_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    if (!ends) errors.push_back({"ends_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    if (!attested) errors.push_back({"attested_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
+    if (starts && ends && starts->known() && ends->known() &&
+        std::chrono::sys_days(ends->LastDay()) < std::chrono::sys_days(starts->FirstDay())) {
+      errors.push_back({"ends_on", N_("The end cannot come before the start.")});
+    }
+    if (input.source.size() > 300) errors.push_back({"source", N_("This is too long (at most 300 characters).")});
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
     store_.UpsertPosition(sql, person, *organization, *title, *starts, *ends, *attested, input.source);
-    audit::Record(sql, actor, {"position.save", "person", person.value(), *organization,
-                               nlohmann::json({{"title", input.title}, {"attested_on", input.attested_on}}).dump()});
+    audit::Record(sql, actor,
+                  {"position.save", "person", person.value(), *organization,
+                   nlohmann::json({{"title", input.title}, {"attested_on", input.attested_on}}).dump()});
     return {};
   });
 }
@@ -167,79 +369,107 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
 
   return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
     if (words.empty()) {
-      auto [ids, total] = store_.PeopleByFilters(sql, query);
+      auto [ids, total] =
+          store_.PeopleByFilters(sql, query, std::max(kCountedResults, query.page.offset() + query.page.per_page + 1));
       page.items = store_.Hits(sql, ids);
       page.total = total;
       return page;
     }
     // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it
-    // begins, 1 a word one typo away.
-    std::vector<std::map<std::string, int>> reach(words.size());
+    // begins, 1 a word one typo away. tiers[i][score] holds word i's keys of that score.
+    std::vector<std::vector<std::vector<std::string>>> tiers(words.size(),
+                                                             std::vector<std::vector<std::string>>(kBestScore + 1));
+    std::vector<std::vector<std::string>> all_keys(words.size());
+    std::vector<std::map<std::string, int>> reaches(words.size());
+    for (auto& reached : store_.KeysNear(sql, words, kPrefixKeysPerWord)) {
+      const std::string& word = words[reached.word];
+      if (reached.by_prefix) {
+        reaches[reached.word][reached.key] = reached.key == word ? 3 : 2;
+      } else if (search::WithinOneEdit(reached.key, word)) {
+        reaches[reached.word].emplace(reached.key, 1);  // a key it begins scores better
+      }
+    }
     for (size_t i = 0; i < words.size(); ++i) {
-      const std::string& word = words[i];
-      for (auto& key : store_.KeysWithPrefix(sql, word, kPrefixKeysPerWord)) {
-        reach[i][key] = key == word ? 3 : 2;
-      }
-      if (word.size() >= 4) {
-        std::vector<std::string> variants = search::DeletionVariants(word);
-        variants.push_back(word);
-        for (auto& key : store_.KeysSharingADeletion(sql, variants)) {
-          if (search::WithinOneEdit(key, word)) reach[i].emplace(key, 1);
-        }
+      const auto& reach = reaches[i];
+      if (reach.empty()) return page;  // a word that reaches nothing: nobody matches every word
+      for (const auto& [key, score] : reach) {
+        tiers[i][score].push_back(key);
+        all_keys[i].push_back(key);
       }
     }
-    std::vector<std::vector<std::string>> keys_per_word;
-    for (const auto& word_reach : reach) {
-      std::vector<std::string> keys;
-      for (const auto& [key, quality] : word_reach) keys.push_back(key);
-      keys_per_word.push_back(std::move(keys));
-    }
-    auto rows = store_.PeopleWithKeys(sql, keys_per_word, query, kMaxMatchRows);
-    // Score: every word must reach one of the person's keys; a word counts its best reach.
-    struct Candidate {
-      std::vector<int> scores;
-      int total = 0;
-      const PeopleStore::KeyMatch* row = nullptr;
+    long long offset = query.page.offset();
+    page.total =
+        store_.CountPeopleWithKeys(sql, all_keys, query, std::max(kCountedResults, offset + query.page.per_page + 1));
+    if (page.total == 0 || offset >= page.total) return page;
+    // A short list is read whole (and ordered by collation below); a long one up to the end of
+    // the page asked for.
+    bool collated = page.total < kCollatedResults;
+    long long need = collated ? page.total : offset + query.page.per_page;
+
+    // Score levels from the best down; a level is the set of per-word score combinations with
+    // that sum ((3,3); then (3,2) and (2,3); …). Each combination reads its first `need` people
+    // in name order from the index. Someone a combination's read cuts off has `need` people at
+    // least as well scored before them, so is not on the page; once the levels read hold `need`
+    // people, no lower level can place anyone on it. A person keeps the first (best) level at
+    // which they are found.
+    struct Found {
+      int score = 0;
+      std::string sort_key;
+      long long person = 0;
     };
-    std::map<long long, Candidate> best;
-    for (const auto& row : rows) {
-      auto& candidate = best[row.person];
-      if (candidate.scores.empty()) candidate.scores.assign(words.size(), 0);
-      candidate.row = &row;
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (auto it = reach[i].find(row.key); it != reach[i].end()) {
-          candidate.scores[i] = std::max(candidate.scores[i], it->second);
+    std::vector<Found> found;
+    std::set<long long> seen;
+    int word_count = static_cast<int>(words.size());
+    for (int level = kBestScore * word_count; level >= word_count; --level) {
+      std::vector<int> combination(words.size(), 1);
+      // Every combination of scores 1..3 per word, in turn; those summing to `level` are read.
+      while (true) {
+        int sum = 0;
+        for (int score : combination) sum += score;
+        bool readable = sum == level;
+        for (size_t i = 0; readable && i < words.size(); ++i) readable = !tiers[i][combination[i]].empty();
+        if (readable) {
+          std::vector<std::vector<std::string>> keys_per_word;
+          for (size_t i = 0; i < words.size(); ++i) keys_per_word.push_back(tiers[i][combination[i]]);
+          for (auto& match : store_.PeopleWithKeys(sql, keys_per_word, query, need)) {
+            if (seen.insert(match.person).second) found.push_back({level, std::move(match.sort_key), match.person});
+          }
         }
+        size_t digit = 0;
+        while (digit < combination.size() && combination[digit] == kBestScore) combination[digit++] = 1;
+        if (digit == combination.size()) break;
+        ++combination[digit];
       }
+      if (static_cast<long long>(found.size()) >= need) break;
     }
-    std::vector<Candidate*> matched;
-    for (auto& [person, candidate] : best) {
-      if (!std::all_of(candidate.scores.begin(), candidate.scores.end(), [](int score) { return score > 0; })) continue;
-      for (int score : candidate.scores) candidate.total += score;
-      matched.push_back(&candidate);
-    }
-    page.total = static_cast<long long>(matched.size());
-    // Rank, then order equal ranks by name: in the page language's collation when the list is
-    // of a size people read, by the folded name (byte order, no collator) beyond.
-    size_t wanted = std::min(matched.size(), static_cast<size_t>(query.page.offset() + query.page.per_page));
-    if (matched.size() <= kCollatedResults) {
+    // Rank, then order equal ranks by name: in the page language's collation when the whole
+    // list was read, by the folded name (byte order, as the index reads it) otherwise.
+    if (collated) {
+      std::vector<long long> ids;
+      for (const auto& person : found) ids.push_back(person.person);
+      auto names = store_.DisplayNames(sql, ids);
       NameOrder order(language);
-      std::stable_sort(matched.begin(), matched.end(), [&](const Candidate* a, const Candidate* b) {
-        if (a->total != b->total) return a->total > b->total;
-        return order.Less(a->row->display_name, b->row->display_name);
+      std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+        if (a.score != b.score) return a.score > b.score;
+        const std::string& name_a = names[a.person];
+        const std::string& name_b = names[b.person];
+        if (order.Less(name_a, name_b)) return true;
+        if (order.Less(name_b, name_a)) return false;
+        return a.person < b.person;
       });
     } else {
-      std::partial_sort(matched.begin(), matched.begin() + static_cast<std::ptrdiff_t>(wanted), matched.end(),
-                        [](const Candidate* a, const Candidate* b) {
-                          if (a->total != b->total) return a->total > b->total;
-                          return a->row->sort_key < b->row->sort_key;
-                        });
+      std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
+        return a.person < b.person;
+      });
     }
     std::vector<long long> ids;
     std::map<long long, int> score_of;
-    for (size_t i = static_cast<size_t>(std::min<long long>(query.page.offset(), page.total)); i < wanted; ++i) {
-      ids.push_back(matched[i]->row->person);
-      score_of[matched[i]->row->person] = matched[i]->total;
+    size_t end = std::min(found.size(), static_cast<size_t>(offset + query.page.per_page));
+    for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
+      ids.push_back(found[i].person);
+      score_of[found[i].person] = found[i].score;
     }
     page.items = store_.Hits(sql, ids);
     for (auto& hit : page.items) hit.score = score_of[hit.id.value()];

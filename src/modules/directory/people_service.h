@@ -20,8 +20,24 @@ class PeopleService {
  public:
   explicit PeopleService(db::Database& database) : database_(database) {}
 
-  // Creates or updates (by slug). Bar admins (of any organization) and platform admins.
+  // Creates or updates (by slug), for loaders (demo, tests): bar admins (of any organization)
+  // and platform admins.
   Result<PersonId> SavePerson(const auth::Actor& actor, const PersonInput& input);
+
+  // A new person on the roll of `membership.bar_slug`, which the actor administers; the slug is
+  // made from the name as written (input.slug is ignored). Person and membership are written
+  // together or not at all.
+  Result<PersonId> CreatePerson(const auth::Actor& actor, PersonInput input, const MembershipInput& membership);
+  // Replaces the person's names, gender, city, languages, practice areas and contacts (the slug
+  // stays). Administrators of one of the person's bars or organizations, and platform admins;
+  // others get kPermissionDenied.
+  Status UpdatePerson(const auth::Actor& actor, PersonId id, PersonInput input);
+  // Whether the actor may edit the person (see UpdatePerson).
+  Result<bool> MayEdit(const auth::Actor& actor, PersonId id);
+  // Merges `duplicate` into `keep` (two records of the same person): `keep` gains the other's
+  // names as variants, its languages, practice areas, contacts, memberships and positions; the
+  // duplicate's address then leads to `keep`. The actor must be allowed to edit both.
+  Status Merge(const auth::Actor& actor, PersonId keep, PersonId duplicate);
   // A bar admin of the bar (or a platform admin).
   Status SaveMembership(const auth::Actor& actor, PersonId person, const MembershipInput& input);
   // A bar admin of the organization (or a platform admin).
@@ -48,5 +64,14 @@ class PeopleService {
 };
 
 std::vector<FieldError> ValidatePerson(const PersonInput& input);
+
+// The contact details of `person` that `actor` may see: public ones to anyone, "members" ones to
+// signed-in users, "organization" ones to those holding a role on one of the person's bars or
+// organizations.
+std::vector<Contact> VisibleContacts(const auth::Actor& actor, const Person& person);
+
+// A readable slug for a person from the name as written ("daniyar-kanafin"), or "person" for
+// an unnamed one. The caller makes it unique.
+std::string PersonSlugBase(const PersonInput& input);
 
 }  // namespace entente::directory

@@ -22,8 +22,9 @@ std::string SortKey(const PersonInput& input) {
 // person's city, a language spoken, a practice area.
 void AppendFilters(db::Query& query, const LawyerQuery& filters) {
   std::string status = filters.status.empty() ? "active" : filters.status;
-  query.Append(" AND EXISTS (SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.organization_id"
-               " LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE m.person_id = p.id");
+  query.Append(
+      " AND EXISTS (SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.organization_id"
+      " LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE m.person_id = p.id");
   if (status != "any") query.Append(" AND m.status = ").Bind(status);
   if (!filters.bar.empty()) query.Append(" AND o.slug = ").Bind(filters.bar);
   if (!filters.jurisdiction.empty()) query.Append(" AND j.code = ").Bind(filters.jurisdiction);
@@ -62,7 +63,8 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
   std::string sort_key = SortKey(input);
   int synthetic = input.synthetic ? 1 : 0;
   long long id = 0;
-  sql << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, updated_at_utc) "
+  sql << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
+         "updated_at_utc) "
          "VALUES (:slug, :name, :sort, :gender, :city, :synthetic, :created, :updated) "
          "ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, sort_key = excluded.sort_key, "
          "gender = excluded.gender, city = excluded.city, updated_at_utc = excluded.updated_at_utc RETURNING id",
@@ -71,6 +73,7 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
 
   sql << "DELETE FROM person_names WHERE person_id = :id", soci::use(id);
   sql << "DELETE FROM person_name_keys WHERE person_id = :id", soci::use(id);
+  sql << "DELETE FROM person_name_key_pairs WHERE person_id = :id", soci::use(id);
   sql << "DELETE FROM person_languages WHERE person_id = :id", soci::use(id);
   sql << "DELETE FROM person_practice_areas WHERE person_id = :id", soci::use(id);
   std::set<std::string> keys;
@@ -82,8 +85,16 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
         soci::use(name.note);
     for (auto& word : search::FoldWords(name.full_name)) keys.insert(std::move(word));
   }
+  for (auto first = keys.begin(); first != keys.end(); ++first) {
+    for (auto second = std::next(first); second != keys.end(); ++second) {
+      sql << "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) "
+             "VALUES (:first, :second, :sort, :person)",
+          soci::use(*first), soci::use(*second), soci::use(sort_key), soci::use(id);
+    }
+  }
   for (const auto& key : keys) {
-    sql << "INSERT INTO person_name_keys (key, person_id) VALUES (:key, :person)", soci::use(key), soci::use(id);
+    sql << "INSERT INTO person_name_keys (key, sort_key, person_id) VALUES (:key, :sort, :person)", soci::use(key),
+        soci::use(sort_key), soci::use(id);
     // The key itself and its one-deletion variants, once per distinct key.
     std::vector<std::string> variants = search::DeletionVariants(key);
     variants.push_back(key);
@@ -100,11 +111,60 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
     sql << "INSERT INTO person_practice_areas (person_id, area) VALUES (:person, :area)", soci::use(id),
         soci::use(area);
   }
+  ReplaceContacts(sql, PersonId(id), input.contacts);
   return PersonId(id);
 }
 
+void PeopleStore::ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const {
+  long long id = person.value();
+  sql << "DELETE FROM person_contacts WHERE person_id = :id", soci::use(id);
+  for (const auto& contact : contacts) {
+    std::string kind(ContactKindKey(contact.kind)), visibility(auth::VisibilityKey(contact.visibility));
+    sql << "INSERT INTO person_contacts (person_id, kind, value, visibility) VALUES (:person, :kind, :value, "
+           ":visibility)",
+        soci::use(id), soci::use(kind), soci::use(contact.value), soci::use(visibility);
+  }
+}
+
+std::vector<OrganizationId> PeopleStore::OrganizationsOf(soci::session& sql, PersonId person) const {
+  std::vector<OrganizationId> organizations;
+  for (long long id : db::Query("SELECT organization_id FROM memberships WHERE person_id = ")
+                          .Bind(person.value())
+                          .Append(" UNION SELECT organization_id FROM positions WHERE person_id = ")
+                          .Bind(person.value())
+                          .Column<long long>(sql)) {
+    organizations.emplace_back(id);
+  }
+  return organizations;
+}
+
+void PeopleStore::Merge(soci::session& sql, PersonId keep, PersonId duplicate, const PersonInput& merged) const {
+  long long keep_id = keep.value(), duplicate_id = duplicate.value();
+  // Roll memberships and positions move as they are; a membership of a bar both records already
+  // hold without a roll number is dropped from the duplicate rather than doubled.
+  sql << "DELETE FROM memberships WHERE person_id = :duplicate AND roll_number = '' AND organization_id IN "
+         "(SELECT organization_id FROM memberships WHERE person_id = :keep)",
+      soci::use(duplicate_id), soci::use(keep_id);
+  sql << "UPDATE memberships SET person_id = :keep WHERE person_id = :duplicate", soci::use(keep_id),
+      soci::use(duplicate_id);
+  sql << "UPDATE positions SET person_id = :keep WHERE person_id = :duplicate", soci::use(keep_id),
+      soci::use(duplicate_id);
+  for (const char* table : {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages",
+                            "person_practice_areas", "person_contacts"}) {
+    // sql-fragment: `table` is one of the literal table names of the loop above.
+    sql << std::string("DELETE FROM ") + table + " WHERE person_id = :duplicate", soci::use(duplicate_id);
+  }
+  std::string now = NowUtc();
+  sql << "UPDATE people SET merged_into = :keep, updated_at_utc = :now WHERE id = :duplicate", soci::use(keep_id),
+      soci::use(now), soci::use(duplicate_id);
+  // Records merged into the duplicate earlier now point to the one kept.
+  sql << "UPDATE people SET merged_into = :keep WHERE merged_into = :duplicate", soci::use(keep_id),
+      soci::use(duplicate_id);
+  Upsert(sql, merged);
+}
+
 std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumbers(soci::session& sql,
-                                                                                OrganizationId bar) const {
+                                                                                  OrganizationId bar) const {
   std::map<std::string, std::pair<long long, std::string>> by_roll;
   long long bar_id = bar.value(), person = 0;
   std::string roll, slug;
@@ -158,8 +218,8 @@ std::vector<PeopleStore::RollRow> PeopleStore::RollRows(soci::session& sql, Orga
 
 void PeopleStore::RefreshStatistics(soci::session& sql) const {
   if (sql.get_backend_name() == "postgresql") {
-    sql << "ANALYZE people, person_names, person_name_keys, name_key_deletions, memberships, person_languages, "
-           "person_practice_areas";
+    sql << "ANALYZE people, person_names, person_name_keys, person_name_key_pairs, name_key_deletions, memberships, "
+           "person_languages, person_practice_areas";
   } else {
     sql << "PRAGMA optimize";
   }
@@ -206,15 +266,20 @@ void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::
     std::vector<long long> ids;
     for (const auto& slug : slugs) ids.push_back(id_of.at(slug));
     // What the people had before is replaced.
-    for (const char* table : {"person_names", "person_name_keys", "person_languages", "person_practice_areas"}) {
+    for (const char* table :
+         {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
+      // sql-fragment: `table` is one of the literal table names of the loop above.
       db::Query(std::string("DELETE FROM ") + table + " WHERE person_id IN (")
           .BindList(ids)
           .Append(")")
           .Prepare(sql, [](soci::statement&) {})
           .execute(true);
     }
-    db::RowsInsert names("INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", "", 6);
-    db::RowsInsert keys("INSERT INTO person_name_keys (key, person_id) VALUES ", "", 2);
+    db::RowsInsert names("INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", "",
+                         6);
+    db::RowsInsert keys("INSERT INTO person_name_keys (key, sort_key, person_id) VALUES ", "", 3);
+    db::RowsInsert pairs("INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) VALUES ", "",
+                         4);
     db::RowsInsert languages("INSERT INTO person_languages (person_id, language) VALUES ", "", 2);
     db::RowsInsert areas("INSERT INTO person_practice_areas (person_id, area) VALUES ", "", 2);
     db::RowsInsert memberships(
@@ -233,20 +298,27 @@ void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::
                         name.language, name.note});
         for (auto& word : search::FoldWords(name.full_name)) person_keys.insert(std::move(word));
       }
+      std::string sort_key = SortKey(entry.person);
+      for (auto first = person_keys.begin(); first != person_keys.end(); ++first) {
+        for (auto second = std::next(first); second != person_keys.end(); ++second) {
+          pairs.Add(sql, {*first, *second, sort_key, id});
+        }
+      }
       for (const auto& key : person_keys) {
-        keys.Add(sql, {key, id});
+        keys.Add(sql, {key, sort_key, id});
         distinct_keys.insert(key);
       }
       for (const auto& language : std::set<std::string>(entry.person.languages.begin(), entry.person.languages.end())) {
         languages.Add(sql, {id, language});
       }
-      for (const auto& area : std::set<std::string>(entry.person.practice_areas.begin(), entry.person.practice_areas.end())) {
+      for (const auto& area :
+           std::set<std::string>(entry.person.practice_areas.begin(), entry.person.practice_areas.end())) {
         areas.Add(sql, {id, area});
       }
       memberships.Add(sql, {id, bar_id, entry.roll_number, entry.admitted_on.ToString(),
                             std::string(StatusKey(entry.status)), entry.status_since.ToString()});
     }
-    for (auto* insert : {&names, &keys, &languages, &areas, &memberships}) insert->Flush(sql);
+    for (auto* insert : {&names, &keys, &pairs, &languages, &areas, &memberships}) insert->Flush(sql);
     // One-deletion variants of keys not indexed yet (a key indexes itself as a variant).
     std::set<std::string> already;
     {
@@ -281,12 +353,28 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
   long long person_id = id.value();
   Person person;
   int synthetic = 0;
-  sql << "SELECT slug, display_name, gender, city, is_synthetic FROM people WHERE id = :id", soci::use(person_id),
-      soci::into(person.slug), soci::into(person.display_name), soci::into(person.gender), soci::into(person.city),
-      soci::into(synthetic);
+  long long merged_into = 0;
+  soci::indicator merged_indicator = soci::i_null;
+  sql << "SELECT slug, display_name, gender, city, is_synthetic, merged_into FROM people WHERE id = :id",
+      soci::use(person_id), soci::into(person.slug), soci::into(person.display_name), soci::into(person.gender),
+      soci::into(person.city), soci::into(synthetic), soci::into(merged_into, merged_indicator);
   if (!sql.got_data()) return std::nullopt;
   person.id = id;
   person.synthetic = synthetic != 0;
+  if (merged_indicator == soci::i_ok) person.merged_into = PersonId(merged_into);
+  {
+    Contact contact;
+    std::string kind, visibility;
+    soci::statement statement =
+        (sql.prepare << "SELECT kind, value, visibility FROM person_contacts WHERE person_id = :id ORDER BY id",
+         soci::use(person_id), soci::into(kind), soci::into(contact.value), soci::into(visibility));
+    statement.execute();
+    while (statement.fetch()) {
+      contact.kind = ParseContactKind(kind).value_or(ContactKind::kEmail);
+      contact.visibility = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
+      person.contacts.push_back(contact);
+    }
+  }
   {
     PersonName name;
     std::string script, kind;
@@ -315,9 +403,10 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
     long long bar = 0;
     std::string admitted, status, since;
     soci::statement statement =
-        (sql.prepare << "SELECT m.id, m.organization_id, o.slug, m.roll_number, m.admitted_on, m.status, m.status_since "
-                        "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-                        "WHERE m.person_id = :id ORDER BY m.id",
+        (sql.prepare
+             << "SELECT m.id, m.organization_id, o.slug, m.roll_number, m.admitted_on, m.status, m.status_since "
+                "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+                "WHERE m.person_id = :id ORDER BY m.id",
          soci::use(person_id), soci::into(membership.id), soci::into(bar), soci::into(membership.bar_slug),
          soci::into(membership.roll_number), soci::into(admitted), soci::into(status), soci::into(since));
     statement.execute();
@@ -334,11 +423,13 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
     long long organization = 0;
     std::string title, starts, ends, attested;
     soci::statement statement =
-        (sql.prepare << "SELECT p.id, p.organization_id, o.slug, p.title, p.starts_on, p.ends_on, p.attested_on, p.source "
-                        "FROM positions p JOIN organizations o ON o.id = p.organization_id "
-                        "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
-         soci::use(person_id), soci::into(position.id), soci::into(organization), soci::into(position.organization_slug),
-         soci::into(title), soci::into(starts), soci::into(ends), soci::into(attested), soci::into(position.source));
+        (sql.prepare
+             << "SELECT p.id, p.organization_id, o.slug, p.title, p.starts_on, p.ends_on, p.attested_on, p.source "
+                "FROM positions p JOIN organizations o ON o.id = p.organization_id "
+                "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
+         soci::use(person_id), soci::into(position.id), soci::into(organization),
+         soci::into(position.organization_slug), soci::into(title), soci::into(starts), soci::into(ends),
+         soci::into(attested), soci::into(position.source));
     statement.execute();
     while (statement.fetch()) {
       position.organization = OrganizationId(organization);
@@ -382,13 +473,14 @@ void PeopleStore::UpsertPosition(soci::session& sql, PersonId person, Organizati
                                  const PartialDate& attested_on, const std::string& source) const {
   long long person_id = person.value(), organization_id = organization.value();
   std::string title_key(TitleKey(title)), starts = starts_on.ToString(), ends = ends_on.ToString(),
-      attested = attested_on.ToString(), from = CoversFrom(starts_on, attested_on),
-      until = CoversUntil(ends_on, attested_on);
+                                          attested = attested_on.ToString(), from = CoversFrom(starts_on, attested_on),
+                                          until = CoversUntil(ends_on, attested_on);
   sql << "DELETE FROM positions WHERE person_id = :person AND organization_id = :organization AND title = :title "
          "AND starts_on = :starts AND attested_on = :attested",
       soci::use(person_id), soci::use(organization_id), soci::use(title_key), soci::use(starts), soci::use(attested);
   sql << "INSERT INTO positions (person_id, organization_id, title, starts_on, ends_on, attested_on, covers_from, "
-         "covers_until, source) VALUES (:person, :organization, :title, :starts, :ends, :attested, :from, :until, :source)",
+         "covers_until, source) VALUES (:person, :organization, :title, :starts, :ends, :attested, :from, :until, "
+         ":source)",
       soci::use(person_id), soci::use(organization_id), soci::use(title_key), soci::use(starts), soci::use(ends),
       soci::use(attested), soci::use(from), soci::use(until), soci::use(source);
 }
@@ -438,76 +530,262 @@ long long PeopleStore::MemberCount(soci::session& sql, OrganizationId organizati
       .Scalar<long long>(sql);
 }
 
-std::vector<std::string> PeopleStore::KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const {
-  // [prefix, prefix with its last letter raised): a range on the key index.
-  std::string end = prefix;
-  end.back() = static_cast<char>(end.back() + 1);
-  return db::Query("SELECT DISTINCT key FROM person_name_keys WHERE key >= ")
-      .Bind(prefix)
-      .Append(" AND key < ")
-      .Bind(end)
-      .Append(" ORDER BY key LIMIT ")
-      .Bind(static_cast<long long>(limit))
-      .Column<std::string>(sql);
+std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, const std::vector<std::string>& words,
+                                                           int prefix_limit) const {
+  std::vector<ReachedKey> reached;
+  if (words.empty()) return reached;
+  db::Query query;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (i) query.Append(" UNION ALL ");
+    // [word, word with its last letter raised): a range on name_key_deletions' primary key.
+    std::string end = word;
+    end.back() = static_cast<char>(end.back() + 1);
+    std::string index = std::to_string(i);
+    query.Append("SELECT * FROM (SELECT " + index + " AS word, 1 AS by_prefix, key FROM name_key_deletions")
+        .Append(" WHERE variant >= ")
+        .Bind(word)
+        .Append(" AND variant < ")
+        .Bind(end)
+        .Append(" AND variant = key ORDER BY variant LIMIT ")
+        .Bind(static_cast<long long>(prefix_limit))
+        .Append(") p" + index);
+    if (word.size() >= 4) {
+      std::vector<std::string> variants = search::DeletionVariants(word);
+      variants.push_back(word);
+      query.Append(" UNION ALL SELECT DISTINCT " + index + ", 0, key FROM name_key_deletions WHERE variant IN (");
+      for (size_t v = 0; v < variants.size(); ++v) {
+        if (v) query.Append(", ");
+        query.Bind(variants[v]);
+      }
+      query.Append(")");
+    }
+  }
+  int word = 0, by_prefix = 0;
+  std::string key;
+  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+    s.exchange(soci::into(word));
+    s.exchange(soci::into(by_prefix));
+    s.exchange(soci::into(key));
+  });
+  statement.execute(false);
+  while (statement.fetch()) reached.push_back({static_cast<size_t>(word), key, by_prefix != 0});
+  return reached;
 }
 
-std::vector<std::string> PeopleStore::KeysSharingADeletion(soci::session& sql,
-                                                           const std::vector<std::string>& variants) const {
-  db::Query query("SELECT DISTINCT key FROM name_key_deletions WHERE variant IN (");
-  for (size_t i = 0; i < variants.size(); ++i) {
-    if (i) query.Append(", ");
-    query.Bind(variants[i]);
+namespace {
+
+// More index reads than this for one query: the two words are no longer read as pairs, but
+// one word's keys each, the other checked per row.
+constexpr size_t kMaxPairReads = 64;
+
+// How a search reads the index: one read per key (`second` empty: person_name_keys) or per pair
+// of keys (person_name_key_pairs), each yielding people in (sort_key, person) order; the words
+// in `checked` are verified per row.
+struct IndexReads {
+  std::vector<std::pair<std::string, std::string>> reads;
+  std::vector<size_t> checked;
+};
+
+IndexReads PlanReads(const std::vector<std::vector<std::string>>& keys_per_word) {
+  IndexReads plan;
+  size_t words = keys_per_word.size();
+  auto all_but = [&](std::initializer_list<size_t> driving) {
+    for (size_t i = 0; i < words; ++i) {
+      if (std::find(driving.begin(), driving.end(), i) == driving.end()) plan.checked.push_back(i);
+    }
+  };
+  // The single word, or the word with fewest keys.
+  size_t fewest = 0;
+  for (size_t i = 1; i < words; ++i) {
+    if (keys_per_word[i].size() < keys_per_word[fewest].size()) fewest = i;
   }
-  query.Append(")");
-  return query.Column<std::string>(sql);
+  if (words >= 2) {
+    // The two words whose key sets make the fewest pairs: a person having both words is then
+    // found in one index range per pair, already in name order.
+    size_t first = 0, second = 1;
+    for (size_t i = 0; i < words; ++i) {
+      for (size_t j = i + 1; j < words; ++j) {
+        if (keys_per_word[i].size() * keys_per_word[j].size() <
+            keys_per_word[first].size() * keys_per_word[second].size()) {
+          first = i;
+          second = j;
+        }
+      }
+    }
+    if (keys_per_word[first].size() * keys_per_word[second].size() <= kMaxPairReads) {
+      std::set<std::pair<std::string, std::string>> reads;
+      for (const auto& a : keys_per_word[first]) {
+        for (const auto& b : keys_per_word[second]) {
+          // One key reached by both words: the person needs that key only.
+          if (a == b) {
+            reads.insert({a, ""});
+          } else {
+            reads.insert({std::min(a, b), std::max(a, b)});
+          }
+        }
+      }
+      plan.reads.assign(reads.begin(), reads.end());
+      all_but({first, second});
+      return plan;
+    }
+  }
+  for (const auto& key : keys_per_word[fewest]) plan.reads.push_back({key, ""});
+  all_but({fewest});
+  return plan;
 }
+
+// One index read of `plan`, as "SELECT x.person_id, x.sort_key FROM … WHERE …" with the other
+// words and the filters checked on x.person_id. `per_row` ends each EXISTS subquery: on
+// PostgreSQL " OFFSET 0", which keeps the planner from turning the check into a hash join over
+// everyone the filter admits (a whole bar's roll, to keep 50 people); every check is then a
+// lookup on an index led by person_id, as on SQLite.
+void AppendRead(db::Query& query, const std::pair<std::string, std::string>& read, const IndexReads& plan,
+                const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters,
+                std::string_view per_row) {
+  if (read.second.empty()) {
+    query.Append("SELECT x.person_id, x.sort_key FROM person_name_keys x WHERE x.key = ").Bind(read.first);
+  } else {
+    query.Append("SELECT x.person_id, x.sort_key FROM person_name_key_pairs x WHERE x.first_key = ")
+        .Bind(read.first)
+        .Append(" AND x.second_key = ")
+        .Bind(read.second);
+  }
+  for (size_t word : plan.checked) {
+    query.Append(" AND EXISTS (SELECT 1 FROM person_name_keys w WHERE w.person_id = x.person_id AND w.key IN (");
+    bool first = true;
+    for (const auto& key : keys_per_word[word]) {
+      if (!first) query.Append(", ");
+      query.Bind(key);
+      first = false;
+    }
+    query.Append(")").Append(per_row).Append(")");
+  }
+  // The filters, on the person of the index entry (merged records have no keys: Merge deletes
+  // them). Each is a lookup by person on an index led by person_id.
+  std::string status = filters.status.empty() ? "active" : filters.status;
+  query.Append(" AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = x.person_id");
+  if (status != "any") query.Append(" AND m.status = ").Bind(status);
+  if (!filters.bar.empty()) {
+    query.Append(" AND m.organization_id IN (SELECT o.id FROM organizations o WHERE o.slug = ")
+        .Bind(filters.bar)
+        .Append(")");
+  }
+  if (!filters.jurisdiction.empty()) {
+    query
+        .Append(
+            " AND m.organization_id IN (SELECT o.id FROM organizations o JOIN jurisdictions j ON j.id = "
+            "o.jurisdiction_id WHERE j.code = ")
+        .Bind(filters.jurisdiction)
+        .Append(")");
+  }
+  query.Append(per_row).Append(")");
+  if (!filters.city.empty()) {
+    query.Append(" AND EXISTS (SELECT 1 FROM people p WHERE p.id = x.person_id AND lower(p.city) = lower(")
+        .Bind(filters.city)
+        .Append(")")
+        .Append(per_row)
+        .Append(")");
+  }
+  if (!filters.language.empty()) {
+    query.Append(" AND EXISTS (SELECT 1 FROM person_languages l WHERE l.person_id = x.person_id AND l.language = ")
+        .Bind(filters.language)
+        .Append(per_row)
+        .Append(")");
+  }
+  if (!filters.practice_area.empty()) {
+    query.Append(" AND EXISTS (SELECT 1 FROM person_practice_areas a WHERE a.person_id = x.person_id AND a.area = ")
+        .Bind(filters.practice_area)
+        .Append(per_row)
+        .Append(")");
+  }
+}
+
+std::string_view PerRowCheck(soci::session& sql) { return sql.get_backend_name() == "postgresql" ? " OFFSET 0" : ""; }
+
+bool AnyWordWithoutKeys(const std::vector<std::vector<std::string>>& keys_per_word) {
+  return keys_per_word.empty() ||
+         std::any_of(keys_per_word.begin(), keys_per_word.end(), [](const auto& keys) { return keys.empty(); });
+}
+
+}  // namespace
 
 std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
     soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters,
     long long limit) const {
   std::vector<KeyMatch> rows;
-  std::set<std::string> all_keys;
-  for (const auto& keys : keys_per_word) {
-    if (keys.empty()) return rows;  // a word that reaches nothing: nobody matches every word
-    all_keys.insert(keys.begin(), keys.end());
+  if (AnyWordWithoutKeys(keys_per_word) || limit <= 0) return rows;
+  IndexReads plan = PlanReads(keys_per_word);
+  // Each read is limited on its own: a person beyond the `limit`-th entry of one read has
+  // `limit` people before them in that read, all matching, so is not among the first `limit`.
+  db::Query query;
+  for (size_t i = 0; i < plan.reads.size(); ++i) {
+    if (i) query.Append(" UNION ALL ");
+    query.Append("SELECT * FROM (");
+    AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
+    // sql-fragment: the alias number of a derived table, from the loop counter.
+    query.Append(" ORDER BY x.sort_key, x.person_id LIMIT ").Bind(limit).Append(") r").Append(std::to_string(i));
   }
-  auto bind_keys = [](db::Query& query, const auto& keys) {
-    bool first = true;
-    for (const auto& key : keys) {
-      if (!first) query.Append(", ");
-      query.Bind(key);
-      first = false;
-    }
-  };
-  db::Query query("SELECT k.person_id, k.key, p.sort_key, p.display_name FROM person_name_keys k "
-                  "JOIN people p ON p.id = k.person_id WHERE p.merged_into IS NULL AND k.key IN (");
-  bind_keys(query, all_keys);
-  query.Append(")");
-  if (keys_per_word.size() > 1) {
-    for (const auto& keys : keys_per_word) {
-      query.Append(" AND k.person_id IN (SELECT w.person_id FROM person_name_keys w WHERE w.key IN (");
-      bind_keys(query, keys);
-      query.Append("))");
-    }
-  }
-  AppendFilters(query, filters);
-  query.Append(" LIMIT ").Bind(limit);
   KeyMatch row;
   soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
     s.exchange(soci::into(row.person));
-    s.exchange(soci::into(row.key));
     s.exchange(soci::into(row.sort_key));
-    s.exchange(soci::into(row.display_name));
   });
   statement.execute(false);
   while (statement.fetch()) rows.push_back(row);
+  // Merge the reads: in order, each person once (a person may have several of the keys).
+  std::sort(rows.begin(), rows.end(), [](const KeyMatch& a, const KeyMatch& b) {
+    return a.sort_key != b.sort_key ? a.sort_key < b.sort_key : a.person < b.person;
+  });
+  rows.erase(
+      std::unique(rows.begin(), rows.end(), [](const KeyMatch& a, const KeyMatch& b) { return a.person == b.person; }),
+      rows.end());
+  if (rows.size() > static_cast<size_t>(limit)) rows.resize(static_cast<size_t>(limit));
   return rows;
 }
 
+long long PeopleStore::CountPeopleWithKeys(soci::session& sql,
+                                           const std::vector<std::vector<std::string>>& keys_per_word,
+                                           const LawyerQuery& filters, long long cap) const {
+  if (AnyWordWithoutKeys(keys_per_word) || cap <= 0) return 0;
+  IndexReads plan = PlanReads(keys_per_word);
+  // Each read stops at `cap` entries: if one read reaches it, there are at least `cap` people;
+  // if none does, every read is complete and the distinct count is exact.
+  db::Query query("SELECT COUNT(*) FROM (SELECT DISTINCT person_id FROM (");
+  for (size_t i = 0; i < plan.reads.size(); ++i) {
+    if (i) query.Append(" UNION ALL ");
+    query.Append("SELECT * FROM (");
+    AppendRead(query, plan.reads[i], plan, keys_per_word, filters, PerRowCheck(sql));
+    // sql-fragment: the alias number of a derived table, from the loop counter.
+    query.Append(" LIMIT ").Bind(cap).Append(") r").Append(std::to_string(i));
+  }
+  query.Append(") u LIMIT ").Bind(cap).Append(") c");
+  return query.Scalar<long long>(sql);
+}
+
+std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
+                                                           const std::vector<long long>& people) const {
+  std::map<long long, std::string> names;
+  if (people.empty()) return names;
+  db::Query query("SELECT id, display_name FROM people WHERE id IN (");
+  query.BindList(people).Append(")");
+  long long id = 0;
+  std::string name;
+  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+    s.exchange(soci::into(id));
+    s.exchange(soci::into(name));
+  });
+  statement.execute(false);
+  while (statement.fetch()) names[id] = name;
+  return names;
+}
+
 std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::session& sql,
-                                                                          const LawyerQuery& filters) const {
-  db::Query count("SELECT COUNT(*) FROM people p WHERE p.merged_into IS NULL");
+                                                                          const LawyerQuery& filters,
+                                                                          long long count_cap) const {
+  db::Query count("SELECT COUNT(*) FROM (SELECT 1 FROM people p WHERE p.merged_into IS NULL");
   AppendFilters(count, filters);
+  count.Append(" LIMIT ").Bind(count_cap).Append(") c");
   db::Query list("SELECT p.id FROM people p WHERE p.merged_into IS NULL");
   AppendFilters(list, filters);
   list.Append(" ORDER BY p.sort_key, p.id LIMIT ")
@@ -556,8 +834,9 @@ std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<l
     }
   }
   {
-    db::Query query("SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-                    "WHERE m.person_id IN (");
+    db::Query query(
+        "SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+        "WHERE m.person_id IN (");
     query.BindList(people).Append(") ORDER BY m.id");
     long long id = 0;
     std::string slug;

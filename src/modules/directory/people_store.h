@@ -19,6 +19,15 @@ class PeopleStore {
   // areas and search keys. Returns the id.
   PersonId Upsert(soci::session& sql, const PersonInput& input) const;
   std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
+  // Replaces the person's contact details.
+  void ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const;
+  // The organizations whose roll the person is on or where they held a position (whose
+  // administrators may edit the person).
+  std::vector<OrganizationId> OrganizationsOf(soci::session& sql, PersonId person) const;
+  // Merges `duplicate` into `keep`: memberships and positions move to `keep`, whose names,
+  // languages, practice areas and contacts become `merged` (the caller's union of both); the
+  // duplicate stays as a pointer (merged_into) so that its old address leads to `keep`.
+  void Merge(soci::session& sql, PersonId keep, PersonId duplicate, const PersonInput& merged) const;
 
   // The roll numbers on a bar's roll, with the person and slug each belongs to.
   std::map<std::string, std::pair<long long, std::string>> RollNumbers(soci::session& sql, OrganizationId bar) const;
@@ -72,24 +81,40 @@ class PeopleStore {
   std::vector<std::pair<PersonId, Position>> OfficeHolders(soci::session& sql, OrganizationId organization) const;
   long long MemberCount(soci::session& sql, OrganizationId organization) const;
 
-  // Search keys within reach of a folded query word: the keys it begins (`prefix`), and keys
-  // one deletion away in either direction (to be verified by the caller).
-  std::vector<std::string> KeysWithPrefix(soci::session& sql, const std::string& prefix, int limit) const;
-  std::vector<std::string> KeysSharingADeletion(soci::session& sql, const std::vector<std::string>& variants) const;
-  // People having any of `keys`, restricted by the query's filters: (person, key, folded name),
-  // at most `limit` rows.
+  // The search keys within reach of each folded query word, in one statement: the keys it
+  // begins (`by_prefix`, the word itself included), at most `prefix_limit` per word, read from
+  // the distinct keys (name_key_deletions' rows where variant = key, so a common key costs one
+  // row, not one per person); and, for words of 4 letters or more, the keys sharing a
+  // one-deletion variant with it (to be verified by the caller: one edit, or two).
+  struct ReachedKey {
+    size_t word = 0;
+    std::string key;
+    bool by_prefix = false;
+  };
+  std::vector<ReachedKey> KeysNear(soci::session& sql, const std::vector<std::string>& words, int prefix_limit) const;
+
+  // A person found by Find a lawyer, with the folded name that orders equal scores.
   struct KeyMatch {
     long long person = 0;
-    std::string key;
     std::string sort_key;
-    std::string display_name;
   };
-  // `keys_per_word`: the keys each query word reaches; only people reached by every word are
-  // returned (the intersection is done by the database, so common words do not flood the result).
+  // `keys_per_word`: for each query word, a set of keys (one score tier of that word). The
+  // people having, for every word, one of its keys and passing the query's filters: the first
+  // `limit` of them in (sort_key, person) order, distinct. Reads at most `limit` index entries
+  // per (key or key pair) read, whatever the number of people having the keys: two words are
+  // read from person_name_key_pairs, further words checked per row. Empty if a word has no key.
   std::vector<KeyMatch> PeopleWithKeys(soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word,
                                        const LawyerQuery& filters, long long limit) const;
+  // How many distinct people PeopleWithKeys would find with no limit, counted up to `cap`
+  // (the result is min(count, cap)).
+  long long CountPeopleWithKeys(soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word,
+                                const LawyerQuery& filters, long long cap) const;
+  // The names as written of these people (to order a short result list by collation).
+  std::map<long long, std::string> DisplayNames(soci::session& sql, const std::vector<long long>& people) const;
   // People matching the filters alone, in folded-name order, with the total.
-  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters) const;
+  // The total is counted up to `count_cap` (min(count, count_cap)), like a name search's.
+  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters,
+                                                               long long count_cap) const;
   // Hits for display, in the order given.
   std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
 };

@@ -123,6 +123,7 @@ PeopleStore::RollEntry SyntheticEntry(size_t index) {
 
 Status SeedSynthetic(OrganizationService& organizations, RollService& roll, size_t members,
                      const std::function<void(size_t, size_t)>& progress) {
+  auto actor = auth::Actor::System("seed-synthetic");
   for (const auto& [slug, city, country, en, fr] :
        {std::tuple{"synthetic-bar-kz", "Almaty", "KZ", "Synthetic roll, Kazakhstan (test data)",
                    "Tableau fictif, Kazakhstan (données de test)"},
@@ -136,9 +137,8 @@ Status SeedSynthetic(OrganizationService& organizations, RollService& roll, size
     bar.jurisdiction = country;
     bar.name.Set("en", en, true);
     bar.name.Set("fr", fr, false);
-    if (auto saved = organizations.Save(bar); !saved) return Fail(saved.error());
+    if (auto saved = organizations.Save(actor, bar); !saved) return Fail(saved.error());
   }
-  auto actor = auth::Actor::System("seed-synthetic");
   constexpr size_t kChunk = 50'000;
   size_t done = 0;
   for (size_t begin = 0; begin < members; begin += kChunk) {

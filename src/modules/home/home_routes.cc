@@ -26,6 +26,17 @@ Result<Response> ShowHome(RequestContext& context, const render::PageRenderer& p
     item->SetValue("VALUE", render::Text(stat.value));
     item->SetValue("LABEL", render::Text(stat.label));
   }
+  for (const auto& agreement : (*view)->agreements) {
+    auto* item = content.AddSectionDictionary("AGREEMENT");
+    item->SetValue("SLUG", render::Text(agreement.slug));
+    item->SetValue("TITLE", render::Text(agreement.title));
+    if (!agreement.title_language.empty()) {
+      item->SetValueAndShowSection("TITLE_LANG", render::Text(agreement.title_language), "TITLE_FALLBACK");
+    }
+    item->SetValue("SIGNED", render::Text(agreement.signed_on));
+    item->SetValue("PARTIES", render::Text(agreement.parties));
+  }
+  if (!(*view)->agreements.empty()) content.ShowSection("HAS_AGREEMENTS");
   for (const auto& organization : (*view)->organizations) {
     auto* item = content.AddSectionDictionary("ORGANIZATION");
     item->SetValue("NAME", render::Text(organization.name));

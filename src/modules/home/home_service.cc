@@ -28,7 +28,28 @@ Result<std::shared_ptr<const HomeView>> HomeService::Build(const std::string& la
   auto top_level = organizations_.ListTopLevel();
   if (!top_level) return Fail(top_level.error());
 
+  // Public agreements only, as anyone sees them: the view is shared by every visitor.
+  constexpr int kHomeAgreements = 4;
+  auto agreements = agreements_.List(auth::Actor::Anonymous(), {}, PageRequest{1, kHomeAgreements});
+  if (!agreements) return Fail(agreements.error());
+
   auto view = std::make_shared<HomeView>();
+  for (const auto& agreement : agreements->items) {
+    HomeView::Agreement item;
+    item.slug = agreement.slug;
+    if (auto title = agreement.title.Pick(language)) {
+      item.title = title->text;
+      if (title->fallback) item.title_language = title->language;
+    } else {
+      item.title = agreement.slug;
+    }
+    item.signed_on = catalogs_.FormatDate(language, agreement.signed_on);
+    for (const auto& party : agreement.parties) {
+      auto name = party.organization_name.Pick(language);
+      item.parties += (item.parties.empty() ? "" : " · ") + (name ? std::string(name->text) : party.organization_slug);
+    }
+    view->agreements.push_back(std::move(item));
+  }
   struct Stat {
     long long value;
     PluralMessage label;

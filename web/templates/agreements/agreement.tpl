@@ -30,7 +30,7 @@
       <p class="signatory">{{_ Signed by _}}
         {{#SIGNATORY}}<a href="/people/{{SLUG}}">{{NAME}}</a>, <span class="title-at-signing">{{TITLE}}</span> <span class="muted">({{_ title at the time of signing _}})</span>{{/SIGNATORY}}
         {{#SIGNATORY_UNKNOWN}}<span class="unknown">{{UNKNOWN}}</span>{{/SIGNATORY_UNKNOWN}}</p>
-      <p class="coordinators">{{_ Coordinators _}}:
+      <p class="coordinators">{{_ Coordinators: _}}
         {{#COORDINATOR}}<a href="/people/{{SLUG}}">{{NAME}}</a>{{#HAS_WHEN}} <span class="muted">({{WHEN}})</span>{{/HAS_WHEN}}{{#COORDINATOR_separator}}, {{/COORDINATOR_separator}}{{/COORDINATOR}}
         {{#COORDINATORS_UNKNOWN}}<span class="unknown">{{UNKNOWN}}</span>{{/COORDINATORS_UNKNOWN}}</p>
     </li>{{/PARTY}}
@@ -54,10 +54,10 @@
       <p class="objective-text"{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</p>
       <p class="categories">{{#CATEGORY}}<span class="badge category-{{KEY}}">{{LABEL}}</span> {{/CATEGORY}}</p>
       {{#QUIET}}<p class="flag" role="note">⚠ {{QUIET_TEXT}}</p>{{/QUIET}}
-      {{#HAS_LAST}}<p class="muted">{{_ Latest activity _}}: {{LAST}}</p>{{/HAS_LAST}}
+      {{#HAS_LAST}}<p class="muted">{{_ Latest activity: _}} {{LAST}}</p>{{/HAS_LAST}}
       {{#NO_ACTIVITY}}<p class="muted">{{_ No activity recorded yet. _}}</p>{{/NO_ACTIVITY}}
       <ul class="activities">
-        {{#ACTIVITY}}<li><span class="date">{{DATE}}</span> — <span class="muted">{{KIND}}</span>: <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></li>{{/ACTIVITY}}
+        {{#ACTIVITY}}<li><span class="date">{{DATE}}</span> · <span class="muted">{{KIND}}</span> — <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></li>{{/ACTIVITY}}
       </ul>
     </li>{{/OBJECTIVE}}
   </ol>
@@ -65,7 +65,7 @@
 
 <section aria-labelledby="timeline-heading" class="panel">
   <h2 id="timeline-heading">{{_ Timeline _}}</h2>
-  <ol class="timeline">
+  <ol class="timeline" tabindex="0" aria-labelledby="timeline-heading">
     {{#EVENT}}<li class="timeline-entry timeline-{{KIND_KEY}}">
       <p class="timeline-date">{{DATE}}</p>
       <p class="timeline-kind">{{KIND}}{{#PLACE}} · <span{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</span>{{/PLACE}}</p>
@@ -79,7 +79,7 @@
   {{#NO_FOLLOW_UPS}}<p class="muted">{{_ No follow-up entry yet. _}}</p>{{/NO_FOLLOW_UPS}}
   <ul class="plain-list follow-ups">
     {{#FOLLOW_UP}}<li><strong>{{DATE}}</strong> — <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span>
-      {{#HAS_AUTHOR}}<span class="muted">({{AUTHOR}})</span>{{/HAS_AUTHOR}}{{#HAS_SOURCE}}<span class="muted">({{_ Source _}}: {{SOURCE}})</span>{{/HAS_SOURCE}}</li>{{/FOLLOW_UP}}
+      {{#HAS_AUTHOR}}<span class="muted">({{AUTHOR}})</span>{{/HAS_AUTHOR}}{{#HAS_SOURCE}}<span class="muted">({{_ Source: _}} {{SOURCE}})</span>{{/HAS_SOURCE}}</li>{{/FOLLOW_UP}}
   </ul>
 </section>
 
@@ -88,9 +88,9 @@
   {{#NO_REVIEWS}}<p class="muted">{{_ No yearly review yet. _}}</p>{{/NO_REVIEWS}}
   {{#REVIEW}}<article class="review">
     <h3>{{YEAR}}</h3>
-    {{#FINDINGS}}<p><strong>{{_ Findings _}}:</strong> <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></p>{{/FINDINGS}}
-    {{#DECISIONS}}<p><strong>{{_ Decisions _}}:</strong> <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></p>{{/DECISIONS}}
-    {{#NEXT_ACTIONS}}<p><strong>{{_ Next actions _}}:</strong> <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></p>{{/NEXT_ACTIONS}}
+    {{#FINDINGS}}<p><strong>{{_ Findings: _}}</strong> <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></p>{{/FINDINGS}}
+    {{#DECISIONS}}<p><strong>{{_ Decisions: _}}</strong> <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></p>{{/DECISIONS}}
+    {{#NEXT_ACTIONS}}<p><strong>{{_ Next actions: _}}</strong> <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></p>{{/NEXT_ACTIONS}}
     {{#HAS_AUTHOR}}<p class="muted">{{AUTHOR}}</p>{{/HAS_AUTHOR}}
   </article>{{/REVIEW}}
 </section>

@@ -29,10 +29,8 @@
       <select id="visibility" name="visibility">{{#VISIBILITY_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select>
       {{#VISIBILITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/VISIBILITY_ERROR}}
     </div>
-    <div class="field">
-      <label for="text_language">{{_ Language of the texts below _}}</label>
-      <select id="text_language" name="text_language">{{#TEXT_LANGUAGE_OPTION}}<option value="{{CODE}}" lang="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/TEXT_LANGUAGE_OPTION}}</select>
-    </div>
+    <input type="hidden" name="text_language" value="{{TEXT_LANGUAGE}}">
+    <p class="hint">{{_ The texts of this form are in the language of the page. To write them in another language, switch the page to it. _}} <span lang="{{TEXT_LANGUAGE}}">({{TEXT_LANGUAGE_NAME}})</span></p>
     <div class="field field-wide">
       <label for="title">{{_ Title _}}</label>
       <input id="title" name="title" maxlength="4000" value="{{TITLE}}">

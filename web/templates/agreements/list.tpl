@@ -39,7 +39,11 @@
 <ul class="cards agreements">
   {{#AGREEMENT}}<li class="card">
     <h2 class="card-title"><a href="/agreements/{{SLUG}}"{{#TITLE_LANG}} lang="{{LANG}}"{{/TITLE_LANG}}>{{TITLE}}</a></h2>
-    <p class="card-meta">{{KIND}} · {{STATUS}} · {{_ Signed _}}: {{SIGNED}}</p>
+    <p class="card-meta">{{KIND}} · {{STATUS}} · {{_ Signed: _}} {{SIGNED}}</p>
     <p class="card-meta">{{PARTIES}}</p>
   </li>{{/AGREEMENT}}
 </ul>
+<nav class="pagination" aria-label="{{_ Pages _}}">
+  {{#PREVIOUS}}<a href="{{PREVIOUS_HREF}}" rel="prev">{{_ Previous page _}}</a>{{/PREVIOUS}}
+  {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">{{_ Next page _}}</a>{{/NEXT}}
+</nav>

@@ -1,6 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="breadcrumb"><a href="/organizations">{{_ Organizations _}}</a>{{#PARENT}} › <a href="/organizations/{{SLUG}}"{{#PARENT_LANG}} lang="{{LANG}}"{{/PARENT_LANG}}>{{NAME}}</a>{{/PARENT}}</p>
 <h1{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</h1>
+{{#SAVED}}<div class="alert alert-success" role="status">{{_ Your changes have been saved. _}}</div>{{/SAVED}}
+{{#ROLL_ADMIN}}<p class="actions"><a class="button button-quiet" href="/organizations/{{SLUG}}/edit">{{_ Edit this organization _}}</a>
+  <a class="button button-quiet" href="/organizations/new?parent={{SLUG}}">{{_ Add an organization below it _}}</a>
+  <a class="button button-quiet" href="/people/new?bar={{SLUG}}">{{_ Add a person _}}</a></p>{{/ROLL_ADMIN}}
 {{#ALTERNATE}}<p class="muted">{{_ Also called _}} <span{{#ALTERNATE_LANG}} lang="{{LANG}}"{{/ALTERNATE_LANG}}>{{TEXT}}</span></p>{{/ALTERNATE}}
 <dl class="facts">
   <dt>{{_ Kind _}}</dt><dd>{{KIND}}</dd>

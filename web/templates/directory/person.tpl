@@ -2,6 +2,10 @@
 <p class="breadcrumb"><a href="/lawyers">{{_ Find a lawyer _}}</a></p>
 <h1{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</h1>
 {{#UNNAMED}}<p class="muted">{{_ The sources do not give this person's name. _}}</p>{{/UNNAMED}}
+{{#SAVED}}<div class="alert alert-success" role="status">{{_ Your changes have been saved. _}}</div>{{/SAVED}}
+{{#MERGED}}<div class="alert alert-success" role="status">{{_ The two records are now one. The other record's address leads here. _}}</div>{{/MERGED}}
+{{#EDITABLE}}<p class="actions"><a class="button button-quiet" href="/people/{{SLUG}}/edit">{{_ Edit _}}</a>
+  <a class="button button-quiet" href="/people/{{SLUG}}/merge">{{_ Merge a duplicate record _}}</a></p>{{/EDITABLE}}
 {{#SYNTHETIC}}<p class="badge">{{_ synthetic record _}}</p>{{/SYNTHETIC}}
 
 {{#HAS_NAMES}}<section aria-labelledby="names-heading" class="panel">
@@ -39,4 +43,12 @@
     <dt>{{_ Practice areas _}}</dt><dd>{{PRACTICE_AREAS}}</dd>
     <dt>{{_ City _}}</dt><dd>{{CITY}}</dd>
   </dl>
+</section>
+
+<section aria-labelledby="contact-heading" class="panel">
+  <h2 id="contact-heading">{{_ Contact _}}</h2>
+  <dl class="facts">
+    {{#CONTACT}}<dt>{{KIND}}</dt><dd>{{#MAILTO}}<a href="mailto:{{VALUE}}">{{VALUE}}</a>{{/MAILTO}}{{#LINK}}<a href="{{VALUE}}" rel="noopener">{{VALUE}}</a>{{/LINK}}{{#PLAIN}}{{VALUE}}{{/PLAIN}}</dd>{{/CONTACT}}
+  </dl>
+  {{#NO_CONTACT}}<p>{{_ No contact detail is shown to you. _}}</p>{{/NO_CONTACT}}
 </section>

@@ -11,6 +11,18 @@
   </dl>
 </section>
 
+{{#HAS_AGREEMENTS}}<section aria-labelledby="agreements-heading">
+  <h2 id="agreements-heading">{{_ Cooperation agreements _}}</h2>
+  <ul class="cards">
+    {{#AGREEMENT}}<li class="card">
+      <a class="card-title" href="/agreements/{{SLUG}}"{{#TITLE_FALLBACK}} lang="{{TITLE_LANG}}"{{/TITLE_FALLBACK}}>{{TITLE}}</a>
+      <p class="card-meta">{{_ Signed: _}} {{SIGNED}}</p>
+      <p class="card-meta">{{PARTIES}}</p>
+    </li>{{/AGREEMENT}}
+  </ul>
+  <p><a href="/agreements">{{_ All agreements _}}</a></p>
+</section>{{/HAS_AGREEMENTS}}
+
 <section aria-labelledby="organizations-heading">
   <h2 id="organizations-heading">{{_ Organizations in the cooperation _}}</h2>
   {{#NO_ORGANIZATIONS}}<p>{{_ No organization has been recorded yet. _}}</p>{{/NO_ORGANIZATIONS}}
