@@ -257,6 +257,15 @@ TEST(EventsTest, SchedulerAgendaAndCalendar) {
   ASSERT_FALSE(foreign);
   EXPECT_EQ(foreign.error().code(), ErrorCode::kPermissionDenied);
 
+  // Availability: for a side of the event, among its own slots.
+  auto meetings = Service().Meetings(coordinator, *id);
+  ASSERT_TRUE(meetings);
+  EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "person:daniyar-kanafin-nobody", {}));
+  EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id, {999999}));
+  ASSERT_TRUE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id,
+                                        {meetings->slots[0].id.value(), meetings->slots[1].id.value()}));
+  EXPECT_EQ(Service().Meetings(coordinator, *id)->availability.size(), 1u);
+
   auto outcome = Service().Schedule(coordinator, *id);
   ASSERT_TRUE(outcome) << outcome.error().message();
   EXPECT_EQ(outcome->requested, 3);

@@ -776,6 +776,38 @@ std::optional<Event> EventStore::Load(soci::session& sql, EventId event_id) cons
       item.recipient_role = Field(award_texts, item.id.value(), "recipient_role");
     }
   }
+  // The objectives it serves, of public agreements (the link must not reveal a hidden one).
+  if (!event.objectives.empty()) {
+    db::Query query(
+        "SELECT o.id, a.id, a.slug, o.sequence FROM agreement_objectives o JOIN agreements a ON a.id = o.agreement_id "
+        "WHERE a.visibility = 'public' AND o.id IN (");
+    query.BindList(event.objectives).Append(") ORDER BY a.id, o.sequence");
+    long long objective = 0, agreement = 0;
+    std::string slug;
+    int sequence = 0;
+    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
+      s.exchange(soci::into(objective));
+      s.exchange(soci::into(agreement));
+      s.exchange(soci::into(slug));
+      s.exchange(soci::into(sequence));
+    });
+    statement.execute(false);
+    std::vector<long long> objective_ids, agreement_ids;
+    std::vector<long long> owners;
+    while (statement.fetch()) {
+      event.served_objectives.push_back({objective, slug, {}, sequence, {}});
+      objective_ids.push_back(objective);
+      agreement_ids.push_back(agreement);
+    }
+    constexpr db::TextTable kObjectiveTexts("objective_texts");
+    constexpr db::TextTable kAgreementTitles("agreement_texts");
+    auto texts = kObjectiveTexts.Load(sql, objective_ids);
+    auto titles = kAgreementTitles.Load(sql, agreement_ids);
+    for (size_t i = 0; i < event.served_objectives.size(); ++i) {
+      event.served_objectives[i].text = Field(texts, objective_ids[i], "text");
+      event.served_objectives[i].agreement_title = Field(titles, agreement_ids[i], "title");
+    }
+  }
   // Agreements signed on the event's sidelines.
   {
     // Public agreements only: the link must not reveal an agreement its reader may not see.

@@ -15,6 +15,7 @@
 //   delegation POST /events/{slug}/invitations                       signed in  invite an organization or a person GET
 //   /events/{slug}/meetings                          signed in  private meetings: requests, slots × tables grid, unmet
 //   POST /events/{slug}/meetings/requests                 signed in  ask for a meeting (a delegation or a participant)
+//   POST /events/{slug}/meetings/availability             signed in  one side's availability among the slots
 //   POST /events/{slug}/meetings/slots                    signed in  add a meeting slot
 //   POST /events/{slug}/meetings/rooms                    signed in  add a room or table
 //   POST /events/{slug}/meetings/schedule                 signed in  run the scheduler (pinned meetings stay)
@@ -353,6 +354,14 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   if (!event->programme.empty()) {
     SetLocalized(*content.AddSectionDictionary("PROGRAMME"), "TEXT", "TEXT_LANG", event->programme, language, "");
   }
+  for (const auto& objective : event->served_objectives) {
+    auto* item = content.AddSectionDictionary("SERVED_OBJECTIVE");
+    item->SetValue("SLUG", objective.agreement_slug);
+    SetLocalized(*item, "AGREEMENT", "AGREEMENT_LANG", objective.agreement_title, language, objective.agreement_slug);
+    item->SetValue("NUMBER", std::to_string(objective.number));
+    SetLocalized(*item, "TEXT", "TEXT_LANG", objective.text, language, "");
+  }
+  if (!event->served_objectives.empty()) content.ShowSection("SERVES");
   for (const auto& [slug, title] : event->signed_agreements) {
     auto* item = content.AddSectionDictionary("SIGNED_AGREEMENT");
     item->SetValue("SLUG", slug);
@@ -1047,6 +1056,20 @@ Result<Response> RequestMeeting(RequestContext& context, const Context& deps) {
   return Response::Redirect(fmt::format("/events/{}/meetings", event->slug));
 }
 
+// Availability of one side: `party` is 'delegation:<id>', 'person:<slug>' or 'organization:<slug>';
+// the slots ticked (none ticked: every slot).
+Result<Response> SetAvailability(RequestContext& context, const Context& deps) {
+  return MeetingsForm(context, deps, [&](const Event& event, const http::Form& form) -> Status {
+    auto board = deps.events.Meetings(context.actor, event.id);  // access first
+    if (!board) return Fail(board.error());
+    std::vector<long long> slots;
+    for (const auto& slot : board->slots) {
+      if (form.Get(fmt::format("slot_{}", slot.id.value())) == "1") slots.push_back(slot.id.value());
+    }
+    return deps.events.SetAvailability(context.actor, event.id, form.Get("party"), slots);
+  });
+}
+
 Result<Response> AddSlot(RequestContext& context, const Context& deps) {
   return MeetingsForm(context, deps, [&](const Event& event, const http::Form& form) -> Status {
     auto created = deps.events.AddSlot(context.actor, event.id, form.Get("starts"), form.Get("ends"));
@@ -1537,6 +1560,10 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
               .pattern = "/events/{slug:slug}/meetings/requests",
               .access = Access::SignedIn(),
               .handler = bind(RequestMeeting)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/events/{slug:slug}/meetings/availability",
+              .access = Access::SignedIn(),
+              .handler = bind(SetAvailability)});
   router.Add({.method = Method::kPost,
               .pattern = "/events/{slug:slug}/meetings/slots",
               .access = Access::SignedIn(),

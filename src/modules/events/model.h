@@ -209,6 +209,15 @@ struct Event {
   std::vector<Delegation> delegations;
   std::vector<Invitation> invitations;
   std::vector<Award> awards;
+  // The agreement objectives it serves, as shown (public agreements only).
+  struct ServedObjective {
+    long long id = 0;
+    std::string agreement_slug;
+    i18n::LocalizedText agreement_title;
+    int number = 0;
+    i18n::LocalizedText text;
+  };
+  std::vector<ServedObjective> served_objectives;
   // Agreements signed on the event's sidelines (agreements.occasion_event_id): slug and title.
   std::vector<std::pair<std::string, i18n::LocalizedText>> signed_agreements;
   std::string updated_at_utc;

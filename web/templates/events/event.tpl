@@ -15,6 +15,7 @@
   <dt>{{_ Organizers _}}</dt><dd>{{#ORGANIZER}}<a href="/organizations/{{SLUG}}"{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</a> {{/ORGANIZER}}</dd>
   {{#SERIES}}<dt>{{_ Series _}}</dt><dd><a href="/events?when=all&amp;series={{SLUG}}"{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</a></dd>{{/SERIES}}
   {{#PROGRAMME}}<dt>{{_ Programme _}}</dt><dd{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</dd>{{/PROGRAMME}}
+  {{#SERVES}}<dt>{{_ Serves the objectives _}}</dt><dd><ul class="plain">{{#SERVED_OBJECTIVE}}<li><a href="/agreements/{{SLUG}}"{{#AGREEMENT_LANG}} lang="{{LANG}}"{{/AGREEMENT_LANG}}>{{AGREEMENT}}</a>, {{NUMBER}}. <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></li>{{/SERVED_OBJECTIVE}}</ul></dd>{{/SERVES}}
   {{#SIGNED_AGREEMENT}}<dt>{{_ Signed here _}}</dt><dd><a href="/agreements/{{SLUG}}"{{#TITLE_LANG}} lang="{{LANG}}"{{/TITLE_LANG}}>{{TITLE}}</a></dd>{{/SIGNED_AGREEMENT}}
 </dl>
 <p{{#DESCRIPTION_LANG}} lang="{{LANG}}"{{/DESCRIPTION_LANG}}>{{DESCRIPTION}}</p>

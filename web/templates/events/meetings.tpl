@@ -62,3 +62,14 @@
     {{#NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/NAME_ERROR}}</div>
   <button class="button" type="submit">{{_ Add the room _}}</button>
 </form>
+<h2 id="availability-form-heading">{{_ Availability _}}</h2>
+<p class="muted">{{_ A side without availability recorded is available in every slot. _}}</p>
+<form class="form" method="post" action="/events/{{SLUG}}/meetings/availability" aria-labelledby="availability-form-heading">
+  <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+  <div class="field"><label for="availability_party">{{_ Side (delegation:ID, person:address or organization:address) _}}</label><input id="availability_party" name="party">
+    {{#PARTY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTY_ERROR}}</div>
+  <fieldset><legend>{{_ Available in _}}</legend>
+    {{#SLOT_OPTION}}<div class="field checkbox"><input id="available_{{ID}}" type="checkbox" name="slot_{{ID}}" value="1"><label for="available_{{ID}}">{{LABEL}}</label></div>{{/SLOT_OPTION}}
+  </fieldset>
+  <button class="button" type="submit">{{_ Save the availability _}}</button>
+</form>
