@@ -350,7 +350,13 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   if (!event->venue.empty())
     SetLocalized(*content.AddSectionDictionary("VENUE"), "TEXT", "TEXT_LANG", event->venue, language, "");
   content.SetValue("COUNTRY", event->country.empty() ? unknown_place : event->country);
-  content.SetValue("TIME_ZONE", event->time_zone);
+  content.SetValue("TIME_ZONE", event->time_zone.empty() ? unknown_place : event->time_zone);
+  if (event->organizers.empty()) content.SetValueAndShowSection("UNKNOWN", unknown_place, "ORGANIZERS_UNKNOWN");
+  // The zone choice matters only when some session has hours.
+  if (std::any_of(event->sessions.begin(), event->sessions.end(),
+                  [](const Session& session) { return session.starts.has_time(); })) {
+    content.ShowSection("HAS_TIMES");
+  }
   if (!event->programme.empty()) {
     SetLocalized(*content.AddSectionDictionary("PROGRAMME"), "TEXT", "TEXT_LANG", event->programme, language, "");
   }
@@ -394,9 +400,11 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
     if (award.recipient) {
       auto* to = item->AddSectionDictionary("RECIPIENT");
       to->SetValue("SLUG", award.recipient->slug);
-      to->SetValue("NAME", award.recipient->name);
+      // A person the sources name only by their role is linked by that role.
+      to->SetValue("NAME", award.recipient->name.empty() ? Pick(award.recipient_role, language, award.recipient->slug)
+                                                         : award.recipient->name);
     }
-    if (!award.recipient_role.empty()) {
+    if (!award.recipient_role.empty() && !(award.recipient && award.recipient->name.empty())) {
       SetLocalized(*item->AddSectionDictionary("RECIPIENT_ROLE"), "TEXT", "TEXT_LANG", award.recipient_role, language,
                    "");
     }
@@ -430,6 +438,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
     }
     if (own && context.actor.signed_in()) item->ShowSection("AGENDA_LINK");
   }
+  if (event->delegations.empty()) content.ShowSection("NO_DELEGATIONS");
   // Participants who consented to be listed (organizers see everyone, with their status).
   int listed = 0;
   for (const auto& participant : event->participants) {
@@ -475,6 +484,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   // Invitations: the organizers and the invitees see them.
   for (const auto& invitation : event->invitations) {
     if (!manager && !EventService::MayAnswer(context.actor, invitation)) continue;
+    content.ShowSection("INVITATIONS");
     auto* item = content.AddSectionDictionary("INVITATION");
     item->SetValue("ID", std::to_string(invitation.id.value()));
     std::string from = invitation.from_person ? invitation.from_person->name : "";

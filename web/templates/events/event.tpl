@@ -12,7 +12,7 @@
   {{#VENUE}}<dt>{{_ Venue _}}</dt><dd{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</dd>{{/VENUE}}
   <dt>{{_ Country _}}</dt><dd>{{COUNTRY}}</dd>
   <dt>{{_ Time zone _}}</dt><dd>{{TIME_ZONE}}</dd>
-  <dt>{{_ Organizers _}}</dt><dd>{{#ORGANIZER}}<a href="/organizations/{{SLUG}}"{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</a> {{/ORGANIZER}}</dd>
+  <dt>{{_ Organizers _}}</dt><dd>{{#ORGANIZERS_UNKNOWN}}<span class="unknown">{{UNKNOWN}}</span>{{/ORGANIZERS_UNKNOWN}}{{#ORGANIZER}}<a href="/organizations/{{SLUG}}"{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</a> {{/ORGANIZER}}</dd>
   {{#SERIES}}<dt>{{_ Series _}}</dt><dd><a href="/events?when=all&amp;series={{SLUG}}"{{#NAME_LANG}} lang="{{LANG}}"{{/NAME_LANG}}>{{NAME}}</a></dd>{{/SERIES}}
   {{#PROGRAMME}}<dt>{{_ Programme _}}</dt><dd{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</dd>{{/PROGRAMME}}
   {{#SERVES}}<dt>{{_ Serves the objectives _}}</dt><dd><ul class="plain">{{#SERVED_OBJECTIVE}}<li><a href="/agreements/{{SLUG}}"{{#AGREEMENT_LANG}} lang="{{LANG}}"{{/AGREEMENT_LANG}}>{{AGREEMENT}}</a>, {{NUMBER}}. <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></li>{{/SERVED_OBJECTIVE}}</ul></dd>{{/SERVES}}
@@ -23,6 +23,7 @@
 
 <section aria-labelledby="programme-heading">
   <h2 id="programme-heading">{{_ Programme _}}</h2>
+  {{#HAS_TIMES}}
   <form class="form form-inline" method="get" action="/events/{{SLUG}}#programme-heading">
     <div class="field">
       <label for="tz">{{_ Also show times in _}}</label>
@@ -34,7 +35,8 @@
     <button class="button" type="submit">{{_ Show _}}</button>
   </form>
   <p class="muted">{{_ Times are local to the event _}} ({{TIME_ZONE}}){{#HAS_VIEWER_ZONE}}; {{_ your time is shown beside them _}} ({{VIEWER_ZONE}}){{/HAS_VIEWER_ZONE}}.</p>
-  {{#NO_SESSIONS}}<p>{{_ No session recorded. _}}</p>{{/NO_SESSIONS}}
+    {{/HAS_TIMES}}
+{{#NO_SESSIONS}}<p>{{_ No session recorded. _}}</p>{{/NO_SESSIONS}}
   {{#DAY}}
   <h3 class="timetable-day">{{#DAY_ISO}}<time datetime="{{DAY_ISO}}">{{/DAY_ISO}}{{DAY_TEXT}}{{#DAY_ISO}}</time>{{/DAY_ISO}}</h3>
   <table class="table timetable">
@@ -70,6 +72,7 @@
 
 <section aria-labelledby="delegations-heading">
   <h2 id="delegations-heading">{{_ Delegations _}}</h2>
+  {{#NO_DELEGATIONS}}<p>{{_ No delegation recorded. _}}</p>{{/NO_DELEGATIONS}}
   <ul>
     {{#DELEGATION}}<li><a href="/organizations/{{ORGANIZATION_SLUG}}"{{#ORGANIZATION_LANG}} lang="{{LANG}}"{{/ORGANIZATION_LANG}}>{{ORGANIZATION}}</a> — {{SIZE}}
       {{#NAMES_UNKNOWN}}<span class="muted">({{_ names not given in the sources _}})</span>{{/NAMES_UNKNOWN}}
@@ -107,12 +110,14 @@
   </form>{{/REGISTER_FORM}}
 </section>
 
+{{#INVITATIONS}}
 <section aria-labelledby="invitations-heading">
   <h2 id="invitations-heading">{{_ Invitations _}}</h2>
   <ul>
     {{#INVITATION}}<li>{{FROM}} → {{TO}}{{#HAS_COUNT}} ({{COUNT}}){{/HAS_COUNT}} · {{STATUS}} · <a href="/events/invitations/{{ID}}/letter.pdf">{{_ Letter (PDF) _}}</a></li>{{/INVITATION}}
   </ul>
 </section>
+{{/INVITATIONS}}
 
 {{#MANAGER}}
 <section class="panel" aria-labelledby="manage-heading">
