@@ -376,5 +376,28 @@ TEST(EventsTest, OnlyOrganizersCoordinatorsChangeAnEvent) {
   EXPECT_EQ(audited.value_or(0), 1);
 }
 
+// Anonymous event pages come from a cache of rendered pages: every change shows at once.
+TEST(EventsTest, CachedPagesChangeWithEveryWrite) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-cache"));
+  ASSERT_TRUE(id);
+  auto first = Get(Port(), "/events/test-cache");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(Get(Port(), "/events/test-cache").body, first.body);  // served again, the same
+  SessionInput session;
+  session.kind = "speech";
+  session.title = English("A session added after the page was cached");
+  session.starts = "2027-03-28T10:00";
+  session.ends = "2027-03-28T11:00";
+  ASSERT_TRUE(Service().AddSession(coordinator, *id, session));
+  auto second = Get(Port(), "/events/test-cache");
+  EXPECT_TRUE(Contains(second.body, "A session added after the page was cached"));
+  // Each language and query has its own entry.
+  auto french = Get(Port(), "/events/test-cache", {{"Cookie", "lang=fr"}});
+  EXPECT_TRUE(Contains(french.body, "Programme"));
+  EXPECT_TRUE(Contains(Get(Port(), "/events/test-cache?tz=Asia/Almaty").body,
+                       "13:00–14:00 Asia/Almaty"));  // Paris is at +02 after 02:00 that day
+}
+
 }  // namespace
 }  // namespace entente::testing

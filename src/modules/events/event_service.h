@@ -9,6 +9,7 @@
 // Who may answer an invitation: a coordinator or bar admin of the invited organization.
 // Every change is one transaction with its audit entry; on any error nothing is written.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,10 @@ class EventService {
   Result<Event> Get(const auth::Actor& actor, const std::string& slug);
   Result<Event> Get(const auth::Actor& actor, EventId id);
   Result<std::vector<Series>> ListSeries();
+
+  // The database's write generation, for caches of what the service returns (see
+  // db::Database::WriteGeneration).
+  std::uint64_t Generation() const { return database_.WriteGeneration(); }
 
   static bool MayManage(const auth::Actor& actor, const Event& event);
   static bool MayCreate(const auth::Actor& actor);

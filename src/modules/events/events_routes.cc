@@ -47,6 +47,7 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "core/base/messages.h"
@@ -69,10 +70,46 @@ using http::Response;
 using nlohmann::json;
 using render::Text;
 
+// Rendered event pages as an anonymous visitor sees them, by URL and language. An entry is
+// used only while the database's write generation is the one it was built at (every write of
+// this process invalidates it) and for at most kPageCacheAge (writes of other processes on the
+// same database).
+class PageCache {
+ public:
+  static constexpr auto kPageCacheAge = std::chrono::seconds(5);
+  static constexpr size_t kMaxEntries = 2000;
+
+  std::optional<Response> Find(const std::string& key, std::uint64_t generation) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.generation != generation ||
+        std::chrono::steady_clock::now() - it->second.built_at > kPageCacheAge) {
+      return std::nullopt;
+    }
+    return it->second.response;
+  }
+
+  void Store(const std::string& key, std::uint64_t generation, const Response& response) {
+    std::lock_guard lock(mutex_);
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    entries_[key] = Entry{generation, std::chrono::steady_clock::now(), response};
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t generation = 0;
+    std::chrono::steady_clock::time_point built_at;
+    Response response;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Entry, std::less<>> entries_;
+};
+
 struct Context {
   const render::PageRenderer& pages;
   EventService& events;
   directory::OrganizationService& organizations;
+  PageCache event_pages;
 };
 
 // The zones offered beside the event's own; the home zone of a country, for delegations.
@@ -535,6 +572,21 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   }
   if (form_error) deps.pages.ShowErrors(context, content, *form_error);
   return deps.pages.Render(context, page, status);
+}
+
+// The event page, from the cache for anonymous visitors (the page is the same for all of them:
+// no form, no token, nothing personal). Read the generation before building, so that a write
+// during the build leaves the entry stale.
+Result<Response> CachedEventPage(RequestContext& context, Context& deps) {
+  if (context.actor.signed_in()) return EventPage(context, deps);
+  std::string key = context.language + " " + context.request.target;
+  std::uint64_t generation = deps.events.Generation();
+  if (auto cached = deps.event_pages.Find(key, generation)) return *cached;
+  auto response = EventPage(context, deps);
+  if (response && response->status == 200 && !context.CsrfTokenMade() && response->Header("Set-Cookie").empty()) {
+    deps.event_pages.Store(key, generation, *response);
+  }
+  return response;
 }
 
 // A form POST on the event page: runs `act`, then back to the page (or the page with errors).
@@ -1504,7 +1556,8 @@ Result<Response> ApiSchedule(RequestContext& context, const Context& deps) {
 
 void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventService& events,
                directory::OrganizationService& organizations) {
-  auto deps = std::make_shared<Context>(Context{pages, events, organizations});
+  // Not copyable (the page cache holds a mutex): made in place.
+  auto deps = std::shared_ptr<Context>(new Context{pages, events, organizations, {}});
   auto bind = [deps](auto handler) {
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
   };
@@ -1533,7 +1586,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
   router.Add({.method = Method::kGet,
               .pattern = "/events/{slug:slug}",
               .access = Access::Anyone(),
-              .handler = [deps](RequestContext& context) { return EventPage(context, *deps); }});
+              .handler = [deps](RequestContext& context) { return CachedEventPage(context, *deps); }});
   router.Add({.method = Method::kGet,
               .pattern = "/events/{slug:slug}/calendar.ics",
               .access = Access::Anyone(),
