@@ -376,6 +376,42 @@ TEST(EventsTest, OnlyOrganizersCoordinatorsChangeAnEvent) {
   EXPECT_EQ(audited.value_or(0), 1);
 }
 
+// The create and edit forms: a coordinator records an event, a time in a DST gap is refused
+// with the field's message, and the edit keeps the other languages' texts.
+TEST(EventsTest, CreateAndEditThroughTheForms) {
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.cookies["lang"] = "en";  // the demo coordinator prefers French
+  EXPECT_EQ(browser.Get("/events/new").status, 200);
+  auto gap = browser.PostForm("/events",
+                              "slug=test-form-event&title=Form+event&kind=workshop&organizers=paris-bar&"
+                              "time_zone=Europe%2FParis&starts=2027-03-28T02%3A30&ends=2027-03-28T05%3A00&"
+                              "registration=closed&visibility=public&text_language=en");
+  EXPECT_EQ(gap.status, 422);
+  EXPECT_TRUE(Contains(gap.body, "the clocks skip it"));
+  EXPECT_FALSE(*Service().SlugTaken("test-form-event"));
+  auto created = browser.PostForm("/events",
+                                  "slug=test-form-event&title=Form+event&kind=workshop&organizers=paris-bar&"
+                                  "time_zone=Europe%2FParis&starts=2027-03-28&ends=2027-03-29&"
+                                  "registration=open&capacity=10&visibility=public&text_language=en");
+  EXPECT_EQ(created.status, 303);
+  auto event = Service().Get(auth::Actor::Anonymous(), "test-form-event");
+  ASSERT_TRUE(event);
+  EXPECT_EQ(event->capacity, 10);
+  // A French title added by editing in French leaves the English one.
+  browser.cookies["lang"] = "fr";
+  EXPECT_EQ(browser.Get("/events/test-form-event/edit").status, 200);
+  auto edited = browser.PostForm("/events/test-form-event/edit",
+                                 "slug=test-form-event&title=Atelier+du+formulaire&kind=workshop&organizers=paris-bar&"
+                                 "time_zone=Europe%2FParis&starts=2027-03-28&ends=2027-03-29&registration=open&"
+                                 "capacity=10&visibility=public&text_language=fr");
+  EXPECT_EQ(edited.status, 303);
+  event = Service().Get(auth::Actor::Anonymous(), "test-form-event");
+  EXPECT_EQ(event->title.Find("en")->text, "Form event");
+  EXPECT_EQ(event->title.Find("fr")->text, "Atelier du formulaire");
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.Get("/events/test-form-event/edit").status, 403);
+}
+
 // Anonymous event pages come from a cache of rendered pages: every change shows at once.
 TEST(EventsTest, CachedPagesChangeWithEveryWrite) {
   auto coordinator = SignedInActor(kCoordinator);

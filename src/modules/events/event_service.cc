@@ -63,8 +63,8 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const E
   std::vector<FieldError> errors;
   EventRecord record;
   record.slug = Trim(input.slug);
-  // "feed" and "invitations" are pages of their own under /events/.
-  if (!IsSlug(record.slug) || record.slug == "feed" || record.slug == "invitations") {
+  // "feed", "invitations" and "new" are pages of their own under /events/.
+  if (!IsSlug(record.slug) || record.slug == "feed" || record.slug == "invitations" || record.slug == "new") {
     errors.push_back({"slug", N_("Use 2 to 80 lower-case letters, digits and hyphens.")});
   } else if (auto existing = store.FindIdBySlug(sql, record.slug); existing && existing != self) {
     errors.push_back({"slug", N_("This address is already taken.")});

@@ -274,6 +274,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
     }
   }
   if (context.actor.signed_in()) content.ShowSection("SIGNED_IN");
+  if (EventService::MayCreate(context.actor)) content.ShowSection("MAY_CREATE");
   int status = 200;
   if (!found) {
     deps.pages.ShowErrors(context, content, found.error());
@@ -695,6 +696,155 @@ Result<Response> DecideParticipant(RequestContext& context, const Context& deps)
         return {};
       },
       "participants-heading");
+}
+
+// --- Creating and editing an event ---
+
+// The form's fields over `base` (the event as stored, or empty): texts in the language chosen on
+// the form, the other languages kept.
+EventInput ReadEventForm(const http::Form& form, const RequestContext& context, EventInput base) {
+  std::string language = form.Get("text_language");
+  if (!i18n::IsSupportedLanguage(language)) language = context.language;
+  auto overlay = [&](const i18n::LocalizedText& before, const std::string& text) {
+    i18n::LocalizedText result;
+    for (const auto& [code, variant] : before.variants()) {
+      if (code != language) result.Set(code, variant.text, variant.original);
+    }
+    if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+      const auto* previous = before.Find(language);
+      result.Set(language, text, previous ? previous->original : before.empty());
+    }
+    return result;
+  };
+  EventInput input = base;
+  input.slug = form.Get("slug");
+  input.kind = form.Get("kind");
+  input.visibility = form.Get("visibility");
+  input.country = form.Get("country");
+  input.time_zone = form.Get("time_zone");
+  input.starts = form.Get("starts");
+  input.ends = form.Get("ends");
+  input.capacity = form.Get("capacity");
+  input.registration = form.Get("registration");
+  input.series = form.Get("series");
+  input.title = overlay(base.title, form.Get("title"));
+  input.description = overlay(base.description, form.Get("description"));
+  input.city = overlay(base.city, form.Get("city"));
+  input.venue = overlay(base.venue, form.Get("venue"));
+  input.dates_note = overlay(base.dates_note, form.Get("dates_note"));
+  input.organizers = Split(form.Get("organizers"));
+  return input;
+}
+
+Result<Response> EventFormPage(RequestContext& context, const Context& deps, const EventInput& input, bool editing,
+                               std::optional<Error> error, int status) {
+  const std::string& language = context.language;
+  render::Page page("events/form.tpl", deps.pages.Translate(context, editing ? N_("Edit the event") : N_("New event")));
+  page.UseForms();
+  auto& content = page.content();
+  content.SetValue("HEADING", page.title());
+  content.SetValue("ACTION", editing ? "/events/" + std::string(context.params.Get("slug")) + "/edit" : "/events");
+  content.SetValue("SLUG", input.slug);
+  content.SetValue("COUNTRY", input.country);
+  content.SetValue("TIME_ZONE", input.time_zone);
+  content.SetValue("STARTS", input.starts);
+  content.SetValue("ENDS", input.ends);
+  content.SetValue("CAPACITY", input.capacity);
+  content.SetValue("SERIES", input.series);
+  std::string organizers;
+  for (const auto& slug : input.organizers) organizers += (organizers.empty() ? "" : ", ") + slug;
+  content.SetValue("ORGANIZERS", organizers);
+  for (auto [variable, text] :
+       {std::pair{"TITLE", &input.title}, std::pair{"DESCRIPTION", &input.description}, std::pair{"CITY", &input.city},
+        std::pair{"VENUE", &input.venue}, std::pair{"DATES_NOTE", &input.dates_note}}) {
+    const auto* variant = text->Find(language);
+    content.SetValue(variable, variant ? variant->text : "");
+  }
+  content.SetValue("TEXT_LANGUAGE", language);
+  for (const auto& entry : kEventKinds.entries()) {
+    auto* option = content.AddSectionDictionary("KIND_OPTION");
+    option->SetValue("KEY", Text(entry.key));
+    option->SetValue("LABEL", deps.pages.Translate(context, entry.label));
+    if (entry.key == input.kind) option->ShowSection("SELECTED");
+  }
+  for (auth::Visibility visibility :
+       {auth::Visibility::kPublic, auth::Visibility::kMembers, auth::Visibility::kOrganization}) {
+    auto* option = content.AddSectionDictionary("VISIBILITY_OPTION");
+    option->SetValue("KEY", Text(auth::VisibilityKey(visibility)));
+    option->SetValue("LABEL", deps.pages.Translate(context, auth::VisibilityLabel(visibility)));
+    if (auth::VisibilityKey(visibility) == input.visibility) option->ShowSection("SELECTED");
+  }
+  for (const auto& entry : kRegistrations.entries()) {
+    auto* option = content.AddSectionDictionary("REGISTRATION_OPTION");
+    option->SetValue("KEY", Text(entry.key));
+    option->SetValue("LABEL", deps.pages.Translate(context, entry.label));
+    if (entry.key == input.registration) option->ShowSection("SELECTED");
+  }
+  for (auto [code, zone] : kZones) content.AddSectionDictionary("ZONE_OPTION")->SetValue("ZONE", std::string(zone));
+  if (error) deps.pages.ShowErrors(context, content, *error);
+  return deps.pages.Render(context, page, status);
+}
+
+Result<Response> NewEventPage(RequestContext& context, const Context& deps) {
+  if (!EventService::MayCreate(context.actor)) {
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of an organization may create events.")));
+  }
+  EventInput input;
+  input.kind = "conference";
+  for (OrganizationId organization : context.actor.OrganizationsWhere(auth::Role::kCoordinator)) {
+    if (auto organizations = deps.organizations.ListAll()) {
+      for (const auto& item : *organizations) {
+        if (item.id == organization && input.organizers.empty()) input.organizers.push_back(item.slug);
+      }
+    }
+  }
+  return EventFormPage(context, deps, input, false, std::nullopt, 200);
+}
+
+Result<Response> CreateEvent(RequestContext& context, const Context& deps) {
+  if (!EventService::MayCreate(context.actor)) {
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of an organization may create events.")));
+  }
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  EventInput input = ReadEventForm(*form, context, EventInput{});
+  auto created = deps.events.Create(context.actor, input);
+  if (!created) {
+    if (created.error().code() != ErrorCode::kInvalidArgument) return Fail(created.error());
+    return EventFormPage(context, deps, input, false, created.error(), 422);
+  }
+  return Response::Redirect(fmt::format("/events/{}?saved=1", input.slug));
+}
+
+Result<Event> EventToChange(RequestContext& context, const Context& deps) {
+  auto event = deps.events.Get(context.actor, std::string(context.params.Get("slug")));
+  if (!event) return Fail(event.error());
+  if (!EventService::MayManage(context.actor, *event)) {
+    return Fail(Error::PermissionDenied(N_("Only the coordinators of the event's organizers may change it.")));
+  }
+  return event;
+}
+
+Result<Response> EditEventPage(RequestContext& context, const Context& deps) {
+  auto event = EventToChange(context, deps);
+  if (!event) return Fail(event.error());
+  return EventFormPage(context, deps, InputFrom(*event), true, std::nullopt, 200);
+}
+
+Result<Response> UpdateEvent(RequestContext& context, const Context& deps) {
+  auto event = EventToChange(context, deps);
+  if (!event) return Fail(event.error());
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  EventInput input = ReadEventForm(*form, context, InputFrom(*event));
+  auto saved = deps.events.Update(context.actor, event->id, input);
+  if (!saved) {
+    if (saved.error().code() != ErrorCode::kInvalidArgument) return Fail(saved.error());
+    return EventFormPage(context, deps, input, true, saved.error(), 422);
+  }
+  return Response::Redirect(fmt::format("/events/{}?saved=1", input.slug));
 }
 
 // --- iCalendar ---
@@ -1562,6 +1712,18 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
   };
   router.Add({.method = Method::kGet, .pattern = "/events", .access = Access::Anyone(), .handler = bind(ListPage)});
+  router.Add(
+      {.method = Method::kGet, .pattern = "/events/new", .access = Access::SignedIn(), .handler = bind(NewEventPage)});
+  router.Add(
+      {.method = Method::kPost, .pattern = "/events", .access = Access::SignedIn(), .handler = bind(CreateEvent)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/events/{slug:slug}/edit",
+              .access = Access::SignedIn(),
+              .handler = bind(EditEventPage)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/events/{slug:slug}/edit",
+              .access = Access::SignedIn(),
+              .handler = bind(UpdateEvent)});
   router.Add({.method = Method::kGet,
               .pattern = "/events/invitations",
               .access = Access::SignedIn(),

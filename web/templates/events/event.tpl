@@ -122,7 +122,7 @@
 {{#MANAGER}}
 <section class="panel" aria-labelledby="manage-heading">
   <h2 id="manage-heading">{{_ Manage the event _}}</h2>
-  <p><a href="/events/{{SLUG}}/meetings">{{_ Private meetings and scheduler _}}</a></p>
+  <p><a href="/events/{{SLUG}}/edit">{{_ Edit the event _}}</a> · <a href="/events/{{SLUG}}/meetings">{{_ Private meetings and scheduler _}}</a></p>
   <h3 id="session-form-heading">{{_ Add a session _}}</h3>
   <form class="form" method="post" action="/events/{{SLUG}}/sessions" aria-labelledby="session-form-heading">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{_ Events _}}</h1>
 <p class="lead">{{_ Workshops, conferences, visits and celebrations where the bars meet, with their programmes in the local time of each event. _}}</p>
+{{#MAY_CREATE}}<p><a class="button" href="/events/new">{{_ New event _}}</a></p>{{/MAY_CREATE}}
 {{#SIGNED_IN}}<p><a href="/events/invitations">{{_ Invitations to your organization _}}</a> · <a href="/events/feed">{{_ Your calendar feed _}}</a></p>{{/SIGNED_IN}}
 <form class="form search-form" method="get" action="/events" role="search" aria-label="{{_ Filter the events _}}">
   <div class="filters">
