@@ -314,6 +314,17 @@ TEST(EventsTest, SchedulerAgendaAndCalendar) {
   auto pdf = browser.Get(agenda_path + ".pdf");
   EXPECT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  // The President's own agenda, for a user linked to him in the directory.
+  ASSERT_TRUE(TestServer::Shared().app().database().Write([](soci::session& sql) -> Status {
+    sql << "UPDATE users SET person_id = (SELECT id FROM people WHERE slug = 'pierre-olivier-sur') WHERE email = "
+           "'paris.admin@demo.entente.example'";
+    return {};
+  }));
+  Browser president = SignedInBrowser(Port(), "paris.admin@demo.entente.example");
+  president.cookies["lang"] = "en";
+  auto own = president.Get("/events/test-meetings/agenda");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_TRUE(Contains(own.body, "Meeting with Almaty City Bar")) << own.body.substr(0, 300);
   // Another bar's member sees no agenda of this delegation.
   Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
   EXPECT_EQ(member.Get(agenda_path).status, 404);

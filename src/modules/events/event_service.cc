@@ -976,7 +976,13 @@ std::vector<AgendaItem> AgendaOf(const Event& event, const MeetingBoard& board, 
     } else if (request.requester_person) {
       item.with = request.requester_person->name;
     } else {
-      item.with = request.requester_label;
+      // A delegation: by its organization's name.
+      for (const auto& delegation : event.delegations) {
+        if (request.requester_delegation && delegation.id == *request.requester_delegation) {
+          item.with_name = delegation.organization.name;
+        }
+      }
+      if (item.with_name.empty()) item.with = request.requester_label;
     }
     items.push_back(std::move(item));
   }

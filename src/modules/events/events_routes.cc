@@ -20,19 +20,15 @@
 //   POST /events/{slug}/meetings/rooms                    signed in  add a room or table
 //   POST /events/{slug}/meetings/schedule                 signed in  run the scheduler (pinned meetings stay)
 //   POST /events/{slug}/meetings/{id}/pin                 signed in  place a meeting by hand and pin it
-//   GET  /events/{slug}/delegations/{id}/agenda           signed in  a delegation's agenda (its people and organizers)
-//   GET  /events/{slug}/delegations/{id}/agenda.ics       signed in  the same as iCalendar
-//   GET  /events/{slug}/delegations/{id}/agenda.pdf       signed in  the same as PDF
-//   GET  /api/v1/events                                   anyone*    JSON list
-//   POST /api/v1/events                                   signed in
-//   GET  /api/v1/events/{id}                              anyone*
-//   PUT  /api/v1/events/{id}                              signed in
-//   POST /api/v1/events/{id}/sessions                     signed in
-//   POST /api/v1/events/{id}/registrations                signed in
-//   POST /api/v1/events/{id}/invitations                  signed in
-//   POST /api/v1/events/invitations/{id}/answer           signed in
-//   GET  /api/v1/events/{id}/meetings                     signed in
-//   POST /api/v1/events/{id}/meetings/schedule            signed in
+//   GET  /events/{slug}/agenda                            signed in  the user's own agenda (as a person of the
+//   directory) GET  /events/{slug}/delegations/{id}/agenda           signed in  a delegation's agenda (its people and
+//   organizers) GET  /events/{slug}/delegations/{id}/agenda.ics       signed in  the same as iCalendar GET
+//   /events/{slug}/delegations/{id}/agenda.pdf       signed in  the same as PDF GET  /api/v1/events anyone*    JSON
+//   list POST /api/v1/events                                   signed in GET  /api/v1/events/{id} anyone* PUT
+//   /api/v1/events/{id}                              signed in POST /api/v1/events/{id}/sessions signed in POST
+//   /api/v1/events/{id}/registrations                signed in POST /api/v1/events/{id}/invitations signed in POST
+//   /api/v1/events/invitations/{id}/answer           signed in GET  /api/v1/events/{id}/meetings signed in POST
+//   /api/v1/events/{id}/meetings/schedule            signed in
 //
 // * as the event's visibility allows (the service decides; a hidden event is a 404).
 //
@@ -959,6 +955,9 @@ Result<Response> AgendaPage(RequestContext& context, const Context& deps) {
   content.SetValue("HEADING", page.title());
   content.SetValue("SLUG", agenda->event.slug);
   content.SetValue("DELEGATION_ID", std::to_string(agenda->delegation.id.value()));
+  content.SetValue("FORM_ACTION",
+                   fmt::format("/events/{}/delegations/{}/agenda", agenda->event.slug, agenda->delegation.id.value()));
+  content.ShowSection("DELEGATION");
   SetLocalized(content, "EVENT_TITLE", "EVENT_TITLE_LANG", agenda->event.title, language, agenda->event.slug);
   content.SetValue("TIME_ZONE", agenda->event.time_zone);
   std::string viewer_zone = ViewerZone(context, agenda->home_zone);
@@ -1027,6 +1026,40 @@ Result<Response> AgendaPdf(RequestContext& context, const Context& deps) {
     document.paragraphs.push_back(deps.pages.Translate(context, N_("No meeting scheduled yet.")));
   document.footer = "Entente";
   return Pdf(RenderPdf(document), fmt::format("{}-agenda-{}.pdf", agenda->event.slug, agenda->delegation.id.value()));
+}
+
+// The signed-in user's own agenda at an event: sessions they speak at or moderate and their
+// meetings (for users linked to a person of the directory).
+Result<Response> MyAgendaPage(RequestContext& context, const Context& deps) {
+  auto event = deps.events.Get(context.actor, std::string(context.params.Get("slug")));
+  if (!event) return Fail(event.error());
+  auto items = deps.events.Agenda(context.actor, event->id, std::nullopt);
+  if (!items) return Fail(items.error());
+  const std::string& language = context.language;
+  render::Page page("events/agenda.tpl", deps.pages.Translate(context, N_("Your agenda")));
+  auto& content = page.content();
+  content.SetValue("HEADING", page.title());
+  content.SetValue("SLUG", event->slug);
+  SetLocalized(content, "EVENT_TITLE", "EVENT_TITLE_LANG", event->title, language, event->slug);
+  content.SetValue("TIME_ZONE", event->time_zone);
+  content.SetValue("FORM_ACTION", "/events/" + event->slug + "/agenda");
+  std::string viewer_zone = ViewerZone(context, "");
+  FillZoneChoice(content, event->time_zone, viewer_zone);
+  for (const auto& item : *items) {
+    auto* row = content.AddSectionDictionary("ITEM");
+    row->SetValue("DAY", item.starts.known() ? DayText(deps, language, *item.starts.day) : "");
+    auto [own, other] = TimeTexts(deps, language, item.time_zone, viewer_zone, item.starts, item.ends);
+    row->SetValue("TIME", own);
+    if (!other.empty()) row->SetValueAndShowSection("OTHER_TIME", other, "HAS_OTHER_TIME");
+    std::string with = item.with.empty() ? Pick(item.with_name, language) : item.with;
+    row->SetValue("WHAT", item.kind == AgendaItem::Kind::kSession
+                              ? Pick(item.title, language)
+                              : deps.pages.catalogs().TranslateWith(language, N_("Meeting with {1}"), with));
+    row->SetValue("ROOM", item.room);
+  }
+  if (items->empty()) content.ShowSection("NO_ITEMS");
+  content.ShowSection("PERSONAL");
+  return deps.pages.Render(context, page);
 }
 
 // --- Invitations ---
@@ -1805,6 +1838,10 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
               .pattern = "/events/{slug:slug}/meetings/{id:id}/pin",
               .access = Access::SignedIn(),
               .handler = bind(PinMeeting)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/events/{slug:slug}/agenda",
+              .access = Access::SignedIn(),
+              .handler = bind(MyAgendaPage)});
   router.Add({.method = Method::kGet,
               .pattern = "/events/{slug:slug}/delegations/{id:id}/agenda",
               .access = Access::SignedIn(),

@@ -101,7 +101,7 @@
   <h2 id="registration-heading">{{_ Registration _}}</h2>
   <p>{{REGISTRATION}}{{#HAS_CAPACITY}} · {{_ Capacity _}}: {{CAPACITY}}{{/HAS_CAPACITY}}</p>
   {{#REGISTER_SIGN_IN}}<p><a href="/sign-in?next=/events/{{SLUG}}">{{_ Sign in to register. _}}</a></p>{{/REGISTER_SIGN_IN}}
-  {{#REGISTERED}}<p>{{_ Your registration _}}: {{MY_STATUS}}</p>{{/REGISTERED}}
+  {{#REGISTERED}}<p>{{_ Your registration _}}: {{MY_STATUS}} · <a href="/events/{{SLUG}}/agenda">{{_ Your agenda _}}</a></p>{{/REGISTERED}}
   {{#REGISTER_FORM}}<form class="form" method="post" action="/events/{{SLUG}}/register">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field checkbox"><input id="consent_to_list" type="checkbox" name="consent_to_list" value="1"><label for="consent_to_list">{{_ List my name among the participants _}}</label></div>
