@@ -12,6 +12,8 @@
 #include "modules/agreements/agreements_routes.h"
 #include "modules/directory/directory_demo.h"
 #include "modules/directory/directory_routes.h"
+#include "modules/events/events_demo.h"
+#include "modules/events/events_routes.h"
 #include "modules/home/home_routes.h"
 
 namespace entente::app {
@@ -46,6 +48,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->roll_ = std::make_unique<directory::RollService>(*app->database_);
   app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
   app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);
+  app->events_ = std::make_unique<events::EventService>(*app->database_);
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
       accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
@@ -63,6 +66,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   std::vector<render::NavItem> navigation = home::Navigation();
   for (auto& item : agreements::Navigation()) navigation.push_back(std::move(item));
+  for (auto& item : events::Navigation()) navigation.push_back(std::move(item));
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
@@ -73,6 +77,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
                        *app->roll_imports_);
   agreements::AddRoutes(app->router_, *app->pages_, *app->agreements_, *app->organizations_);
+  events::AddRoutes(app->router_, *app->pages_, *app->events_, *app->organizations_);
   auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 
@@ -107,13 +112,15 @@ Status App::SeedDemo() {
   if (!accounts) return Fail(accounts.error());
   auto agreements = agreements::LoadDemo(*agreements_, config_.demo_dir, request_id);
   if (!agreements) return Fail(agreements.error());
+  auto events = events::LoadDemo(*events_, config_.demo_dir, request_id);
+  if (!events) return Fail(events.error());
   auto marked = database_->Write([](soci::session& sql) -> Status {
     db::SetSetting(sql, db::kDemoSetting, "1");
     return {};
   });
   if (!marked) return Fail(marked.error());
-  spdlog::info("demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts, {} agreements",
-               directory->jurisdictions, directory->organizations, directory->people, *accounts, *agreements);
+  spdlog::info("demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts, {} agreements, {} events",
+               directory->jurisdictions, directory->organizations, directory->people, *accounts, *agreements, *events);
   return {};
 }
 

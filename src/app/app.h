@@ -18,6 +18,7 @@
 #include "core/render/templates.h"
 #include "modules/accounts/accounts_service.h"
 #include "modules/agreements/agreement_service.h"
+#include "modules/events/event_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
 #include "modules/directory/roll_imports.h"
@@ -47,6 +48,7 @@ class App {
   db::Database& database() { return *database_; }
   accounts::AccountsService& accounts() { return *accounts_; }
   agreements::AgreementService& agreements() { return *agreements_; }
+  events::EventService& events() { return *events_; }
   directory::RollService& roll() { return *roll_; }
   directory::OrganizationService& organizations() { return *organizations_; }
   directory::PeopleService& people() { return *people_; }
@@ -75,6 +77,7 @@ class App {
   std::unique_ptr<home::HomeService> home_;
   std::unique_ptr<accounts::AccountsService> accounts_;
   std::unique_ptr<agreements::AgreementService> agreements_;
+  std::unique_ptr<events::EventService> events_;
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;
 };
 

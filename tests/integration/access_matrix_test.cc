@@ -91,15 +91,21 @@ TEST(AccessMatrixTest, EveryRouteAsEveryActor) {
 
   // Demo records the rows refer to.
   auto ids = server.app().database().Read([](soci::session& sql) -> Result<std::map<std::string, std::string>> {
-    long long member = 0, bar = 0, kanafin = 0, agreement = 0;
+    long long member = 0, bar = 0, kanafin = 0, agreement = 0, rentree = 0, invitation = 0;
     sql << "SELECT id FROM users WHERE email = 'paris.member@demo.entente.example'", soci::into(member);
     sql << "SELECT id FROM organizations WHERE slug = 'paris-bar'", soci::into(bar);
     sql << "SELECT id FROM people WHERE slug = 'daniyar-kanafin'", soci::into(kanafin);
     sql << "SELECT id FROM agreements WHERE slug = 'paris-almaty-2014'", soci::into(agreement);
+    sql << "SELECT id FROM events WHERE slug = 'rentree-du-barreau-de-paris-2014'", soci::into(rentree);
+    sql << "SELECT i.id FROM event_invitations i JOIN events e ON e.id = i.event_id WHERE e.slug = "
+           "'rentree-du-barreau-de-paris-2014'",
+        soci::into(invitation);
     return std::map<std::string, std::string>{{"paris_member", std::to_string(member)},
                                               {"paris_bar", std::to_string(bar)},
                                               {"kanafin", std::to_string(kanafin)},
-                                              {"paris_almaty", std::to_string(agreement)}};
+                                              {"paris_almaty", std::to_string(agreement)},
+                                              {"rentree", std::to_string(rentree)},
+                                              {"rentree_invitation", std::to_string(invitation)}};
   });
   ASSERT_TRUE(ids) << ids.error().message();
 

@@ -1,0 +1,450 @@
+// Events on the backend of this run: the demo as the story tells it, bad input that writes
+// nothing (a session outside the event, two sessions in one room, times skipped or repeated by
+// daylight saving, registrations past capacity, meetings with someone absent), invitations and
+// their letters (journey 3), private meetings and the scheduler with pinned meetings and the
+// agenda in two zones (journey 4), iCalendar, visibility in lists and access.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <libical/ical.h>
+
+#include "harness.h"
+#include "modules/events/event_service.h"
+
+namespace entente::testing {
+namespace {
+
+using events::EventId;
+using events::EventInput;
+using events::SessionInput;
+using nlohmann::json;
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::uint16_t Port() { return TestServer::Shared().port(); }
+events::EventService& Service() { return TestServer::Shared().app().events(); }
+
+i18n::LocalizedText English(std::string text) {
+  i18n::LocalizedText result;
+  result.Set("en", std::move(text), true);
+  return result;
+}
+
+const char* kCoordinator = "paris.coordinator@demo.entente.example";
+const char* kAlmatyCoordinator = "almaty.coordinator@demo.entente.example";
+
+EventInput Input(const std::string& slug) {
+  EventInput input;
+  input.slug = slug;
+  input.kind = "conference";
+  input.time_zone = "Europe/Paris";
+  input.country = "FR";
+  input.starts = "2027-03-27";
+  input.ends = "2027-03-29";
+  input.title = English("Test event " + slug);
+  input.city = English("Paris");
+  input.organizers = {"paris-bar"};
+  return input;
+}
+
+long long Count(const std::string& table, EventId event) {
+  // `table` is one of the fixed names of this file, never input.
+  auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
+    long long value = event.value(), total = 0;
+    sql << ("SELECT COUNT(*) FROM " + table + " WHERE event_id = :id"), soci::use(value), soci::into(total);
+    return total;
+  });
+  return count.value_or(-1);
+}
+
+std::string FieldOf(const Error& error) { return error.fields().empty() ? "" : error.fields()[0].field; }
+
+TEST(EventsTest, DemoTellsTheStory) {
+  auto anonymous = auth::Actor::Anonymous();
+  auto rentree = Service().Get(anonymous, "rentree-du-barreau-de-paris-2014");
+  ASSERT_TRUE(rentree) << rentree.error().message();
+  EXPECT_EQ(rentree->starts.ToString(), "2014-12-10");
+  EXPECT_EQ(rentree->ends.ToString(), "2014-12-13");
+  EXPECT_EQ(rentree->time_zone, "Europe/Paris");
+  ASSERT_TRUE(rentree->series);
+  EXPECT_EQ(rentree->series->slug, "rentree-du-barreau-de-paris");
+  // The sessions have no day: the story gives none.
+  ASSERT_GE(rentree->sessions.size(), 10u);
+  for (const auto& session : rentree->sessions) EXPECT_FALSE(session.starts.known());
+  EXPECT_EQ(rentree->objectives.size(), 2u);
+
+  auto page = Get(Port(), "/events/rentree-du-barreau-de-paris-2014");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Day not given in the sources"));
+  EXPECT_TRUE(Contains(page.body, "International Cooperation Bureau"));
+  EXPECT_TRUE(Contains(page.body, "Sub-Director for Caucasus and Central Asia"));
+  // The invitation is for the organizers and the invitee, not for anyone.
+  EXPECT_FALSE(Contains(page.body, "letter.pdf"));
+
+  auto award = Get(Port(), "/events/award-rule-of-law-platform-team-leader-2014");
+  EXPECT_TRUE(Contains(award.body, "26 June 2014"));
+  EXPECT_TRUE(Contains(award.body, "strengthen the status of the advocateship and the prestige of the advocacy"));
+  EXPECT_TRUE(Contains(award.body, "not given in the sources"));
+
+  auto conference = Get(Port(), "/events/fourth-ministerial-conference-astana-2014");
+  EXPECT_TRUE(Contains(conference.body, "14–15 October 2014"));
+  EXPECT_TRUE(Contains(conference.body, "/agreements/paris-almaty-2014"));
+
+  auto french = Get(Port(), "/events/fourth-ministerial-conference-astana-2014", {{"Cookie", "lang=fr"}});
+  EXPECT_TRUE(Contains(french.body, "Quatrième Conférence ministérielle"));
+
+  auto list = Get(Port(), "/api/v1/events?when=past");
+  auto body = json::parse(list.body);
+  EXPECT_EQ(body["total"], 4);
+}
+
+TEST(EventsTest, BadInputIsRefusedAndWritesNothing) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-bad-input"));
+  ASSERT_TRUE(id) << id.error().message();
+
+  SessionInput session;
+  session.kind = "conference";
+  session.title = English("Opening");
+  session.room = "Salle 1";
+  session.starts = "2027-03-30T10:00";  // the day after the event
+  session.ends = "2027-03-30T11:00";
+  auto outside = Service().AddSession(coordinator, *id, session);
+  ASSERT_FALSE(outside);
+  EXPECT_EQ(FieldOf(outside.error()), "starts");
+
+  session.starts = "2027-03-27T10:00";
+  session.ends = "2027-03-27T11:00";
+  ASSERT_TRUE(Service().AddSession(coordinator, *id, session));
+  session.starts = "2027-03-27T10:30";
+  session.ends = "2027-03-27T12:00";
+  auto clash = Service().AddSession(coordinator, *id, session);
+  ASSERT_FALSE(clash);
+  EXPECT_EQ(FieldOf(clash.error()), "room");
+
+  // 28 March 2027: Paris clocks go from 02:00 to 03:00.
+  session.room = "Salle 2";
+  session.starts = "2027-03-28T02:30";
+  session.ends = "2027-03-28T04:00";
+  auto gap = Service().AddSession(coordinator, *id, session);
+  ASSERT_FALSE(gap);
+  EXPECT_EQ(FieldOf(gap.error()), "starts");
+  EXPECT_TRUE(Contains(gap.error().fields()[0].message, "skip"));
+  EXPECT_EQ(Count("event_sessions", *id), 1);
+
+  // An ambiguous time (31 October 2027, 02:30 happens twice) for an event in October.
+  EventInput autumn = Input("test-ambiguous");
+  autumn.starts = "2027-10-31T02:30";
+  autumn.ends = "2027-10-31T05:00";
+  auto ambiguous = Service().Create(coordinator, autumn);
+  ASSERT_FALSE(ambiguous);
+  EXPECT_EQ(FieldOf(ambiguous.error()), "starts");
+  EXPECT_FALSE(*Service().SlugTaken("test-ambiguous"));
+
+  // The page shows the error in the user's language, and the form answers 422.
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.Get("/events/test-bad-input");
+  auto refused = browser.PostForm("/events/test-bad-input/sessions",
+                                  "kind=conference&title=X&starts=2027-04-02T10:00&ends=2027-04-02T11:00");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "La séance doit se tenir pendant les dates de l")) << refused.body.substr(0, 200);
+
+  // A meeting request to someone not present.
+  auto absent = Service().RequestMeeting(coordinator, *id, "", "", "daniyar-kanafin", "", "3");
+  ASSERT_FALSE(absent);
+  EXPECT_EQ(absent.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Count("event_meeting_requests", *id), 0);
+}
+
+TEST(EventsTest, RegistrationFillsThenWaitingList) {
+  auto coordinator = SignedInActor(kCoordinator);
+  EventInput input = Input("test-capacity");
+  input.registration = "open";
+  input.capacity = "2";
+  auto id = Service().Create(coordinator, input);
+  ASSERT_TRUE(id) << id.error().message();
+  std::vector<std::string> statuses;
+  for (const char* email : {"paris.member@demo.entente.example", "paris.editor@demo.entente.example",
+                            "almaty.member@demo.entente.example"}) {
+    auto status = Service().Register(SignedInActor(email), *id, true);
+    ASSERT_TRUE(status) << status.error().message();
+    statuses.emplace_back(events::kParticipantStatuses.Key(*status));
+  }
+  EXPECT_EQ(statuses, (std::vector<std::string>{"confirmed", "confirmed", "waiting"}));
+  auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, true);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
+  // A delegation beyond the capacity is refused.
+  auto delegation = Service().AddDelegation(coordinator, *id, {"almaty-city-bar", "", "2", {}});
+  ASSERT_FALSE(delegation);
+  EXPECT_EQ(FieldOf(delegation.error()), "size");
+}
+
+// Journey 3: the Almaty City Bar's coordinator sees the invitation from the President of the
+// Paris Bar, accepts it for a delegation of two and downloads the letter in Russian.
+TEST(EventsTest, InvitationAcceptedForADelegationOfTwo) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-invitation"));
+  ASSERT_TRUE(id);
+  auto invitation =
+      Service().Invite(coordinator, *id, {"paris-bar", "pierre-olivier-sur", "almaty-city-bar", "", "2", "ru", ""});
+  ASSERT_TRUE(invitation) << invitation.error().message();
+
+  // Someone else may not answer, nor see the letter.
+  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation, true, "2");
+  ASSERT_FALSE(stranger);
+  EXPECT_EQ(stranger.error().code(), ErrorCode::kNotFound);
+
+  Browser almaty = SignedInBrowser(Port(), kAlmatyCoordinator);
+  auto list = almaty.Get("/events/invitations");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "Test event test-invitation"));
+  auto too_many = almaty.PostForm("/events/invitations/" + std::to_string(invitation->value()) + "/answer",
+                                  "answer=accept&delegation_size=3");
+  EXPECT_EQ(too_many.status, 422);
+  auto accepted = almaty.PostForm("/events/invitations/" + std::to_string(invitation->value()) + "/answer",
+                                  "answer=accept&delegation_size=2");
+  EXPECT_EQ(accepted.status, 303);
+  auto event = Service().Get(coordinator, *id);
+  ASSERT_TRUE(event);
+  ASSERT_EQ(event->delegations.size(), 1u);
+  EXPECT_EQ(event->delegations[0].size, 2);
+  EXPECT_TRUE(event->delegations[0].members.empty());
+  EXPECT_EQ(event->invitations[0].status, events::InvitationStatus::kAccepted);
+  auto twice =
+      almaty.PostForm("/events/invitations/" + std::to_string(invitation->value()) + "/answer", "answer=decline");
+  EXPECT_EQ(twice.status, 409);
+
+  auto letter = almaty.Get("/events/invitations/" + std::to_string(invitation->value()) + "/letter.pdf");
+  EXPECT_EQ(letter.status, 200);
+  EXPECT_EQ(letter.Header("content-type"), "application/pdf");
+  EXPECT_EQ(letter.body.substr(0, 5), "%PDF-");
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.Get("/events/invitations/" + std::to_string(invitation->value()) + "/letter.pdf").status, 404);
+}
+
+// Journey 4: the delegation asks to meet the President of the Paris Bar, the International
+// Committee and the Training School; the organizer runs the scheduler; the agenda shows Paris
+// time with Almaty time beside it, and its .ics parses.
+TEST(EventsTest, SchedulerAgendaAndCalendar) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-meetings"));
+  ASSERT_TRUE(id);
+  auto delegation = Service().AddDelegation(coordinator, *id, {"almaty-city-bar", "", "2", {}});
+  ASSERT_TRUE(delegation) << delegation.error().message();
+  ASSERT_TRUE(Service().AddParticipant(coordinator, *id, {"pierre-olivier-sur", "host", true, ""}));
+  SessionInput session;
+  session.kind = "private_meeting";
+  session.title = English("Committees");
+  session.organizations_met = {"paris-bar-international-committee", "paris-bar-training-school"};
+  ASSERT_TRUE(Service().AddSession(coordinator, *id, session));
+  for (auto [from, to] :
+       {std::pair{"2027-03-27T10:00", "2027-03-27T10:30"}, std::pair{"2027-03-27T10:30", "2027-03-27T11:00"}}) {
+    ASSERT_TRUE(Service().AddSlot(coordinator, *id, from, to));
+  }
+  ASSERT_TRUE(Service().AddRoom(coordinator, *id, "Table 1"));
+  auto almaty = SignedInActor(kAlmatyCoordinator);
+  std::string delegation_id = std::to_string(delegation->value());
+  ASSERT_TRUE(Service().RequestMeeting(almaty, *id, delegation_id, "", "pierre-olivier-sur", "", "5"));
+  ASSERT_TRUE(Service().RequestMeeting(almaty, *id, delegation_id, "", "", "paris-bar-international-committee", "4"));
+  ASSERT_TRUE(Service().RequestMeeting(almaty, *id, delegation_id, "", "", "paris-bar-training-school", "3"));
+  // Someone else's delegation: no.
+  auto foreign = Service().RequestMeeting(SignedInActor("paris.member@demo.entente.example"), *id, delegation_id, "",
+                                          "pierre-olivier-sur", "", "5");
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().code(), ErrorCode::kPermissionDenied);
+
+  // Availability: for a side of the event, among its own slots.
+  auto meetings = Service().Meetings(coordinator, *id);
+  ASSERT_TRUE(meetings);
+  EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "person:daniyar-kanafin-nobody", {}));
+  EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id, {999999}));
+  ASSERT_TRUE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id,
+                                        {meetings->slots[0].id.value(), meetings->slots[1].id.value()}));
+  EXPECT_EQ(Service().Meetings(coordinator, *id)->availability.size(), 1u);
+
+  auto outcome = Service().Schedule(coordinator, *id);
+  ASSERT_TRUE(outcome) << outcome.error().message();
+  EXPECT_EQ(outcome->requested, 3);
+  EXPECT_EQ(outcome->met, 2);  // two slots, one delegation: one request cannot be met
+  ASSERT_EQ(outcome->unmet.size(), 1u);
+  EXPECT_EQ(outcome->unmet[0].reason, events::UnmetReason::kPartiesBooked);
+
+  // Pin the unmet one in the first slot by moving the meeting there by hand: refused (the
+  // delegation is booked), then accepted once the other is unpinned and moved.
+  auto board = Service().Meetings(coordinator, *id);
+  ASSERT_TRUE(board);
+  const auto& unmet =
+      *std::find_if(board->requests.begin(), board->requests.end(), [](const auto& request) { return !request.slot; });
+  auto clash = Service().Pin(coordinator, *id, unmet.id, board->slots[0].id, board->rooms[0].id);
+  ASSERT_FALSE(clash);
+  EXPECT_EQ(clash.error().code(), ErrorCode::kInvalidArgument);
+
+  // Re-running keeps a pinned meeting where it is.
+  const auto& placed = *std::find_if(board->requests.begin(), board->requests.end(),
+                                     [](const auto& request) { return request.slot.has_value(); });
+  ASSERT_TRUE(Service().Pin(coordinator, *id, placed.id, *placed.slot, *placed.room));
+  ASSERT_TRUE(Service().Schedule(coordinator, *id));
+  auto after = Service().Meetings(coordinator, *id);
+  for (const auto& request : after->requests) {
+    if (request.id == placed.id) {
+      EXPECT_TRUE(request.pinned);
+      EXPECT_EQ(request.slot, placed.slot);
+    }
+  }
+
+  Browser browser = SignedInBrowser(Port(), kAlmatyCoordinator);
+  std::string agenda_path = "/events/test-meetings/delegations/" + delegation_id + "/agenda";
+  auto agenda = browser.Get(agenda_path + "?lang=en");
+  EXPECT_EQ(agenda.status, 200);
+  // 10:00 in Paris (UTC+1 before the change on 28 March) is 14:00 in Almaty (UTC+5).
+  EXPECT_TRUE(Contains(agenda.body, "10:00–10:30")) << agenda.body.substr(0, 300);
+  EXPECT_TRUE(Contains(agenda.body, "14:00–14:30 Asia/Almaty"));
+  auto ics = browser.Get(agenda_path + ".ics");
+  EXPECT_EQ(ics.status, 200);
+  EXPECT_TRUE(Contains(ics.Header("content-type"), "text/calendar"));
+  icalcomponent* calendar = icalparser_parse_string(ics.body.c_str());
+  ASSERT_NE(calendar, nullptr);
+  EXPECT_EQ(icalcomponent_count_components(calendar, ICAL_VEVENT_COMPONENT), 2);
+  icalcomponent_free(calendar);
+  EXPECT_TRUE(Contains(ics.body, "TZID:Europe/Paris"));
+  auto pdf = browser.Get(agenda_path + ".pdf");
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  // The President's own agenda, for a user linked to him in the directory.
+  ASSERT_TRUE(TestServer::Shared().app().database().Write([](soci::session& sql) -> Status {
+    sql << "UPDATE users SET person_id = (SELECT id FROM people WHERE slug = 'pierre-olivier-sur') WHERE email = "
+           "'paris.admin@demo.entente.example'";
+    return {};
+  }));
+  Browser president = SignedInBrowser(Port(), "paris.admin@demo.entente.example");
+  president.cookies["lang"] = "en";
+  auto own = president.Get("/events/test-meetings/agenda");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_TRUE(Contains(own.body, "Meeting with Almaty City Bar")) << own.body.substr(0, 300);
+  // Another bar's member sees no agenda of this delegation.
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.Get(agenda_path).status, 404);
+}
+
+TEST(EventsTest, PersonalFeedNeedsItsToken) {
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.Get("/events/feed");
+  auto made = browser.PostForm("/events/feed", "x=1");
+  EXPECT_EQ(made.status, 200);
+  auto at = made.body.find("/events/feed/");
+  ASSERT_NE(at, std::string::npos);
+  std::string path = made.body.substr(at, std::string("/events/feed/").size() + 64 + 4);
+  auto feed = Get(Port(), path);
+  EXPECT_EQ(feed.status, 200);
+  EXPECT_TRUE(Contains(feed.body, "BEGIN:VCALENDAR"));
+  std::string wrong = path;
+  wrong[wrong.size() - 5] = wrong[wrong.size() - 5] == 'a' ? 'b' : 'a';
+  EXPECT_EQ(Get(Port(), wrong).status, 404);
+}
+
+TEST(EventsTest, VisibilityIsDecidedInTheList) {
+  auto coordinator = SignedInActor(kCoordinator);
+  EventInput input = Input("test-internal");
+  input.visibility = "organization";
+  ASSERT_TRUE(Service().Create(coordinator, input));
+  auto anonymous = json::parse(Get(Port(), "/api/v1/events?per_page=200").body);
+  for (const auto& item : anonymous["items"]) EXPECT_NE(item["slug"], "test-internal");
+  EXPECT_EQ(Get(Port(), "/events/test-internal").status, 404);
+  Browser almaty = SignedInBrowser(Port(), "almaty.member@demo.entente.example");
+  EXPECT_EQ(almaty.Get("/events/test-internal").status, 404);
+  Browser paris = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(paris.Get("/events/test-internal").status, 200);
+  auto total_anonymous = anonymous["total"].get<long long>();
+  auto seen = json::parse(paris.Get("/api/v1/events?per_page=200").body);
+  EXPECT_EQ(seen["total"].get<long long>(), total_anonymous + 1);
+}
+
+TEST(EventsTest, OnlyOrganizersCoordinatorsChangeAnEvent) {
+  auto id = Service().Create(SignedInActor(kCoordinator), Input("test-access"));
+  ASSERT_TRUE(id);
+  SessionInput session;
+  session.title = English("X");
+  auto member = Service().AddSession(SignedInActor("paris.member@demo.entente.example"), *id, session);
+  ASSERT_FALSE(member);
+  EXPECT_EQ(member.error().code(), ErrorCode::kPermissionDenied);
+  auto other = Service().AddSession(SignedInActor("almaty.admin@demo.entente.example"), *id, session);
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code(), ErrorCode::kPermissionDenied);
+  auto created = Service().Create(SignedInActor("almaty.admin@demo.entente.example"), Input("test-not-yours"));
+  ASSERT_FALSE(created);
+  EXPECT_EQ(created.error().code(), ErrorCode::kPermissionDenied);
+  // Every change is in the audit log.
+  auto audited = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
+    long long value = id->value(), total = 0;
+    sql << "SELECT COUNT(*) FROM audit_log WHERE action = 'event.create' AND entity_id = :id", soci::use(value),
+        soci::into(total);
+    return total;
+  });
+  EXPECT_EQ(audited.value_or(0), 1);
+}
+
+// The create and edit forms: a coordinator records an event, a time in a DST gap is refused
+// with the field's message, and the edit keeps the other languages' texts.
+TEST(EventsTest, CreateAndEditThroughTheForms) {
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.cookies["lang"] = "en";  // the demo coordinator prefers French
+  EXPECT_EQ(browser.Get("/events/new").status, 200);
+  auto gap = browser.PostForm("/events",
+                              "slug=test-form-event&title=Form+event&kind=workshop&organizers=paris-bar&"
+                              "time_zone=Europe%2FParis&starts=2027-03-28T02%3A30&ends=2027-03-28T05%3A00&"
+                              "registration=closed&visibility=public&text_language=en");
+  EXPECT_EQ(gap.status, 422);
+  EXPECT_TRUE(Contains(gap.body, "the clocks skip it"));
+  EXPECT_FALSE(*Service().SlugTaken("test-form-event"));
+  auto created = browser.PostForm("/events",
+                                  "slug=test-form-event&title=Form+event&kind=workshop&organizers=paris-bar&"
+                                  "time_zone=Europe%2FParis&starts=2027-03-28&ends=2027-03-29&"
+                                  "registration=open&capacity=10&visibility=public&text_language=en");
+  EXPECT_EQ(created.status, 303);
+  auto event = Service().Get(auth::Actor::Anonymous(), "test-form-event");
+  ASSERT_TRUE(event);
+  EXPECT_EQ(event->capacity, 10);
+  // A French title added by editing in French leaves the English one.
+  browser.cookies["lang"] = "fr";
+  EXPECT_EQ(browser.Get("/events/test-form-event/edit").status, 200);
+  auto edited = browser.PostForm("/events/test-form-event/edit",
+                                 "slug=test-form-event&title=Atelier+du+formulaire&kind=workshop&organizers=paris-bar&"
+                                 "time_zone=Europe%2FParis&starts=2027-03-28&ends=2027-03-29&registration=open&"
+                                 "capacity=10&visibility=public&text_language=fr");
+  EXPECT_EQ(edited.status, 303);
+  event = Service().Get(auth::Actor::Anonymous(), "test-form-event");
+  EXPECT_EQ(event->title.Find("en")->text, "Form event");
+  EXPECT_EQ(event->title.Find("fr")->text, "Atelier du formulaire");
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.Get("/events/test-form-event/edit").status, 403);
+}
+
+// Anonymous event pages come from a cache of rendered pages: every change shows at once.
+TEST(EventsTest, CachedPagesChangeWithEveryWrite) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-cache"));
+  ASSERT_TRUE(id);
+  auto first = Get(Port(), "/events/test-cache");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(Get(Port(), "/events/test-cache").body, first.body);  // served again, the same
+  SessionInput session;
+  session.kind = "speech";
+  session.title = English("A session added after the page was cached");
+  session.starts = "2027-03-28T10:00";
+  session.ends = "2027-03-28T11:00";
+  ASSERT_TRUE(Service().AddSession(coordinator, *id, session));
+  auto second = Get(Port(), "/events/test-cache");
+  EXPECT_TRUE(Contains(second.body, "A session added after the page was cached"));
+  // Each language and query has its own entry.
+  auto french = Get(Port(), "/events/test-cache", {{"Cookie", "lang=fr"}});
+  EXPECT_TRUE(Contains(french.body, "Programme"));
+  EXPECT_TRUE(Contains(Get(Port(), "/events/test-cache?tz=Asia/Almaty").body,
+                       "13:00–14:00 Asia/Almaty"));  // Paris is at +02 after 02:00 that day
+}
+
+}  // namespace
+}  // namespace entente::testing
