@@ -87,6 +87,7 @@ struct OrganizationRows {
 
 OrganizationRows LoadOrganizations(soci::session& sql, const char* sql_text, long long key) {
   OrganizationRows result;
+  // sql-fragment: `sql_text` is one of this file's literal statements, passed by its callers.
   db::Query query(sql_text);
   query.Bind(key);
   long long owner = 0, id = 0;
@@ -484,6 +485,7 @@ InvitationId EventStore::InsertInvitation(soci::session& sql, EventId event,
 }
 
 std::optional<Invitation> EventStore::LoadInvitation(soci::session& sql, InvitationId id) const {
+  // sql-fragment: kInvitationSelect is this file's literal statement head.
   db::Query query(kInvitationSelect);
   query.Append("WHERE i.id = ").Bind(static_cast<long long>(id.value()));
   auto invitations = LoadInvitations(sql, query);
@@ -507,6 +509,7 @@ std::vector<Invitation> EventStore::InvitationsTo(soci::session& sql,
                                                   const std::vector<OrganizationId>& organizations) const {
   std::vector<long long> ids;
   for (OrganizationId organization : organizations) ids.push_back(organization.value());
+  // sql-fragment: kInvitationSelect is this file's literal statement head.
   db::Query query(kInvitationSelect);
   query.Append("WHERE i.to_organization_id IN (").BindList(ids).Append(") ORDER BY i.id DESC");
   return LoadInvitations(sql, query);
@@ -732,6 +735,7 @@ std::optional<Event> EventStore::Load(soci::session& sql, EventId event_id) cons
     }
   }
   {
+    // sql-fragment: kInvitationSelect is this file's literal statement head.
     db::Query query(kInvitationSelect);
     query.Append("WHERE i.event_id = ").Bind(id).Append(" ORDER BY i.id");
     event.invitations = LoadInvitations(sql, query);
