@@ -13,6 +13,7 @@
 #include "modules/directory/directory_demo.h"
 #include "modules/directory/directory_routes.h"
 #include "modules/events/events_demo.h"
+#include "modules/events/agreement_activities.h"
 #include "modules/events/events_routes.h"
 #include "modules/home/home_routes.h"
 
@@ -49,6 +50,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
   app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);
   app->events_ = std::make_unique<events::EventService>(*app->database_);
+  // The events serving an objective show on the agreement's tracker.
+  app->agreements_->AddActivitySource(events::AgreementActivities(*app->events_));
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
       accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,

@@ -448,3 +448,58 @@ TEST(EventsTest, CachedPagesChangeWithEveryWrite) {
 
 }  // namespace
 }  // namespace entente::testing
+
+namespace entente::testing {
+namespace {
+
+// The events serving an objective show on the agreement's tracker, linked to their pages, and
+// count as activity for the 12-month flag — for those who may see the event.
+TEST(EventsTest, EventsServingAnObjectiveShowOnTheAgreementTracker) {
+  auto agreement = TestServer::Shared().app().agreements().Get(auth::Actor::Anonymous(), "paris-almaty-2014");
+  ASSERT_TRUE(agreement);
+  ASSERT_GE(agreement->objectives.size(), 4u);
+  auto objective_id = [&](int sequence) -> long long {
+    for (const auto& objective : agreement->objectives) {
+      if (objective.sequence == sequence) return objective.id.value();
+    }
+    return 0LL;
+  };
+  // The demo's Rentrée 2014 serves objectives 1 and 3.
+  auto api = json::parse(Get(Port(), "/api/v1/agreements/" + std::to_string(agreement->id.value())).body);
+  std::map<int, std::vector<std::string>> linked;
+  for (const auto& objective : api["objectives"]) {
+    for (const auto& link : objective["linked_activities"]) linked[objective["sequence"].get<int>()].push_back(link);
+  }
+  EXPECT_EQ(linked[1], std::vector<std::string>{"/events/rentree-du-barreau-de-paris-2014"});
+  EXPECT_EQ(linked[3], std::vector<std::string>{"/events/rentree-du-barreau-de-paris-2014"});
+  EXPECT_TRUE(linked[2].empty());
+  auto page = Get(Port(), "/agreements/paris-almaty-2014").body;
+  EXPECT_TRUE(Contains(page, "href=\"/events/rentree-du-barreau-de-paris-2014\""));
+
+  // A members-only event serving objective 4 in 2017 keeps it unflagged as of 2017-12-31 for a
+  // signed-in user, and is not shown to (nor counted for) a visitor.
+  auto coordinator = SignedInActor(kCoordinator);
+  EventInput input = Input("test-serving-objective-4");
+  input.starts = "2017-06-01";
+  input.ends = "2017-06-02";
+  input.visibility = "members";
+  input.objectives = {objective_id(4)};
+  ASSERT_TRUE(Service().Create(coordinator, input));
+  auto flagged = [](const json& body, int sequence) {
+    for (const auto& objective : body["objectives"]) {
+      if (objective["sequence"] == sequence) return objective["no_activity_in_12_months"].get<bool>();
+    }
+    return false;
+  };
+  std::string path = "/api/v1/agreements/" + std::to_string(agreement->id.value()) + "?as_of=2017-12-31";
+  Browser member = SignedInBrowser(Port(), "almaty.member@demo.entente.example");
+  auto as_member = json::parse(member.Get(path).body);
+  EXPECT_FALSE(flagged(as_member, 4)) << "the event of June 2017 is activity within the 12 months";
+  EXPECT_TRUE(flagged(as_member, 2));
+  auto as_visitor = json::parse(Get(Port(), path).body);
+  EXPECT_TRUE(flagged(as_visitor, 4)) << "a visitor does not see the members-only event";
+  EXPECT_FALSE(Contains(Get(Port(), "/agreements/paris-almaty-2014").body, "test-serving-objective-4"));
+}
+
+}  // namespace
+}  // namespace entente::testing

@@ -170,21 +170,50 @@ Result<Page<AgreementSummary>> AgreementService::List(const auth::Actor& actor, 
 }
 
 Result<Agreement> AgreementService::Get(const auth::Actor& actor, const std::string& slug) {
-  return database_.Read([&](soci::session& sql) -> Result<Agreement> {
+  return WithLinkedActivities(actor, database_.Read([&](soci::session& sql) -> Result<Agreement> {
     auto id = store_.FindIdBySlug(sql, slug);
     if (!id) return Fail(Error::NotFound());
     auto agreement = store_.Load(sql, *id);
     if (!agreement || !MayView(actor, *agreement)) return Fail(Error::NotFound());
     return std::move(*agreement);
-  });
+  }));
 }
 
 Result<Agreement> AgreementService::Get(const auth::Actor& actor, AgreementId id) {
-  return database_.Read([&](soci::session& sql) -> Result<Agreement> {
+  return WithLinkedActivities(actor, database_.Read([&](soci::session& sql) -> Result<Agreement> {
     auto agreement = store_.Load(sql, id);
     if (!agreement || !MayView(actor, *agreement)) return Fail(Error::NotFound());
     return std::move(*agreement);
-  });
+  }));
+}
+
+Result<Agreement> AgreementService::WithLinkedActivities(const auth::Actor& actor, Result<Agreement> agreement) {
+  if (!agreement || sources_.empty() || agreement->objectives.empty()) return agreement;
+  std::vector<ObjectiveId> objectives;
+  for (const auto& objective : agreement->objectives) objectives.push_back(objective.id);
+  for (const auto& source : sources_) {
+    auto linked = source(actor, objectives);
+    if (!linked) return Fail(linked.error());
+    // One activity per page, serving every objective it was linked to.
+    for (auto& item : *linked) {
+      auto same =
+          std::find_if(agreement->activities.begin(), agreement->activities.end(),
+                       [&](const Activity& activity) { return !item.link.empty() && activity.link == item.link; });
+      if (same != agreement->activities.end()) {
+        same->objectives.push_back(item.objective);
+        continue;
+      }
+      Activity activity;
+      activity.kind = item.kind;
+      activity.happened_on = item.happened_on;
+      activity.text = std::move(item.text);
+      activity.place = std::move(item.place);
+      activity.objectives = {item.objective};
+      activity.link = std::move(item.link);
+      agreement->activities.push_back(std::move(activity));
+    }
+  }
+  return agreement;
 }
 
 Result<bool> AgreementService::SlugTaken(const std::string& slug) {

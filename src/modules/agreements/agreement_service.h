@@ -8,6 +8,7 @@
 // kPermissionDenied. Every change is one transaction with its audit entry; on any error nothing
 // is written.
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -26,9 +27,17 @@ struct DocumentFile {
   std::string content;
 };
 
+// The activities other modules record for some objectives, as `actor` may see them.
+using ActivitySource =
+    std::function<Result<std::vector<LinkedActivity>>(const auth::Actor& actor, const std::vector<ObjectiveId>&)>;
+
 class AgreementService {
  public:
   explicit AgreementService(db::Database& database) : database_(database) {}
+
+  // Another module's activities join the agreement's own when it is read (Get): the events
+  // module adds the events serving each objective. Set at start-up, before serving.
+  void AddActivitySource(ActivitySource source) { sources_.push_back(std::move(source)); }
 
   // kInvalidArgument for an unknown status or a year out of range.
   Result<Page<AgreementSummary>> List(const auth::Actor& actor, const AgreementFilter& filter, const PageRequest& page);
@@ -66,7 +75,11 @@ class AgreementService {
   // (kPermissionDenied).
   Result<Agreement> LoadForChange(soci::session& sql, const auth::Actor& actor, AgreementId id) const;
 
+  // Adds the sources' activities to a loaded agreement (outside any database call of ours).
+  Result<Agreement> WithLinkedActivities(const auth::Actor& actor, Result<Agreement> agreement);
+
   db::Database& database_;
+  std::vector<ActivitySource> sources_;
   AgreementStore store_;
 };
 

@@ -438,6 +438,7 @@ void FillTracker(RequestContext& context, const Context& deps, const Agreement& 
       entry->SetValue("DATE", DateText(deps, language, activity->happened_on));
       entry->SetValue("KIND", deps.pages.Translate(context, ActivityKindLabel(activity->kind)));
       SetLocalized(*entry, "TEXT", "TEXT_LANG", activity->text, language, "");
+      if (!activity->link.empty()) entry->SetValueAndShowSection("HREF", activity->link, "LINKED");
     }
     if (item.activities.empty()) row->ShowSection("NO_ACTIVITY");
     if (item.quiet) {
@@ -922,12 +923,13 @@ json DateJson(const PartialDate& date) { return date.known() ? json(date.ToStrin
 json ActivityJson(const Activity& activity) {
   json objectives = json::array();
   for (auto objective : activity.objectives) objectives.push_back(objective.value());
-  return {{"id", activity.id.value()},
+  return {{"id", activity.link.empty() ? json(activity.id.value()) : json(nullptr)},
           {"kind", ActivityKindKey(activity.kind)},
           {"happened_on", DateJson(activity.happened_on)},
           {"text", TextJson(activity.text)},
           {"place", TextJson(activity.place)},
-          {"objectives", objectives}};
+          {"objectives", objectives},
+          {"link", activity.link.empty() ? json(nullptr) : json(activity.link)}};
 }
 
 json FollowUpJson(const FollowUp& follow_up) {
@@ -983,13 +985,20 @@ json AgreementJson(const Agreement& agreement, std::chrono::year_month_day as_of
   for (const auto& item : progress) {
     json categories = json::array();
     for (auto category : item.objective->categories) categories.push_back(CategoryKey(category));
-    json activities = json::array();
-    for (const Activity* activity : item.activities) activities.push_back(activity->id.value());
+    json activities = json::array(), linked = json::array();
+    for (const Activity* activity : item.activities) {
+      if (activity->link.empty()) {
+        activities.push_back(activity->id.value());
+      } else {
+        linked.push_back(activity->link);
+      }
+    }
     objectives.push_back({{"id", item.objective->id.value()},
                           {"sequence", item.objective->sequence},
                           {"text", TextJson(item.objective->text)},
                           {"categories", categories},
                           {"activities", activities},
+                          {"linked_activities", linked},
                           {"last_activity", DateJson(item.last_activity)},
                           {"no_activity_in_12_months", item.quiet}});
   }

@@ -138,6 +138,20 @@ struct Activity {
   i18n::LocalizedText text;
   i18n::LocalizedText place;
   std::vector<ObjectiveId> objectives;
+  // Set for an activity another module records (an event serving objectives): its page. Such an
+  // activity has no id of the agreement's own, counts on the tracker, and stays off the timeline
+  // (which tells the agreement's own story).
+  std::string link;
+};
+
+// An activity another module records for an objective of an agreement (an event that serves it).
+struct LinkedActivity {
+  ObjectiveId objective;
+  ActivityKind kind = ActivityKind::kOther;
+  PartialDate happened_on;
+  i18n::LocalizedText text;
+  i18n::LocalizedText place;
+  std::string link;  // its page, such as /events/rentree-du-barreau-de-paris-2014
 };
 
 struct Agreement {

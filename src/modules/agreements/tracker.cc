@@ -75,7 +75,9 @@ std::vector<TimelineEntry> BuildTimeline(const Agreement& agreement) {
   // before it, and after whatever else is dated like that one.
   constexpr int kUndated = 1 << 20;
   std::vector<const Activity*> activities;
-  for (const auto& activity : agreement.activities) activities.push_back(&activity);
+  for (const auto& activity : agreement.activities) {
+    if (activity.link.empty()) activities.push_back(&activity);  // another module's: tracker only
+  }
   std::sort(activities.begin(), activities.end(),
             [](const Activity* a, const Activity* b) { return a->id.value() < b->id.value(); });
   sys_days previous = signing;

@@ -626,9 +626,14 @@ Status EventService::LinkAgreementOccasion(const auth::Actor& actor, const std::
 }
 
 Result<std::vector<std::pair<long long, EventSummary>>> EventService::EventsServing(
-    const std::vector<long long>& objectives) {
+    const auth::Actor& actor, const std::vector<long long>& objectives) {
   return database_.Read([&](soci::session& sql) -> Result<std::vector<std::pair<long long, EventSummary>>> {
-    return store_.EventsServingObjectives(sql, objectives);
+    auto serving = store_.EventsServingObjectives(sql, objectives);
+    std::erase_if(serving, [&](const auto& item) {
+      auto event = store_.Load(sql, item.second.id);
+      return !event || !MayView(actor, *event);
+    });
+    return serving;
   });
 }
 

@@ -125,8 +125,9 @@ class EventService {
   // Every session and meeting of the feed token's user in events they may see.
   Result<std::vector<AgendaItem>> Feed(const std::string& token);
 
-  // For the agreement tracker: the events serving each objective.
-  Result<std::vector<std::pair<long long, EventSummary>>> EventsServing(const std::vector<long long>& objectives);
+  // For the agreement tracker: the events serving each objective, those `actor` may see.
+  Result<std::vector<std::pair<long long, EventSummary>>> EventsServing(const auth::Actor& actor,
+                                                                        const std::vector<long long>& objectives);
   // Demo loader: links the agreement to the event it was signed at.
   Status LinkAgreementOccasion(const auth::Actor& actor, const std::string& agreement_slug, EventId event);
   Result<bool> SlugTaken(const std::string& slug);

@@ -1129,7 +1129,10 @@ std::vector<std::pair<long long, EventSummary>> EventStore::EventsServingObjecti
     ids.push_back(id);
   }
   auto texts = kEventTexts.Load(sql, ids);
-  for (auto& [objective_id, item] : result) item.title = Field(texts, item.id.value(), "title");
+  for (auto& [objective_id, item] : result) {
+    item.title = Field(texts, item.id.value(), "title");
+    item.city = Field(texts, item.id.value(), "city");
+  }
   return result;
 }
 

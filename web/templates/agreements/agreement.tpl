@@ -57,7 +57,7 @@
       {{#HAS_LAST}}<p class="muted">{{_ Latest activity: _}} {{LAST}}</p>{{/HAS_LAST}}
       {{#NO_ACTIVITY}}<p class="muted">{{_ No activity recorded yet. _}}</p>{{/NO_ACTIVITY}}
       <ul class="activities">
-        {{#ACTIVITY}}<li><span class="date">{{DATE}}</span> · <span class="muted">{{KIND}}</span> — <span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span></li>{{/ACTIVITY}}
+        {{#ACTIVITY}}<li><span class="date">{{DATE}}</span> · <span class="muted">{{KIND}}</span> — {{#LINKED}}<a href="{{HREF}}">{{/LINKED}}<span{{#TEXT_LANG}} lang="{{LANG}}"{{/TEXT_LANG}}>{{TEXT}}</span>{{#LINKED}}</a>{{/LINKED}}</li>{{/ACTIVITY}}
       </ul>
     </li>{{/OBJECTIVE}}
   </ol>
