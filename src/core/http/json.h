@@ -4,9 +4,25 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/pagination.h"
+#include "core/base/partial_date.h"
 #include "core/http/request.h"
+#include "core/i18n/localized_text.h"
 
 namespace entente::http {
+
+// Text per language: {"en": {"text": "…", "original": true}, "fr": {…}}.
+inline nlohmann::json LocalizedJson(const i18n::LocalizedText& text) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [language, variant] : text.variants()) {
+    out[language] = {{"text", variant.text}, {"original", variant.original}};
+  }
+  return out;
+}
+
+// A date as precise as its source ("2014", "2014-10", "2014-10-14/2014-10-15"), or null.
+inline nlohmann::json PartialDateJson(const PartialDate& date) {
+  return date.known() ? nlohmann::json(date.ToString()) : nlohmann::json(nullptr);
+}
 
 inline Response JsonResponse(const nlohmann::json& body, int status = 200) {
   // Invalid UTF-8 in stored text must not turn a good answer into an exception.

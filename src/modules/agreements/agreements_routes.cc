@@ -46,6 +46,7 @@ using http::Method;
 using http::RequestContext;
 using http::Response;
 using nlohmann::json;
+using render::SetLocalized;
 using render::Text;
 
 constexpr int kBlankPartyRows = 2;
@@ -58,18 +59,6 @@ struct Context {
   AgreementService& agreements;
   directory::OrganizationService& organizations;
 };
-
-// Sets NAME (and a LANG section when the text falls back to another language).
-void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable,
-                  const std::string& lang_section, const i18n::LocalizedText& text, const std::string& language,
-                  const std::string& fallback) {
-  if (auto chosen = text.Pick(language)) {
-    dictionary.SetValue(variable, Text(chosen->text));
-    if (chosen->fallback) dictionary.AddSectionDictionary(lang_section)->SetValue("LANG", Text(chosen->language));
-  } else {
-    dictionary.SetValue(variable, fallback);
-  }
-}
 
 std::string Pick(const i18n::LocalizedText& text, const std::string& language, const std::string& fallback = "") {
   auto chosen = text.Pick(language);
@@ -910,15 +899,8 @@ Result<Response> Update(RequestContext& context, const Context& deps) {
 
 // --- JSON ---
 
-json TextJson(const i18n::LocalizedText& text) {
-  json out = json::object();
-  for (const auto& [language, variant] : text.variants()) {
-    out[language] = {{"text", variant.text}, {"original", variant.original}};
-  }
-  return out;
-}
-
-json DateJson(const PartialDate& date) { return date.known() ? json(date.ToString()) : json(nullptr); }
+json TextJson(const i18n::LocalizedText& text) { return http::LocalizedJson(text); }
+json DateJson(const PartialDate& date) { return http::PartialDateJson(date); }
 
 json ActivityJson(const Activity& activity) {
   json objectives = json::array();

@@ -1,6 +1,7 @@
 #include "modules/directory/directory_json.h"
 
 #include "core/base/messages.h"
+#include "core/http/json.h"
 #include "modules/directory/people_service.h"
 
 namespace entente::directory {
@@ -88,15 +89,9 @@ class Reader {
 
 }  // namespace
 
-json TextJson(const i18n::LocalizedText& text) {
-  json out = json::object();
-  for (const auto& [language, variant] : text.variants()) {
-    out[language] = {{"text", variant.text}, {"original", variant.original}};
-  }
-  return out;
-}
+json TextJson(const i18n::LocalizedText& text) { return http::LocalizedJson(text); }
 
-json DateJson(const PartialDate& date) { return date.known() ? json(date.ToString()) : json(nullptr); }
+json DateJson(const PartialDate& date) { return http::PartialDateJson(date); }
 
 json OrganizationJson(const Organization& organization) {
   return {{"id", organization.id.value()},

@@ -39,19 +39,8 @@ using http::Method;
 using http::RequestContext;
 using http::Response;
 using nlohmann::json;
+using render::SetLocalized;
 using render::Text;
-
-// Sets NAME (and NAME_LANG when it falls back to another language) from localized text.
-void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable,
-                  const std::string& lang_section, const i18n::LocalizedText& text, const std::string& language,
-                  const std::string& fallback) {
-  if (auto chosen = text.Pick(language)) {
-    dictionary.SetValue(variable, Text(chosen->text));
-    if (chosen->fallback) dictionary.AddSectionDictionary(lang_section)->SetValue("LANG", Text(chosen->language));
-  } else {
-    dictionary.SetValue(variable, fallback);
-  }
-}
 
 std::string NameIn(const Organization& organization, const std::string& language) {
   auto chosen = organization.name.Pick(language);
@@ -116,13 +105,13 @@ void FillResults(RequestContext& context, const Context& deps, ctemplate::Templa
     // A count that stopped at its cap says "at least": the search never counts every match.
     std::string count = catalogs.FormatNumber(context.language, found->total);
     results.AddSectionDictionary("SUMMARY")->SetValue(
-        "TEXT", found->total_is_lower_bound
-                    ? WithValue(catalogs.TranslatePlural(context.language, "at least {1} lawyer found",
-                                                         "at least {1} lawyers found", found->total),
-                                count)
-                    : fmt::format("{} {}", count,
-                                  catalogs.TranslatePlural(context.language, "lawyer found", "lawyers found",
-                                                           found->total)));
+        "TEXT",
+        found->total_is_lower_bound
+            ? WithValue(catalogs.TranslatePlural(context.language, "at least {1} lawyer found",
+                                                 "at least {1} lawyers found", found->total),
+                        count)
+            : fmt::format("{} {}", count,
+                          catalogs.TranslatePlural(context.language, "lawyer found", "lawyers found", found->total)));
   }
   for (const auto& hit : found->items) {
     auto* item = results.AddSectionDictionary("HIT");
