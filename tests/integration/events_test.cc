@@ -8,6 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include <libical/ical.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "harness.h"
 #include "modules/events/event_service.h"
@@ -58,6 +63,23 @@ long long Count(const std::string& table, EventId event) {
     return total;
   });
   return count.value_or(-1);
+}
+
+// The text of a PDF as pdftotext (poppler-utils) reads it back; empty when it cannot.
+std::string PdfText(const std::string& pdf) {
+  auto path = std::filesystem::temp_directory_path() / ("entente-events-" + std::to_string(::getpid()) + ".pdf");
+  {
+    std::ofstream file(path, std::ios::binary);
+    file << pdf;
+  }
+  std::string text;
+  if (FILE* pipe = ::popen(("pdftotext -enc UTF-8 " + path.string() + " - 2>/dev/null").c_str(), "r")) {
+    char buffer[4096];
+    while (std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, read);
+    ::pclose(pipe);
+  }
+  std::filesystem::remove(path);
+  return text;
 }
 
 std::string FieldOf(const Error& error) { return error.fields().empty() ? "" : error.fields()[0].field; }
@@ -325,6 +347,26 @@ TEST(EventsTest, SchedulerAgendaAndCalendar) {
   auto own = president.Get("/events/test-meetings/agenda");
   EXPECT_EQ(own.status, 200);
   EXPECT_TRUE(Contains(own.body, "Meeting with Almaty City Bar")) << own.body.substr(0, 300);
+  EXPECT_TRUE(Contains(own.body, "/events/test-meetings/agenda.pdf"));
+  // The same agenda as a PDF, Paris time with the viewer's Almaty time beside it.
+  auto own_pdf = president.Get("/events/test-meetings/agenda.pdf?tz=Asia/Almaty");
+  EXPECT_EQ(own_pdf.status, 200);
+  EXPECT_EQ(own_pdf.Header("content-type"), "application/pdf");
+  ASSERT_EQ(own_pdf.body.substr(0, 5), "%PDF-");
+  std::string own_text = PdfText(own_pdf.body);
+  EXPECT_TRUE(Contains(own_text, "Your agenda")) << own_text;
+  EXPECT_TRUE(Contains(own_text, "Meeting with Almaty City Bar")) << own_text;
+  EXPECT_TRUE(Contains(own_text, "Europe/Paris")) << own_text;
+  EXPECT_TRUE(Contains(own_text, "Asia/Almaty")) << own_text;
+  // In the user's language.
+  president.cookies["lang"] = "fr";
+  std::string french = PdfText(president.Get("/events/test-meetings/agenda.pdf").body);
+  EXPECT_TRUE(Contains(french, "Votre programme")) << french;
+  president.cookies["lang"] = "en";
+  // A user with no person in the directory gets an empty agenda, not someone else's.
+  auto empty_pdf = SignedInBrowser(Port(), "paris.member@demo.entente.example").Get("/events/test-meetings/agenda.pdf");
+  EXPECT_EQ(empty_pdf.status, 200);
+  EXPECT_FALSE(Contains(PdfText(empty_pdf.body), "Almaty City Bar"));
   // Another bar's member sees no agenda of this delegation.
   Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
   EXPECT_EQ(member.Get(agenda_path).status, 404);

@@ -999,19 +999,17 @@ Response Pdf(std::string body, const std::string& file_name) {
   return response;
 }
 
-Result<Response> AgendaPdf(RequestContext& context, const Context& deps) {
-  auto agenda = LoadAgenda(context, deps);
-  if (!agenda) return Fail(agenda.error());
+// An agenda as a PDF in the viewer's language: times in the event's zone, with `viewer_zone`'s
+// beside them when it differs, as the agenda page shows them.
+std::string AgendaPdfBody(const RequestContext& context, const Context& deps, const std::string& heading,
+                          const Event& event, const std::vector<AgendaItem>& items, const std::string& viewer_zone) {
   const std::string& language = context.language;
-  std::string viewer_zone = ViewerZone(context, agenda->home_zone);
   PdfDocument document;
   document.language = language;
-  document.heading = deps.pages.catalogs().TranslateWith(language, N_("Agenda of the delegation of {1}"),
-                                                         OrganizationName(agenda->delegation.organization, language));
-  document.paragraphs.push_back(
-      Pick(agenda->event.title, language, agenda->event.slug) + "\n" +
-      deps.pages.catalogs().TranslateWith(language, N_("Times in {1}"), agenda->event.time_zone));
-  for (const auto& item : agenda->items) {
+  document.heading = heading;
+  document.paragraphs.push_back(Pick(event.title, language, event.slug) + "\n" +
+                                deps.pages.catalogs().TranslateWith(language, N_("Times in {1}"), event.time_zone));
+  for (const auto& item : items) {
     auto [own, other] = TimeTexts(deps, language, item.time_zone, viewer_zone, item.starts, item.ends);
     std::string with = item.with.empty() ? Pick(item.with_name, language) : item.with;
     std::string line = (item.starts.known() ? DayText(deps, language, *item.starts.day) : "") + "  " + own;
@@ -1022,10 +1020,31 @@ Result<Response> AgendaPdf(RequestContext& context, const Context& deps) {
     if (!item.room.empty()) line += " · " + item.room;
     document.paragraphs.push_back(line);
   }
-  if (agenda->items.empty())
-    document.paragraphs.push_back(deps.pages.Translate(context, N_("No meeting scheduled yet.")));
+  if (items.empty()) document.paragraphs.push_back(deps.pages.Translate(context, N_("No meeting scheduled yet.")));
   document.footer = "Entente";
-  return Pdf(RenderPdf(document), fmt::format("{}-agenda-{}.pdf", agenda->event.slug, agenda->delegation.id.value()));
+  return RenderPdf(document);
+}
+
+Result<Response> AgendaPdf(RequestContext& context, const Context& deps) {
+  auto agenda = LoadAgenda(context, deps);
+  if (!agenda) return Fail(agenda.error());
+  std::string heading =
+      deps.pages.catalogs().TranslateWith(context.language, N_("Agenda of the delegation of {1}"),
+                                          OrganizationName(agenda->delegation.organization, context.language));
+  return Pdf(
+      AgendaPdfBody(context, deps, heading, agenda->event, agenda->items, ViewerZone(context, agenda->home_zone)),
+      fmt::format("{}-agenda-{}.pdf", agenda->event.slug, agenda->delegation.id.value()));
+}
+
+// The signed-in user's own agenda as a PDF; `tz` adds the viewer's zone as on the page.
+Result<Response> MyAgendaPdf(RequestContext& context, const Context& deps) {
+  auto event = deps.events.Get(context.actor, std::string(context.params.Get("slug")));
+  if (!event) return Fail(event.error());
+  auto items = deps.events.Agenda(context.actor, event->id, std::nullopt);
+  if (!items) return Fail(items.error());
+  return Pdf(AgendaPdfBody(context, deps, deps.pages.Translate(context, N_("Your agenda")), *event, *items,
+                           ViewerZone(context, "")),
+             fmt::format("{}-agenda.pdf", event->slug));
 }
 
 // The signed-in user's own agenda at an event: sessions they speak at or moderate and their
@@ -1058,6 +1077,7 @@ Result<Response> MyAgendaPage(RequestContext& context, const Context& deps) {
     row->SetValue("ROOM", item.room);
   }
   if (items->empty()) content.ShowSection("NO_ITEMS");
+  if (!viewer_zone.empty()) content.SetValue("TZ_QUERY", "?tz=" + viewer_zone);
   content.ShowSection("PERSONAL");
   return deps.pages.Render(context, page);
 }
@@ -1842,6 +1862,10 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
               .pattern = "/events/{slug:slug}/agenda",
               .access = Access::SignedIn(),
               .handler = bind(MyAgendaPage)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/events/{slug:slug}/agenda.pdf",
+              .access = Access::SignedIn(),
+              .handler = bind(MyAgendaPdf)});
   router.Add({.method = Method::kGet,
               .pattern = "/events/{slug:slug}/delegations/{id:id}/agenda",
               .access = Access::SignedIn(),

@@ -14,7 +14,8 @@
 <p class="muted">{{_ Times are local to the event _}} ({{TIME_ZONE}}){{#HAS_VIEWER_ZONE}}; {{_ your time is shown beside them _}} ({{VIEWER_ZONE}}){{/HAS_VIEWER_ZONE}}.</p>
 {{#DELEGATION}}<p><a class="button" href="/events/{{SLUG}}/delegations/{{DELEGATION_ID}}/agenda.ics">{{_ Add to your calendar (.ics) _}}</a>
    <a class="button button-secondary" href="/events/{{SLUG}}/delegations/{{DELEGATION_ID}}/agenda.pdf{{TZ_QUERY}}">{{_ PDF _}}</a></p>{{/DELEGATION}}
-{{#PERSONAL}}<p><a href="/events/feed">{{_ Your calendar feed _}}</a></p>{{/PERSONAL}}
+{{#PERSONAL}}<p><a class="button button-secondary" href="/events/{{SLUG}}/agenda.pdf{{TZ_QUERY}}">{{_ PDF _}}</a>
+   <a href="/events/feed">{{_ Your calendar feed _}}</a></p>{{/PERSONAL}}
 {{#NO_ITEMS}}<p>{{_ No meeting scheduled yet. _}}</p>{{/NO_ITEMS}}
 <table class="table agenda">
   <thead><tr><th scope="col">{{_ Day _}}</th><th scope="col">{{_ Time _}}</th><th scope="col">{{_ What _}}</th><th scope="col">{{_ Room _}}</th></tr></thead>
