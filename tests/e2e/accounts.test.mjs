@@ -1,7 +1,8 @@
 // Browser tests of accounts, sessions, roles and API tokens on the demo data:
 //   - a member signs in and out; the old session cookie no longer works (SECURITY.md items 3, 4);
 //   - journey 7: a platform admin grants a role, the audit log shows it, the user sees it;
-//   - journey 8 (part): an API token from the account page reads the JSON API;
+//   - journey 8: an API token from the account page reads the JSON API; a bar's system lists its
+//     members with curl, page by page, as the README shows;
 //   - a wrong password and an unknown email get the same answer (SECURITY.md item 2), and the
 //     sign-in form refuses a missing CSRF token and a foreign Origin (SECURITY.md item 8);
 //   - axe-core on the sign-in, account and administration pages.
@@ -12,6 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 
 import { chromium } from 'playwright-core';
 
@@ -25,6 +27,7 @@ const DEMO = (local) => `${local}@demo.entente.example`;
 const PLATFORM_ADMIN = DEMO('platform.admin');
 const PARIS_MEMBER = DEMO('paris.member');
 const ALMATY_MEMBER = DEMO('almaty.member');
+const ALMATY_ADMIN = DEMO('almaty.admin');
 const SESSION_COOKIE = 'entente_session';
 const FETCH_TIMEOUT_MS = 10_000;
 
@@ -450,6 +453,49 @@ test('journey 8 (part): an API token from the account page reads the JSON API',
           'GET /api/v1/users with a wrong token');
         assertUnauthenticatedJSON(await api('/api/v1/me'), 'GET /api/v1/me without credentials');
       });
+    } finally {
+      await context.close();
+    }
+  });
+
+// The README's command, run as a bar's own system would: curl with the bearer token.
+function curlJSON(url, token) {
+  return new Promise((resolve, reject) => {
+    execFile('curl', ['-s', '--max-time', '10', '-H', `Authorization: Bearer ${token}`, url], (error, stdout) => {
+      if (error) return reject(error);
+      try { resolve(JSON.parse(stdout)); } catch (parseError) { reject(new Error(`not JSON: ${stdout.slice(0, 300)}`)); }
+    });
+  });
+}
+
+test("journey 8: the Almaty City Bar's system lists the bar's members with curl, page by page",
+  { timeout: 2 * TEST_TIMEOUT_MS }, async () => {
+    const context = await englishContext();
+    try {
+      const page = await newPage(context);
+      await signIn(page, ALMATY_ADMIN, '/account');
+      const form = page.locator('main form[method="post"][action="/account/tokens"]');
+      await form.locator('input[name="name"]').fill('roll sync');
+      await submitWith(page, form.locator('button[type="submit"]'));
+      const token = (await page.locator('code.token').innerText()).trim();
+      assert.ok(token.length >= 32, 'no token shown');
+      // As the README shows: follow pages until page * per_page >= total.
+      const slugs = [];
+      let total = 0;
+      for (let n = 1; n <= 10; n++) {
+        const body = await curlJSON(`${baseURL}/api/v1/lawyers?bar=almaty-city-bar&status=any&per_page=2&page=${n}`, token);
+        assert.equal(body.page, n);
+        assert.equal(body.total_is_lower_bound, false, 'a small roll is counted exactly');
+        total = body.total;
+        slugs.push(...body.items.map((item) => item.slug));
+        if (n * body.per_page >= total) break;
+      }
+      assert.ok(total >= 3, `members counted: ${total}`);
+      assert.equal(slugs.length, total, `members over all pages: ${JSON.stringify(slugs)}`);
+      assert.equal(new Set(slugs).size, slugs.length, `a member on two pages: ${JSON.stringify(slugs)}`);
+      for (const slug of ['daniyar-kanafin', 'iskander-alimbaev', 'kenzhegali-karchegenov']) {
+        assert.ok(slugs.includes(slug), `${slug} is not listed: ${JSON.stringify(slugs)}`);
+      }
     } finally {
       await context.close();
     }
