@@ -82,6 +82,17 @@ std::string PdfText(const std::string& pdf) {
   return text;
 }
 
+// Audit entries of `action` on the record `entity`.
+long long AuditCount(const std::string& action, long long entity) {
+  auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
+    long long total = 0;
+    sql << "SELECT COUNT(*) FROM audit_log WHERE action = :action AND entity_id = :id", soci::use(action),
+        soci::use(entity), soci::into(total);
+    return total;
+  });
+  return count.value_or(-1);
+}
+
 std::string FieldOf(const Error& error) { return error.fields().empty() ? "" : error.fields()[0].field; }
 
 TEST(EventsTest, DemoTellsTheStory) {
@@ -203,6 +214,188 @@ TEST(EventsTest, RegistrationFillsThenWaitingList) {
   auto delegation = Service().AddDelegation(coordinator, *id, {"almaty-city-bar", "", "2", {}});
   ASSERT_FALSE(delegation);
   EXPECT_EQ(FieldOf(delegation.error()), "size");
+}
+
+// Organizers add directory people with a role, record their consent and remove them, on the
+// page and through the API; only consenting, confirmed participants are listed to others.
+TEST(EventsTest, OrganizersManageParticipants) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-participants"));
+  ASSERT_TRUE(id);
+  std::string api = "/api/v1/events/" + std::to_string(id->value()) + "/participants";
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.cookies["lang"] = "en";
+  browser.Get("/events/test-participants");
+
+  auto added = browser.SendJson("POST", api, R"({"person":"pierre-olivier-sur","role":"speaker"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  json participant = json::parse(added.body);
+  EXPECT_EQ(participant["role"], "speaker");
+  EXPECT_EQ(participant["consent_to_list"], false);
+  EXPECT_EQ(participant["person"]["person"], "pierre-olivier-sur");
+  std::string participant_path = api + "/" + std::to_string(participant["id"].get<long long>());
+  EXPECT_EQ(AuditCount("event.participant.create", participant["id"].get<long long>()), 1);
+
+  // Bad input writes nothing: an unknown role or person, the same person twice, another's event.
+  auto bad_role = browser.SendJson("POST", api, R"({"person":"daniyar-kanafin","role":"chairman"})");
+  EXPECT_EQ(bad_role.status, 422);
+  EXPECT_TRUE(Contains(bad_role.body, "role")) << bad_role.body;
+  EXPECT_EQ(browser.SendJson("POST", api, R"({"person":"nobody-at-all","role":"guest"})").status, 422);
+  EXPECT_EQ(browser.SendJson("POST", api, R"({"person":"pierre-olivier-sur","role":"host"})").status, 422);
+  Browser almaty = SignedInBrowser(Port(), kAlmatyCoordinator);
+  EXPECT_EQ(almaty.SendJson("POST", api, R"({"person":"daniyar-kanafin","role":"guest"})").status, 403);
+  EXPECT_EQ(almaty.SendJson("PATCH", participant_path, R"({"consent_to_list":true})").status, 403);
+  EXPECT_EQ(almaty.SendJson("DELETE", participant_path, "").status, 403);
+  EXPECT_EQ(Count("event_participants", *id), 1);
+
+  // Not consenting: not listed to the public, in JSON nor on the page.
+  std::string event_api = "/api/v1/events/" + std::to_string(id->value());
+  EXPECT_TRUE(json::parse(Get(Port(), event_api).body)["participants"].empty());
+  EXPECT_FALSE(Contains(Get(Port(), "/events/test-participants").body, "/people/pierre-olivier-sur"));
+  EXPECT_EQ(browser.SendJson("PATCH", participant_path, R"({"consent_to_list":"yes"})").status, 422);
+  auto consented = browser.SendJson("PATCH", participant_path, R"({"consent_to_list":true})");
+  ASSERT_EQ(consented.status, 200) << consented.body;
+  EXPECT_EQ(json::parse(consented.body)["consent_to_list"], true);
+  json listed = json::parse(Get(Port(), event_api).body)["participants"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_FALSE(listed[0].contains("consent_to_list"));
+  EXPECT_TRUE(Contains(Get(Port(), "/events/test-participants").body, "/people/pierre-olivier-sur"));
+
+  // The page's forms: add with consent, withdraw it, remove; errors beside the form's fields.
+  browser.cookies["lang"] = "fr";
+  auto page = browser.Get("/events/test-participants");
+  browser.cookies["lang"] = "en";
+  EXPECT_TRUE(Contains(page.body, "Ajouter un participant"));
+  EXPECT_TRUE(Contains(page.body, "Enregistrer le retrait de son accord"));  // he consented
+  EXPECT_TRUE(Contains(page.body, "Intitulé de la distinction"));
+  auto refused = browser.PostForm("/events/test-participants/participants", "person=daniyar-kanafin&role=chairman");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "Choose a role from the list.")) << refused.body.substr(0, 300);
+  auto posted = browser.PostForm("/events/test-participants/participants",
+                                 "person=daniyar-kanafin&role=delegate&consent_to_list=1");
+  EXPECT_EQ(posted.status, 303);
+  auto event = Service().Get(coordinator, *id);
+  ASSERT_TRUE(event);
+  ASSERT_EQ(event->participants.size(), 2u);
+  auto kanafin = std::find_if(event->participants.begin(), event->participants.end(),
+                              [](const auto& item) { return item.person && item.person->slug == "daniyar-kanafin"; });
+  ASSERT_NE(kanafin, event->participants.end());
+  EXPECT_EQ(kanafin->role, events::ParticipantRole::kDelegate);
+  EXPECT_TRUE(kanafin->consent_to_list);
+  EXPECT_TRUE(Contains(Get(Port(), "/events/test-participants").body, "/people/daniyar-kanafin"));
+  std::string kanafin_path = "/events/test-participants/participants/" + std::to_string(kanafin->id.value());
+  EXPECT_EQ(browser.PostForm(kanafin_path + "/consent", "consent_to_list=0").status, 303);
+  EXPECT_FALSE(Contains(Get(Port(), "/events/test-participants").body, "/people/daniyar-kanafin"));
+  EXPECT_EQ(AuditCount("event.participant.consent", kanafin->id.value()), 1);
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  member.Get("/events/test-participants");
+  EXPECT_EQ(member.PostForm(kanafin_path + "/remove", "x=1").status, 403);
+  EXPECT_EQ(browser.PostForm(kanafin_path + "/remove", "x=1").status, 303);
+  EXPECT_EQ(browser.PostForm(kanafin_path + "/remove", "x=1").status, 404);
+  EXPECT_EQ(AuditCount("event.participant.delete", kanafin->id.value()), 1);
+
+  EXPECT_EQ(browser.SendJson("DELETE", participant_path, "").status, 204);
+  EXPECT_EQ(browser.SendJson("DELETE", participant_path, "").status, 404);
+  EXPECT_EQ(Count("event_participants", *id), 0);
+}
+
+// Registrations awaiting the organizers are approved (or put on the waiting list when the event
+// is full) and declined through the API.
+TEST(EventsTest, RegistrationsApprovedThroughTheApi) {
+  auto coordinator = SignedInActor(kCoordinator);
+  EventInput input = Input("test-approval");
+  input.registration = "approval";
+  input.capacity = "1";
+  auto id = Service().Create(coordinator, input);
+  ASSERT_TRUE(id) << id.error().message();
+  for (const char* email : {"paris.member@demo.entente.example", "paris.editor@demo.entente.example",
+                            "almaty.member@demo.entente.example"}) {
+    auto status = Service().Register(SignedInActor(email), *id, true);
+    ASSERT_TRUE(status) << status.error().message();
+    EXPECT_EQ(*status, events::ParticipantStatus::kPending);
+  }
+  auto event = Service().Get(coordinator, *id);
+  ASSERT_TRUE(event);
+  ASSERT_EQ(event->participants.size(), 3u);
+  auto path = [&](std::size_t index) {
+    return "/api/v1/events/" + std::to_string(id->value()) + "/participants/" +
+           std::to_string(event->participants[index].id.value()) + "/decision";
+  };
+  // Pending registrations are not listed publicly, consent or not.
+  EXPECT_TRUE(json::parse(Get(Port(), "/api/v1/events/" + std::to_string(id->value())).body)["participants"].empty());
+
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.SendJson("POST", path(0), R"({"decision":"approve"})").status, 403);
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  EXPECT_EQ(browser.SendJson("POST", path(0), R"({"decision":"maybe"})").status, 422);
+  auto approved = browser.SendJson("POST", path(0), R"({"decision":"approve"})");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(json::parse(approved.body)["status"], "confirmed");
+  auto waiting = browser.SendJson("POST", path(1), R"({"decision":"approve"})");
+  ASSERT_EQ(waiting.status, 200);
+  EXPECT_EQ(json::parse(waiting.body)["status"], "waiting");
+  auto declined = browser.SendJson("POST", path(2), R"({"decision":"decline"})");
+  ASSERT_EQ(declined.status, 200);
+  EXPECT_EQ(json::parse(declined.body)["status"], "declined");
+  EXPECT_EQ(AuditCount("event.participant.decide", event->participants[0].id.value()), 1);
+  EXPECT_EQ(browser
+                .SendJson("POST", "/api/v1/events/" + std::to_string(id->value()) + "/participants/999999/decision",
+                          R"({"decision":"approve"})")
+                .status,
+            404);
+  // The one confirmed and consenting registration is now listed.
+  EXPECT_EQ(json::parse(Get(Port(), "/api/v1/events/" + std::to_string(id->value())).body)["participants"].size(), 1u);
+}
+
+// Organizers record an award on their event, with a recipient by name or by role.
+TEST(EventsTest, OrganizersRecordAnAward) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-award"));
+  ASSERT_TRUE(id);
+  std::string api = "/api/v1/events/" + std::to_string(id->value()) + "/awards";
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  browser.cookies["lang"] = "en";
+  browser.Get("/events/test-award");
+
+  auto missing = browser.SendJson("POST", api, R"({"citation":{"en":"For years of work"}})");
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_TRUE(Contains(missing.body, "recipient")) << missing.body;
+  EXPECT_TRUE(Contains(missing.body, "title"));
+  EXPECT_EQ(browser.SendJson("POST", api, R"({"title":{"en":"Medal"},"recipient":"nobody-at-all"})").status, 422);
+  EXPECT_EQ(
+      browser.SendJson("POST", api, R"({"title":{"en":"Medal"},"recipient":"daniyar-kanafin","awarded_on":"28 March"})")
+          .status,
+      422);
+  Browser almaty = SignedInBrowser(Port(), kAlmatyCoordinator);
+  EXPECT_EQ(almaty.SendJson("POST", api, R"({"title":{"en":"Medal"},"recipient":"daniyar-kanafin"})").status, 403);
+  EXPECT_EQ(Service().Get(coordinator, *id)->awards.size(), 0u);
+
+  auto made = browser.SendJson("POST", api,
+                               R"({"title":{"en":"Medal of the Bar"},"citation":{"en":"For the training programme"},
+                                   "presented_by":"pierre-olivier-sur","recipient_role":{"en":"Team leader"},
+                                   "awarded_on":"2027-03-28"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  json award = json::parse(made.body);
+  EXPECT_EQ(award["title"]["en"]["text"], "Medal of the Bar");
+  EXPECT_EQ(award["presented_by"]["person"], "pierre-olivier-sur");
+  EXPECT_TRUE(award["recipient"].is_null());
+  EXPECT_EQ(award["recipient_role"]["en"]["text"], "Team leader");
+  EXPECT_EQ(award["awarded_on"], "2027-03-28");
+  EXPECT_EQ(AuditCount("event.award.create", award["id"].get<long long>()), 1);
+
+  // The page's form, in the language of the page; its errors beside its own fields.
+  auto refused = browser.PostForm("/events/test-award/awards", "title=Prize&recipient=daniyar-kanafin&awarded_on=x");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")) << refused.body.substr(0, 300);
+  auto posted = browser.PostForm("/events/test-award/awards",
+                                 "title=Prize+of+the+Training+Center&recipient=daniyar-kanafin&awarded_on=2027-03");
+  EXPECT_EQ(posted.status, 303);
+  auto page = Get(Port(), "/events/test-award?lang=en");
+  EXPECT_TRUE(Contains(page.body, "Medal of the Bar"));
+  EXPECT_TRUE(Contains(page.body, "For the training programme"));
+  EXPECT_TRUE(Contains(page.body, "Prize of the Training Center"));
+  EXPECT_TRUE(Contains(page.body, "/people/daniyar-kanafin"));
+  EXPECT_EQ(Service().Get(coordinator, *id)->awards.size(), 2u);
 }
 
 // Journey 3: the Almaty City Bar's coordinator sees the invitation from the President of the

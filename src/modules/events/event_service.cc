@@ -400,6 +400,10 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
                                            [&](const Delegation& item) { return item.id == *delegation; });
       if (!own) errors.push_back({"delegation", N_("This delegation is not one of the event's.")});
     }
+    if (person && std::any_of(event->participants.begin(), event->participants.end(),
+                              [&](const Participant& item) { return item.person && item.person->id == *person; })) {
+      errors.push_back({"person", N_("This person already takes part in the event.")});
+    }
     if (event->capacity && event->ConfirmedCount() >= *event->capacity) {
       errors.push_back({"person", N_("The event is full.")});
     }
@@ -409,6 +413,37 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
     Audit(sql, actor, "event.participant.create", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"person", input.person}, {"role", input.role}});
     return participant;
+  });
+}
+
+Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant,
+                                           bool consent) {
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto event = LoadForChange(sql, actor, id);
+    if (!event) return Fail(event.error());
+    auto found = std::find_if(event->participants.begin(), event->participants.end(),
+                              [&](const Participant& item) { return item.id == participant; });
+    if (found == event->participants.end()) return Fail(Error::NotFound());
+    store_.SetParticipantConsent(sql, id, participant, consent);
+    Audit(sql, actor, "event.participant.consent", "event_participant", participant.value(), Owner(*event),
+          {{"event", event->slug}, {"consent_to_list", consent}});
+    return {};
+  });
+}
+
+Status EventService::RemoveParticipant(const auth::Actor& actor, EventId id, ParticipantId participant) {
+  return database_.Write([&](soci::session& sql) -> Status {
+    auto event = LoadForChange(sql, actor, id);
+    if (!event) return Fail(event.error());
+    auto found = std::find_if(event->participants.begin(), event->participants.end(),
+                              [&](const Participant& item) { return item.id == participant; });
+    if (found == event->participants.end()) return Fail(Error::NotFound());
+    store_.DeleteParticipant(sql, id, participant);
+    Audit(sql, actor, "event.participant.delete", "event_participant", participant.value(), Owner(*event),
+          {{"event", event->slug},
+           {"person", found->person ? found->person->slug : ""},
+           {"role", kParticipantRoles.Key(found->role)}});
+    return {};
   });
 }
 

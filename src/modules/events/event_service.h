@@ -80,7 +80,16 @@ class EventService {
   Status DeleteSession(const auth::Actor& actor, EventId id, SessionId session);
 
   Result<DelegationId> AddDelegation(const auth::Actor& actor, EventId id, const DelegationInput& input);
+  // Adds a directory person with a role from the vocabulary, confirmed. kInvalidArgument: no such
+  // person, an unknown role, a delegation not the event's, a person taking part already, a full
+  // event.
   Result<ParticipantId> AddParticipant(const auth::Actor& actor, EventId id, const ParticipantInput& input);
+  // Records whether the participant agreed to be listed publicly. kNotFound when `participant`
+  // is not one of the event's.
+  Status SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant, bool consent);
+  // Removes a participant (a person added by the organizers or a registration). kNotFound when
+  // `participant` is not one of the event's.
+  Status RemoveParticipant(const auth::Actor& actor, EventId id, ParticipantId participant);
   Result<InvitationId> Invite(const auth::Actor& actor, EventId id, const InvitationInput& input);
   // Accepting for an organization creates its delegation (of `delegation_size`, or the size
   // invited); declining records the answer. An invitation answered already is kConflict.
@@ -96,6 +105,9 @@ class EventService {
   // Approves (confirmed, or waiting list when full) or declines a registration.
   Result<ParticipantStatus> Decide(const auth::Actor& actor, EventId id, ParticipantId participant, bool approve);
 
+  // Records an award: at an event (`input.event`, a slug) by its organizers' coordinators, or with
+  // no event by a platform admin. kInvalidArgument: no title, no recipient (person or role),
+  // unknown people, a malformed date.
   Result<AwardId> AddAward(const auth::Actor& actor, const AwardInput& input);
 
   // Private meetings.

@@ -453,6 +453,19 @@ void EventStore::SetParticipantStatus(soci::session& sql, EventId event, Partici
       soci::use(event_id);
 }
 
+void EventStore::SetParticipantConsent(soci::session& sql, EventId event, ParticipantId participant,
+                                       bool consent) const {
+  long long event_id = event.value(), id = participant.value();
+  int consent_value = consent ? 1 : 0;
+  sql << "UPDATE event_participants SET consent_to_list = :c WHERE id = :id AND event_id = :e",
+      soci::use(consent_value), soci::use(id), soci::use(event_id);
+}
+
+void EventStore::DeleteParticipant(soci::session& sql, EventId event, ParticipantId participant) const {
+  long long event_id = event.value(), id = participant.value();
+  sql << "DELETE FROM event_participants WHERE id = :id AND event_id = :e", soci::use(id), soci::use(event_id);
+}
+
 std::optional<ParticipantId> EventStore::FindParticipantByUser(soci::session& sql, EventId event, UserId user) const {
   long long event_id = event.value(), user_id = user.value(), id = 0;
   sql << "SELECT id FROM event_participants WHERE event_id = :e AND user_id = :u", soci::use(event_id),

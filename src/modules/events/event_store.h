@@ -110,6 +110,8 @@ class EventStore {
                                   std::optional<DelegationId> delegation) const;
   void SetParticipantStatus(soci::session& sql, EventId event, ParticipantId participant,
                             ParticipantStatus status) const;
+  void SetParticipantConsent(soci::session& sql, EventId event, ParticipantId participant, bool consent) const;
+  void DeleteParticipant(soci::session& sql, EventId event, ParticipantId participant) const;
   std::optional<ParticipantId> FindParticipantByUser(soci::session& sql, EventId event, UserId user) const;
   InvitationId InsertInvitation(soci::session& sql, EventId event, std::optional<OrganizationId> from_organization,
                                 std::optional<PersonId> from_person, std::optional<OrganizationId> to_organization,

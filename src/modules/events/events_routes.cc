@@ -371,6 +371,8 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   render::Page page("events/event.tpl", Pick(event->title, language, event->slug));
   auto& content = page.content();
   content.SetValue("SLUG", event->slug);
+  // Inside sections where SLUG names a person or an organization.
+  content.SetValue("EVENT_SLUG", event->slug);
   SetLocalized(content, "TITLE", "TITLE_LANG", event->title, language, event->slug);
   SetLocalized(content, "DESCRIPTION", "DESCRIPTION_LANG", event->description, language, "");
   content.SetValue("KIND", deps.pages.Translate(context, kEventKinds.Label(event->kind)));
@@ -425,6 +427,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
     auto* item = content.AddSectionDictionary("AWARD");
     SetLocalized(*item, "TITLE", "TITLE_LANG", award.title, language, "");
     SetLocalized(*item, "CITATION", "CITATION_LANG", award.citation, language, "");
+    if (!award.citation.empty()) item->ShowSection("HAS_CITATION");
     item->SetValue("DATE", deps.pages.catalogs().FormatDate(language, award.awarded_on));
     if (award.presented_by) {
       auto* by = item->AddSectionDictionary("PRESENTED_BY");
@@ -488,9 +491,12 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
     if (manager) {
       item->SetValueAndShowSection("STATUS", StatusText(deps, context, participant.status), "SHOW_STATUS");
       if (!participant.consent_to_list) item->ShowSection("NOT_LISTED");
+      item->SetValue("PARTICIPANT_ID", std::to_string(participant.id.value()));
       if (participant.status == ParticipantStatus::kPending || participant.status == ParticipantStatus::kWaiting) {
-        item->SetValueAndShowSection("PARTICIPANT_ID", std::to_string(participant.id.value()), "DECIDE");
+        item->ShowSection("DECIDE");
       }
+      item->ShowSection(participant.consent_to_list ? "UNLIST" : "LIST");
+      item->ShowSection("REMOVE");
     }
     ++listed;
   }
@@ -539,6 +545,16 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   if (manager) {
     content.ShowSection("MANAGER");
     page.UseForms();
+    for (const auto& entry : kParticipantRoles.entries()) {
+      auto* option = content.AddSectionDictionary("ROLE_OPTION");
+      option->SetValue("KEY", Text(entry.key));
+      option->SetValue("LABEL", deps.pages.Translate(context, entry.label));
+    }
+    for (const auto& delegation : event->delegations) {
+      auto* option = content.AddSectionDictionary("DELEGATION_OPTION");
+      option->SetValue("ID", std::to_string(delegation.id.value()));
+      option->SetValue("NAME", OrganizationName(delegation.organization, language));
+    }
     for (const auto& entry : kSessionKinds.entries()) {
       auto* option = content.AddSectionDictionary("SESSION_KIND_OPTION");
       option->SetValue("KEY", Text(entry.key));
@@ -692,6 +708,66 @@ Result<Response> DecideParticipant(RequestContext& context, const Context& deps)
         return {};
       },
       "participants-heading");
+}
+
+// The same error with its fields renamed `prefix` + field, so that a form's errors show beside
+// its own fields and not beside the like-named fields of the page's other forms.
+Error Prefixed(const Error& error, const std::string& prefix) {
+  if (error.code() != ErrorCode::kInvalidArgument) return error;
+  std::vector<FieldError> fields;
+  for (const auto& field : error.fields()) fields.push_back({prefix + field.field, field.message});
+  return Error::InvalidArgument(error.message(), std::move(fields));
+}
+
+Result<Response> AddParticipant(RequestContext& context, const Context& deps) {
+  return EventForm(
+      context, deps,
+      [&](const Event& event, const http::Form& form) -> Status {
+        ParticipantInput input{form.Get("person"), form.Get("role"), form.Get("consent_to_list") == "1",
+                               form.Get("delegation")};
+        auto created = deps.events.AddParticipant(context.actor, event.id, input);
+        if (!created) return Fail(Prefixed(created.error(), "participant_"));
+        return {};
+      },
+      "participants-heading");
+}
+
+Result<Response> SetParticipantConsent(RequestContext& context, const Context& deps) {
+  return EventForm(
+      context, deps,
+      [&](const Event& event, const http::Form& form) {
+        return deps.events.SetParticipantConsent(context.actor, event.id, context.params.GetId<ParticipantId>("id"),
+                                                 form.Get("consent_to_list") == "1");
+      },
+      "participants-heading");
+}
+
+Result<Response> RemoveParticipant(RequestContext& context, const Context& deps) {
+  return EventForm(
+      context, deps,
+      [&](const Event& event, const http::Form&) {
+        return deps.events.RemoveParticipant(context.actor, event.id, context.params.GetId<ParticipantId>("id"));
+      },
+      "participants-heading");
+}
+
+Result<Response> AddAward(RequestContext& context, const Context& deps) {
+  return EventForm(
+      context, deps,
+      [&](const Event& event, const http::Form& form) -> Status {
+        AwardInput input;
+        input.event = event.slug;
+        input.presented_by = form.Get("presented_by");
+        input.recipient = form.Get("recipient");
+        input.title = Typed(context.language, form.Get("title"));
+        input.citation = Typed(context.language, form.Get("citation"));
+        input.recipient_role = Typed(context.language, form.Get("recipient_role"));
+        input.awarded_on = form.Get("awarded_on");
+        auto created = deps.events.AddAward(context.actor, input);
+        if (!created) return Fail(Prefixed(created.error(), "award_"));
+        return {};
+      },
+      "awards-heading");
 }
 
 // --- Creating and editing an event ---
@@ -1475,6 +1551,29 @@ json InvitationJson(const Invitation& invitation) {
       {"delegation_id", invitation.delegation ? json(invitation.delegation->value()) : json(nullptr)}};
 }
 
+// A participant; its status and consent only for the event's managers, who see everyone.
+json ParticipantJson(const Participant& participant, bool manager) {
+  json item = {{"id", participant.id.value()},
+               {"person", PersonJson(participant.person)},
+               {"role", kParticipantRoles.Key(participant.role)}};
+  if (manager) {
+    item["status"] = kParticipantStatuses.Key(participant.status);
+    item["consent_to_list"] = participant.consent_to_list;
+    item["delegation_id"] = participant.delegation ? json(participant.delegation->value()) : json(nullptr);
+  }
+  return item;
+}
+
+json AwardJson(const Award& award) {
+  return {{"id", award.id.value()},
+          {"title", TextJson(award.title)},
+          {"citation", TextJson(award.citation)},
+          {"presented_by", PersonJson(award.presented_by)},
+          {"recipient", PersonJson(award.recipient)},
+          {"recipient_role", TextJson(award.recipient_role)},
+          {"awarded_on", award.awarded_on.ToString()}};
+}
+
 json EventJson(const Event& event, const auth::Actor& actor) {
   bool manager = EventService::MayManage(actor, event);
   json sessions = json::array();
@@ -1508,27 +1607,12 @@ json EventJson(const Event& event, const auth::Actor& actor) {
   }
   for (const auto& participant : event.participants) {
     if (!manager && (!participant.consent_to_list || participant.status != ParticipantStatus::kConfirmed)) continue;
-    json item = {{"id", participant.id.value()},
-                 {"person", PersonJson(participant.person)},
-                 {"role", kParticipantRoles.Key(participant.role)}};
-    if (manager) {
-      item["status"] = kParticipantStatuses.Key(participant.status);
-      item["consent_to_list"] = participant.consent_to_list;
-    }
-    participants.push_back(std::move(item));
+    participants.push_back(ParticipantJson(participant, manager));
   }
   for (const auto& invitation : event.invitations) {
     if (manager || EventService::MayAnswer(actor, invitation)) invitations.push_back(InvitationJson(invitation));
   }
-  for (const auto& award : event.awards) {
-    awards.push_back({{"id", award.id.value()},
-                      {"title", TextJson(award.title)},
-                      {"citation", TextJson(award.citation)},
-                      {"presented_by", PersonJson(award.presented_by)},
-                      {"recipient", PersonJson(award.recipient)},
-                      {"recipient_role", TextJson(award.recipient_role)},
-                      {"awarded_on", award.awarded_on.ToString()}});
-  }
+  for (const auto& award : event.awards) awards.push_back(AwardJson(award));
   EventSummary summary{event.id,     event.slug, event.kind,  event.visibility, event.time_zone, event.country,
                        event.starts, event.ends, event.title, event.city,       event.series};
   json result = SummaryJson(summary);
@@ -1713,6 +1797,122 @@ Result<Response> ApiAnswer(RequestContext& context, const Context& deps) {
   return http::JsonResponse(InvitationJson(*invitation));
 }
 
+// Load → check access: the event by its id, and its managers only (the service checks again).
+Result<Event> ManagedEvent(RequestContext& context, const Context& deps) {
+  auto event = deps.events.Get(context.actor, context.params.GetId<EventId>("id"));
+  if (!event) return Fail(event.error());
+  if (!EventService::MayManage(context.actor, *event)) {
+    return Fail(Error::PermissionDenied(N_("Only the coordinators of the event's organizers may change it.")));
+  }
+  return event;
+}
+
+// The participant `id` of the event as stored after a change.
+Result<Response> ParticipantResponse(RequestContext& context, const Context& deps, ParticipantId id, int status) {
+  auto event = deps.events.Get(context.actor, context.params.GetId<EventId>("id"));
+  if (!event) return Fail(event.error());
+  for (const auto& participant : event->participants) {
+    if (participant.id == id) return http::JsonResponse(ParticipantJson(participant, true), status);
+  }
+  return Fail(Error::NotFound());
+}
+
+Result<Response> ApiAddParticipant(RequestContext& context, const Context& deps) {
+  auto event = ManagedEvent(context, deps);
+  if (!event) return Fail(event.error());
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  ParticipantInput input;
+  try {
+    if (!body->is_object()) return Fail(BadShape());
+    input.person = StringOr(*body, "person", "");
+    input.role = StringOr(*body, "role", "guest");
+    input.consent_to_list = body->value("consent_to_list", false);
+    input.delegation = StringOr(*body, "delegation_id", "");
+  } catch (const json::exception&) {
+    return Fail(BadShape());
+  }
+  auto created = deps.events.AddParticipant(context.actor, event->id, input);
+  if (!created) return Fail(created.error());
+  return ParticipantResponse(context, deps, *created, 201);
+}
+
+Result<Response> ApiUpdateParticipant(RequestContext& context, const Context& deps) {
+  auto event = ManagedEvent(context, deps);
+  if (!event) return Fail(event.error());
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  if (!body->is_object() || !body->contains("consent_to_list") || !body->at("consent_to_list").is_boolean()) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"consent_to_list", N_("Answer true or false.")}}));
+  }
+  ParticipantId participant = context.params.GetId<ParticipantId>("participant");
+  auto saved =
+      deps.events.SetParticipantConsent(context.actor, event->id, participant, body->at("consent_to_list").get<bool>());
+  if (!saved) return Fail(saved.error());
+  return ParticipantResponse(context, deps, participant, 200);
+}
+
+Result<Response> ApiRemoveParticipant(RequestContext& context, const Context& deps) {
+  auto event = ManagedEvent(context, deps);
+  if (!event) return Fail(event.error());
+  auto removed =
+      deps.events.RemoveParticipant(context.actor, event->id, context.params.GetId<ParticipantId>("participant"));
+  if (!removed) return Fail(removed.error());
+  return Response::NoContent();
+}
+
+// Approves or declines a registration awaiting the organizers (or on the waiting list).
+Result<Response> ApiDecide(RequestContext& context, const Context& deps) {
+  auto event = ManagedEvent(context, deps);
+  if (!event) return Fail(event.error());
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  std::string decision;
+  try {
+    if (!body->is_object()) return Fail(BadShape());
+    decision = StringOr(*body, "decision", "");
+  } catch (const json::exception&) {
+    return Fail(BadShape());
+  }
+  if (decision != "approve" && decision != "decline") {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"decision", N_("Answer approve or decline.")}}));
+  }
+  ParticipantId participant = context.params.GetId<ParticipantId>("participant");
+  auto decided = deps.events.Decide(context.actor, event->id, participant, decision == "approve");
+  if (!decided) return Fail(decided.error());
+  return ParticipantResponse(context, deps, participant, 200);
+}
+
+Result<Response> ApiAddAward(RequestContext& context, const Context& deps) {
+  auto event = ManagedEvent(context, deps);
+  if (!event) return Fail(event.error());
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  AwardInput input;
+  try {
+    if (!body->is_object()) return Fail(BadShape());
+    input.event = event->slug;
+    input.presented_by = StringOr(*body, "presented_by", "");
+    input.recipient = StringOr(*body, "recipient", "");
+    input.title = TextFromJson(body->value("title", json(nullptr)));
+    input.citation = TextFromJson(body->value("citation", json(nullptr)));
+    input.recipient_role = TextFromJson(body->value("recipient_role", json(nullptr)));
+    input.awarded_on = StringOr(*body, "awarded_on", "");
+  } catch (const json::exception&) {
+    return Fail(BadShape());
+  }
+  auto created = deps.events.AddAward(context.actor, input);
+  if (!created) return Fail(created.error());
+  auto saved = deps.events.Get(context.actor, event->id);
+  if (!saved) return Fail(saved.error());
+  for (const auto& award : saved->awards) {
+    if (award.id == *created) return http::JsonResponse(AwardJson(award), 201);
+  }
+  return Fail(Error::NotFound());
+}
+
 json BoardJson(const MeetingBoard& board) {
   json slots = json::array(), rooms = json::array(), requests = json::array();
   for (const auto& slot : board.slots) {
@@ -1819,6 +2019,22 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
               .access = Access::SignedIn(),
               .handler = bind(DecideParticipant)});
   router.Add({.method = Method::kPost,
+              .pattern = "/events/{slug:slug}/participants",
+              .access = Access::SignedIn(),
+              .handler = bind(AddParticipant)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/events/{slug:slug}/participants/{id:id}/consent",
+              .access = Access::SignedIn(),
+              .handler = bind(SetParticipantConsent)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/events/{slug:slug}/participants/{id:id}/remove",
+              .access = Access::SignedIn(),
+              .handler = bind(RemoveParticipant)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/events/{slug:slug}/awards",
+              .access = Access::SignedIn(),
+              .handler = bind(AddAward)});
+  router.Add({.method = Method::kPost,
               .pattern = "/events/{slug:slug}/sessions",
               .access = Access::SignedIn(),
               .handler = bind(AddSession)});
@@ -1898,6 +2114,26 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
               .pattern = "/api/v1/events/{id:id}/registrations",
               .access = Access::SignedIn(),
               .handler = bind(ApiRegister)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/events/{id:id}/participants",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiAddParticipant)});
+  router.Add({.method = Method::kPatch,
+              .pattern = "/api/v1/events/{id:id}/participants/{participant:id}",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiUpdateParticipant)});
+  router.Add({.method = Method::kDelete,
+              .pattern = "/api/v1/events/{id:id}/participants/{participant:id}",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiRemoveParticipant)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/events/{id:id}/participants/{participant:id}/decision",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiDecide)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/events/{id:id}/awards",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiAddAward)});
   router.Add({.method = Method::kPost,
               .pattern = "/api/v1/events/{id:id}/invitations",
               .access = Access::SignedIn(),

@@ -61,7 +61,7 @@
 <section class="award" aria-label="{{_ Award _}}">
   <h2>{{_ Award _}}</h2>
   <p><strong{{#TITLE_LANG}} lang="{{LANG}}"{{/TITLE_LANG}}>{{TITLE}}</strong></p>
-  <blockquote{{#CITATION_LANG}} lang="{{LANG}}"{{/CITATION_LANG}}>“{{CITATION}}”</blockquote>
+  {{#HAS_CITATION}}<blockquote{{#CITATION_LANG}} lang="{{LANG}}"{{/CITATION_LANG}}>“{{CITATION}}”</blockquote>{{/HAS_CITATION}}
   <dl class="facts">
     <dt>{{_ Date _}}</dt><dd>{{DATE}}</dd>
     {{#PRESENTED_BY}}<dt>{{_ Presented by _}}</dt><dd><a href="/people/{{SLUG}}">{{NAME}}</a></dd>{{/PRESENTED_BY}}
@@ -88,12 +88,24 @@
   <ul>
     {{#PARTICIPANT}}<li>{{#HAS_PERSON}}<a href="/people/{{SLUG}}">{{/HAS_PERSON}}{{NAME}}{{#HAS_PERSON}}</a>{{/HAS_PERSON}} — {{ROLE}}
       {{#SHOW_STATUS}} · {{STATUS}}{{/SHOW_STATUS}}{{#NOT_LISTED}} · <span class="muted">{{_ not listed publicly _}}</span>{{/NOT_LISTED}}
-      {{#DECIDE}}<form class="form-inline" method="post" action="/events/{{SLUG}}/participants/decide">
+      {{#DECIDE}}<form class="form-inline" method="post" action="/events/{{EVENT_SLUG}}/participants/decide">
         <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
         <input type="hidden" name="participant" value="{{PARTICIPANT_ID}}">
         <button class="button" name="decision" value="approve">{{_ Approve _}}</button>
         <button class="button button-secondary" name="decision" value="decline">{{_ Decline _}}</button>
-      </form>{{/DECIDE}}</li>{{/PARTICIPANT}}
+      </form>{{/DECIDE}}
+      {{#LIST}}<form class="form-inline" method="post" action="/events/{{EVENT_SLUG}}/participants/{{PARTICIPANT_ID}}/consent">
+        <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+        <button class="button button-secondary" name="consent_to_list" value="1">{{_ Record their consent to be listed _}}</button>
+      </form>{{/LIST}}
+      {{#UNLIST}}<form class="form-inline" method="post" action="/events/{{EVENT_SLUG}}/participants/{{PARTICIPANT_ID}}/consent">
+        <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+        <button class="button button-secondary" name="consent_to_list" value="0">{{_ Record that they withdrew consent _}}</button>
+      </form>{{/UNLIST}}
+      {{#REMOVE}}<form class="form-inline" method="post" action="/events/{{EVENT_SLUG}}/participants/{{PARTICIPANT_ID}}/remove">
+        <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+        <button class="button button-secondary">{{_ Remove _}}</button>
+      </form>{{/REMOVE}}</li>{{/PARTICIPANT}}
   </ul>
 </section>
 
@@ -167,6 +179,37 @@
     <div class="field"><label for="delegation_size">{{_ Size (empty when unknown) _}}</label><input id="delegation_size" name="size" inputmode="numeric">
       {{#SIZE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SIZE_ERROR}}</div>
     <button class="button" type="submit">{{_ Add the delegation _}}</button>
+  </form>
+  <h3 id="participant-form-heading">{{_ Add a participant _}}</h3>
+  <form class="form" method="post" action="/events/{{SLUG}}/participants" aria-labelledby="participant-form-heading">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <div class="field"><label for="participant_person">{{_ Person (directory address) _}}</label><input id="participant_person" name="person">
+      {{#PARTICIPANT_PERSON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTICIPANT_PERSON_ERROR}}</div>
+    <div class="field"><label for="participant_role">{{_ Role _}}</label>
+      <select id="participant_role" name="role">{{#ROLE_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/ROLE_OPTION}}</select>
+      {{#PARTICIPANT_ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTICIPANT_ROLE_ERROR}}</div>
+    <div class="field"><label for="participant_delegation">{{_ Delegation (optional) _}}</label>
+      <select id="participant_delegation" name="delegation"><option value=""></option>{{#DELEGATION_OPTION}}<option value="{{ID}}">{{NAME}}</option>{{/DELEGATION_OPTION}}</select>
+      {{#PARTICIPANT_DELEGATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTICIPANT_DELEGATION_ERROR}}</div>
+    <div class="field checkbox"><input id="participant_consent" type="checkbox" name="consent_to_list" value="1"><label for="participant_consent">{{_ They agreed to be listed publicly _}}</label></div>
+    <button class="button" type="submit">{{_ Add the participant _}}</button>
+  </form>
+  <h3 id="awards-heading">{{_ Record an award _}}</h3>
+  <form class="form" method="post" action="/events/{{SLUG}}/awards" aria-labelledby="awards-heading">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <div class="field"><label for="award_title">{{_ Title of the award _}}</label><input id="award_title" name="title">
+      {{#AWARD_TITLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AWARD_TITLE_ERROR}}</div>
+    <div class="field"><label for="award_citation">{{_ Citation _}}</label><textarea id="award_citation" name="citation" rows="3"></textarea>
+      {{#AWARD_CITATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AWARD_CITATION_ERROR}}</div>
+    <div class="field"><label for="award_presented_by">{{_ Presented by (directory address) _}}</label><input id="award_presented_by" name="presented_by">
+      {{#AWARD_PRESENTED_BY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AWARD_PRESENTED_BY_ERROR}}</div>
+    <div class="field"><label for="award_recipient">{{_ Recipient (directory address) _}}</label><input id="award_recipient" name="recipient">
+      {{#AWARD_RECIPIENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AWARD_RECIPIENT_ERROR}}</div>
+    <div class="field"><label for="award_recipient_role">{{_ Or the recipient's role _}}</label><input id="award_recipient_role" name="recipient_role">
+      {{#AWARD_RECIPIENT_ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AWARD_RECIPIENT_ROLE_ERROR}}</div>
+    <div class="field"><label for="award_awarded_on">{{_ Date (YYYY-MM-DD, YYYY-MM or YYYY) _}}</label><input id="award_awarded_on" name="awarded_on">
+      {{#AWARD_AWARDED_ON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AWARD_AWARDED_ON_ERROR}}</div>
+    <button class="button" type="submit">{{_ Record the award _}}</button>
   </form>
 </section>
 {{/MANAGER}}
