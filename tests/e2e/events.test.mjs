@@ -7,7 +7,10 @@
 //     the Training School; the organizer runs the scheduler; the delegation's agenda shows Paris
 //     time with Almaty time beside it, and its .ics link gives a calendar;
 //   - the Rentrée's page says what the story does not give (no day or hour for the sessions);
-//   - axe-core on the event list, the event page, the invitations and the agenda.
+//   - the organizer adds a participant on the event page, withdraws their public listing, and
+//     records an award (a bad date shown beside its field);
+//   - axe-core on the event list, the event page (also with the organizer's forms), the
+//     invitations and the agenda.
 //
 // Run from this folder:  npm ci && node --test events.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
@@ -203,5 +206,57 @@ test('journey 4: private meetings scheduled, the agenda in Paris time with Almat
     } finally {
       await organizer.context.close();
       await almaty.context.close();
+    }
+  });
+
+test('the organizer adds a participant, withdraws their listing and records an award on the event page',
+  { timeout: TEST_TIMEOUT_MS }, async () => {
+    const organizer = await signedIn('paris.coordinator@demo.entente.example', 'en');
+    const visitor = await browser.newContext({ locale: 'en-US' });
+    try {
+      const publicParticipants = async () => {
+        const page = await newPage(visitor);
+        await page.goto(`${baseURL}${RENTREE}`);
+        const text = squash(await page.locator('section[aria-labelledby="participants-heading"]').innerText());
+        await page.close();
+        return text;
+      };
+      assert.ok(!(await publicParticipants()).includes('Daniyar Kanafin'), 'not listed before');
+
+      const page = organizer.page;
+      await page.goto(`${baseURL}${RENTREE}`);
+      await assertNoAxeViolations(page, 'event page with the organizer\'s forms');
+      await page.locator('#participant_person').fill('daniyar-kanafin');
+      await page.locator('#participant_role').selectOption('guest');
+      await page.locator('#participant_consent').check();
+      const added = await submitWith(page, page.locator(`main form[action="${RENTREE}/participants"] button`));
+      assert.equal(added.status(), 303);
+      assert.ok((await publicParticipants()).includes('Daniyar Kanafin'), 'listed once he consented');
+
+      // His consent withdrawn: no longer listed to visitors, still shown to the organizer.
+      const item = page.locator('section[aria-labelledby="participants-heading"] li').filter({ hasText: 'Daniyar Kanafin' });
+      const withdrawn = await submitWith(page, item.locator('button[name="consent_to_list"][value="0"]'));
+      assert.equal(withdrawn.status(), 303);
+      assert.ok(!(await publicParticipants()).includes('Daniyar Kanafin'), 'not listed once consent is withdrawn');
+      assert.ok(squash(await item.innerText()).includes('not listed publicly'));
+
+      // An award with its recipient named by role; a bad date is shown beside the form's date field.
+      await page.locator('#award_title').fill('Test medal');
+      await page.locator('#award_recipient_role').fill('Delegation head');
+      await page.locator('#award_awarded_on').fill('12 December');
+      const refused = await submitWith(page, page.locator(`main form[action="${RENTREE}/awards"] button`));
+      assert.equal(refused.status(), 422);
+      const dateField = squash(await page.locator('#award_awarded_on').locator('xpath=..').innerText());
+      assert.ok(dateField.includes('Enter a date as YYYY-MM-DD'), dateField);
+      await page.locator('#award_title').fill('Test medal');
+      await page.locator('#award_recipient_role').fill('Delegation head');
+      await page.locator('#award_awarded_on').fill('2014-12');
+      const recorded = await submitWith(page, page.locator(`main form[action="${RENTREE}/awards"] button`));
+      assert.equal(recorded.status(), 303);
+      const awards = squash(await page.locator('main section.award').last().innerText());
+      assert.ok(awards.includes('Test medal') && awards.includes('Delegation head'), awards);
+    } finally {
+      await organizer.context.close();
+      await visitor.close();
     }
   });

@@ -2,7 +2,9 @@
 // nothing (a session outside the event, two sessions in one room, times skipped or repeated by
 // daylight saving, registrations past capacity, meetings with someone absent), invitations and
 // their letters (journey 3), private meetings and the scheduler with pinned meetings and the
-// agenda in two zones (journey 4), iCalendar, visibility in lists and access.
+// agenda in two zones (journey 4) and the user's own agenda as PDF, participants managed by the
+// organizers, registrations approved and awards recorded through the API, iCalendar, visibility
+// in lists and access.
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
