@@ -483,6 +483,19 @@ TEST(AgreementsTest, YearlyReviewsOnePerYear) {
   browser.cookies["lang"] = "en";
   page = browser.Get("/agreements/test-reviews");
   EXPECT_TRUE(Contains(page.body, "lang=\"fr\">Deux visites")) << "in English, marked with its language";
+
+  // The same through the API: one review per year, saved again replaces it.
+  std::string reviews = "/api/v1/agreements/" + std::to_string(id->value()) + "/reviews";
+  auto posted = browser.SendJson("POST", reviews, R"({"year": 2022, "findings": {"en": "A training school visit."}})");
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  EXPECT_EQ(json::parse(posted.body)["findings"]["en"]["text"], "A training school visit.");
+  EXPECT_EQ(browser.SendJson("POST", reviews, R"({"year": "2022"})").status, 422) << "a year is a number";
+  EXPECT_EQ(browser.SendJson("POST", reviews, R"({"year": 2022})").status, 422) << "a review says something";
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.SendJson("POST", reviews, R"({"year": 2023, "findings": {"en": "x"}})").status, 403);
+  auto listed = json::parse(Get(Port(), reviews).body);
+  ASSERT_EQ(listed["items"].size(), 2u);
+  EXPECT_EQ(listed["items"][1]["year"], 2022);
 }
 
 TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {

@@ -18,6 +18,8 @@
 //   PUT  /api/v1/agreements/{id}                      signed in
 //   GET  /api/v1/agreements/{id}/follow-ups           anyone*
 //   POST /api/v1/agreements/{id}/follow-ups           signed in
+//   GET  /api/v1/agreements/{id}/reviews              anyone*
+//   POST /api/v1/agreements/{id}/reviews              signed in  one per year (replaces that year's)
 //   GET  /api/v1/agreements/{id}/activities           anyone*
 //   POST /api/v1/agreements/{id}/activities           signed in
 //
@@ -914,6 +916,13 @@ json ActivityJson(const Activity& activity) {
           {"link", activity.link.empty() ? json(nullptr) : json(activity.link)}};
 }
 
+json ReviewJson(const Review& review) {
+  return {{"year", review.year},
+          {"findings", TextJson(review.findings)},
+          {"decisions", TextJson(review.decisions)},
+          {"next_actions", TextJson(review.next_actions)}};
+}
+
 json FollowUpJson(const FollowUp& follow_up) {
   return {{"id", follow_up.id.value()},
           {"entry_on", DateJson(follow_up.entry_on)},
@@ -997,12 +1006,7 @@ json AgreementJson(const Agreement& agreement, std::chrono::year_month_day as_of
   json follow_ups = json::array();
   for (const auto& follow_up : agreement.follow_ups) follow_ups.push_back(FollowUpJson(follow_up));
   json reviews = json::array();
-  for (const auto& review : agreement.reviews) {
-    reviews.push_back({{"year", review.year},
-                       {"findings", TextJson(review.findings)},
-                       {"decisions", TextJson(review.decisions)},
-                       {"next_actions", TextJson(review.next_actions)}});
-  }
+  for (const auto& review : agreement.reviews) reviews.push_back(ReviewJson(review));
   json activities = json::array();
   for (const auto& activity : agreement.activities) activities.push_back(ActivityJson(activity));
   auto organization = [](const std::optional<OrganizationId>& id, const std::string& slug) {
@@ -1186,6 +1190,43 @@ Result<Response> ApiFollowUps(RequestContext& context, const Context& deps) {
   return http::JsonResponse({{"items", items}});
 }
 
+Result<Response> ApiReviews(RequestContext& context, const Context& deps) {
+  auto agreement = deps.agreements.Get(context.actor, context.params.GetId<AgreementId>("id"));
+  if (!agreement) return Fail(agreement.error());
+  json items = json::array();
+  for (const auto& review : agreement->reviews) items.push_back(ReviewJson(review));
+  return http::JsonResponse({{"items", items}});
+}
+
+// The yearly review: one per year; saving a year again replaces it.
+Result<Response> ApiSaveReview(RequestContext& context, const Context& deps) {
+  AgreementId id = context.params.GetId<AgreementId>("id");
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  ReviewInput input;
+  try {
+    if (!body->is_object()) return Fail(BadShape());
+    auto year = body->find("year");
+    if (year != body->end() && !year->is_number_integer()) {
+      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                         {{"year", N_("Give the year under review.")}}));
+    }
+    input.year = year == body->end() ? 0 : year->get<int>();
+    input.findings = TextFromJson(body->value("findings", json(nullptr)));
+    input.decisions = TextFromJson(body->value("decisions", json(nullptr)));
+    input.next_actions = TextFromJson(body->value("next_actions", json(nullptr)));
+  } catch (const json::exception&) {
+    return Fail(BadShape());
+  }
+  if (auto saved = deps.agreements.SaveReview(context.actor, id, input); !saved) return Fail(saved.error());
+  auto agreement = deps.agreements.Get(context.actor, id);
+  if (!agreement) return Fail(agreement.error());
+  for (const auto& review : agreement->reviews) {
+    if (review.year == input.year) return http::JsonResponse(ReviewJson(review), 201);
+  }
+  return Fail(Error::Internal("review not found after saving"));
+}
+
 Result<Response> ApiAddFollowUp(RequestContext& context, const Context& deps) {
   AgreementId id = context.params.GetId<AgreementId>("id");
   auto body = http::ReadJson(context.request);
@@ -1310,6 +1351,14 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Agreemen
               .pattern = "/api/v1/agreements/{id:id}/follow-ups",
               .access = Access::SignedIn(),
               .handler = bind(ApiAddFollowUp)});
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/agreements/{id:id}/reviews",
+              .access = Access::Anyone(),
+              .handler = bind(ApiReviews)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/agreements/{id:id}/reviews",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiSaveReview)});
   router.Add({.method = Method::kGet,
               .pattern = "/api/v1/agreements/{id:id}/activities",
               .access = Access::Anyone(),

@@ -123,7 +123,7 @@
   <p class="hint">{{_ Dates as YYYY-MM-DD, YYYY-MM or YYYY. When the sources give no term, leave start and end empty and give the date a source shows the position held. _}}</p>
   <form class="form form-inline" method="post" action="/people/{{SLUG}}/positions">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-    <div class="field"><label for="p-title">{{_ Title _}}</label>
+    <div class="field"><label for="p-title">{{_ Position held _}}</label>
       <select id="p-title" name="title">{{#TITLE_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/TITLE_OPTION}}</select></div>
     <div class="field"><label for="p-organization">{{_ Organization _}}</label>
       <select id="p-organization" name="organization">{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select></div>
