@@ -64,6 +64,7 @@ using http::Method;
 using http::RequestContext;
 using http::Response;
 using nlohmann::json;
+using render::SetLocalized;
 using render::Text;
 
 // Rendered event pages as an anonymous visitor sees them, by URL and language. An entry is
@@ -124,17 +125,6 @@ std::string HomeZone(std::string_view country) {
 std::string Pick(const i18n::LocalizedText& text, const std::string& language, const std::string& fallback = "") {
   auto chosen = text.Pick(language);
   return chosen ? std::string(chosen->text) : fallback;
-}
-
-void SetLocalized(ctemplate::TemplateDictionary& dictionary, const std::string& variable,
-                  const std::string& lang_section, const i18n::LocalizedText& text, const std::string& language,
-                  const std::string& fallback) {
-  if (auto chosen = text.Pick(language)) {
-    dictionary.SetValue(variable, Text(chosen->text));
-    if (chosen->fallback) dictionary.AddSectionDictionary(lang_section)->SetValue("LANG", Text(chosen->language));
-  } else {
-    dictionary.SetValue(variable, fallback);
-  }
 }
 
 std::string UtcText(const WallTime& time) { return time.utc ? UtcTimestamp(*time.utc) : std::string(); }
@@ -1482,13 +1472,7 @@ Result<Response> Feed(RequestContext& context, const Context& deps) {
 
 // --- JSON ---
 
-json TextJson(const i18n::LocalizedText& text) {
-  json result = json::object();
-  for (const auto& [language, variant] : text.variants()) {
-    result[language] = {{"text", variant.text}, {"original", variant.original}};
-  }
-  return result;
-}
+json TextJson(const i18n::LocalizedText& text) { return http::LocalizedJson(text); }
 
 i18n::LocalizedText TextFromJson(const json& value) {
   i18n::LocalizedText text;
