@@ -740,3 +740,34 @@ TEST(EventsTest, EventsServingAnObjectiveShowOnTheAgreementTracker) {
 
 }  // namespace
 }  // namespace entente::testing
+
+namespace entente::testing {
+namespace {
+
+// An organizer records a delegation with its head and members on the event page; an unknown
+// person is a field error and records nothing.
+TEST(EventsTest, ADelegationWithItsHeadAndMembersThroughThePage) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-delegation-members"));
+  ASSERT_TRUE(id);
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  auto form = browser.Get("/events/test-delegation-members");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "name=\"members\""));
+  auto refused = browser.PostForm("/events/test-delegation-members/delegations",
+                                  "organization=almaty-city-bar&head=no-such-person&members=daniyar-kanafin");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Service().Get(coordinator, *id)->delegations.empty());
+  auto added = browser.PostForm("/events/test-delegation-members/delegations",
+                                "organization=almaty-city-bar&head=kenzhegali-karchegenov"
+                                "&members=daniyar-kanafin%2C+iskander-alimbaev");
+  EXPECT_EQ(added.status, 303);
+  auto event = Service().Get(coordinator, *id);
+  ASSERT_EQ(event->delegations.size(), 1u);
+  EXPECT_EQ(event->delegations[0].members.size(), 2u);
+  auto page = browser.Get("/events/test-delegation-members");
+  EXPECT_TRUE(Contains(page.body, "/people/iskander-alimbaev"));
+}
+
+}  // namespace
+}  // namespace entente::testing

@@ -178,6 +178,13 @@
       {{#ORGANIZATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ORGANIZATION_ERROR}}</div>
     <div class="field"><label for="delegation_size">{{_ Size (empty when unknown) _}}</label><input id="delegation_size" name="size" inputmode="numeric">
       {{#SIZE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SIZE_ERROR}}</div>
+    <div class="field"><label for="delegation_head">{{_ Head of the delegation (optional) _}}</label>
+      <input id="delegation_head" name="head" maxlength="100" aria-describedby="delegation-people-hint">
+      {{#HEAD_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/HEAD_ERROR}}</div>
+    <div class="field"><label for="delegation_members">{{_ Members (optional) _}}</label>
+      <input id="delegation_members" name="members" maxlength="2000" aria-describedby="delegation-people-hint">
+      <p class="hint" id="delegation-people-hint">{{_ People of the directory by the last part of their address, such as daniyar-kanafin; members separated by commas. Leave empty when the names are not known. _}}</p>
+      {{#MEMBERS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/MEMBERS_ERROR}}</div>
     <button class="button" type="submit">{{_ Add the delegation _}}</button>
   </form>
   <h3 id="participant-form-heading">{{_ Add a participant _}}</h3>
