@@ -771,3 +771,33 @@ TEST(EventsTest, ADelegationWithItsHeadAndMembersThroughThePage) {
 
 }  // namespace
 }  // namespace entente::testing
+
+namespace entente::testing {
+namespace {
+
+TEST(EventsTest, ADelegationThroughTheApi) {
+  auto coordinator = SignedInActor(kCoordinator);
+  auto id = Service().Create(coordinator, Input("test-delegation-api"));
+  ASSERT_TRUE(id);
+  Browser browser = SignedInBrowser(Port(), kCoordinator);
+  std::string path = "/api/v1/events/" + std::to_string(id->value()) + "/delegations";
+  auto unknown =
+      browser.SendJson("POST", path, R"({"organization": "almaty-city-bar", "members": ["no-such-person"]})");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(browser.SendJson("POST", path, R"({"organization": "almaty-city-bar", "size": "two"})").status, 422);
+  EXPECT_TRUE(Service().Get(coordinator, *id)->delegations.empty()) << "nothing recorded";
+  auto sized = browser.SendJson("POST", path, R"({"organization": "almaty-city-bar", "size": 2})");
+  ASSERT_EQ(sized.status, 201) << sized.body;
+  EXPECT_EQ(json::parse(sized.body)["size"], 2);
+  auto named = browser.SendJson(
+      "POST", path,
+      R"({"organization": "almaty-city-bar", "head": "kenzhegali-karchegenov", "members": ["daniyar-kanafin"]})");
+  ASSERT_EQ(named.status, 201) << named.body;
+  EXPECT_EQ(json::parse(named.body)["members"].size(), 1u);
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  EXPECT_EQ(member.SendJson("POST", path, R"({"organization": "almaty-city-bar", "size": 1})").status, 403);
+  EXPECT_EQ(Service().Get(coordinator, *id)->delegations.size(), 2u);
+}
+
+}  // namespace
+}  // namespace entente::testing

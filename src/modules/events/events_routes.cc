@@ -1548,6 +1548,16 @@ json ParticipantJson(const Participant& participant, bool manager) {
   return item;
 }
 
+json DelegationJson(const Delegation& delegation) {
+  json members = json::array();
+  for (const auto& member : delegation.members) members.push_back(PersonJson(member));
+  return {{"id", delegation.id.value()},
+          {"organization", OrganizationJson(delegation.organization)},
+          {"head", PersonJson(delegation.head)},
+          {"size", delegation.size ? json(*delegation.size) : json(nullptr)},
+          {"members", members}};
+}
+
 json AwardJson(const Award& award) {
   return {{"id", award.id.value()},
           {"title", TextJson(award.title)},
@@ -1580,15 +1590,7 @@ json EventJson(const Event& event, const auth::Actor& actor) {
   json organizers = json::array(), delegations = json::array(), participants = json::array(),
        invitations = json::array(), awards = json::array();
   for (const auto& organizer : event.organizers) organizers.push_back(OrganizationJson(organizer));
-  for (const auto& delegation : event.delegations) {
-    json members = json::array();
-    for (const auto& member : delegation.members) members.push_back(PersonJson(member));
-    delegations.push_back({{"id", delegation.id.value()},
-                           {"organization", OrganizationJson(delegation.organization)},
-                           {"head", PersonJson(delegation.head)},
-                           {"size", delegation.size ? json(*delegation.size) : json(nullptr)},
-                           {"members", members}});
-  }
+  for (const auto& delegation : event.delegations) delegations.push_back(DelegationJson(delegation));
   for (const auto& participant : event.participants) {
     if (!manager && (!participant.consent_to_list || participant.status != ParticipantStatus::kConfirmed)) continue;
     participants.push_back(ParticipantJson(participant, manager));
@@ -1869,6 +1871,41 @@ Result<Response> ApiDecide(RequestContext& context, const Context& deps) {
   return ParticipantResponse(context, deps, participant, 200);
 }
 
+// A delegation from one organization: its head and members from the directory, or only its size.
+Result<Response> ApiAddDelegation(RequestContext& context, const Context& deps) {
+  auto event = ManagedEvent(context, deps);
+  if (!event) return Fail(event.error());
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  DelegationInput input;
+  try {
+    if (!body->is_object()) return Fail(BadShape());
+    input.organization = StringOr(*body, "organization", "");
+    input.head = StringOr(*body, "head", "");
+    if (auto size = body->find("size"); size != body->end() && !size->is_null()) {
+      if (!size->is_number_integer()) {
+        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                           {{"size", N_("Enter a whole number of at least 1.")}}));
+      }
+      input.size = std::to_string(size->get<long long>());
+    }
+    if (auto members = body->find("members"); members != body->end() && !members->is_null()) {
+      if (!members->is_array()) return Fail(BadShape());
+      for (const auto& member : *members) input.members.push_back(member.get<std::string>());
+    }
+  } catch (const json::exception&) {
+    return Fail(BadShape());
+  }
+  auto created = deps.events.AddDelegation(context.actor, event->id, input);
+  if (!created) return Fail(created.error());
+  auto saved = deps.events.Get(context.actor, event->id);
+  if (!saved) return Fail(saved.error());
+  for (const auto& delegation : saved->delegations) {
+    if (delegation.id == *created) return http::JsonResponse(DelegationJson(delegation), 201);
+  }
+  return Fail(Error::NotFound());
+}
+
 Result<Response> ApiAddAward(RequestContext& context, const Context& deps) {
   auto event = ManagedEvent(context, deps);
   if (!event) return Fail(event.error());
@@ -2114,6 +2151,10 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, EventSer
               .pattern = "/api/v1/events/{id:id}/participants/{participant:id}/decision",
               .access = Access::SignedIn(),
               .handler = bind(ApiDecide)});
+  router.Add({.method = Method::kPost,
+              .pattern = "/api/v1/events/{id:id}/delegations",
+              .access = Access::SignedIn(),
+              .handler = bind(ApiAddDelegation)});
   router.Add({.method = Method::kPost,
               .pattern = "/api/v1/events/{id:id}/awards",
               .access = Access::SignedIn(),
