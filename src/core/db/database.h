@@ -53,6 +53,8 @@ class Database {
 
   // Runs `body(session)` on a pooled connection, outside any explicit transaction.
   // `body` returns Result<T>; a database exception becomes an Error (see DatabaseError).
+  // When the PostgreSQL connection was lost, `body` runs once more on a new one: build the
+  // result inside `body`, rather than appending to the caller's variables.
   template <typename Body>
   auto Read(Body&& body) -> std::invoke_result_t<Body, soci::session&>;
 
