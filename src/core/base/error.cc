@@ -26,4 +26,10 @@ std::string_view Error::CodeName() const {
   return "internal";
 }
 
+std::string Error::Describe() const {
+  std::string detail = message_;
+  for (const auto& field : fields_) detail += "; " + field.field + ": " + field.message;
+  return detail;
+}
+
 }  // namespace entente

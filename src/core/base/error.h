@@ -66,6 +66,8 @@ class Error {
 
   // A stable machine-readable name of the code ("not_found"), used in JSON errors and logs.
   std::string_view CodeName() const;
+  // The message and every field error on one line, for logs and loaders' reports (English).
+  std::string Describe() const;
 
  private:
   Error(ErrorCode code, std::string message, std::vector<FieldError> fields = {})

@@ -29,6 +29,11 @@ class LocalizedText {
   };
   // nullopt when there is no text at all.
   std::optional<Chosen> Pick(std::string_view requested) const;
+  // The text Pick() chooses, or `fallback` when there is none.
+  std::string TextIn(std::string_view requested, std::string_view fallback = "") const {
+    auto chosen = Pick(requested);
+    return std::string(chosen ? chosen->text : fallback);
+  }
 
   const TextVariant* Find(std::string_view language) const;
   const std::map<std::string, TextVariant, std::less<>>& variants() const { return variants_; }

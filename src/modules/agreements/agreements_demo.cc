@@ -9,12 +9,6 @@
 namespace entente::agreements {
 namespace {
 
-std::string Describe(const Error& error) {
-  std::string detail = error.message();
-  for (const auto& field : error.fields()) detail += fmt::format("; {}: {}", field.field, field.message);
-  return detail;
-}
-
 i18n::LocalizedText Texts(const nlohmann::json& item, const char* key, const std::string& original) {
   i18n::LocalizedText text;
   if (!item.contains(key)) return text;
@@ -51,7 +45,7 @@ Result<bool> LoadOne(AgreementService& service, const auth::Actor& actor, const 
     input.objectives.push_back(std::move(entry));
   }
   auto id = service.Create(actor, input);
-  if (!id) return Fail(Error::Internal(fmt::format("demo agreement {}: {}", input.slug, Describe(id.error()))));
+  if (!id) return Fail(Error::Internal(fmt::format("demo agreement {}: {}", input.slug, id.error().Describe())));
   auto created = service.Get(actor, *id);
   if (!created) return Fail(created.error());
 
@@ -69,14 +63,14 @@ Result<bool> LoadOne(AgreementService& service, const auth::Actor& actor, const 
       entry.objectives.push_back(created->objectives[static_cast<size_t>(number - 1)].id.value());
     }
     if (auto saved = service.AddActivity(actor, *id, entry); !saved) {
-      return Fail(Error::Internal(fmt::format("demo activity of {}: {}", input.slug, Describe(saved.error()))));
+      return Fail(Error::Internal(fmt::format("demo activity of {}: {}", input.slug, saved.error().Describe())));
     }
   }
   std::string source = item.value("source", "");
   for (const auto& follow_up : item.value("follow_ups", nlohmann::json::array())) {
     FollowUpInput entry{follow_up.at("entry_on").get<std::string>(), Texts(follow_up, "text", original), source};
     if (auto saved = service.AddFollowUp(actor, *id, entry); !saved) {
-      return Fail(Error::Internal(fmt::format("demo follow-up of {}: {}", input.slug, Describe(saved.error()))));
+      return Fail(Error::Internal(fmt::format("demo follow-up of {}: {}", input.slug, saved.error().Describe())));
     }
   }
   return true;

@@ -62,11 +62,6 @@ struct Context {
   directory::OrganizationService& organizations;
 };
 
-std::string Pick(const i18n::LocalizedText& text, const std::string& language, const std::string& fallback = "") {
-  auto chosen = text.Pick(language);
-  return chosen ? std::string(chosen->text) : fallback;
-}
-
 std::chrono::year_month_day Today() {
   return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
@@ -235,13 +230,13 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
     }
     auto* option = content.AddSectionDictionary("PARTY_OPTION");
     option->SetValue("SLUG", organization.slug);
-    option->SetValue("NAME", Pick(organization.name, language, organization.slug));
+    option->SetValue("NAME", organization.name.TextIn(language, organization.slug));
     if (organization.slug == shown.party) option->ShowSection("SELECTED");
   }
   for (const auto& jurisdiction : *jurisdictions) {
     auto* option = content.AddSectionDictionary("JURISDICTION_OPTION");
     option->SetValue("CODE", jurisdiction.code);
-    option->SetValue("NAME", Pick(jurisdiction.name, language, jurisdiction.code));
+    option->SetValue("NAME", jurisdiction.name.TextIn(language, jurisdiction.code));
     if (jurisdiction.code == shown.jurisdiction) option->ShowSection("SELECTED");
   }
   for (AgreementStatus status : kAllStatuses) {
@@ -271,7 +266,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
       item->SetValue("SIGNED", DateText(deps, language, agreement.signed_on));
       std::string parties;
       for (const auto& party : agreement.parties) {
-        parties += (parties.empty() ? "" : " · ") + Pick(party.organization_name, language, party.organization_slug);
+        parties += (parties.empty() ? "" : " · ") + party.organization_name.TextIn(language, party.organization_slug);
       }
       item->SetValue("PARTIES", parties);
     }
@@ -465,8 +460,8 @@ void FillTimeline(RequestContext& context, const Context& deps, const Agreement&
         item->SetValue("KIND", deps.pages.Translate(context, N_("Signature")));
         item->SetValue("KIND_KEY", "signature");
         item->SetValue("DATE", DateText(deps, language, entry.date));
-        std::string place = Pick(agreement.signing_place, language);
-        std::string occasion = Pick(agreement.occasion, language);
+        std::string place = agreement.signing_place.TextIn(language);
+        std::string occasion = agreement.occasion.TextIn(language);
         std::string text = deps.pages.Translate(context, N_("The agreement is signed."));
         if (!place.empty())
           text = deps.pages.catalogs().TranslateWith(language, N_("The agreement is signed in {1}."), place);
@@ -567,7 +562,7 @@ Result<Response> AgreementPage(RequestContext& context, const Context& deps, con
   auto agreement = deps.agreements.Get(context.actor, std::string(context.params.Get("slug")));
   if (!agreement) return Fail(agreement.error());
   const std::string& language = context.language;
-  render::Page page("agreements/agreement.tpl", Pick(agreement->title, language, agreement->slug));
+  render::Page page("agreements/agreement.tpl", agreement->title.TextIn(language, agreement->slug));
   auto& content = page.content();
   content.SetValue("SLUG", agreement->slug);
   SetLocalized(content, "TITLE", "TITLE_LANG", agreement->title, language, agreement->slug);
@@ -724,7 +719,7 @@ void FillOrganizationOptions(ctemplate::TemplateDictionary& dictionary, const ch
   for (const auto& organization : organizations) {
     auto* option = dictionary.AddSectionDictionary(section);
     option->SetValue("SLUG", organization.slug);
-    option->SetValue("NAME", Pick(organization.name, language, organization.slug));
+    option->SetValue("NAME", organization.name.TextIn(language, organization.slug));
     if (organization.slug == selected) option->ShowSection("SELECTED");
   }
 }

@@ -9,15 +9,10 @@
 namespace entente::directory {
 namespace {
 
-std::string Describe(const Error& error) {
-  std::string detail = error.message();
-  for (const auto& field : error.fields()) detail += fmt::format("; {}: {}", field.field, field.message);
-  return detail;
-}
-
 i18n::LocalizedText Texts(const nlohmann::json& by_language, const std::string& original) {
   i18n::LocalizedText text;
-  for (const auto& [language, value] : by_language.items()) text.Set(language, value.get<std::string>(), language == original);
+  for (const auto& [language, value] : by_language.items())
+    text.Set(language, value.get<std::string>(), language == original);
   return text;
 }
 
@@ -25,7 +20,7 @@ Result<int> LoadJurisdictions(OrganizationService& organizations, const nlohmann
   int saved = 0;
   for (const auto& item : document.at("jurisdictions")) {
     auto id = organizations.SaveJurisdiction(item.at("code").get<std::string>(), Texts(item.at("name"), "en"));
-    if (!id) return Fail(Error::Internal("demo jurisdiction: " + Describe(id.error())));
+    if (!id) return Fail(Error::Internal("demo jurisdiction: " + id.error().Describe()));
     ++saved;
   }
   return saved;
@@ -49,7 +44,7 @@ Result<int> LoadOrganizations(OrganizationService& organizations, const nlohmann
     input.name = Texts(item.at("name"), original);
     if (item.contains("alternate_name")) input.alternate_name = Texts(item.at("alternate_name"), original);
     auto id = organizations.Save(actor, input);
-    if (!id) return Fail(Error::Internal(fmt::format("demo organization {}: {}", input.slug, Describe(id.error()))));
+    if (!id) return Fail(Error::Internal(fmt::format("demo organization {}: {}", input.slug, id.error().Describe())));
     ++saved;
   }
   return saved;
@@ -64,27 +59,33 @@ Result<int> LoadPeople(PeopleService& people, const nlohmann::json& document, co
     input.city = item.value("city", "");
     for (const auto& name : item.at("names")) {
       std::string text = name.at("name").get<std::string>();
-      input.names.push_back({text, DetectScript(text), ParseNameKind(name.value("kind", "as_written")).value_or(NameKind::kAsWritten),
+      input.names.push_back({text, DetectScript(text),
+                             ParseNameKind(name.value("kind", "as_written")).value_or(NameKind::kAsWritten),
                              name.value("language", ""), name.value("note", "")});
     }
     input.languages = item.value("languages", std::vector<std::string>{});
     input.practice_areas = item.value("practice_areas", std::vector<std::string>{});
     auto id = people.SavePerson(actor, input);
-    if (!id) return Fail(Error::Internal(fmt::format("demo person {}: {}", input.slug, Describe(id.error()))));
+    if (!id) return Fail(Error::Internal(fmt::format("demo person {}: {}", input.slug, id.error().Describe())));
     for (const auto& membership : item.value("memberships", nlohmann::json::array())) {
       MembershipInput roll{membership.at("bar").get<std::string>(), membership.value("roll_number", ""),
                            membership.value("admitted_on", ""), membership.value("status", "active"),
                            membership.value("status_since", "")};
       if (auto saved_roll = people.SaveMembership(actor, *id, roll); !saved_roll) {
-        return Fail(Error::Internal(fmt::format("demo membership of {}: {}", input.slug, Describe(saved_roll.error()))));
+        return Fail(
+            Error::Internal(fmt::format("demo membership of {}: {}", input.slug, saved_roll.error().Describe())));
       }
     }
     for (const auto& position : item.value("positions", nlohmann::json::array())) {
-      PositionInput held{position.at("organization").get<std::string>(), position.at("title").get<std::string>(),
-                         position.value("starts_on", ""), position.value("ends_on", ""),
-                         position.value("attested_on", ""), position.value("source", "")};
+      PositionInput held{position.at("organization").get<std::string>(),
+                         position.at("title").get<std::string>(),
+                         position.value("starts_on", ""),
+                         position.value("ends_on", ""),
+                         position.value("attested_on", ""),
+                         position.value("source", "")};
       if (auto saved_position = people.SavePosition(actor, *id, held); !saved_position) {
-        return Fail(Error::Internal(fmt::format("demo position of {}: {}", input.slug, Describe(saved_position.error()))));
+        return Fail(
+            Error::Internal(fmt::format("demo position of {}: {}", input.slug, saved_position.error().Describe())));
       }
     }
     ++saved;
@@ -108,9 +109,9 @@ Result<DemoCounts> LoadDemo(OrganizationService& organizations, PeopleService& p
                                ? LoadOrganizations(organizations, *document, actor)
                                : LoadPeople(people, *document, actor);
       if (!loaded) return Fail(loaded.error());
-      (std::string_view(name) == "jurisdictions.json"    ? counts.jurisdictions
+      (std::string_view(name) == "jurisdictions.json"   ? counts.jurisdictions
        : std::string_view(name) == "organizations.json" ? counts.organizations
-                                                         : counts.people) = *loaded;
+                                                        : counts.people) = *loaded;
     } catch (const nlohmann::json::exception& error) {
       return Fail(Error::Internal(fmt::format("{}: {}", (directory / name).string(), error.what())));
     }

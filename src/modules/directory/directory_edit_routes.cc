@@ -74,11 +74,6 @@ std::vector<std::string> SplitList(const std::string& text) {
   return values;
 }
 
-std::string NameIn(const Organization& organization, const std::string& language) {
-  auto chosen = organization.name.Pick(language);
-  return chosen ? std::string(chosen->text) : organization.slug;
-}
-
 // Organizations where the actor may act as bar admin, for the choice of a bar, parent or
 // organization on a form.
 std::vector<Organization> Administered(const RequestContext& context, const std::vector<Organization>& all,
@@ -100,7 +95,7 @@ void AddOrganizationOptions(ctemplate::TemplateDictionary& content, const char* 
   for (const auto& organization : organizations) {
     auto* option = content.AddSectionDictionary(section);
     option->SetValue("SLUG", organization.slug);
-    option->SetValue("NAME", NameIn(organization, language));
+    option->SetValue("NAME", organization.name.TextIn(language, organization.slug));
     if (organization.slug == selected) option->ShowSection("SELECTED");
   }
 }
@@ -156,7 +151,8 @@ Result<Response> OrganizationForm(RequestContext& context, const Context& deps, 
   auto jurisdictions = deps.organizations.ListJurisdictions();
   if (!jurisdictions) return Fail(jurisdictions.error());
   const std::string& language = context.language;
-  std::string title = existing ? NameIn(*existing, language) : deps.pages.Translate(context, N_("New organization"));
+  std::string title = existing ? existing->name.TextIn(language, existing->slug)
+                               : deps.pages.Translate(context, N_("New organization"));
   render::Page page("directory/organization_form.tpl", title);
   page.UseForms();
   auto& content = page.content();

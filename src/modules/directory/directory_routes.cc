@@ -42,11 +42,6 @@ using nlohmann::json;
 using render::SetLocalized;
 using render::Text;
 
-std::string NameIn(const Organization& organization, const std::string& language) {
-  auto chosen = organization.name.Pick(language);
-  return chosen ? std::string(chosen->text) : organization.slug;
-}
-
 Result<LawyerQuery> ReadLawyerQuery(const http::Request& request) {
   auto page = http::ReadPageRequest(request);
   if (!page) return Fail(page.error());
@@ -141,7 +136,8 @@ void FillResults(RequestContext& context, const Context& deps, ctemplate::Templa
 std::map<std::string, std::string> BarNames(const std::vector<Organization>& organizations,
                                             const std::string& language) {
   std::map<std::string, std::string> names;
-  for (const auto& organization : organizations) names[organization.slug] = NameIn(organization, language);
+  for (const auto& organization : organizations)
+    names[organization.slug] = organization.name.TextIn(language, organization.slug);
   return names;
 }
 
@@ -366,7 +362,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   if (!children) return Fail(children.error());
   const auto& catalogs = deps.pages.catalogs();
   const std::string& language = context.language;
-  render::Page page("directory/organization.tpl", NameIn(*organization, language));
+  render::Page page("directory/organization.tpl", organization->name.TextIn(language, organization->slug));
   auto& content = page.content();
   SetLocalized(content, "NAME", "NAME_LANG", organization->name, language, organization->slug);
   if (auto alternate = organization->alternate_name.Pick(language)) {
@@ -454,7 +450,7 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
   page.UseForms();
   auto& content = page.content();
   content.SetValue("SLUG", organization->slug);
-  content.SetValue("NAME", NameIn(*organization, context.language));
+  content.SetValue("NAME", organization->name.TextIn(context.language, organization->slug));
   content.SetValue("MEMBER_COUNT", catalogs.FormatNumber(context.language, details->member_count));
   int status = 200;
   if (error) {
@@ -562,7 +558,7 @@ Result<Response> ImportProgress(RequestContext& context, const Context& deps, bo
   render::Page page("directory/roll_import.tpl", deps.pages.Translate(context, N_("Importing the roll")));
   auto& content = page.content();
   content.SetValue("SLUG", slug);
-  content.SetValue("NAME", NameIn(*organization, context.language));
+  content.SetValue("NAME", organization->name.TextIn(context.language, organization->slug));
   auto* status = content.AddIncludeDictionary("STATUS");
   status->SetFilename("directory/roll_import_status.tpl");
   FillImportStatus(context, deps, *status, slug, *progress);

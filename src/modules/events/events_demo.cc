@@ -9,12 +9,6 @@
 namespace entente::events {
 namespace {
 
-std::string Describe(const Error& error) {
-  std::string detail = error.message();
-  for (const auto& field : error.fields()) detail += fmt::format("; {}: {}", field.field, field.message);
-  return detail;
-}
-
 i18n::LocalizedText Texts(const nlohmann::json& item, const char* key, const std::string& original) {
   i18n::LocalizedText text;
   if (!item.contains(key)) return text;
@@ -26,7 +20,7 @@ i18n::LocalizedText Texts(const nlohmann::json& item, const char* key, const std
 
 template <typename T>
 Status Check(const Result<T>& result, const std::string& what) {
-  if (!result) return Fail(Error::Internal(fmt::format("demo {}: {}", what, Describe(result.error()))));
+  if (!result) return Fail(Error::Internal(fmt::format("demo {}: {}", what, result.error().Describe())));
   return {};
 }
 
@@ -123,7 +117,7 @@ Result<bool> LoadEvent(EventService& service, const auth::Actor& actor, const nl
   for (const auto& agreement : Strings(item, "agreements_signed")) {
     auto linked = service.LinkAgreementOccasion(actor, agreement, id);
     if (!linked)
-      return Fail(Error::Internal(fmt::format("demo occasion of {}: {}", agreement, Describe(linked.error()))));
+      return Fail(Error::Internal(fmt::format("demo occasion of {}: {}", agreement, linked.error().Describe())));
   }
   return true;
 }

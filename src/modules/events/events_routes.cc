@@ -122,11 +122,6 @@ std::string HomeZone(std::string_view country) {
   return "";
 }
 
-std::string Pick(const i18n::LocalizedText& text, const std::string& language, const std::string& fallback = "") {
-  auto chosen = text.Pick(language);
-  return chosen ? std::string(chosen->text) : fallback;
-}
-
 std::string UtcText(const WallTime& time) { return time.utc ? UtcTimestamp(*time.utc) : std::string(); }
 
 std::string Clock(std::chrono::minutes minutes) {
@@ -189,7 +184,7 @@ void FillZoneChoice(ctemplate::TemplateDictionary& content, const std::string& e
 }
 
 std::string OrganizationName(const NamedOrganization& organization, const std::string& language) {
-  return Pick(organization.name, language, organization.slug);
+  return organization.name.TextIn(language, organization.slug);
 }
 
 std::string StatusText(const Context& deps, const RequestContext& context, ParticipantStatus status) {
@@ -247,7 +242,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
     for (const auto& organization : *organizations) {
       auto* option = content.AddSectionDictionary("ORGANIZER_OPTION");
       option->SetValue("SLUG", organization.slug);
-      option->SetValue("NAME", Pick(organization.name, language, organization.slug));
+      option->SetValue("NAME", organization.name.TextIn(language, organization.slug));
       if (organization.slug == shown.organizer) option->ShowSection("SELECTED");
     }
   }
@@ -255,7 +250,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
     for (const auto& jurisdiction : *jurisdictions) {
       auto* option = content.AddSectionDictionary("COUNTRY_OPTION");
       option->SetValue("CODE", jurisdiction.code);
-      option->SetValue("NAME", Pick(jurisdiction.name, language, jurisdiction.code));
+      option->SetValue("NAME", jurisdiction.name.TextIn(language, jurisdiction.code));
       if (jurisdiction.code == shown.country) option->ShowSection("SELECTED");
     }
   }
@@ -276,7 +271,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
       item->SetValue("KIND", deps.pages.Translate(context, kEventKinds.Label(event.kind)));
       item->SetValue("DATES", DatesText(deps, context, event.starts, event.ends));
       if (event.starts.known()) item->SetValue("FIRST_DAY", event.starts.ToString().substr(0, 10));
-      std::string place = Pick(event.city, language);
+      std::string place = event.city.TextIn(language);
       if (place.empty()) place = deps.pages.Translate(context, N_("place not given in the sources"));
       item->SetValue("PLACE", place);
       if (event.series) {
@@ -358,7 +353,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
   auto event = deps.events.Get(context.actor, std::string(context.params.Get("slug")));
   if (!event) return Fail(event.error());
   const std::string& language = context.language;
-  render::Page page("events/event.tpl", Pick(event->title, language, event->slug));
+  render::Page page("events/event.tpl", event->title.TextIn(language, event->slug));
   auto& content = page.content();
   content.SetValue("SLUG", event->slug);
   // Inside sections where SLUG names a person or an organization.
@@ -428,7 +423,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
       auto* to = item->AddSectionDictionary("RECIPIENT");
       to->SetValue("SLUG", award.recipient->slug);
       // A person the sources name only by their role is linked by that role.
-      to->SetValue("NAME", award.recipient->name.empty() ? Pick(award.recipient_role, language, award.recipient->slug)
+      to->SetValue("NAME", award.recipient->name.empty() ? award.recipient_role.TextIn(language, award.recipient->slug)
                                                          : award.recipient->name);
     }
     if (!award.recipient_role.empty() && !(award.recipient && award.recipient->name.empty())) {
@@ -559,7 +554,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
       for (const auto& organization : *organizations) {
         auto* option = content.AddSectionDictionary("ORGANIZATION_OPTION");
         option->SetValue("SLUG", organization.slug);
-        option->SetValue("NAME", Pick(organization.name, language, organization.slug));
+        option->SetValue("NAME", organization.name.TextIn(language, organization.slug));
       }
     }
   }
@@ -921,8 +916,8 @@ Response Calendar(std::string body, const std::string& file_name) {
 }
 
 std::string SessionSummary(const Session& session, const Event& event, const std::string& language) {
-  std::string title = Pick(session.title, language);
-  return title.empty() ? Pick(event.title, language, event.slug) : title;
+  std::string title = session.title.TextIn(language);
+  return title.empty() ? event.title.TextIn(language, event.slug) : title;
 }
 
 Result<Response> EventCalendar(RequestContext& context, const Context& deps) {
@@ -930,19 +925,19 @@ Result<Response> EventCalendar(RequestContext& context, const Context& deps) {
   if (!event) return Fail(event.error());
   const std::string& language = context.language;
   std::vector<CalendarEntry> entries;
-  std::string place = Pick(event->venue, language);
-  std::string city = Pick(event->city, language);
+  std::string place = event->venue.TextIn(language);
+  std::string city = event->city.TextIn(language);
   if (!city.empty()) place += (place.empty() ? "" : ", ") + city;
-  entries.push_back({fmt::format("event-{}@entente", event->id.value()), Pick(event->title, language, event->slug),
-                     Pick(event->description, language), place, "/events/" + event->slug, event->time_zone,
+  entries.push_back({fmt::format("event-{}@entente", event->id.value()), event->title.TextIn(language, event->slug),
+                     event->description.TextIn(language), place, "/events/" + event->slug, event->time_zone,
                      event->starts, event->ends});
   for (const auto& session : event->sessions) {
     if (!session.starts.has_time()) continue;
     entries.push_back({fmt::format("session-{}@entente", session.id.value()), SessionSummary(session, *event, language),
-                       Pick(session.description, language), session.room, "/events/" + event->slug, event->time_zone,
+                       session.description.TextIn(language), session.room, "/events/" + event->slug, event->time_zone,
                        session.starts, session.ends});
   }
-  return Calendar(WriteCalendar(entries, Pick(event->title, language, event->slug)), event->slug + ".ics");
+  return Calendar(WriteCalendar(entries, event->title.TextIn(language, event->slug)), event->slug + ".ics");
 }
 
 Result<Response> SessionCalendar(RequestContext& context, const Context& deps) {
@@ -953,7 +948,7 @@ Result<Response> SessionCalendar(RequestContext& context, const Context& deps) {
     if (session.id != id) continue;
     CalendarEntry entry{fmt::format("session-{}@entente", session.id.value()),
                         SessionSummary(session, *event, context.language),
-                        Pick(session.description, context.language),
+                        session.description.TextIn(context.language),
                         session.room,
                         "/events/" + event->slug,
                         event->time_zone,
@@ -970,14 +965,14 @@ std::vector<CalendarEntry> AgendaEntries(const std::vector<AgendaItem>& items, c
   for (const auto& item : items) {
     std::string summary;
     if (item.kind == AgendaItem::Kind::kSession) {
-      summary = Pick(item.title, language, Pick(item.event_title, language, item.event_slug));
+      summary = item.title.TextIn(language, item.event_title.TextIn(language, item.event_slug));
     } else {
-      std::string with = item.with.empty() ? Pick(item.with_name, language) : item.with;
+      std::string with = item.with.empty() ? item.with_name.TextIn(language) : item.with;
       summary = deps.pages.catalogs().TranslateWith(language, N_("Meeting with {1}"), with);
     }
     entries.push_back(
         {fmt::format("{}-{}@entente", item.kind == AgendaItem::Kind::kSession ? "session" : "meeting", item.uid),
-         summary, Pick(item.event_title, language, item.event_slug), item.room, "/events/" + item.event_slug,
+         summary, item.event_title.TextIn(language, item.event_slug), item.room, "/events/" + item.event_slug,
          item.time_zone, item.starts, item.ends});
   }
   return entries;
@@ -1035,9 +1030,9 @@ Result<Response> AgendaPage(RequestContext& context, const Context& deps) {
     auto [own, other] = TimeTexts(deps, language, item.time_zone, viewer_zone, item.starts, item.ends);
     row->SetValue("TIME", own);
     if (!other.empty()) row->SetValueAndShowSection("OTHER_TIME", other, "HAS_OTHER_TIME");
-    std::string with = item.with.empty() ? Pick(item.with_name, language) : item.with;
+    std::string with = item.with.empty() ? item.with_name.TextIn(language) : item.with;
     row->SetValue("WHAT", item.kind == AgendaItem::Kind::kSession
-                              ? Pick(item.title, language)
+                              ? item.title.TextIn(language)
                               : deps.pages.catalogs().TranslateWith(language, N_("Meeting with {1}"), with));
     row->SetValue("ROOM", item.room);
   }
@@ -1051,7 +1046,7 @@ Result<Response> AgendaCalendar(RequestContext& context, const Context& deps) {
   auto agenda = LoadAgenda(context, deps);
   if (!agenda) return Fail(agenda.error());
   return Calendar(WriteCalendar(AgendaEntries(agenda->items, deps, context.language),
-                                Pick(agenda->event.title, context.language, agenda->event.slug)),
+                                agenda->event.title.TextIn(context.language, agenda->event.slug)),
                   fmt::format("{}-agenda-{}.ics", agenda->event.slug, agenda->delegation.id.value()));
 }
 
@@ -1073,15 +1068,15 @@ std::string AgendaPdfBody(const RequestContext& context, const Context& deps, co
   PdfDocument document;
   document.language = language;
   document.heading = heading;
-  document.paragraphs.push_back(Pick(event.title, language, event.slug) + "\n" +
+  document.paragraphs.push_back(event.title.TextIn(language, event.slug) + "\n" +
                                 deps.pages.catalogs().TranslateWith(language, N_("Times in {1}"), event.time_zone));
   for (const auto& item : items) {
     auto [own, other] = TimeTexts(deps, language, item.time_zone, viewer_zone, item.starts, item.ends);
-    std::string with = item.with.empty() ? Pick(item.with_name, language) : item.with;
+    std::string with = item.with.empty() ? item.with_name.TextIn(language) : item.with;
     std::string line = (item.starts.known() ? DayText(deps, language, *item.starts.day) : "") + "  " + own;
     if (!other.empty()) line += "  (" + other + ")";
     line += "\n" + (item.kind == AgendaItem::Kind::kSession
-                        ? Pick(item.title, language)
+                        ? item.title.TextIn(language)
                         : deps.pages.catalogs().TranslateWith(language, N_("Meeting with {1}"), with));
     if (!item.room.empty()) line += " · " + item.room;
     document.paragraphs.push_back(line);
@@ -1136,9 +1131,9 @@ Result<Response> MyAgendaPage(RequestContext& context, const Context& deps) {
     auto [own, other] = TimeTexts(deps, language, item.time_zone, viewer_zone, item.starts, item.ends);
     row->SetValue("TIME", own);
     if (!other.empty()) row->SetValueAndShowSection("OTHER_TIME", other, "HAS_OTHER_TIME");
-    std::string with = item.with.empty() ? Pick(item.with_name, language) : item.with;
+    std::string with = item.with.empty() ? item.with_name.TextIn(language) : item.with;
     row->SetValue("WHAT", item.kind == AgendaItem::Kind::kSession
-                              ? Pick(item.title, language)
+                              ? item.title.TextIn(language)
                               : deps.pages.catalogs().TranslateWith(language, N_("Meeting with {1}"), with));
     row->SetValue("ROOM", item.room);
   }
@@ -1221,7 +1216,7 @@ Result<Response> InvitationLetter(RequestContext& context, const Context& deps) 
     from += (from.empty() ? "" : ", ") + OrganizationName(*invitation->from_organization, language);
   document.paragraphs.push_back(catalogs.TranslateWith(language, N_("To: {1}"), to));
   document.paragraphs.push_back(catalogs.TranslateWith(language, N_("From: {1}"), from));
-  std::string title = Pick(event->title, language, event->slug);
+  std::string title = event->title.TextIn(language, event->slug);
   std::string dates =
       event->starts.known()
           ? catalogs.FormatDate(language, event->ends.known() && *event->ends.day != *event->starts.day
@@ -1229,7 +1224,7 @@ Result<Response> InvitationLetter(RequestContext& context, const Context& deps) 
                                                     .value_or(PartialDate::Day(*event->starts.day))
                                               : PartialDate::Day(*event->starts.day))
           : catalogs.Translate(language, N_("dates not given in the sources"));
-  std::string city = Pick(event->city, language, catalogs.Translate(language, N_("not given in the sources")));
+  std::string city = event->city.TextIn(language, catalogs.Translate(language, N_("not given in the sources")));
   document.paragraphs.push_back(
       catalogs.TranslateWith(language, N_("We have the honour of inviting you to {1}."), title));
   document.paragraphs.push_back(catalogs.TranslateWith(language, N_("Place: {1}"), city) + "\n" +
@@ -1240,7 +1235,7 @@ Result<Response> InvitationLetter(RequestContext& context, const Context& deps) 
         fmt::format("{} {}", catalogs.FormatNumber(language, *invitation->invited_count),
                     catalogs.TranslatePlural(language, "member", "members", *invitation->invited_count))));
   }
-  if (!event->description.empty()) document.paragraphs.push_back(Pick(event->description, language));
+  if (!event->description.empty()) document.paragraphs.push_back(event->description.TextIn(language));
   document.paragraphs.push_back(
       catalogs.TranslateWith(language, N_("Status of the invitation: {1}"),
                              catalogs.Translate(language, kInvitationStatuses.Label(invitation->status))));
