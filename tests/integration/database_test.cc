@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/db/migrations.h"
+#include "core/db/query.h"
 #include "core/db/settings.h"
 #include "core/db/text_table.h"
 #include "harness.h"
@@ -73,6 +74,57 @@ TEST(DatabaseTest, AFailedWriteLeavesTheDataAsItWas) {
     return count;
   });
   EXPECT_EQ(*count, *before);
+}
+
+// db::Query reads rows alike on both backends (SQLite's kept statements, SOCI on PostgreSQL):
+// integers of either width, text, NULL; a statement run again takes its new values.
+TEST(DatabaseTest, QueryRowsReadAlikeAndTakeNewValues) {
+  auto rows = Database().Read([](soci::session& sql) -> Result<std::vector<std::string>> {
+    std::vector<std::string> seen;
+    for (long long value : {41LL, 5'000'000'000LL}) {
+      db::Query query("SELECT CAST(");
+      query.Bind(value % 100).Append(" AS INTEGER) + 1, CAST(").Bind(value).Append(" AS BIGINT), ");
+      query.Bind("é" + std::to_string(value)).Append(", NULL");
+      query.ForEachRow(sql, [&](const db::Row& row) {
+        seen.push_back(std::to_string(row.Integer(0)) + "|" + std::to_string(row.Get<long long>(1)) + "|" +
+                       row.Text(2) + "|" + row.Text(3) + "|" + (row.IsNull(3) ? "null" : "value") + "|" +
+                       std::to_string(row.Integer(3)));
+      });
+    }
+    return seen;
+  });
+  ASSERT_TRUE(rows) << rows.error().message();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0], "42|41|é41||null|0");  // INTEGER is 32 bits on PostgreSQL, BIGINT 64
+  EXPECT_EQ((*rows)[1], "1|5000000000|é5000000000||null|0");
+}
+
+TEST(DatabaseTest, TheSameQueryCanRunWhileItsRowsAreRead) {
+  auto sums = Database().Read([](soci::session& sql) -> Result<long long> {
+    auto numbers_from = [&](long long from) {
+      db::Query query("SELECT n FROM (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) t WHERE n >= ");
+      query.Bind(from).Append(" ORDER BY n");
+      return query;
+    };
+    long long total = 0;
+    numbers_from(2).ForEachRow(sql, [&](const db::Row& row) {
+      for (long long n : numbers_from(row.Integer(0)).Column<long long>(sql)) total += n;
+    });
+    return total;
+  });
+  ASSERT_TRUE(sums) << sums.error().message();
+  EXPECT_EQ(*sums, 5 + 3);
+}
+
+TEST(DatabaseTest, AConstraintBrokenThroughAQueryIsAConflict) {
+  auto inserted = Database().Write([](soci::session& sql) -> Result<long long> {
+    return db::Query("INSERT INTO organization_texts (owner_id, field, language, text, is_original) VALUES (")
+        .Bind(987654321)
+        .Append(", 'name', 'en', 'Nobody', 1) RETURNING owner_id")
+        .Scalar<long long>(sql);
+  });
+  ASSERT_FALSE(inserted);
+  EXPECT_EQ(inserted.error().code(), ErrorCode::kConflict);
 }
 
 TEST(DatabaseTest, TextTableRoundTripsWithFallback) {

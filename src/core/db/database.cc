@@ -6,6 +6,9 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 #include <chrono>
+#include <mutex>
+
+#include "core/db/statement_cache.h"
 
 namespace entente::db {
 namespace {
@@ -93,6 +96,12 @@ Error DatabaseError(const std::exception& error) {
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t pool_size) {
   if (pool_size == 0) pool_size = 1;
   std::unique_ptr<Database> database(new Database(url, pool_size));
+  if (url.dialect == Dialect::kSqlite) {
+    // Before SQLite's first use: no global count of allocated memory, whose lock every
+    // allocation of every connection takes. Refused (and harmless) once SQLite is in use.
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  }
   try {
     if (url.dialect == Dialect::kSqlite) {
       std::error_code ignored;
@@ -108,6 +117,12 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
         // An application crash never loses a commit in WAL with NORMAL (STACK.md).
         session << "PRAGMA synchronous = NORMAL";
         session << "PRAGMA busy_timeout = 10000";
+        // Read the file through a memory map (the kernel's page cache, shared by every
+        // connection) rather than copying each page into each connection's cache: searches read
+        // many pages of large indexes. 0x7fff0000 is SQLite's own bound (SQLITE_MAX_MMAP_SIZE);
+        // beyond it, and for pages in the WAL, it reads as before.
+        session << "PRAGMA mmap_size = 2147418112";
+        KeepStatementsOf(SqliteConnection(session));
         int foreign_keys = 0;
         session << "PRAGMA foreign_keys", soci::into(foreign_keys);
         if (foreign_keys != 1) return Fail(Error::Internal("SQLite refused foreign_keys=ON"));
@@ -124,7 +139,19 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
   return database;
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  // SQLite closes no connection whose statements are not finalized.
+  if (url_.dialect != Dialect::kSqlite) return;
+  for (size_t i = 0; i < size_; ++i) {
+    soci::session& session = pool_.at(i);
+    if (session.get_backend() != nullptr) ForgetStatementsOf(SqliteConnection(session));
+  }
+}
+
+sqlite3* SqliteConnection(soci::session& session) {
+  // SOCI declares SQLite's types in a namespace of its own; the connection is the same object.
+  return reinterpret_cast<sqlite3*>(static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_);
+}
 
 bool Database::Heal(soci::session& session) {
   if (url_.dialect != Dialect::kPostgres) return false;  // a SQLite file has no connection to lose

@@ -1,6 +1,10 @@
 #include "core/db/query.h"
 
+#include <sqlite3.h>
+
 #include <fmt/format.h>
+
+#include "core/db/statement_cache.h"
 
 namespace entente::db {
 
@@ -50,6 +54,67 @@ Query& Query::BindList(const std::vector<long long>& values) {
     Bind(values[i]);
   }
   return *this;
+}
+
+long long Row::Integer(int column) const {
+  if (sqlite_ != nullptr) return sqlite3_column_int64(sqlite_, column);
+  if (soci_->get_indicator(column) == soci::i_null) return 0;
+  switch (soci_->get_properties(column).get_data_type()) {
+    case soci::dt_integer:
+      return soci_->get<int>(column);
+    case soci::dt_long_long:
+      return soci_->get<long long>(column);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(soci_->get<unsigned long long>(column));
+    case soci::dt_double:
+      return static_cast<long long>(soci_->get<double>(column));
+    default:
+      return std::stoll(soci_->get<std::string>(column));
+  }
+}
+
+std::string Row::Text(int column) const {
+  if (sqlite_ != nullptr) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(sqlite_, column));
+    return text == nullptr ? std::string()
+                           : std::string(text, static_cast<size_t>(sqlite3_column_bytes(sqlite_, column)));
+  }
+  if (soci_->get_indicator(column) == soci::i_null) return {};
+  switch (soci_->get_properties(column).get_data_type()) {
+    case soci::dt_string:
+      return soci_->get<std::string>(column);
+    default:
+      return std::to_string(Integer(column));
+  }
+}
+
+bool Row::IsNull(int column) const {
+  if (sqlite_ != nullptr) return sqlite3_column_type(sqlite_, column) == SQLITE_NULL;
+  return soci_->get_indicator(column) == soci::i_null;
+}
+
+void Query::ForEachRow(soci::session& session, const std::function<void(const Row&)>& on_row) const {
+  if (session.get_backend_name() != "sqlite3") {
+    soci::row row;
+    soci::statement statement = Prepare(session, [&](soci::statement& s) { s.exchange(soci::into(row)); });
+    statement.execute(false);
+    while (statement.fetch()) on_row(Row(&row));
+    return;
+  }
+  CachedStatement statement(SqliteConnection(session), positional_sql_);
+  int index = 0;
+  for (const auto& value : values_) {
+    ++index;
+    if (const auto* number = std::get_if<long long>(&value)) {
+      sqlite3_bind_int64(statement.get(), index, *number);
+    } else {
+      // The values outlive the statement's execution: SQLite need not copy them.
+      const auto& text = std::get<std::string>(value);
+      sqlite3_bind_text(statement.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    }
+  }
+  Row row(statement.get());
+  while (statement.Step()) on_row(row);
 }
 
 soci::statement Query::Prepare(soci::session& session, const std::function<void(soci::statement&)>& add_intos) const {

@@ -13,10 +13,38 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
+struct sqlite3_stmt;
+
 namespace entente::db {
+
+// One row of a query's result, read by column (from 0). NULL reads as 0 or "".
+class Row {
+ public:
+  long long Integer(int column) const;
+  std::string Text(int column) const;
+  bool IsNull(int column) const;
+
+  template <typename T>
+  T Get(int column) const {
+    if constexpr (std::is_same_v<T, std::string>) {
+      return Text(column);
+    } else {
+      static_assert(std::is_integral_v<T>, "a column reads as an integer or a string");
+      return static_cast<T>(Integer(column));
+    }
+  }
+
+ private:
+  friend class Query;
+  explicit Row(sqlite3_stmt* statement) : sqlite_(statement) {}
+  explicit Row(const soci::row* row) : soci_(row) {}
+  sqlite3_stmt* sqlite_ = nullptr;
+  const soci::row* soci_ = nullptr;
+};
 
 class Query {
  public:
@@ -43,23 +71,27 @@ class Query {
   // Prepares the statement with every binding; `add_intos` adds the result columns first.
   soci::statement Prepare(soci::session& session, const std::function<void(soci::statement&)>& add_intos) const;
 
-  // The first column of every row.
+  // Runs the query and calls `on_row` with each row of the result. On SQLite the statement is
+  // prepared once per connection and kept (core/db/statement_cache.h); on PostgreSQL through SOCI.
+  void ForEachRow(soci::session& session, const std::function<void(const Row&)>& on_row) const;
+
+  // The first column of every row (T: long long or std::string).
   template <typename T>
   std::vector<T> Column(soci::session& session) const {
     std::vector<T> values;
-    T value{};
-    soci::statement statement = Prepare(session, [&](soci::statement& s) { s.exchange(soci::into(value)); });
-    statement.execute(false);
-    while (statement.fetch()) values.push_back(value);
+    ForEachRow(session, [&](const Row& row) { values.push_back(row.Get<T>(0)); });
     return values;
   }
   // A single value (COUNT(*), …); `fallback` when there is no row.
   template <typename T>
   T Scalar(soci::session& session, T fallback = T{}) const {
     T value = fallback;
-    soci::statement statement = Prepare(session, [&](soci::statement& s) { s.exchange(soci::into(value)); });
-    statement.execute(true);
-    return statement.got_data() ? value : fallback;
+    bool first = true;
+    ForEachRow(session, [&](const Row& row) {
+      if (first) value = row.Get<T>(0);
+      first = false;
+    });
+    return value;
   }
 
  private:

@@ -566,15 +566,9 @@ std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, c
       query.Append(")");
     }
   }
-  int word = 0, by_prefix = 0;
-  std::string key;
-  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-    s.exchange(soci::into(word));
-    s.exchange(soci::into(by_prefix));
-    s.exchange(soci::into(key));
+  query.ForEachRow(sql, [&](const db::Row& row) {
+    reached.push_back({static_cast<size_t>(row.Integer(0)), row.Text(2), row.Integer(1) != 0});
   });
-  statement.execute(false);
-  while (statement.fetch()) reached.push_back({static_cast<size_t>(word), key, by_prefix != 0});
   return reached;
 }
 
@@ -771,13 +765,7 @@ std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
       // sql-fragment: the alias number of a derived table, from the loop counter.
       query.Append(std::to_string(i));
     }
-    KeyMatch row;
-    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-      s.exchange(soci::into(row.person));
-      s.exchange(soci::into(row.sort_key));
-    });
-    statement.execute(false);
-    while (statement.fetch()) rows.push_back(row);
+    query.ForEachRow(sql, [&](const db::Row& row) { rows.push_back({row.Integer(0), row.Text(1)}); });
   }
   // Merge the reads: in order, each person once (a person may have several of the keys).
   std::sort(rows.begin(), rows.end(), [](const KeyMatch& a, const KeyMatch& b) {
@@ -799,6 +787,13 @@ long long PeopleStore::CountPeopleWithKeys(soci::session& sql,
   // Each read stops at `cap` entries: if one read reaches it, there are at least `cap` people;
   // if none does, every read is complete and the distinct count is exact.
   auto groups = StatementGroups(plan, keys_per_word);
+  if (plan.reads.size() == 1) {
+    // One read yields each person once: no need to remove duplicates.
+    db::Query query("SELECT COUNT(*) FROM (");
+    AppendRead(query, plan.reads.front(), plan, keys_per_word, filters, PerRowCheck(sql));
+    query.Append(" LIMIT ").Bind(cap).Append(") c");
+    return query.Scalar<long long>(sql);
+  }
   if (groups.size() == 1) {
     db::Query query("SELECT COUNT(*) FROM (SELECT DISTINCT person_id FROM (");
     for (size_t i = 0; i < plan.reads.size(); ++i) {
@@ -837,14 +832,7 @@ std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
   if (people.empty()) return names;
   db::Query query("SELECT id, display_name FROM people WHERE id IN (");
   query.BindList(people).Append(")");
-  long long id = 0;
-  std::string name;
-  soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-    s.exchange(soci::into(id));
-    s.exchange(soci::into(name));
-  });
-  statement.execute(false);
-  while (statement.fetch()) names[id] = name;
+  query.ForEachRow(sql, [&](const db::Row& row) { names[row.Integer(0)] = row.Text(1); });
   return names;
 }
 
@@ -870,52 +858,33 @@ std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<l
   {
     db::Query query("SELECT id, slug, display_name, city FROM people WHERE id IN (");
     query.BindList(people).Append(")");
-    LawyerHit hit;
-    long long id = 0;
-    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-      s.exchange(soci::into(id));
-      s.exchange(soci::into(hit.slug));
-      s.exchange(soci::into(hit.display_name));
-      s.exchange(soci::into(hit.city));
+    query.ForEachRow(sql, [&](const db::Row& row) {
+      LawyerHit& hit = by_id[row.Integer(0)];
+      hit.id = PersonId(row.Integer(0));
+      hit.slug = row.Text(1);
+      hit.display_name = row.Text(2);
+      hit.city = row.Text(3);
     });
-    statement.execute(false);
-    while (statement.fetch()) {
-      hit.id = PersonId(id);
-      by_id[id] = hit;
-    }
   }
   {
     // Names in the other script than the one shown, for "Kanafin — Канафин".
     db::Query query("SELECT person_id, full_name FROM person_names WHERE person_id IN (");
     query.BindList(people).Append(") ORDER BY id");
-    long long id = 0;
-    std::string name;
-    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-      s.exchange(soci::into(id));
-      s.exchange(soci::into(name));
-    });
-    statement.execute(false);
-    while (statement.fetch()) {
-      auto it = by_id.find(id);
-      if (it == by_id.end() || name == it->second.display_name) continue;
+    query.ForEachRow(sql, [&](const db::Row& row) {
+      auto it = by_id.find(row.Integer(0));
+      std::string name = row.Text(1);
+      if (it == by_id.end() || name == it->second.display_name) return;
       if (DetectScript(name) != DetectScript(it->second.display_name)) it->second.other_names.push_back(name);
-    }
+    });
   }
   {
     db::Query query(
         "SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
         "WHERE m.person_id IN (");
     query.BindList(people).Append(") ORDER BY m.id");
-    long long id = 0;
-    std::string slug;
-    soci::statement statement = query.Prepare(sql, [&](soci::statement& s) {
-      s.exchange(soci::into(id));
-      s.exchange(soci::into(slug));
+    query.ForEachRow(sql, [&](const db::Row& row) {
+      if (auto it = by_id.find(row.Integer(0)); it != by_id.end()) it->second.bars.push_back(row.Text(1));
     });
-    statement.execute(false);
-    while (statement.fetch()) {
-      if (auto it = by_id.find(id); it != by_id.end()) it->second.bars.push_back(slug);
-    }
   }
   for (long long id : people) {
     if (auto it = by_id.find(id); it != by_id.end()) hits.push_back(std::move(it->second));
