@@ -7,8 +7,10 @@
 #include <thread>
 
 #include "core/db/migrations.h"
+#include "core/db/postgres_statements.h"
 #include "core/db/query.h"
 #include "core/db/settings.h"
+#include "core/db/statement_cache.h"
 #include "core/db/text_table.h"
 #include "harness.h"
 #include "modules/directory/organization_service.h"
@@ -114,6 +116,40 @@ TEST(DatabaseTest, TheSameQueryCanRunWhileItsRowsAreRead) {
   });
   ASSERT_TRUE(sums) << sums.error().message();
   EXPECT_EQ(*sums, 5 + 3);
+}
+
+// A query is prepared once per connection: run again, it adds no statement; a statement prepared
+// in a transaction that fails is still there, and still works, afterwards.
+TEST(DatabaseTest, QueriesArePreparedOncePerConnection) {
+  auto kept = [](soci::session& sql) {
+    return IsPostgres() ? db::KeptPostgresStatementCount(db::PostgresConnection(sql))
+                        : db::KeptStatementCount(db::SqliteConnection(sql));
+  };
+  auto counts = Database().Read([&](soci::session& sql) -> Result<std::vector<size_t>> {
+    auto query = [] { return db::Query("SELECT COUNT(*) + 12345 FROM settings WHERE key <> ").Bind("kept-once"); };
+    std::vector<size_t> seen{kept(sql)};
+    query().Scalar<long long>(sql);
+    seen.push_back(kept(sql));
+    query().Scalar<long long>(sql);
+    seen.push_back(kept(sql));
+    return seen;
+  });
+  ASSERT_TRUE(counts) << counts.error().message();
+  if ((*counts)[0] < db::kKeptStatements) EXPECT_EQ((*counts)[1], (*counts)[0] + 1);
+  EXPECT_EQ((*counts)[2], (*counts)[1]);
+
+  auto failed = Database().Write([](soci::session& sql) -> Result<long long> {
+    long long before =
+        db::Query("SELECT COUNT(*) + 54321 FROM settings WHERE key <> ").Bind("x").Scalar<long long>(sql);
+    db::Query("SELECT no_such_column FROM settings").Scalar<long long>(sql);
+    return before;
+  });
+  ASSERT_FALSE(failed);
+  auto again = Database().Read([](soci::session& sql) -> Result<long long> {
+    return db::Query("SELECT COUNT(*) + 54321 FROM settings WHERE key <> ").Bind("x").Scalar<long long>(sql);
+  });
+  ASSERT_TRUE(again) << again.error().message();
+  EXPECT_GE(*again, 54321);
 }
 
 TEST(DatabaseTest, AConstraintBrokenThroughAQueryIsAConflict) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <mutex>
 
+#include "core/db/postgres_statements.h"
 #include "core/db/statement_cache.h"
 
 namespace entente::db {
@@ -131,6 +132,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
         auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
         PQsetNoticeProcessor(backend->conn_, LogPostgresNotice, nullptr);
         session << "SET client_min_messages TO WARNING";
+        KeepPostgresStatementsOf(backend->conn_);
       }
     }
   } catch (const std::exception& error) {
@@ -140,12 +142,17 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
 }
 
 Database::~Database() {
-  // SQLite closes no connection whose statements are not finalized.
-  if (url_.dialect != Dialect::kSqlite) return;
   for (size_t i = 0; i < size_; ++i) {
     soci::session& session = pool_.at(i);
-    if (session.get_backend() != nullptr) ForgetStatementsOf(SqliteConnection(session));
+    if (session.get_backend() == nullptr) continue;
+    // SQLite closes no connection whose statements are not finalized.
+    if (url_.dialect == Dialect::kSqlite) ForgetStatementsOf(SqliteConnection(session));
+    if (url_.dialect == Dialect::kPostgres) ForgetPostgresStatementsOf(PostgresConnection(session));
   }
+}
+
+PGconn* PostgresConnection(soci::session& session) {
+  return static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
 }
 
 sqlite3* SqliteConnection(soci::session& session) {
@@ -158,11 +165,14 @@ bool Database::Heal(soci::session& session) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
   // No backend: an earlier attempt to reconnect failed (the server was still down); try again.
   if (backend != nullptr && PQstatus(backend->conn_) != CONNECTION_BAD) return false;
+  // The statements prepared on the lost connection went with it.
+  if (backend != nullptr) ForgetPostgresStatementsOf(backend->conn_);
   try {
     session.reconnect();
     backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
     PQsetNoticeProcessor(backend->conn_, LogPostgresNotice, nullptr);
     session << "SET client_min_messages TO WARNING";
+    KeepPostgresStatementsOf(backend->conn_);
     spdlog::warn("database connection lost and opened again ({})", url_.Describe());
     return true;
   } catch (const std::exception& error) {

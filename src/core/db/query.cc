@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
+#include "core/db/postgres_statements.h"
 #include "core/db/statement_cache.h"
 
 namespace entente::db {
@@ -11,6 +14,7 @@ namespace entente::db {
 Query& Query::Bind(long long value) {
   sql_ += fmt::format(":p{}", values_.size());
   positional_sql_ += '?';
+  numbered_sql_ += fmt::format("${}", values_.size() + 1);
   values_.emplace_back(value);
   return *this;
 }
@@ -18,6 +22,7 @@ Query& Query::Bind(long long value) {
 Query& Query::Bind(std::string value) {
   sql_ += fmt::format(":p{}", values_.size());
   positional_sql_ += '?';
+  numbered_sql_ += fmt::format("${}", values_.size() + 1);
   values_.emplace_back(std::move(value));
   return *this;
 }
@@ -58,19 +63,10 @@ Query& Query::BindList(const std::vector<long long>& values) {
 
 long long Row::Integer(int column) const {
   if (sqlite_ != nullptr) return sqlite3_column_int64(sqlite_, column);
-  if (soci_->get_indicator(column) == soci::i_null) return 0;
-  switch (soci_->get_properties(column).get_data_type()) {
-    case soci::dt_integer:
-      return soci_->get<int>(column);
-    case soci::dt_long_long:
-      return soci_->get<long long>(column);
-    case soci::dt_unsigned_long_long:
-      return static_cast<long long>(soci_->get<unsigned long long>(column));
-    case soci::dt_double:
-      return static_cast<long long>(soci_->get<double>(column));
-    default:
-      return std::stoll(soci_->get<std::string>(column));
-  }
+  if (PQgetisnull(postgres_, row_, column)) return 0;
+  const char* text = PQgetvalue(postgres_, row_, column);
+  if (text[0] == 't' || text[0] == 'f') return text[0] == 't' ? 1 : 0;  // a boolean
+  return std::strtoll(text, nullptr, 10);
 }
 
 std::string Row::Text(int column) const {
@@ -79,26 +75,25 @@ std::string Row::Text(int column) const {
     return text == nullptr ? std::string()
                            : std::string(text, static_cast<size_t>(sqlite3_column_bytes(sqlite_, column)));
   }
-  if (soci_->get_indicator(column) == soci::i_null) return {};
-  switch (soci_->get_properties(column).get_data_type()) {
-    case soci::dt_string:
-      return soci_->get<std::string>(column);
-    default:
-      return std::to_string(Integer(column));
-  }
+  return std::string(PQgetvalue(postgres_, row_, column), static_cast<size_t>(PQgetlength(postgres_, row_, column)));
 }
 
 bool Row::IsNull(int column) const {
   if (sqlite_ != nullptr) return sqlite3_column_type(sqlite_, column) == SQLITE_NULL;
-  return soci_->get_indicator(column) == soci::i_null;
+  return PQgetisnull(postgres_, row_, column) != 0;
 }
 
 void Query::ForEachRow(soci::session& session, const std::function<void(const Row&)>& on_row) const {
-  if (session.get_backend_name() != "sqlite3") {
-    soci::row row;
-    soci::statement statement = Prepare(session, [&](soci::statement& s) { s.exchange(soci::into(row)); });
-    statement.execute(false);
-    while (statement.fetch()) on_row(Row(&row));
+  if (session.get_backend_name() == "postgresql") {
+    std::vector<std::string> texts;
+    texts.reserve(values_.size());
+    for (const auto& value : values_) {
+      const auto* number = std::get_if<long long>(&value);
+      texts.push_back(number != nullptr ? std::to_string(*number) : std::get<std::string>(value));
+    }
+    RunPostgres(PostgresConnection(session), numbered_sql_, texts, [&](const PGresult* result) {
+      for (int row = 0, rows = PQntuples(result); row < rows; ++row) on_row(Row(result, row));
+    });
     return;
   }
   CachedStatement statement(SqliteConnection(session), positional_sql_);

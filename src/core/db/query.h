@@ -18,6 +18,7 @@
 #include <vector>
 
 struct sqlite3_stmt;
+struct pg_result;
 
 namespace entente::db {
 
@@ -41,19 +42,21 @@ class Row {
  private:
   friend class Query;
   explicit Row(sqlite3_stmt* statement) : sqlite_(statement) {}
-  explicit Row(const soci::row* row) : soci_(row) {}
+  Row(const pg_result* result, int row) : postgres_(result), row_(row) {}
   sqlite3_stmt* sqlite_ = nullptr;
-  const soci::row* soci_ = nullptr;
+  const pg_result* postgres_ = nullptr;  // with row_
+  int row_ = 0;
 };
 
 class Query {
  public:
-  explicit Query(std::string_view sql = {}) : sql_(sql), positional_sql_(sql) {}
+  explicit Query(std::string_view sql = {}) : sql_(sql), positional_sql_(sql), numbered_sql_(sql) {}
 
   // Appends SQL text: a fixed fragment written in the code, never input.
   Query& Append(std::string_view fragment) {
     sql_ += fragment;
     positional_sql_ += fragment;
+    numbered_sql_ += fragment;
     return *this;
   }
   // Appends a placeholder bound to `value`.
@@ -71,8 +74,8 @@ class Query {
   // Prepares the statement with every binding; `add_intos` adds the result columns first.
   soci::statement Prepare(soci::session& session, const std::function<void(soci::statement&)>& add_intos) const;
 
-  // Runs the query and calls `on_row` with each row of the result. On SQLite the statement is
-  // prepared once per connection and kept (core/db/statement_cache.h); on PostgreSQL through SOCI.
+  // Runs the query and calls `on_row` with each row of the result. The statement is prepared once
+  // per connection and kept (core/db/statement_cache.h, core/db/postgres_statements.h).
   void ForEachRow(soci::session& session, const std::function<void(const Row&)>& on_row) const;
 
   // The first column of every row (T: long long or std::string).
@@ -95,8 +98,9 @@ class Query {
   }
 
  private:
-  std::string sql_;             // with :pN placeholders (PostgreSQL, and for logs)
+  std::string sql_;             // with :pN placeholders (SOCI on PostgreSQL, and for logs)
   std::string positional_sql_;  // with ? placeholders: SQLite looks named ones up linearly
+  std::string numbered_sql_;    // with $1, $2, …: libpq
   // Stable addresses: soci::use keeps references until the statement runs.
   mutable std::deque<std::variant<long long, std::string>> values_;
 };

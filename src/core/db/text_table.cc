@@ -15,8 +15,9 @@ std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql, const 
     size_t end = std::min(owners.size(), begin + kChunk);
     // sql-fragment: table_ is a TextTable's name, a constant of the store that owns it.
     Query query(fmt::format("SELECT owner_id, field, language, text, is_original FROM {} WHERE owner_id IN (", table_));
-    query.BindList(std::vector<long long>(owners.begin() + static_cast<std::ptrdiff_t>(begin),
-                                          owners.begin() + static_cast<std::ptrdiff_t>(end)))
+    query
+        .BindList(std::vector<long long>(owners.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         owners.begin() + static_cast<std::ptrdiff_t>(end)))
         .Append(")");
     long long owner = 0;
     std::string field, language, text;
