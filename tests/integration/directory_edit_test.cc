@@ -148,6 +148,39 @@ TEST(PersonEditTest, ContactDetailsAreShownAccordingToTheirVisibility) {
   EXPECT_EQ(api["contacts"][0]["kind"], "website");
 }
 
+// Find a lawyer lists people with an active membership by default, as each index entry records
+// it: a change of status is seen by the next search.
+TEST(PersonEditTest, AChangeOfStatusIsSeenByTheNextSearch) {
+  auto admin = SignedInActor("almaty.admin@demo.entente.example");
+  auto created =
+      People().CreatePerson(admin, Named("Yerlan Tleubayev"), {"almaty-city-bar", "EDIT-0020", "", "active", ""});
+  ASSERT_TRUE(created) << created.error().message();
+  auto total = [](const std::string& text, const std::string& status) {
+    directory::LawyerQuery query;
+    query.text = text;
+    query.status = status;
+    auto found = People().FindLawyers(query, "en");
+    EXPECT_TRUE(found) << found.error().message();
+    return found ? found->total : -1;
+  };
+  EXPECT_EQ(total("Tleubayev", ""), 1);
+  EXPECT_EQ(total("Yerlan Tleubayev", ""), 1);  // a pair of keys
+  ASSERT_TRUE(People().SaveMembership(admin, *created, {"almaty-city-bar", "EDIT-0020", "", "former", "2020"}));
+  EXPECT_EQ(total("Tleubayev", ""), 0);
+  EXPECT_EQ(total("Yerlan Tleubayev", ""), 0);
+  EXPECT_EQ(total("Tleubayev", "former"), 1);
+  EXPECT_EQ(total("Tleubayev", "any"), 1);
+  ASSERT_TRUE(People().SaveMembership(admin, *created, {"almaty-city-bar", "EDIT-0020", "", "active", ""}));
+  EXPECT_EQ(total("Tleubayev", ""), 1);
+  EXPECT_EQ(total("Yerlan Tleubayev", ""), 1);
+  // Renamed: the new keys are listed too.
+  auto renamed = Named("Yerlan Tleubayuly");
+  renamed.slug = People().GetPerson(*created)->slug;
+  ASSERT_TRUE(People().UpdatePerson(admin, *created, renamed));
+  EXPECT_EQ(total("Tleubayuly", ""), 1);
+  EXPECT_EQ(total("Tleubayev", "any"), 0);
+}
+
 TEST(PersonMergeTest, TheDuplicateJoinsTheRecordKeptAndItsAddressLeadsThere) {
   auto almaty = SignedInActor("almaty.admin@demo.entente.example");
   auto keep_input = Named("Bolat Nurmagambetov");

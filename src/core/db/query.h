@@ -78,6 +78,11 @@ class Query {
   // per connection and kept (core/db/statement_cache.h, core/db/postgres_statements.h).
   void ForEachRow(soci::session& session, const std::function<void(const Row&)>& on_row) const;
 
+  // Runs a statement whose rows, if any, are not needed (UPDATE, DELETE, INSERT).
+  void Execute(soci::session& session) const {
+    ForEachRow(session, [](const Row&) {});
+  }
+
   // The first column of every row (T: long long or std::string).
   template <typename T>
   std::vector<T> Column(soci::session& session) const {

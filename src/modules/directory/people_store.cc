@@ -112,7 +112,21 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
         soci::use(area);
   }
   ReplaceContacts(sql, PersonId(id), input.contacts);
+  RefreshListed(sql, {id});
   return PersonId(id);
+}
+
+void PeopleStore::RefreshListed(soci::session& sql, const std::vector<long long>& people) const {
+  if (people.empty()) return;
+  for (const char* table : {"person_name_keys", "person_name_key_pairs"}) {
+    // sql-fragment: `table` is one of the literal table names of the loop above.
+    db::Query(std::string("UPDATE ") + table +
+              " SET listed = CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = " + table +
+              ".person_id AND m.status = 'active') THEN 1 ELSE 0 END WHERE person_id IN (")
+        .BindList(people)
+        .Append(")")
+        .Execute(sql);
+  }
 }
 
 void PeopleStore::ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const {
@@ -319,6 +333,7 @@ void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::
                             std::string(StatusKey(entry.status)), entry.status_since.ToString()});
     }
     for (auto* insert : {&names, &keys, &pairs, &languages, &areas, &memberships}) insert->Flush(sql);
+    RefreshListed(sql, ids);
     // One-deletion variants of keys not indexed yet (a key indexes itself as a variant).
     std::set<std::string> already;
     {
@@ -448,14 +463,18 @@ void PeopleStore::UpsertMembership(soci::session& sql, PersonId person, Organiza
                                    MembershipStatus status, const PartialDate& status_since) const {
   long long person_id = person.value(), bar_id = bar.value();
   std::string admitted = admitted_on.ToString(), status_key(StatusKey(status)), since = status_since.ToString();
-  db::Query existing("SELECT id FROM memberships WHERE organization_id = ");
+  db::Query existing("SELECT id, person_id FROM memberships WHERE organization_id = ");
   existing.Bind(bar_id);
   if (roll_number.empty()) {
     existing.Append(" AND person_id = ").Bind(person_id).Append(" AND roll_number = ''");
   } else {
     existing.Append(" AND roll_number = ").Bind(roll_number);
   }
-  auto ids = existing.Column<long long>(sql);
+  std::vector<long long> ids, holders{person_id};
+  existing.ForEachRow(sql, [&](const db::Row& row) {
+    ids.push_back(row.Integer(0));
+    holders.push_back(row.Integer(1));  // a roll number that moves leaves its holder
+  });
   if (ids.empty()) {
     sql << "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, status_since) "
            "VALUES (:person, :bar, :roll, :admitted, :status, :since)",
@@ -466,6 +485,7 @@ void PeopleStore::UpsertMembership(soci::session& sql, PersonId person, Organiza
            "status_since = :since WHERE id = :id",
         soci::use(person_id), soci::use(admitted), soci::use(status_key), soci::use(since), soci::use(ids.front());
   }
+  RefreshListed(sql, holders);
 }
 
 void PeopleStore::UpsertPosition(soci::session& sql, PersonId person, OrganizationId organization, PositionTitle title,
@@ -667,11 +687,34 @@ std::vector<std::pair<size_t, size_t>> StatementGroups(const IndexReads& plan,
 // everyone the filter admits (a whole bar's roll, to keep 50 people); every check is then a
 // lookup on an index led by person_id, as on SQLite.
 // sql-fragment-begin: `per_row` is PerRowCheck's literal (" OFFSET 0" or nothing).
+// The person of index entry x holds a membership of that status (or any: "any") in the bar or
+// jurisdiction of the filters, if any.
+void AppendMembershipCheck(db::Query& query, const LawyerQuery& filters, const std::string& status,
+                           std::string_view per_row) {
+  query.Append(" AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = x.person_id");
+  if (status != "any") query.Append(" AND m.status = ").Bind(status);
+  if (!filters.bar.empty()) {
+    query.Append(" AND m.organization_id IN (SELECT o.id FROM organizations o WHERE o.slug = ")
+        .Bind(filters.bar)
+        .Append(")");
+  }
+  if (!filters.jurisdiction.empty()) {
+    query
+        .Append(
+            " AND m.organization_id IN (SELECT o.id FROM organizations o JOIN jurisdictions j ON j.id = "
+            "o.jurisdiction_id WHERE j.code = ")
+        .Bind(filters.jurisdiction)
+        .Append(")");
+  }
+  query.Append(per_row).Append(")");
+}
+
 void AppendRead(db::Query& query, const std::pair<std::string, std::string>& read, const IndexReads& plan,
                 const std::vector<std::vector<std::string>>& keys_per_word, const LawyerQuery& filters,
                 std::string_view per_row) {
   if (read.second.empty() && plan.bounded) {
-    query.Append("SELECT x.person_id, x.sort_key FROM (SELECT k.person_id, k.sort_key FROM person_name_keys k")
+    query
+        .Append("SELECT x.person_id, x.sort_key FROM (SELECT k.person_id, k.sort_key, k.listed FROM person_name_keys k")
         .Append(" WHERE k.key = ")
         .Bind(read.first)
         .Append(" ORDER BY k.sort_key, k.person_id LIMIT ")
@@ -698,22 +741,12 @@ void AppendRead(db::Query& query, const std::pair<std::string, std::string>& rea
   // The filters, on the person of the index entry (merged records have no keys: Merge deletes
   // them). Each is a lookup by person on an index led by person_id.
   std::string status = filters.status.empty() ? "active" : filters.status;
-  query.Append(" AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = x.person_id");
-  if (status != "any") query.Append(" AND m.status = ").Bind(status);
-  if (!filters.bar.empty()) {
-    query.Append(" AND m.organization_id IN (SELECT o.id FROM organizations o WHERE o.slug = ")
-        .Bind(filters.bar)
-        .Append(")");
+  if (status == "active" && filters.bar.empty() && filters.jurisdiction.empty()) {
+    // The default: an active membership anywhere, as the index entry records it.
+    query.Append(" AND x.listed = 1");
+  } else {
+    AppendMembershipCheck(query, filters, status, per_row);
   }
-  if (!filters.jurisdiction.empty()) {
-    query
-        .Append(
-            " AND m.organization_id IN (SELECT o.id FROM organizations o JOIN jurisdictions j ON j.id = "
-            "o.jurisdiction_id WHERE j.code = ")
-        .Bind(filters.jurisdiction)
-        .Append(")");
-  }
-  query.Append(per_row).Append(")");
   if (!filters.city.empty()) {
     query.Append(" AND EXISTS (SELECT 1 FROM people p WHERE p.id = x.person_id AND lower(p.city) = lower(")
         .Bind(filters.city)

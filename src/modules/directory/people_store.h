@@ -62,6 +62,9 @@ class PeopleStore {
   // bound to whole columns (one round trip per batch and table on SQLite). Same effect as
   // Upsert + UpsertMembership per entry; entries' roll numbers must be distinct and non-empty.
   void BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries) const;
+  // Copies into the people's keys and pairs of keys whether each holds an active membership
+  // (the `listed` column Find a lawyer reads). Every change of keys or memberships calls it.
+  void RefreshListed(soci::session& sql, const std::vector<long long>& people) const;
   std::optional<Person> Find(soci::session& sql, PersonId id) const;
 
   // Upserts by (bar, roll number) when there is a roll number, else by (person, bar).
