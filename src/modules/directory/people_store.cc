@@ -118,8 +118,8 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
 
 void PeopleStore::RefreshListed(soci::session& sql, const std::vector<long long>& people) const {
   if (people.empty()) return;
+  // sql-fragment-begin: `table` is one of the literal table names of the loop below.
   for (const char* table : {"person_name_keys", "person_name_key_pairs"}) {
-    // sql-fragment: `table` is one of the literal table names of the loop above.
     db::Query(std::string("UPDATE ") + table +
               " SET listed = CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = " + table +
               ".person_id AND m.status = 'active') THEN 1 ELSE 0 END WHERE person_id IN (")
@@ -127,6 +127,7 @@ void PeopleStore::RefreshListed(soci::session& sql, const std::vector<long long>
         .Append(")")
         .Execute(sql);
   }
+  // sql-fragment-end
 }
 
 void PeopleStore::ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const {
