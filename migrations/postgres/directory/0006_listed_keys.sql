@@ -13,3 +13,6 @@ ALTER TABLE person_name_keys DROP CONSTRAINT person_name_keys_pkey;
 ALTER TABLE person_name_keys ADD PRIMARY KEY (key, sort_key, person_id) INCLUDE (listed);
 ALTER TABLE person_name_key_pairs DROP CONSTRAINT person_name_key_pairs_pkey;
 ALTER TABLE person_name_key_pairs ADD PRIMARY KEY (first_key, second_key, sort_key, person_id) INCLUDE (listed);
+-- Fresh statistics, or the planner guesses that few entries are listed and reads the table.
+ANALYZE person_name_keys;
+ANALYZE person_name_key_pairs;
