@@ -9,17 +9,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "app/app.h"
 #include "app/config.h"
 #include "core/db/backup.h"
 #include "core/db/migrations.h"
-#include "modules/directory/synthetic.h"
 #include "core/http/pipeline.h"
+#include "modules/directory/synthetic.h"
 
 namespace {
 
@@ -81,8 +81,9 @@ int main(int argc, char** argv) {
   auto* seed_synthetic = seed->add_subcommand(
       "synthetic", "Load a deterministic synthetic roll of N lawyers on two synthetic bars (for tests and benchmarks)");
   size_t synthetic_members = 10000;
-  seed_synthetic->add_option("--members", synthetic_members, "How many lawyers")->capture_default_str()->check(
-      CLI::Range(1, 5'000'000));
+  seed_synthetic->add_option("--members", synthetic_members, "How many lawyers")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 5'000'000));
   auto* backup = cli.add_subcommand("backup", "Write an online backup (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)");
   std::string backup_output;
   backup->add_option("-o,--output", backup_output, "Backup file to write (replaced atomically)")->required();
@@ -101,7 +102,8 @@ int main(int argc, char** argv) {
 
   auto* import = cli.add_subcommand("import", "Import data");
   import->require_subcommand(1);
-  auto* import_roll = import->add_subcommand("roll", "Import a bar's roll from CSV (docs/ROLL_CSV.md); nothing is written if any line has a problem");
+  auto* import_roll = import->add_subcommand(
+      "roll", "Import a bar's roll from CSV (docs/ROLL_CSV.md); nothing is written if any line has a problem");
   std::string roll_bar, roll_file;
   bool dry_run = false;
   import_roll->add_option("--bar", roll_bar, "Slug of the bar, e.g. almaty-city-bar")->required();
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
     if (!report) return Report(report.error());
     spdlog::info("{}: {} migration(s) applied, {} already applied", url->Describe(), report->applied,
                  report->already_applied);
+    if (auto refolded = entente::app::RefreshNameKeys(**database); !refolded) return Report(refolded.error());
     return 0;
   }
   if (*backup) {
@@ -190,10 +193,11 @@ int main(int argc, char** argv) {
   }
   if (*seed_synthetic) {
     bool terminal = isatty(STDERR_FILENO);
-    auto seeded = entente::directory::SeedSynthetic(
-        (*app)->organizations(), (*app)->roll(), synthetic_members, [terminal](size_t done, size_t total) {
-          if (terminal) std::cerr << "\r" << done << "/" << total << std::flush;
-        });
+    auto seeded = entente::directory::SeedSynthetic((*app)->organizations(), (*app)->roll(), synthetic_members,
+                                                    [terminal](size_t done, size_t total) {
+                                                      if (terminal)
+                                                        std::cerr << "\r" << done << "/" << total << std::flush;
+                                                    });
     if (terminal) std::cerr << "\n";
     if (!seeded) return Report(seeded.error());
     spdlog::info("synthetic roll loaded: {} lawyers", synthetic_members);
@@ -204,16 +208,16 @@ int main(int argc, char** argv) {
     std::stringstream content;
     content << in.rdbuf();
     bool terminal = isatty(STDERR_FILENO);
-    auto report = (*app)->roll().Import(
-        entente::auth::Actor::System(CommandRequestId()), roll_bar, content.str(), dry_run,
-        [terminal](size_t done, size_t total) {
-          if (!terminal) return;
-          int width = 40;
-          int filled = static_cast<int>(width * done / std::max<size_t>(total, 1));
-          std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
-                    << total << std::flush;
-          if (done == total) std::cerr << "\n";
-        });
+    auto report = (*app)->roll().Import(entente::auth::Actor::System(CommandRequestId()), roll_bar, content.str(),
+                                        dry_run, [terminal](size_t done, size_t total) {
+                                          if (!terminal) return;
+                                          int width = 40;
+                                          int filled = static_cast<int>(width * done / std::max<size_t>(total, 1));
+                                          std::cerr << "\r[" << std::string(filled, '#')
+                                                    << std::string(width - filled, ' ') << "] " << done << "/" << total
+                                                    << std::flush;
+                                          if (done == total) std::cerr << "\n";
+                                        });
     if (!report) return Report(report.error());
     for (const auto& column : report->ignored_columns) std::cerr << "ignored column: " << column << "\n";
     for (const auto& problem : report->problems) {

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
 #include "core/db/migrations.h"
 #include "core/db/settings.h"
 #include "core/http/pipeline.h"
@@ -12,12 +14,30 @@
 #include "modules/agreements/agreements_routes.h"
 #include "modules/directory/directory_demo.h"
 #include "modules/directory/directory_routes.h"
-#include "modules/events/events_demo.h"
 #include "modules/events/agreement_activities.h"
+#include "modules/events/events_demo.h"
 #include "modules/events/events_routes.h"
 #include "modules/home/home_routes.h"
 
 namespace entente::app {
+
+Status RefreshNameKeys(db::Database& database) {
+  auto started = std::chrono::steady_clock::now();
+  directory::PeopleService people(database);
+  size_t logged = 0;
+  auto changed = people.RefreshNameKeys([&](size_t done) {
+    if (done - logged >= 100'000) {
+      spdlog::info("folding stored names again (the folding rules changed): {} people", done);
+      logged = done;
+    }
+  });
+  if (!changed) return Fail(changed.error());
+  if (*changed > 0) {
+    spdlog::info("names folded again: the keys of {} people changed, in {:.1f} s", *changed,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
+  return {};
+}
 
 Result<std::unique_ptr<App>> App::Create(const Config& config) {
   std::unique_ptr<App> app(new App(config));
@@ -46,6 +66,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
   app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
+  // Keys folded by earlier rules are folded again before anyone searches them.
+  if (auto refolded = RefreshNameKeys(*app->database_); !refolded) return Fail(refolded.error());
   app->roll_ = std::make_unique<directory::RollService>(*app->database_);
   app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
   app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);

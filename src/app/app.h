@@ -18,11 +18,11 @@
 #include "core/render/templates.h"
 #include "modules/accounts/accounts_service.h"
 #include "modules/agreements/agreement_service.h"
-#include "modules/events/event_service.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
 #include "modules/directory/roll_imports.h"
 #include "modules/directory/roll_service.h"
+#include "modules/events/event_service.h"
 #include "modules/home/home_service.h"
 
 namespace entente::app {
@@ -84,5 +84,10 @@ class App {
 // GET /healthz, GET /metrics and the static files.
 void AddPlatformRoutes(http::Router& router, db::Database& database, const http::Metrics& metrics,
                        const http::StaticFiles& static_files);
+
+// After the schema migrations: folds the stored names again when the folding rules changed since
+// they were written (directory::PeopleService::RefreshNameKeys), saying so in the log. Run by
+// App::Create and by `entente migrate`.
+Status RefreshNameKeys(db::Database& database);
 
 }  // namespace entente::app

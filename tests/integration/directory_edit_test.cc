@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/audit/audit_log.h"
+#include "core/db/settings.h"
 #include "harness.h"
 #include "modules/directory/organization_service.h"
 #include "modules/directory/people_service.h"
@@ -179,6 +180,50 @@ TEST(PersonEditTest, AChangeOfStatusIsSeenByTheNextSearch) {
   ASSERT_TRUE(People().UpdatePerson(admin, *created, renamed));
   EXPECT_EQ(total("Tleubayuly", ""), 1);
   EXPECT_EQ(total("Tleubayev", "any"), 0);
+}
+
+// When the folding rules change (here: gh → g, so that Ghabdullin meets Ғабдуллин), keys stored
+// by the earlier rules are folded again, once.
+TEST(PersonEditTest, KeysFoldedByEarlierRulesAreFoldedAgain) {
+  auto admin = SignedInActor("almaty.admin@demo.entente.example");
+  auto created =
+      People().CreatePerson(admin, Named("Marat Ghabdullin"), {"almaty-city-bar", "EDIT-0030", "", "active", ""});
+  ASSERT_TRUE(created) << created.error().message();
+  auto total = [](const std::string& text) {
+    directory::LawyerQuery query;
+    query.text = text;
+    auto found = People().FindLawyers(query, "en");
+    EXPECT_TRUE(found) << found.error().message();
+    return found ? found->total : -1;
+  };
+  ASSERT_EQ(total("Ғабдуллин"), 1);
+  // The keys as the earlier rules folded them (gh kept), and the version they were folded by.
+  auto& database = TestServer::Shared().app().database();
+  long long id = created->value();
+  ASSERT_TRUE(database.Write([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM person_name_keys WHERE person_id = :id", soci::use(id);
+    sql << "DELETE FROM person_name_key_pairs WHERE person_id = :id", soci::use(id);
+    sql << "INSERT INTO person_name_keys (key, sort_key, person_id, listed) VALUES "
+           "('ghabdulin', 'marat ghabdulin', :id, 1), ('marat', 'marat ghabdulin', :id2, 1)",
+        soci::use(id), soci::use(id);
+    sql << "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id, listed) VALUES "
+           "('ghabdulin', 'marat', 'marat ghabdulin', :id, 1)",
+        soci::use(id);
+    sql << "UPDATE people SET sort_key = 'marat ghabdulin' WHERE id = :id", soci::use(id);
+    db::SetSetting(sql, "directory.name_folding", "1");
+    return {};
+  }));
+  EXPECT_EQ(total("Ғабдуллин"), 0) << "stale keys do not meet the query's";
+
+  auto refolded = People().RefreshNameKeys();
+  ASSERT_TRUE(refolded) << refolded.error().message();
+  EXPECT_GE(*refolded, 1u);
+  EXPECT_EQ(total("Ғабдуллин"), 1);
+  EXPECT_EQ(total("Ghabdullin"), 1);
+  EXPECT_EQ(total("Marat Gabdullin"), 1);
+  auto again = People().RefreshNameKeys();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0u) << "done once";
 }
 
 TEST(PersonMergeTest, TheDuplicateJoinsTheRecordKeptAndItsAddressLeadsThere) {

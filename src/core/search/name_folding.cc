@@ -33,8 +33,8 @@ class Folder {
   Folder() {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error{};
-    transliterator_.reset(icu::Transliterator::createFromRules(
-        "entente-names", icu::UnicodeString::fromUTF8(kRules), UTRANS_FORWARD, parse_error, status));
+    transliterator_.reset(icu::Transliterator::createFromRules("entente-names", icu::UnicodeString::fromUTF8(kRules),
+                                                               UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status) || !transliterator_) {
       spdlog::critical("name folding rules do not compile: {} at line {}", u_errorName(status), parse_error.line);
       std::abort();
@@ -42,7 +42,8 @@ class Folder {
   }
 
   std::string ToAscii(std::string_view text) const {
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString unicode =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     // A Transliterator is not thread-safe; clone it once per thread.
     thread_local std::unique_ptr<icu::Transliterator> local(transliterator_->clone());
     local->transliterate(unicode);
@@ -69,11 +70,12 @@ std::string Normalize(std::string word) {
       word.replace(at, from.size(), to);
     }
   };
-  replace_all("kh", "h");   // Khalid, Halid; х
-  replace_all("zh", "j");   // Kenzhegali, Kenjegali (Kazakh Latin); ж
-  replace_all("q", "k");    // Qasym, Kasym (Kazakh Latin); қ
-  replace_all("ou", "u");   // Kounaev, Kunaev
-  replace_all("y", "i");    // Daniyar → daniiar; Alimbayev → alimbaiev
+  replace_all("kh", "h");  // Khalid, Halid; х
+  replace_all("gh", "g");  // Ghabdullin, Gabdullin; ғ
+  replace_all("zh", "j");  // Kenzhegali, Kenjegali (Kazakh Latin); ж
+  replace_all("q", "k");   // Qasym, Kasym (Kazakh Latin); қ
+  replace_all("ou", "u");  // Kounaev, Kunaev
+  replace_all("y", "i");   // Daniyar → daniiar; Alimbayev → alimbaiev
   std::string out;
   for (size_t i = 0; i < word.size(); ++i) {
     char c = word[i];

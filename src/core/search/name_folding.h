@@ -14,6 +14,11 @@
 
 namespace entente::search {
 
+// The version of the folding below. Stored keys were folded by some version; when this one is
+// raised (a rule changed), the directory folds every stored name again (PeopleService::
+// RefreshNameKeys, run by `entente migrate` and at start).
+inline constexpr int kFoldingVersion = 2;
+
 // The folded keys of the words of `text`, in order; words that fold to nothing (punctuation) are
 // dropped. Thread-safe. Text longer than kMaxFoldedInput bytes is cut there first.
 std::vector<std::string> FoldWords(std::string_view text);

@@ -33,10 +33,13 @@ TEST(NameFoldingTest, SpellingsOfOneNameFoldAlike) {
            {"Ғалым", "Galym"},
            {"Аңсар", "Ansar"},
            {"Khalid", "Halid", "Халид"},
+           {"Ғабдуллин", "Gabdullin", "Ghabdullin"},
+           {"Ғалия", "Galiya", "Ghaliya"},
        }) {
     std::string expected = Fold(spellings.front());
     EXPECT_FALSE(expected.empty());
-    for (const auto& spelling : spellings) EXPECT_EQ(Fold(spelling), expected) << spelling << " vs " << spellings.front();
+    for (const auto& spelling : spellings)
+      EXPECT_EQ(Fold(spelling), expected) << spelling << " vs " << spellings.front();
   }
 }
 

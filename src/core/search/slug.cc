@@ -22,7 +22,8 @@ const icu::Transliterator* Prototype() {
 }  // namespace
 
 std::string Slugify(std::string_view text, size_t max_length) {
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString unicode =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (const icu::Transliterator* prototype = Prototype()) {
     thread_local std::unique_ptr<icu::Transliterator> local(prototype->clone());
     local->transliterate(unicode);

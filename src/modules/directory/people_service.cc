@@ -11,6 +11,7 @@
 
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
+#include "core/db/settings.h"
 #include "core/search/name_folding.h"
 #include "core/search/slug.h"
 
@@ -349,6 +350,36 @@ Result<Person> PeopleService::GetPerson(PersonId id) {
     if (!person) return Fail(Error::NotFound());
     return *person;
   });
+}
+
+Result<size_t> PeopleService::RefreshNameKeys(const std::function<void(size_t)>& progress) {
+  constexpr std::string_view kSetting = "directory.name_folding";
+  const std::string current = std::to_string(search::kFoldingVersion);
+  auto recorded = database_.Read(
+      [&](soci::session& sql) -> Result<std::optional<std::string>> { return db::GetSetting(sql, kSetting); });
+  if (!recorded) return Fail(recorded.error());
+  if (*recorded == current) return size_t{0};
+  constexpr long long kBatch = 5000;
+  long long after = 0;
+  size_t done = 0, changed = 0;
+  while (true) {
+    auto batch = database_.Write([&](soci::session& sql) -> Result<PeopleStore::ReindexBatch> {
+      return store_.ReindexNames(sql, after, kBatch);
+    });
+    if (!batch) return Fail(batch.error());
+    if (batch->people == 0) break;
+    after = batch->last_id;
+    done += batch->people;
+    changed += batch->changed;
+    if (progress) progress(done);
+  }
+  auto recorded_now = database_.Write([&](soci::session& sql) -> Status {
+    store_.PruneDeletionVariants(sql);
+    db::SetSetting(sql, kSetting, current);
+    return {};
+  });
+  if (!recorded_now) return Fail(recorded_now.error());
+  return changed;
 }
 
 Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, const std::string& language) {

@@ -2,6 +2,7 @@
 // People, rolls and positions, and Find a lawyer. Reads are public (the directory of lawyers is
 // public); writes take the acting user and check that they administer the bar or organization.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,13 @@ class PeopleService {
   // further: a total equal to that cap is a lower bound. Reads only what the page needs, never
   // every match. kInvalidArgument for a query over 200 characters or an unknown filter value.
   Result<Page<LawyerHit>> FindLawyers(const LawyerQuery& query, const std::string& language);
+
+  // When the name folding changed since the stored keys were written (search::kFoldingVersion,
+  // recorded in the setting "directory.name_folding"): folds every person's names again and
+  // rewrites the keys that changed, a batch per transaction (the search stays usable meanwhile),
+  // then records the version. Returns the number of people whose keys changed; nothing to do
+  // when the version is current. `progress(done)` after each batch.
+  Result<size_t> RefreshNameKeys(const std::function<void(size_t)>& progress = {});
 
   Result<OrganizationPeople> OrganizationDetails(OrganizationId organization);
 

@@ -65,6 +65,17 @@ class PeopleStore {
   // Copies into the people's keys and pairs of keys whether each holds an active membership
   // (the `listed` column Find a lawyer reads). Every change of keys or memberships calls it.
   void RefreshListed(soci::session& sql, const std::vector<long long>& people) const;
+
+  // Folds the names of the people after `after` (by id, at most `limit` of them) again and
+  // rewrites the keys, pairs and sort keys of those whose folding changed (people_store_reindex.cc).
+  struct ReindexBatch {
+    long long last_id = 0;  // 0: no one after `after`
+    size_t people = 0;
+    size_t changed = 0;
+  };
+  ReindexBatch ReindexNames(soci::session& sql, long long after, long long limit) const;
+  // Removes the one-deletion variants of keys that no one has any longer.
+  void PruneDeletionVariants(soci::session& sql) const;
   std::optional<Person> Find(soci::session& sql, PersonId id) const;
 
   // Upserts by (bar, roll number) when there is a roll number, else by (person, bar).
