@@ -11,8 +11,8 @@
 #             the other script, a bar or city filter)
 #   distinct  5,000 queries made from the synthetic rolls (full name, family name, a beginning,
 #             a dropped letter, the other script), so that few repeat within a run
-# and prints req/s, p50, p99, non-2xx answers and the server's CPU time per request (from
-# /proc: wrk runs on the same cores).
+# and prints req/s, p50, p99, non-2xx answers, the server's CPU time per request (from /proc: wrk
+# runs on the same cores) and its memory.
 #
 # Environment: ENTENTE_BIN (default build/entente), BENCH_DURATION (10s), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2).
@@ -103,5 +103,10 @@ for list in mixed distinct; do
   echo "| $list ($(wc -l <"$file")) | $rps | $p50 | $p99 | ${non2xx:-0} | $cpu |"
 done
 echo
+# Peak resident memory, and the part that is the server's own (RssAnon): the rest is the SQLite
+# file mapped into memory, pages the kernel shares and can drop.
+echo "server memory: peak resident $(awk '/VmHWM/ {print $2, $3}' "/proc/$PID/status")," \
+  "own (anonymous) now $(awk '/RssAnon/ {print $2, $3}' "/proc/$PID/status")," \
+  "mapped file now $(awk '/RssFile/ {print $2, $3}' "/proc/$PID/status")"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1, database $URL"
