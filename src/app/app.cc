@@ -12,11 +12,13 @@
 #include "modules/accounts/accounts_routes.h"
 #include "modules/agreements/agreements_demo.h"
 #include "modules/agreements/agreements_routes.h"
+#include "modules/agreements/organization_agreements.h"
 #include "modules/directory/directory_demo.h"
 #include "modules/directory/directory_routes.h"
 #include "modules/events/agreement_activities.h"
 #include "modules/events/events_demo.h"
 #include "modules/events/events_routes.h"
+#include "modules/events/organization_events.h"
 #include "modules/home/home_routes.h"
 
 namespace entente::app {
@@ -74,6 +76,9 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->events_ = std::make_unique<events::EventService>(*app->database_);
   // The events serving an objective show on the agreement's tracker.
   app->agreements_->AddActivitySource(events::AgreementActivities(*app->events_));
+  // An organization's page lists its agreements and its events.
+  app->organizations_->AddRelatedSource(agreements::OrganizationAgreements(*app->agreements_));
+  app->organizations_->AddRelatedSource(events::OrganizationEvents(*app->events_));
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
       accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,

@@ -6,6 +6,7 @@
 //     another transliteration, a typo, a missing accent;
 //   - the Almaty City Bar's page in Kazakh marks the fallback name with its language, lists the
 //     office holders; /organizations lists the bars;
+//   - the Paris Bar's page lists its agreement and its event (French), which lead to their pages.
 //   - axe-core on /lawyers, a person page and the organization pages, in English and in Russian.
 //
 // Run from this folder:  npm ci && node --test directory.test.mjs
@@ -260,6 +261,23 @@ test('organizations: the Almaty City Bar in Kazakh, and the list of organization
     });
   });
 
+  await t.test('/organizations/paris-bar in French lists its agreement and its event, which lead to their pages', async () => {
+    await withContext('fr', async (context) => {
+      const page = await newPage(context);
+      await open(page, PARIS_BAR.href, 'fr');
+      const agreements = section(page, 'related-agreements-heading');
+      const agreement = agreements.locator('a[href="/agreements/paris-almaty-2014"]');
+      assert.equal(await agreement.count(), 1, `agreements: ${await sectionText(page, 'related-agreements-heading')}`);
+      assert.match(await sectionText(page, 'related-agreements-heading'), /Signé, 14[–-]15 octobre 2014/);
+      const events = section(page, 'related-events-heading');
+      assert.equal(await events.locator('a[href="/events/rentree-du-barreau-de-paris-2014"]').count(), 1,
+        `events: ${await sectionText(page, 'related-events-heading')}`);
+      await agreement.click();
+      await page.waitForURL('**/agreements/paris-almaty-2014');
+      assert.match(await page.locator('main h1').innerText(), /Paris/);
+    });
+  });
+
   for (const lang of ['en', 'fr']) {
     await t.test(`/organizations in ${lang} lists the Almaty City Bar and the Paris Bar`, async () => {
       await withContext(lang, async (context) => {
@@ -289,6 +307,7 @@ test('axe-core finds no WCAG 2.1 A/AA violation on the directory pages', { timeo
     [KANAFIN.href],
     ['/organizations'],
     [ALMATY_BAR.href],
+    [PARIS_BAR.href],
   ];
   for (const lang of ['en', 'ru']) {
     for (const [url, check] of pages) {

@@ -346,6 +346,14 @@ TEST(AgreementsTest, VisibilityIsEnforcedInListsAndOnReads) {
   auto page = anonymous.Get("/agreements?year=2019");
   EXPECT_FALSE(Contains(page.body, "test-parties-only"));
   EXPECT_FALSE(Contains(page.body, "test-members-only"));
+  // Nor through the page of a party, which lists the agreements each may see.
+  auto party_page = [](Browser& browser) { return browser.Get("/organizations/union-of-lawyers-kz").body; };
+  EXPECT_FALSE(Contains(party_page(anonymous), "/agreements/test-parties-only"));
+  EXPECT_FALSE(Contains(party_page(anonymous), "/agreements/test-members-only"));
+  EXPECT_FALSE(Contains(party_page(almaty_member), "/agreements/test-parties-only"));
+  EXPECT_TRUE(Contains(party_page(almaty_member), "/agreements/test-members-only"));
+  EXPECT_TRUE(Contains(party_page(paris_member), "/agreements/test-parties-only"));
+  EXPECT_TRUE(Contains(party_page(paris_member), "/agreements/test-members-only"));
 }
 
 HttpResponse Upload(Browser& browser, const std::string& path, const std::string& file_name, const std::string& file,

@@ -78,9 +78,9 @@ TEST_F(DirectoryTest, NamesMatchAcrossScriptsSpellingsAndOneTypo) {
            {"Alimbaev", "iskander-alimbaev"},
            {"Alimbayev", "iskander-alimbaev"},
            {"Алимбаев", "iskander-alimbaev"},
-           {"kana", "daniyar-kanafin"},          // partial
-           {"Kanafim", "daniyar-kanafin"},       // one typo
-           {"Alimbaevv", "iskander-alimbaev"},   // one typo
+           {"kana", "daniyar-kanafin"},         // partial
+           {"Kanafim", "daniyar-kanafin"},      // one typo
+           {"Alimbaevv", "iskander-alimbaev"},  // one typo
            {"Karchegenv", "kenzhegali-karchegenov"},
            {"Kenjegali", "kenzhegali-karchegenov"},
            {"Әлия Құрманғазы", "test-aliya-kurmangazy"},
@@ -394,6 +394,38 @@ TEST_F(DirectoryTest, PagesShowNamesPositionsAndFallbacks) {
   EXPECT_EQ(api.status, 200);
   EXPECT_TRUE(Contains(api.body, "\"slug\":\"almaty-city-bar\""));
   EXPECT_FALSE(Contains(api.body, "\"slug\":\"paris-bar\""));
+}
+
+// An organization's page and JSON list the agreements it is a party to and the events it
+// organizes (the demo's: the Paris–Almaty agreement; the Paris Bar's Rentrée).
+TEST_F(DirectoryTest, AnOrganizationShowsItsAgreementsAndEvents) {
+  auto page = Get(Port(), "/organizations/paris-bar", {{"Cookie", "lang=fr"}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "href=\"/agreements/paris-almaty-2014\""));
+  EXPECT_TRUE(Contains(page.body, "Signé, 14–15 octobre 2014")) << "its status and signing days, in French";
+  EXPECT_TRUE(Contains(page.body, "href=\"/events/rentree-du-barreau-de-paris-2014\""));
+  auto ministry = Get(Port(), "/organizations/french-ministry-of-economy", {{"Cookie", "lang=ru"}});
+  ASSERT_EQ(ministry.status, 200);
+  EXPECT_TRUE(Contains(ministry.body, "Соглашения этой организации не зарегистрированы."));
+
+  auto list = nlohmann::json::parse(Get(Port(), "/api/v1/organizations?per_page=200").body);
+  long long paris = 0;
+  for (const auto& item : list["items"]) {
+    if (item["slug"] == "paris-bar") paris = item["id"].get<long long>();
+  }
+  ASSERT_NE(paris, 0);
+  auto body = nlohmann::json::parse(Get(Port(), "/api/v1/organizations/" + std::to_string(paris)).body);
+  ASSERT_TRUE(body.contains("agreements") && body.contains("events")) << body.dump();
+  bool agreement = false, event = false;
+  for (const auto& item : body["agreements"]["items"]) {
+    agreement = agreement || (item["href"] == "/agreements/paris-almaty-2014" && item["label"] == "signed");
+  }
+  for (const auto& item : body["events"]["items"]) {
+    event = event || (item["href"] == "/events/rentree-du-barreau-de-paris-2014" && item["label"] == "celebration" &&
+                      item["date"] == "2014-12-10");
+  }
+  EXPECT_TRUE(agreement) << body["agreements"].dump();
+  EXPECT_TRUE(event) << body["events"].dump();
 }
 
 TEST_F(DirectoryTest, OnlyABarsAdministratorsChangeItsRoll) {

@@ -406,6 +406,27 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
     item->SetValue("WHEN", When(holder.position, catalogs, language));
   }
   if (details->holders.empty()) content.ShowSection("NO_HOLDERS");
+  auto related = deps.organizations.Related(context.actor, organization->slug);
+  if (!related) return Fail(related.error());
+  for (const auto& kind : *related) {
+    auto* section = content.AddSectionDictionary("RELATED");
+    section->SetValue("KEY", kind.key);
+    section->SetValue("HEADING", deps.pages.Translate(context, kind.heading));
+    if (kind.records.empty())
+      section->SetValueAndShowSection("NONE_TEXT", deps.pages.Translate(context, kind.none), "NONE");
+    auto* list = kind.records.empty() ? nullptr : section->AddSectionDictionary("HAS_RECORDS");
+    for (const auto& record : kind.records) {
+      auto* item = list->AddSectionDictionary("RECORD");
+      item->SetValue("HREF", record.href);
+      SetLocalized(*item, "TITLE", "RECORD_LANG", record.title, language, record.href);
+      item->SetValue("LABEL", record.label_context.empty()
+                                  ? catalogs.Translate(language, record.label)
+                                  : catalogs.TranslateInContext(language, record.label_context, record.label));
+      if (record.date.known())
+        item->SetValueAndShowSection("DATE", catalogs.FormatDate(language, record.date), "HAS_DATE");
+    }
+    if (kind.more) section->SetValueAndShowSection("ALL_HREF", kind.all_href, "MORE");
+  }
   if (!children->empty()) {
     auto* section = content.AddSectionDictionary("HAS_CHILDREN");
     for (const auto& child : *children) {
@@ -645,6 +666,18 @@ Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
                                       {"title", TitleKey(holder.position.title)},
                                       {"starts_on", DateJson(holder.position.starts_on)},
                                       {"attested_on", DateJson(holder.position.attested_on)}});
+  }
+  auto related = deps.organizations.Related(context.actor, organization->slug);
+  if (!related) return Fail(related.error());
+  for (const auto& kind : *related) {
+    json records = json::array();
+    for (const auto& record : kind.records) {
+      records.push_back({{"href", record.href},
+                         {"title", http::LocalizedJson(record.title)},
+                         {"date", DateJson(record.date)},
+                         {"label", record.label_key}});
+    }
+    body[kind.key] = {{"items", records}, {"more", kind.more}, {"all_href", kind.all_href}};
   }
   return http::JsonResponse(body);
 }

@@ -172,4 +172,15 @@ Result<DirectorySummary> OrganizationService::Summary() {
   return database_.Read([&](soci::session& sql) -> Result<DirectorySummary> { return store_.Summary(sql); });
 }
 
+Result<std::vector<RelatedRecords>> OrganizationService::Related(const auth::Actor& actor,
+                                                                 const std::string& slug) const {
+  std::vector<RelatedRecords> related;
+  for (const auto& source : related_sources_) {
+    auto records = source(actor, slug);
+    if (!records) return Fail(records.error());
+    related.push_back(std::move(*records));
+  }
+  return related;
+}
+
 }  // namespace entente::directory

@@ -9,6 +9,7 @@
 #include "core/db/database.h"
 #include "modules/directory/model.h"
 #include "modules/directory/organization_store.h"
+#include "modules/directory/related_records.h"
 
 namespace entente::directory {
 
@@ -37,10 +38,17 @@ class OrganizationService {
   Result<std::vector<Organization>> ListAll();
   Result<DirectorySummary> Summary();
 
+  // Another module's records about organizations (agreements, events). Set at start-up, before
+  // serving.
+  void AddRelatedSource(RelatedSource source) { related_sources_.push_back(std::move(source)); }
+  // Each source's records about the organization that `actor` may see, in the order added.
+  Result<std::vector<RelatedRecords>> Related(const auth::Actor& actor, const std::string& slug) const;
+
  private:
   Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input, bool must_be_new);
   db::Database& database_;
   OrganizationStore store_;
+  std::vector<RelatedSource> related_sources_;
 };
 
 // Field errors of an input, without touching the database (used by Save and by tests).

@@ -35,3 +35,12 @@
     {{#CHILD}}<li><a href="/organizations/{{SLUG}}"{{#CHILD_LANG}} lang="{{LANG}}"{{/CHILD_LANG}}>{{NAME}}</a> <span class="muted">— {{KIND}}</span></li>{{/CHILD}}
   </ul>
 </section>{{/HAS_CHILDREN}}
+
+{{#RELATED}}<section aria-labelledby="related-{{KEY}}-heading" class="panel">
+  <h2 id="related-{{KEY}}-heading">{{HEADING}}</h2>
+  {{#NONE}}<p>{{NONE_TEXT}}</p>{{/NONE}}
+  {{#HAS_RECORDS}}<ul class="plain-list">
+    {{#RECORD}}<li><a href="{{HREF}}"{{#RECORD_LANG}} lang="{{LANG}}"{{/RECORD_LANG}}>{{TITLE}}</a> <span class="muted">— {{LABEL}}{{#HAS_DATE}}, {{DATE}}{{/HAS_DATE}}</span></li>{{/RECORD}}
+  </ul>{{/HAS_RECORDS}}
+  {{#MORE}}<p><a href="{{ALL_HREF}}">{{_ See them all _}}</a></p>{{/MORE}}
+</section>{{/RELATED}}
