@@ -1,0 +1,76 @@
+#include "core/db/sqlite_statement.h"
+
+#include <string>
+
+#include <fmt/format.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace entente::db {
+namespace {
+
+sqlite_api::sqlite3* NativeConnection(soci::session& session) {
+  // By name: SOCI's backend classes export no type information for dynamic_cast.
+  if (session.get_backend_name() != "sqlite3") throw soci::soci_error("SqliteStatement needs a SQLite session");
+  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+}
+
+}  // namespace
+
+SqliteStatement::SqliteStatement(soci::session& session, std::string_view text)
+    : connection_(NativeConnection(session)) {
+  Check(sqlite_api::sqlite3_prepare_v3(connection_, text.data(), static_cast<int>(text.size()),
+                                       SQLITE_PREPARE_PERSISTENT, &statement_, nullptr));
+}
+
+SqliteStatement::~SqliteStatement() { sqlite_api::sqlite3_finalize(statement_); }
+
+void SqliteStatement::Check(int code) const {
+  if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) return;
+  throw soci::soci_error(std::string("sqlite: ") + sqlite_api::sqlite3_errmsg(connection_));
+}
+
+SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
+  Check(sqlite_api::sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::Bind(int index, long long value) {
+  Check(sqlite_api::sqlite3_bind_int64(statement_, index, value));
+  return *this;
+}
+
+void SqliteStatement::Run() {
+  int code;
+  while ((code = sqlite_api::sqlite3_step(statement_)) == SQLITE_ROW) {
+  }
+  sqlite_api::sqlite3_reset(statement_);
+  Check(code);
+}
+
+bool SqliteStatement::Scalar(long long& value) {
+  int code = sqlite_api::sqlite3_step(statement_);
+  bool found = code == SQLITE_ROW;
+  if (found) value = sqlite_api::sqlite3_column_int64(statement_, 0);
+  sqlite_api::sqlite3_reset(statement_);
+  Check(code);
+  return found;
+}
+
+long long SqliteStatement::LastInsertId() const { return sqlite_api::sqlite3_last_insert_rowid(connection_); }
+
+SqlitePageCache::SqlitePageCache(soci::session& session, long long kibibytes) : session_(session) {
+  session_ << "PRAGMA cache_size", soci::into(previous_);
+  // sql-fragment: a PRAGMA takes no bound value; the size is a number chosen by the code.
+  session_ << fmt::format("PRAGMA cache_size = {}", -kibibytes);
+}
+
+SqlitePageCache::~SqlitePageCache() {
+  try {
+    // sql-fragment: the number read from PRAGMA cache_size above.
+    session_ << fmt::format("PRAGMA cache_size = {}", previous_);
+  } catch (const std::exception&) {
+    // The connection keeps the larger cache: more memory, nothing wrong.
+  }
+}
+
+}  // namespace entente::db

@@ -1,0 +1,448 @@
+// PeopleStore::BulkUpsert: a roll import's writes (docs/PERFORMANCE.md, "Roll import").
+//
+// A chunk of entries is first prepared — names folded into search keys, each distinct name once —
+// on a second thread while the previous chunk is written. Writing a chunk upserts its people by
+// slug, deletes what existing people had (names, keys, pairs, languages, practice areas), then
+// inserts each table's rows, the search keys and key pairs sorted by their index's order so that
+// consecutive inserts touch neighbouring pages, and finally the deletion variants of the keys
+// this import has not indexed yet.
+
+#include <algorithm>
+#include <future>
+#include <set>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/base/time.h"
+#include "core/db/postgres_copy.h"
+#include "core/db/query.h"
+#include "core/db/sqlite_statement.h"
+#include "core/search/name_folding.h"
+#include "modules/directory/people_store.h"
+
+namespace entente::directory {
+namespace {
+
+constexpr size_t kChunk = 5000;
+// SQLite's page cache during an import: at a million people the directory's indexes take
+// ~800 MB, and the pages an import keeps touching (the end of each key's range in the ranked
+// key and pair indexes) must stay in memory. Used only as pages are read or written.
+constexpr long long kImportPageCacheKibibytes = 1024 * 1024;
+// Folded names kept by an import: enough for every distinct name of a large roll's chunk.
+constexpr size_t kMaxFoldedNames = 200'000;
+
+// Folds names into search keys, each distinct name once (a roll repeats given and family names).
+class NameFolder {
+ public:
+  const std::vector<std::string>& Fold(const std::string& name) {
+    if (folded_.size() >= kMaxFoldedNames) folded_.clear();
+    auto [it, inserted] = folded_.try_emplace(name);
+    if (inserted) it->second = search::FoldWords(name);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> folded_;
+};
+
+// A person of a chunk, with what the writes derive from the entry.
+struct PreparedPerson {
+  const PeopleStore::RollEntry* entry = nullptr;
+  std::string sort_key;           // the first name's folded words, as PeopleStore::Upsert writes it
+  std::vector<std::string> keys;  // every folded word of every name, distinct, in order
+  std::set<std::string> languages;
+  std::set<std::string> practice_areas;
+
+  const PersonInput& person() const { return entry->person; }
+  const std::string& display_name() const {
+    static const std::string kNone;
+    return person().names.empty() ? kNone : person().names.front().full_name;
+  }
+};
+
+std::vector<PreparedPerson> Prepare(NameFolder& folder, std::span<const PeopleStore::RollEntry> entries) {
+  std::vector<PreparedPerson> prepared(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    PreparedPerson& out = prepared[i];
+    out.entry = &entries[i];
+    const PersonInput& person = entries[i].person;
+    for (size_t n = 0; n < person.names.size(); ++n) {
+      const auto& words = folder.Fold(person.names[n].full_name);
+      if (n == 0) {
+        for (const auto& word : words) out.sort_key += (out.sort_key.empty() ? "" : " ") + word;
+      }
+      out.keys.insert(out.keys.end(), words.begin(), words.end());
+    }
+    std::sort(out.keys.begin(), out.keys.end());
+    out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
+    out.languages.insert(person.languages.begin(), person.languages.end());
+    out.practice_areas.insert(person.practice_areas.begin(), person.practice_areas.end());
+  }
+  return prepared;
+}
+
+// The key and key-pair rows of a chunk, in their primary keys' order.
+struct KeyRow {
+  const std::string* key;
+  const std::string* sort_key;
+  long long person;
+  auto operator<=>(const KeyRow& other) const {
+    if (auto c = *key <=> *other.key; c != 0) return c;
+    if (auto c = *sort_key <=> *other.sort_key; c != 0) return c;
+    return person <=> other.person;
+  }
+};
+struct PairRow {
+  const std::string* first;
+  const std::string* second;
+  const std::string* sort_key;
+  long long person;
+  auto operator<=>(const PairRow& other) const {
+    if (auto c = *first <=> *other.first; c != 0) return c;
+    if (auto c = *second <=> *other.second; c != 0) return c;
+    if (auto c = *sort_key <=> *other.sort_key; c != 0) return c;
+    return person <=> other.person;
+  }
+};
+
+struct SortedKeys {
+  std::vector<KeyRow> keys;
+  std::vector<PairRow> pairs;
+};
+
+SortedKeys SortKeys(const std::vector<PreparedPerson>& chunk, const std::vector<long long>& ids) {
+  SortedKeys rows;
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    const auto& keys = chunk[i].keys;
+    for (size_t a = 0; a < keys.size(); ++a) {
+      rows.keys.push_back({&keys[a], &chunk[i].sort_key, ids[i]});
+      for (size_t b = a + 1; b < keys.size(); ++b)
+        rows.pairs.push_back({&keys[a], &keys[b], &chunk[i].sort_key, ids[i]});
+    }
+  }
+  std::sort(rows.keys.begin(), rows.keys.end());
+  std::sort(rows.pairs.begin(), rows.pairs.end());
+  return rows;
+}
+
+// Keys of this import not yet given their deletion variants (a key is its own variant).
+std::vector<std::string> KeysToIndex(const std::vector<PreparedPerson>& chunk,
+                                     std::unordered_set<std::string>& indexed) {
+  std::vector<std::string> keys;
+  for (const auto& person : chunk) {
+    for (const auto& key : person.keys) {
+      if (indexed.insert(key).second) keys.push_back(key);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// The writes of one import on SQLite: every statement prepared once, values bound in place.
+class SqliteWriter {
+ public:
+  SqliteWriter(soci::session& sql, OrganizationId bar)
+      : bar_(bar.value()),
+        now_(NowUtc()),
+        cache_(sql, kImportPageCacheKibibytes),
+        find_(sql, "SELECT id FROM people WHERE slug = ?1"),
+        insert_person_(sql,
+                       "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
+                       "updated_at_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"),
+        update_person_(sql,
+                       "UPDATE people SET display_name = ?2, sort_key = ?3, gender = ?4, city = ?5, "
+                       "updated_at_utc = ?6 WHERE id = ?1"),
+        delete_names_(sql, "DELETE FROM person_names WHERE person_id = ?1"),
+        delete_keys_(sql, "DELETE FROM person_name_keys WHERE person_id = ?1"),
+        delete_pairs_(sql, "DELETE FROM person_name_key_pairs WHERE person_id = ?1"),
+        delete_languages_(sql, "DELETE FROM person_languages WHERE person_id = ?1"),
+        delete_areas_(sql, "DELETE FROM person_practice_areas WHERE person_id = ?1"),
+        insert_name_(sql,
+                     "INSERT INTO person_names (person_id, full_name, script, kind, language, note) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        insert_key_(sql, "INSERT INTO person_name_keys (key, sort_key, person_id) VALUES (?1, ?2, ?3)"),
+        insert_pair_(sql,
+                     "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) "
+                     "VALUES (?1, ?2, ?3, ?4)"),
+        insert_language_(sql, "INSERT INTO person_languages (person_id, language) VALUES (?1, ?2)"),
+        insert_area_(sql, "INSERT INTO person_practice_areas (person_id, area) VALUES (?1, ?2)"),
+        upsert_membership_(sql,
+                           "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, "
+                           "status_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                           "ON CONFLICT (organization_id, roll_number) WHERE roll_number <> '' DO UPDATE SET "
+                           "person_id = excluded.person_id, admitted_on = excluded.admitted_on, "
+                           "status = excluded.status, status_since = excluded.status_since"),
+        insert_variant_(sql, "INSERT INTO name_key_deletions (variant, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING") {}
+
+  void Write(const std::vector<PreparedPerson>& chunk) {
+    std::vector<long long> ids(chunk.size());
+    for (size_t i = 0; i < chunk.size(); ++i) ids[i] = UpsertPerson(chunk[i]);
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      for (const auto& name : chunk[i].person().names) {
+        insert_name_.Bind(1, ids[i])
+            .Bind(2, name.full_name)
+            .Bind(3, ScriptKey(name.script))
+            .Bind(4, NameKindKey(name.kind))
+            .Bind(5, name.language)
+            .Bind(6, name.note)
+            .Run();
+      }
+    }
+    SortedKeys sorted = SortKeys(chunk, ids);
+    for (const auto& row : sorted.keys) insert_key_.Bind(1, *row.key).Bind(2, *row.sort_key).Bind(3, row.person).Run();
+    for (const auto& row : sorted.pairs) {
+      insert_pair_.Bind(1, *row.first).Bind(2, *row.second).Bind(3, *row.sort_key).Bind(4, row.person).Run();
+    }
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      for (const auto& language : chunk[i].languages) insert_language_.Bind(1, ids[i]).Bind(2, language).Run();
+      for (const auto& area : chunk[i].practice_areas) insert_area_.Bind(1, ids[i]).Bind(2, area).Run();
+    }
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      const PeopleStore::RollEntry& entry = *chunk[i].entry;
+      std::string admitted = entry.admitted_on.ToString(), since = entry.status_since.ToString();
+      upsert_membership_.Bind(1, ids[i])
+          .Bind(2, bar_)
+          .Bind(3, entry.roll_number)
+          .Bind(4, admitted)
+          .Bind(5, StatusKey(entry.status))
+          .Bind(6, since)
+          .Run();
+    }
+    for (const auto& key : KeysToIndex(chunk, indexed_keys_)) {
+      insert_variant_.Bind(1, key).Bind(2, key).Run();
+      for (const auto& variant : search::DeletionVariants(key)) insert_variant_.Bind(1, variant).Bind(2, key).Run();
+    }
+  }
+
+ private:
+  long long UpsertPerson(const PreparedPerson& prepared) {
+    const PersonInput& person = prepared.person();
+    long long id = 0;
+    if (find_.Bind(1, person.slug).Scalar(id)) {
+      update_person_.Bind(1, id)
+          .Bind(2, prepared.display_name())
+          .Bind(3, prepared.sort_key)
+          .Bind(4, person.gender)
+          .Bind(5, person.city)
+          .Bind(6, now_)
+          .Run();
+      for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
+        statement->Bind(1, id).Run();
+      }
+      return id;
+    }
+    insert_person_.Bind(1, person.slug)
+        .Bind(2, prepared.display_name())
+        .Bind(3, prepared.sort_key)
+        .Bind(4, person.gender)
+        .Bind(5, person.city)
+        .Bind(6, person.synthetic ? 1LL : 0LL)
+        .Bind(7, now_)
+        .Run();
+    return insert_person_.LastInsertId();
+  }
+
+  long long bar_;
+  std::string now_;
+  std::unordered_set<std::string> indexed_keys_;
+  db::SqlitePageCache cache_;
+  db::SqliteStatement find_, insert_person_, update_person_;
+  db::SqliteStatement delete_names_, delete_keys_, delete_pairs_, delete_languages_, delete_areas_;
+  db::SqliteStatement insert_name_, insert_key_, insert_pair_, insert_language_, insert_area_;
+  db::SqliteStatement upsert_membership_, insert_variant_;
+};
+
+// The writes of one import on PostgreSQL: people and memberships through temporary staging
+// tables (COPY, then one INSERT … SELECT … ON CONFLICT per chunk), the other rows by COPY
+// straight into their tables once the people's old rows are deleted.
+class PostgresWriter {
+ public:
+  PostgresWriter(soci::session& sql, OrganizationId bar) : sql_(sql), bar_(bar.value()), now_(NowUtc()) {
+    // Dropped at the end of the transaction; emptied before each chunk (an import may call
+    // BulkUpsert more than once in a transaction).
+    sql_ << "CREATE TEMPORARY TABLE IF NOT EXISTS roll_import_people (position BIGINT NOT NULL, slug TEXT NOT NULL, "
+            "display_name TEXT NOT NULL, sort_key TEXT NOT NULL, gender TEXT NOT NULL, city TEXT NOT NULL, "
+            "is_synthetic INTEGER NOT NULL) ON COMMIT DROP";
+    sql_ << "CREATE TEMPORARY TABLE IF NOT EXISTS roll_import_memberships (person_id BIGINT NOT NULL, "
+            "roll_number TEXT NOT NULL, admitted_on TEXT NOT NULL, status TEXT NOT NULL, status_since TEXT NOT NULL) "
+            "ON COMMIT DROP";
+    sql_ << "CREATE TEMPORARY TABLE IF NOT EXISTS roll_import_variants (variant TEXT NOT NULL, key TEXT NOT NULL) "
+            "ON COMMIT DROP";
+  }
+
+  void Write(const std::vector<PreparedPerson>& chunk) {
+    sql_ << "TRUNCATE roll_import_people, roll_import_memberships, roll_import_variants";
+    {
+      db::PostgresCopy people(sql_,
+                              "COPY roll_import_people (position, slug, display_name, sort_key, gender, city, "
+                              "is_synthetic) FROM STDIN");
+      for (size_t i = 0; i < chunk.size(); ++i) {
+        const PersonInput& person = chunk[i].person();
+        people.Add(static_cast<long long>(i))
+            .Add(person.slug)
+            .Add(chunk[i].display_name())
+            .Add(chunk[i].sort_key)
+            .Add(person.gender)
+            .Add(person.city)
+            .Add(person.synthetic ? 1LL : 0LL)
+            .EndRow();
+      }
+      people.Finish();
+    }
+    std::unordered_map<std::string_view, size_t> position;
+    for (size_t i = 0; i < chunk.size(); ++i) position.emplace(chunk[i].person().slug, i);
+    // What people already there had is replaced. (Looked up by slug, an index read per person:
+    // a join with the staging table, which has no statistics, may be planned as a scan.)
+    db::Query existing("SELECT id FROM people WHERE slug IN (");
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      if (i) existing.Append(", ");
+      existing.Bind(chunk[i].person().slug);
+    }
+    std::vector<long long> existing_ids = existing.Append(")").Column<long long>(sql_);
+    if (!existing_ids.empty()) {
+      for (const char* table :
+           {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
+        // sql-fragment: `table` is one of the literal table names of the loop above.
+        db::Query(std::string("DELETE FROM ") + table + " WHERE person_id IN (")
+            .BindList(existing_ids)
+            .Append(")")
+            .Prepare(sql_, [](soci::statement&) {})
+            .execute(true);
+      }
+    }
+    std::vector<long long> ids(chunk.size());
+    {
+      long long id = 0;
+      std::string slug;
+      soci::statement statement =
+          (sql_.prepare << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, "
+                           "created_at_utc, updated_at_utc) SELECT slug, display_name, sort_key, gender, city, "
+                           "is_synthetic, :created, :updated FROM roll_import_people ORDER BY position "
+                           "ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, "
+                           "sort_key = excluded.sort_key, gender = excluded.gender, city = excluded.city, "
+                           "updated_at_utc = excluded.updated_at_utc RETURNING id, slug",
+           soci::use(now_, "created"), soci::use(now_, "updated"), soci::into(id), soci::into(slug));
+      statement.execute();
+      while (statement.fetch()) ids.at(position.at(slug)) = id;
+    }
+    {
+      db::PostgresCopy names(sql_, "COPY person_names (person_id, full_name, script, kind, language, note) FROM STDIN");
+      for (size_t i = 0; i < chunk.size(); ++i) {
+        for (const auto& name : chunk[i].person().names) {
+          names.Add(ids[i])
+              .Add(name.full_name)
+              .Add(ScriptKey(name.script))
+              .Add(NameKindKey(name.kind))
+              .Add(name.language)
+              .Add(name.note)
+              .EndRow();
+        }
+      }
+      names.Finish();
+    }
+    SortedKeys sorted = SortKeys(chunk, ids);
+    {
+      db::PostgresCopy keys(sql_, "COPY person_name_keys (key, sort_key, person_id) FROM STDIN");
+      for (const auto& row : sorted.keys) keys.Add(*row.key).Add(*row.sort_key).Add(row.person).EndRow();
+      keys.Finish();
+    }
+    {
+      db::PostgresCopy pairs(sql_,
+                             "COPY person_name_key_pairs (first_key, second_key, sort_key, person_id) FROM STDIN");
+      for (const auto& row : sorted.pairs) {
+        pairs.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(row.person).EndRow();
+      }
+      pairs.Finish();
+    }
+    {
+      db::PostgresCopy languages(sql_, "COPY person_languages (person_id, language) FROM STDIN");
+      for (size_t i = 0; i < chunk.size(); ++i) {
+        for (const auto& language : chunk[i].languages) languages.Add(ids[i]).Add(language).EndRow();
+      }
+      languages.Finish();
+    }
+    {
+      db::PostgresCopy areas(sql_, "COPY person_practice_areas (person_id, area) FROM STDIN");
+      for (size_t i = 0; i < chunk.size(); ++i) {
+        for (const auto& area : chunk[i].practice_areas) areas.Add(ids[i]).Add(area).EndRow();
+      }
+      areas.Finish();
+    }
+    {
+      db::PostgresCopy memberships(sql_,
+                                   "COPY roll_import_memberships (person_id, roll_number, admitted_on, status, "
+                                   "status_since) FROM STDIN");
+      for (size_t i = 0; i < chunk.size(); ++i) {
+        const PeopleStore::RollEntry& entry = *chunk[i].entry;
+        memberships.Add(ids[i])
+            .Add(entry.roll_number)
+            .Add(entry.admitted_on.ToString())
+            .Add(StatusKey(entry.status))
+            .Add(entry.status_since.ToString())
+            .EndRow();
+      }
+      memberships.Finish();
+    }
+    sql_ << "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, status_since) "
+            "SELECT person_id, :bar, roll_number, admitted_on, status, status_since FROM roll_import_memberships "
+            "ON CONFLICT (organization_id, roll_number) WHERE roll_number <> '' DO UPDATE SET "
+            "person_id = excluded.person_id, admitted_on = excluded.admitted_on, status = excluded.status, "
+            "status_since = excluded.status_since",
+        soci::use(bar_, "bar");
+    std::vector<std::string> new_keys = KeysToIndex(chunk, indexed_keys_);
+    if (new_keys.empty()) return;
+    {
+      db::PostgresCopy variants(sql_, "COPY roll_import_variants (variant, key) FROM STDIN");
+      for (const auto& key : new_keys) {
+        variants.Add(key).Add(key).EndRow();
+        for (const auto& variant : search::DeletionVariants(key)) variants.Add(variant).Add(key).EndRow();
+      }
+      variants.Finish();
+    }
+    sql_ << "INSERT INTO name_key_deletions (variant, key) SELECT variant, key FROM roll_import_variants "
+            "ON CONFLICT DO NOTHING";
+  }
+
+ private:
+  soci::session& sql_;
+  long long bar_;
+  std::string now_;
+  std::unordered_set<std::string> indexed_keys_;
+};
+
+// Prepares chunk n + 1 on a second thread while chunk n is written.
+template <typename Writer>
+void WriteAll(Writer& writer, const std::vector<PeopleStore::RollEntry>& entries,
+              const std::function<void(size_t, size_t)>& progress) {
+  NameFolder folder;
+  auto prepare = [&](size_t begin) {
+    size_t end = std::min(entries.size(), begin + kChunk);
+    return Prepare(folder, std::span(entries).subspan(begin, end - begin));
+  };
+  std::future<std::vector<PreparedPerson>> next = std::async(std::launch::async, prepare, size_t{0});
+  for (size_t begin = 0; begin < entries.size(); begin += kChunk) {
+    std::vector<PreparedPerson> chunk = next.get();
+    if (begin + kChunk < entries.size()) next = std::async(std::launch::async, prepare, begin + kChunk);
+    // If this throws, `next`'s destructor waits for the preparation, which reads only `entries`.
+    writer.Write(chunk);
+    if (progress) progress(begin + chunk.size(), entries.size());
+  }
+}
+
+}  // namespace
+
+void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries,
+                             const std::function<void(size_t, size_t)>& progress) const {
+  if (entries.empty()) return;
+  if (sql.get_backend_name() == "postgresql") {
+    PostgresWriter writer(sql, bar);
+    WriteAll(writer, entries, progress);
+  } else {
+    SqliteWriter writer(sql, bar);
+    WriteAll(writer, entries, progress);
+  }
+}
+
+}  // namespace entente::directory
