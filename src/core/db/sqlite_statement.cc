@@ -14,6 +14,16 @@ sqlite_api::sqlite3* NativeConnection(soci::session& session) {
   return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
 }
 
+// "head (?, ?), (?, ?) tail": the statement's text from the caller's literals and placeholders.
+std::string RowsStatement(std::string_view head, size_t columns, std::string_view tail, size_t rows) {
+  std::string row = "(";
+  for (size_t c = 0; c < columns; ++c) row += c ? ", ?" : "?";
+  row += ")";
+  std::string text(head);
+  for (size_t r = 0; r < rows; ++r) text += (r ? ", " : "") + row;
+  return text + std::string(tail);
+}
+
 }  // namespace
 
 SqliteStatement::SqliteStatement(soci::session& session, std::string_view text)
@@ -39,12 +49,13 @@ SqliteStatement& SqliteStatement::Bind(int index, long long value) {
   return *this;
 }
 
-void SqliteStatement::Run() {
+int SqliteStatement::Run() {
   int code;
   while ((code = sqlite_api::sqlite3_step(statement_)) == SQLITE_ROW) {
   }
   sqlite_api::sqlite3_reset(statement_);
   Check(code);
+  return sqlite_api::sqlite3_changes(connection_);
 }
 
 bool SqliteStatement::Scalar(long long& value) {
@@ -57,6 +68,41 @@ bool SqliteStatement::Scalar(long long& value) {
 }
 
 long long SqliteStatement::LastInsertId() const { return sqlite_api::sqlite3_last_insert_rowid(connection_); }
+
+SqliteInsert::SqliteInsert(soci::session& session, std::string_view head, size_t columns, std::string_view tail,
+                           size_t rows_per_statement)
+    : columns_(columns),
+      rows_per_statement_(rows_per_statement),
+      // sql-fragment: the caller's literal head and tail around placeholders.
+      batch_(session, RowsStatement(head, columns, tail, rows_per_statement)),
+      // sql-fragment: the same, for one row.
+      single_(session, RowsStatement(head, columns, tail, 1)) {
+  values_.reserve(columns * rows_per_statement);
+}
+
+SqliteInsert& SqliteInsert::Push(Value value) {
+  values_.push_back(value);
+  if (values_.size() == columns_ * rows_per_statement_) {
+    BindAll(batch_, values_.data(), values_.size());
+    batch_.Run();
+    values_.clear();
+  }
+  return *this;
+}
+
+void SqliteInsert::BindAll(SqliteStatement& statement, const Value* values, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    std::visit([&](auto value) { statement.Bind(static_cast<int>(i + 1), value); }, values[i]);
+  }
+}
+
+void SqliteInsert::Flush() {
+  for (size_t begin = 0; begin + columns_ <= values_.size(); begin += columns_) {
+    BindAll(single_, values_.data() + begin, columns_);
+    single_.Run();
+  }
+  values_.clear();
+}
 
 SqlitePageCache::SqlitePageCache(soci::session& session, long long kibibytes) : session_(session) {
   session_ << "PRAGMA cache_size", soci::into(previous_);

@@ -8,7 +8,11 @@
 // carrying SQLite's message ("UNIQUE constraint failed: …"), which DatabaseError maps as it maps
 // SOCI's own errors.
 
+#include <cstddef>
+#include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -33,8 +37,8 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, long long value);
 
   // Runs the statement to its end and resets it for the next row (bindings are replaced by the
-  // next Bind calls).
-  void Run();
+  // next Bind calls). Returns the number of rows it inserted, updated or deleted.
+  int Run();
   // Runs a query that returns at most one row: true and the row's first column in `value` when
   // there is one. Resets the statement.
   bool Scalar(long long& value);
@@ -47,6 +51,35 @@ class SqliteStatement {
 
   sqlite_api::sqlite3* connection_;
   sqlite_api::sqlite3_stmt* statement_ = nullptr;
+};
+
+// Many rows into one table: "head (?, …), (?, …), … tail", prepared once for `rows_per_statement`
+// rows and once for one row (for the rows left when Flush is called). One statement run per
+// batch opens the table's and its indexes' cursors once, where a statement per row opens them
+// for every row. Values are bound in place: text must stay valid until Flush has returned.
+class SqliteInsert {
+ public:
+  // `head` ends with "VALUES "; `tail` (may be empty) is e.g. " ON CONFLICT DO NOTHING". Both are
+  // SQL written in the store.
+  SqliteInsert(soci::session& session, std::string_view head, size_t columns, std::string_view tail = {},
+               size_t rows_per_statement = 256);
+
+  // Appends a value to the current row; a batch runs once it is full.
+  SqliteInsert& Add(std::string_view text) { return Push(text); }
+  SqliteInsert& Add(long long value) { return Push(value); }
+  // Runs the rows still waiting.
+  void Flush();
+
+ private:
+  using Value = std::variant<std::string_view, long long>;
+  SqliteInsert& Push(Value value);
+  static void BindAll(SqliteStatement& statement, const Value* values, size_t count);
+
+  size_t columns_;
+  size_t rows_per_statement_;
+  SqliteStatement batch_;
+  SqliteStatement single_;
+  std::vector<Value> values_;
 };
 
 // While alive, the session's page cache holds up to `kibibytes` KiB (PRAGMA cache_size), so that

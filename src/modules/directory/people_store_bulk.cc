@@ -54,6 +54,8 @@ struct PreparedPerson {
   std::vector<std::string> keys;  // every folded word of every name, distinct, in order
   std::set<std::string> languages;
   std::set<std::string> practice_areas;
+  std::string admitted_on;
+  std::string status_since;
 
   const PersonInput& person() const { return entry->person; }
   const std::string& display_name() const {
@@ -79,6 +81,8 @@ std::vector<PreparedPerson> Prepare(NameFolder& folder, std::span<const PeopleSt
     out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
     out.languages.insert(person.languages.begin(), person.languages.end());
     out.practice_areas.insert(person.practice_areas.begin(), person.practice_areas.end());
+    out.admitted_on = entries[i].admitted_on.ToString();
+    out.status_since = entries[i].status_since.ToString();
   }
   return prepared;
 }
@@ -150,7 +154,7 @@ class SqliteWriter {
         find_(sql, "SELECT id FROM people WHERE slug = ?1"),
         insert_person_(sql,
                        "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
-                       "updated_at_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"),
+                       "updated_at_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT (slug) DO NOTHING"),
         update_person_(sql,
                        "UPDATE people SET display_name = ?2, sort_key = ?3, gender = ?4, city = ?5, "
                        "updated_at_utc = ?6 WHERE id = ?1"),
@@ -159,89 +163,93 @@ class SqliteWriter {
         delete_pairs_(sql, "DELETE FROM person_name_key_pairs WHERE person_id = ?1"),
         delete_languages_(sql, "DELETE FROM person_languages WHERE person_id = ?1"),
         delete_areas_(sql, "DELETE FROM person_practice_areas WHERE person_id = ?1"),
-        insert_name_(sql,
-                     "INSERT INTO person_names (person_id, full_name, script, kind, language, note) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-        insert_key_(sql, "INSERT INTO person_name_keys (key, sort_key, person_id) VALUES (?1, ?2, ?3)"),
-        insert_pair_(sql,
-                     "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) "
-                     "VALUES (?1, ?2, ?3, ?4)"),
-        insert_language_(sql, "INSERT INTO person_languages (person_id, language) VALUES (?1, ?2)"),
-        insert_area_(sql, "INSERT INTO person_practice_areas (person_id, area) VALUES (?1, ?2)"),
-        upsert_membership_(sql,
-                           "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, "
-                           "status_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                           "ON CONFLICT (organization_id, roll_number) WHERE roll_number <> '' DO UPDATE SET "
-                           "person_id = excluded.person_id, admitted_on = excluded.admitted_on, "
-                           "status = excluded.status, status_since = excluded.status_since"),
-        insert_variant_(sql, "INSERT INTO name_key_deletions (variant, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING") {}
+        names_(sql, "INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", 6),
+        keys_(sql, "INSERT INTO person_name_keys (key, sort_key, person_id) VALUES ", 3),
+        pairs_(sql, "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) VALUES ", 4),
+        languages_(sql, "INSERT INTO person_languages (person_id, language) VALUES ", 2),
+        areas_(sql, "INSERT INTO person_practice_areas (person_id, area) VALUES ", 2),
+        memberships_(sql,
+                     "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, "
+                     "status_since) VALUES ",
+                     6,
+                     " ON CONFLICT (organization_id, roll_number) WHERE roll_number <> '' DO UPDATE SET "
+                     "person_id = excluded.person_id, admitted_on = excluded.admitted_on, "
+                     "status = excluded.status, status_since = excluded.status_since"),
+        variants_(sql, "INSERT INTO name_key_deletions (variant, key) VALUES ", 2, " ON CONFLICT DO NOTHING") {}
 
   void Write(const std::vector<PreparedPerson>& chunk) {
     std::vector<long long> ids(chunk.size());
     for (size_t i = 0; i < chunk.size(); ++i) ids[i] = UpsertPerson(chunk[i]);
     for (size_t i = 0; i < chunk.size(); ++i) {
       for (const auto& name : chunk[i].person().names) {
-        insert_name_.Bind(1, ids[i])
-            .Bind(2, name.full_name)
-            .Bind(3, ScriptKey(name.script))
-            .Bind(4, NameKindKey(name.kind))
-            .Bind(5, name.language)
-            .Bind(6, name.note)
-            .Run();
+        names_.Add(ids[i])
+            .Add(name.full_name)
+            .Add(ScriptKey(name.script))
+            .Add(NameKindKey(name.kind))
+            .Add(name.language)
+            .Add(name.note);
       }
     }
+    names_.Flush();
     SortedKeys sorted = SortKeys(chunk, ids);
-    for (const auto& row : sorted.keys) insert_key_.Bind(1, *row.key).Bind(2, *row.sort_key).Bind(3, row.person).Run();
-    for (const auto& row : sorted.pairs) {
-      insert_pair_.Bind(1, *row.first).Bind(2, *row.second).Bind(3, *row.sort_key).Bind(4, row.person).Run();
-    }
+    for (const auto& row : sorted.keys) keys_.Add(*row.key).Add(*row.sort_key).Add(row.person);
+    keys_.Flush();
+    for (const auto& row : sorted.pairs) pairs_.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(row.person);
+    pairs_.Flush();
     for (size_t i = 0; i < chunk.size(); ++i) {
-      for (const auto& language : chunk[i].languages) insert_language_.Bind(1, ids[i]).Bind(2, language).Run();
-      for (const auto& area : chunk[i].practice_areas) insert_area_.Bind(1, ids[i]).Bind(2, area).Run();
+      for (const auto& language : chunk[i].languages) languages_.Add(ids[i]).Add(language);
+      for (const auto& area : chunk[i].practice_areas) areas_.Add(ids[i]).Add(area);
     }
+    languages_.Flush();
+    areas_.Flush();
     for (size_t i = 0; i < chunk.size(); ++i) {
       const PeopleStore::RollEntry& entry = *chunk[i].entry;
-      std::string admitted = entry.admitted_on.ToString(), since = entry.status_since.ToString();
-      upsert_membership_.Bind(1, ids[i])
-          .Bind(2, bar_)
-          .Bind(3, entry.roll_number)
-          .Bind(4, admitted)
-          .Bind(5, StatusKey(entry.status))
-          .Bind(6, since)
-          .Run();
+      memberships_.Add(ids[i])
+          .Add(bar_)
+          .Add(entry.roll_number)
+          .Add(chunk[i].admitted_on)
+          .Add(StatusKey(entry.status))
+          .Add(chunk[i].status_since);
     }
-    for (const auto& key : KeysToIndex(chunk, indexed_keys_)) {
-      insert_variant_.Bind(1, key).Bind(2, key).Run();
-      for (const auto& variant : search::DeletionVariants(key)) insert_variant_.Bind(1, variant).Bind(2, key).Run();
+    memberships_.Flush();
+    // Variants live until the Flush below.
+    std::vector<std::string> keys = KeysToIndex(chunk, indexed_keys_);
+    std::vector<std::vector<std::string>> variants;
+    variants.reserve(keys.size());
+    for (const auto& key : keys) {
+      variants.push_back(search::DeletionVariants(key));
+      variants_.Add(key).Add(key);
+      for (const auto& variant : variants.back()) variants_.Add(variant).Add(key);
     }
+    variants_.Flush();
   }
 
  private:
+  // Inserts the person, or (a slug already there) updates them and deletes what they had.
   long long UpsertPerson(const PreparedPerson& prepared) {
     const PersonInput& person = prepared.person();
+    bool inserted = insert_person_.Bind(1, person.slug)
+                        .Bind(2, prepared.display_name())
+                        .Bind(3, prepared.sort_key)
+                        .Bind(4, person.gender)
+                        .Bind(5, person.city)
+                        .Bind(6, person.synthetic ? 1LL : 0LL)
+                        .Bind(7, now_)
+                        .Run() > 0;
+    if (inserted) return insert_person_.LastInsertId();
     long long id = 0;
-    if (find_.Bind(1, person.slug).Scalar(id)) {
-      update_person_.Bind(1, id)
-          .Bind(2, prepared.display_name())
-          .Bind(3, prepared.sort_key)
-          .Bind(4, person.gender)
-          .Bind(5, person.city)
-          .Bind(6, now_)
-          .Run();
-      for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
-        statement->Bind(1, id).Run();
-      }
-      return id;
-    }
-    insert_person_.Bind(1, person.slug)
+    if (!find_.Bind(1, person.slug).Scalar(id)) throw soci::soci_error("a person's slug vanished during an import");
+    update_person_.Bind(1, id)
         .Bind(2, prepared.display_name())
         .Bind(3, prepared.sort_key)
         .Bind(4, person.gender)
         .Bind(5, person.city)
-        .Bind(6, person.synthetic ? 1LL : 0LL)
-        .Bind(7, now_)
+        .Bind(6, now_)
         .Run();
-    return insert_person_.LastInsertId();
+    for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
+      statement->Bind(1, id).Run();
+    }
+    return id;
   }
 
   long long bar_;
@@ -250,8 +258,7 @@ class SqliteWriter {
   db::SqlitePageCache cache_;
   db::SqliteStatement find_, insert_person_, update_person_;
   db::SqliteStatement delete_names_, delete_keys_, delete_pairs_, delete_languages_, delete_areas_;
-  db::SqliteStatement insert_name_, insert_key_, insert_pair_, insert_language_, insert_area_;
-  db::SqliteStatement upsert_membership_, insert_variant_;
+  db::SqliteInsert names_, keys_, pairs_, languages_, areas_, memberships_, variants_;
 };
 
 // The writes of one import on PostgreSQL: people and memberships through temporary staging
