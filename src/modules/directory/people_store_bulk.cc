@@ -300,26 +300,8 @@ class PostgresWriter {
     }
     std::unordered_map<std::string_view, size_t> position;
     for (size_t i = 0; i < chunk.size(); ++i) position.emplace(chunk[i].person().slug, i);
-    // What people already there had is replaced. (Looked up by slug, an index read per person:
-    // a join with the staging table, which has no statistics, may be planned as a scan.)
-    db::Query existing("SELECT id FROM people WHERE slug IN (");
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      if (i) existing.Append(", ");
-      existing.Bind(chunk[i].person().slug);
-    }
-    std::vector<long long> existing_ids = existing.Append(")").Column<long long>(sql_);
-    if (!existing_ids.empty()) {
-      for (const char* table :
-           {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
-        // sql-fragment: `table` is one of the literal table names of the loop above.
-        db::Query(std::string("DELETE FROM ") + table + " WHERE person_id IN (")
-            .BindList(existing_ids)
-            .Append(")")
-            .Prepare(sql_, [](soci::statement&) {})
-            .execute(true);
-      }
-    }
-    std::vector<long long> ids(chunk.size());
+    // New people are inserted; those whose slug is taken are updated below.
+    std::vector<long long> ids(chunk.size(), 0);
     {
       long long id = 0;
       std::string slug;
@@ -327,13 +309,16 @@ class PostgresWriter {
           (sql_.prepare << "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, "
                            "created_at_utc, updated_at_utc) SELECT slug, display_name, sort_key, gender, city, "
                            "is_synthetic, :created, :updated FROM roll_import_people ORDER BY position "
-                           "ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, "
-                           "sort_key = excluded.sort_key, gender = excluded.gender, city = excluded.city, "
-                           "updated_at_utc = excluded.updated_at_utc RETURNING id, slug",
+                           "ON CONFLICT (slug) DO NOTHING RETURNING id, slug",
            soci::use(now_, "created"), soci::use(now_, "updated"), soci::into(id), soci::into(slug));
       statement.execute();
       while (statement.fetch()) ids.at(position.at(slug)) = id;
     }
+    std::vector<std::string_view> taken;
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      if (ids[i] == 0) taken.push_back(chunk[i].person().slug);
+    }
+    if (!taken.empty()) UpdateExisting(taken, position, ids);
     {
       db::PostgresCopy names(sql_, "COPY person_names (person_id, full_name, script, kind, language, note) FROM STDIN");
       for (size_t i = 0; i < chunk.size(); ++i) {
@@ -413,6 +398,50 @@ class PostgresWriter {
   }
 
  private:
+  // People already there (by slug): their ids, what they had deleted, their row updated from the
+  // staging table. Looked up by slug, an index read each: a join with the staging table, which
+  // has no statistics, might be planned as a scan of everyone.
+  void UpdateExisting(const std::vector<std::string_view>& slugs,
+                      const std::unordered_map<std::string_view, size_t>& position, std::vector<long long>& ids) {
+    db::Query query("SELECT id, slug FROM people WHERE slug IN (");
+    for (size_t i = 0; i < slugs.size(); ++i) {
+      if (i) query.Append(", ");
+      query.Bind(std::string(slugs[i]));
+    }
+    query.Append(")");
+    std::vector<long long> existing;
+    long long id = 0;
+    std::string slug;
+    soci::statement statement = query.Prepare(sql_, [&](soci::statement& st) {
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(slug));
+    });
+    statement.execute(false);
+    while (statement.fetch()) {
+      ids.at(position.at(slug)) = id;
+      existing.push_back(id);
+    }
+    if (existing.empty()) return;
+    for (const char* table :
+         {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
+      // sql-fragment: `table` is one of the literal table names of the loop above.
+      db::Query(std::string("DELETE FROM ") + table + " WHERE person_id IN (")
+          .BindList(existing)
+          .Append(")")
+          .Prepare(sql_, [](soci::statement&) {})
+          .execute(true);
+    }
+    db::Query(
+        "UPDATE people p SET display_name = s.display_name, sort_key = s.sort_key, gender = s.gender, "
+        "city = s.city, updated_at_utc = ")
+        .Bind(now_)
+        .Append(" FROM roll_import_people s WHERE s.slug = p.slug AND p.id IN (")
+        .BindList(existing)
+        .Append(")")
+        .Prepare(sql_, [](soci::statement&) {})
+        .execute(true);
+  }
+
   soci::session& sql_;
   long long bar_;
   std::string now_;
