@@ -49,13 +49,22 @@ SqliteStatement& SqliteStatement::Bind(int index, long long value) {
   return *this;
 }
 
-int SqliteStatement::Run() {
+int SqliteStatement::Run(const std::function<void(const SqliteStatement&)>& on_row) {
   int code;
   while ((code = sqlite_api::sqlite3_step(statement_)) == SQLITE_ROW) {
+    if (on_row) on_row(*this);
   }
   sqlite_api::sqlite3_reset(statement_);
   Check(code);
   return sqlite_api::sqlite3_changes(connection_);
+}
+
+long long SqliteStatement::Integer(int column) const { return sqlite_api::sqlite3_column_int64(statement_, column); }
+
+std::string_view SqliteStatement::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement_, column));
+  return text ? std::string_view(text, static_cast<size_t>(sqlite_api::sqlite3_column_bytes(statement_, column)))
+              : std::string_view();
 }
 
 bool SqliteStatement::Scalar(long long& value) {
@@ -70,8 +79,9 @@ bool SqliteStatement::Scalar(long long& value) {
 long long SqliteStatement::LastInsertId() const { return sqlite_api::sqlite3_last_insert_rowid(connection_); }
 
 SqliteInsert::SqliteInsert(soci::session& session, std::string_view head, size_t columns, std::string_view tail,
-                           size_t rows_per_statement)
+                           std::function<void(const SqliteStatement&)> on_row, size_t rows_per_statement)
     : columns_(columns),
+      on_row_(std::move(on_row)),
       rows_per_statement_(rows_per_statement),
       // sql-fragment: the caller's literal head and tail around placeholders.
       batch_(session, RowsStatement(head, columns, tail, rows_per_statement)),
@@ -84,7 +94,7 @@ SqliteInsert& SqliteInsert::Push(Value value) {
   values_.push_back(value);
   if (values_.size() == columns_ * rows_per_statement_) {
     BindAll(batch_, values_.data(), values_.size());
-    batch_.Run();
+    batch_.Run(on_row_);
     values_.clear();
   }
   return *this;
@@ -99,7 +109,7 @@ void SqliteInsert::BindAll(SqliteStatement& statement, const Value* values, size
 void SqliteInsert::Flush() {
   for (size_t begin = 0; begin + columns_ <= values_.size(); begin += columns_) {
     BindAll(single_, values_.data() + begin, columns_);
-    single_.Run();
+    single_.Run(on_row_);
   }
   values_.clear();
 }

@@ -9,6 +9,7 @@
 // SOCI's own errors.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -37,8 +38,13 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, long long value);
 
   // Runs the statement to its end and resets it for the next row (bindings are replaced by the
-  // next Bind calls). Returns the number of rows it inserted, updated or deleted.
-  int Run();
+  // next Bind calls). Returns the number of rows it inserted, updated or deleted. `on_row` (if
+  // given) sees each row the statement returns (a query's, or RETURNING's), through Integer and
+  // Text.
+  int Run(const std::function<void(const SqliteStatement&)>& on_row = {});
+  // A column of the current row (0-based), while `on_row` runs.
+  long long Integer(int column) const;
+  std::string_view Text(int column) const;
   // Runs a query that returns at most one row: true and the row's first column in `value` when
   // there is one. Resets the statement.
   bool Scalar(long long& value);
@@ -59,10 +65,11 @@ class SqliteStatement {
 // for every row. Values are bound in place: text must stay valid until Flush has returned.
 class SqliteInsert {
  public:
-  // `head` ends with "VALUES "; `tail` (may be empty) is e.g. " ON CONFLICT DO NOTHING". Both are
-  // SQL written in the store.
+  // `head` ends with "VALUES "; `tail` (may be empty) is e.g. " ON CONFLICT DO NOTHING" or
+  // " RETURNING id". Both are SQL written in the store. `on_row` sees the rows a RETURNING clause
+  // returns, batch by batch (SQLite does not promise their order).
   SqliteInsert(soci::session& session, std::string_view head, size_t columns, std::string_view tail = {},
-               size_t rows_per_statement = 256);
+               std::function<void(const SqliteStatement&)> on_row = {}, size_t rows_per_statement = 256);
 
   // Appends a value to the current row; a batch runs once it is full.
   SqliteInsert& Add(std::string_view text) { return Push(text); }
@@ -76,6 +83,7 @@ class SqliteInsert {
   static void BindAll(SqliteStatement& statement, const Value* values, size_t count);
 
   size_t columns_;
+  std::function<void(const SqliteStatement&)> on_row_;
   size_t rows_per_statement_;
   SqliteStatement batch_;
   SqliteStatement single_;

@@ -64,7 +64,7 @@ struct PreparedPerson {
   }
 };
 
-std::vector<PreparedPerson> Prepare(NameFolder& folder, std::span<const PeopleStore::RollEntry> entries) {
+std::vector<PreparedPerson> PreparePeople(NameFolder& folder, std::span<const PeopleStore::RollEntry> entries) {
   std::vector<PreparedPerson> prepared(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) {
     PreparedPerson& out = prepared[i];
@@ -87,11 +87,12 @@ std::vector<PreparedPerson> Prepare(NameFolder& folder, std::span<const PeopleSt
   return prepared;
 }
 
-// The key and key-pair rows of a chunk, in their primary keys' order.
+// The key and key-pair rows of a chunk in their primary keys' order, `person` an index into the
+// chunk (new people's ids follow the chunk's order).
 struct KeyRow {
   const std::string* key;
   const std::string* sort_key;
-  long long person;
+  size_t person;
   auto operator<=>(const KeyRow& other) const {
     if (auto c = *key <=> *other.key; c != 0) return c;
     if (auto c = *sort_key <=> *other.sort_key; c != 0) return c;
@@ -102,7 +103,7 @@ struct PairRow {
   const std::string* first;
   const std::string* second;
   const std::string* sort_key;
-  long long person;
+  size_t person;
   auto operator<=>(const PairRow& other) const {
     if (auto c = *first <=> *other.first; c != 0) return c;
     if (auto c = *second <=> *other.second; c != 0) return c;
@@ -111,50 +112,68 @@ struct PairRow {
   }
 };
 
-struct SortedKeys {
-  std::vector<KeyRow> keys;
-  std::vector<PairRow> pairs;
+// A key new to this import with its one-deletion variants (a key is also its own variant).
+struct NewKey {
+  std::string key;
+  std::vector<std::string> variants;
 };
 
-SortedKeys SortKeys(const std::vector<PreparedPerson>& chunk, const std::vector<long long>& ids) {
-  SortedKeys rows;
-  for (size_t i = 0; i < chunk.size(); ++i) {
-    const auto& keys = chunk[i].keys;
-    for (size_t a = 0; a < keys.size(); ++a) {
-      rows.keys.push_back({&keys[a], &chunk[i].sort_key, ids[i]});
-      for (size_t b = a + 1; b < keys.size(); ++b)
-        rows.pairs.push_back({&keys[a], &keys[b], &chunk[i].sort_key, ids[i]});
-    }
-  }
-  std::sort(rows.keys.begin(), rows.keys.end());
-  std::sort(rows.pairs.begin(), rows.pairs.end());
-  return rows;
-}
+// What the writes of a chunk need, computed beforehand on the preparing thread.
+struct PreparedChunk {
+  std::vector<PreparedPerson> people;
+  std::unordered_map<std::string_view, size_t> position;  // by slug
+  std::vector<KeyRow> keys;
+  std::vector<PairRow> pairs;
+  std::vector<NewKey> new_keys;
+};
 
-// Keys of this import not yet given their deletion variants (a key is its own variant).
-std::vector<std::string> KeysToIndex(const std::vector<PreparedPerson>& chunk,
-                                     std::unordered_set<std::string>& indexed) {
-  std::vector<std::string> keys;
-  for (const auto& person : chunk) {
-    for (const auto& key : person.keys) {
-      if (indexed.insert(key).second) keys.push_back(key);
-    }
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
+// Prepares an import's chunks, in order: one at a time, on one thread at a time.
+class ChunkPreparer {
+ public:
+  explicit ChunkPreparer(const std::vector<PeopleStore::RollEntry>& entries) : entries_(entries) {}
 
-// The writes of one import on SQLite: every statement prepared once, values bound in place.
+  PreparedChunk Prepare(size_t begin) {
+    size_t end = std::min(entries_.size(), begin + kChunk);
+    PreparedChunk chunk;
+    chunk.people = PreparePeople(folder_, std::span(entries_).subspan(begin, end - begin));
+    const auto& people = chunk.people;
+    for (size_t i = 0; i < people.size(); ++i) {
+      chunk.position.emplace(people[i].person().slug, i);
+      const auto& keys = people[i].keys;
+      for (size_t a = 0; a < keys.size(); ++a) {
+        chunk.keys.push_back({&keys[a], &people[i].sort_key, i});
+        for (size_t b = a + 1; b < keys.size(); ++b)
+          chunk.pairs.push_back({&keys[a], &keys[b], &people[i].sort_key, i});
+        if (indexed_.insert(keys[a]).second) chunk.new_keys.push_back({keys[a], search::DeletionVariants(keys[a])});
+      }
+    }
+    std::sort(chunk.keys.begin(), chunk.keys.end());
+    std::sort(chunk.pairs.begin(), chunk.pairs.end());
+    std::sort(chunk.new_keys.begin(), chunk.new_keys.end(),
+              [](const NewKey& a, const NewKey& b) { return a.key < b.key; });
+    return chunk;
+  }
+
+ private:
+  const std::vector<PeopleStore::RollEntry>& entries_;
+  NameFolder folder_;
+  std::unordered_set<std::string> indexed_;  // keys of the chunks prepared so far
+};
+
+// The writes of one import on SQLite: every statement prepared once, values bound in place, many
+// rows per statement.
 class SqliteWriter {
  public:
   SqliteWriter(soci::session& sql, OrganizationId bar)
       : bar_(bar.value()),
         now_(NowUtc()),
         cache_(sql, kImportPageCacheKibibytes),
+        people_(sql,
+                "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
+                "updated_at_utc) VALUES ",
+                8, " ON CONFLICT (slug) DO NOTHING RETURNING id, slug",
+                [this](const db::SqliteStatement& row) { ids_.at(position_->at(row.Text(1))) = row.Integer(0); }),
         find_(sql, "SELECT id FROM people WHERE slug = ?1"),
-        insert_person_(sql,
-                       "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
-                       "updated_at_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT (slug) DO NOTHING"),
         update_person_(sql,
                        "UPDATE people SET display_name = ?2, sort_key = ?3, gender = ?4, city = ?5, "
                        "updated_at_utc = ?6 WHERE id = ?1"),
@@ -177,12 +196,28 @@ class SqliteWriter {
                      "status = excluded.status, status_since = excluded.status_since"),
         variants_(sql, "INSERT INTO name_key_deletions (variant, key) VALUES ", 2, " ON CONFLICT DO NOTHING") {}
 
-  void Write(const std::vector<PreparedPerson>& chunk) {
-    std::vector<long long> ids(chunk.size());
-    for (size_t i = 0; i < chunk.size(); ++i) ids[i] = UpsertPerson(chunk[i]);
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      for (const auto& name : chunk[i].person().names) {
-        names_.Add(ids[i])
+  void Write(const PreparedChunk& chunk) {
+    const auto& people = chunk.people;
+    // New people: their ids come back from RETURNING; a slug already taken is updated instead.
+    ids_.assign(people.size(), 0);
+    position_ = &chunk.position;
+    for (const auto& person : people) {
+      people_.Add(person.person().slug)
+          .Add(person.display_name())
+          .Add(person.sort_key)
+          .Add(person.person().gender)
+          .Add(person.person().city)
+          .Add(person.person().synthetic ? 1LL : 0LL)
+          .Add(now_)
+          .Add(now_);
+    }
+    people_.Flush();
+    for (size_t i = 0; i < people.size(); ++i) {
+      if (ids_[i] == 0) ids_[i] = UpdateExisting(people[i]);
+    }
+    for (size_t i = 0; i < people.size(); ++i) {
+      for (const auto& name : people[i].person().names) {
+        names_.Add(ids_[i])
             .Add(name.full_name)
             .Add(ScriptKey(name.script))
             .Add(NameKindKey(name.kind))
@@ -191,52 +226,39 @@ class SqliteWriter {
       }
     }
     names_.Flush();
-    SortedKeys sorted = SortKeys(chunk, ids);
-    for (const auto& row : sorted.keys) keys_.Add(*row.key).Add(*row.sort_key).Add(row.person);
+    for (const auto& row : chunk.keys) keys_.Add(*row.key).Add(*row.sort_key).Add(ids_[row.person]);
     keys_.Flush();
-    for (const auto& row : sorted.pairs) pairs_.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(row.person);
+    for (const auto& row : chunk.pairs) {
+      pairs_.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(ids_[row.person]);
+    }
     pairs_.Flush();
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      for (const auto& language : chunk[i].languages) languages_.Add(ids[i]).Add(language);
-      for (const auto& area : chunk[i].practice_areas) areas_.Add(ids[i]).Add(area);
+    for (size_t i = 0; i < people.size(); ++i) {
+      for (const auto& language : people[i].languages) languages_.Add(ids_[i]).Add(language);
+      for (const auto& area : people[i].practice_areas) areas_.Add(ids_[i]).Add(area);
     }
     languages_.Flush();
     areas_.Flush();
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      const PeopleStore::RollEntry& entry = *chunk[i].entry;
-      memberships_.Add(ids[i])
+    for (size_t i = 0; i < people.size(); ++i) {
+      const PeopleStore::RollEntry& entry = *people[i].entry;
+      memberships_.Add(ids_[i])
           .Add(bar_)
           .Add(entry.roll_number)
-          .Add(chunk[i].admitted_on)
+          .Add(people[i].admitted_on)
           .Add(StatusKey(entry.status))
-          .Add(chunk[i].status_since);
+          .Add(people[i].status_since);
     }
     memberships_.Flush();
-    // Variants live until the Flush below.
-    std::vector<std::string> keys = KeysToIndex(chunk, indexed_keys_);
-    std::vector<std::vector<std::string>> variants;
-    variants.reserve(keys.size());
-    for (const auto& key : keys) {
-      variants.push_back(search::DeletionVariants(key));
-      variants_.Add(key).Add(key);
-      for (const auto& variant : variants.back()) variants_.Add(variant).Add(key);
+    for (const auto& key : chunk.new_keys) {
+      variants_.Add(key.key).Add(key.key);
+      for (const auto& variant : key.variants) variants_.Add(variant).Add(key.key);
     }
     variants_.Flush();
   }
 
  private:
-  // Inserts the person, or (a slug already there) updates them and deletes what they had.
-  long long UpsertPerson(const PreparedPerson& prepared) {
+  // A person whose slug is taken: updated, and what they had deleted. Returns their id.
+  long long UpdateExisting(const PreparedPerson& prepared) {
     const PersonInput& person = prepared.person();
-    bool inserted = insert_person_.Bind(1, person.slug)
-                        .Bind(2, prepared.display_name())
-                        .Bind(3, prepared.sort_key)
-                        .Bind(4, person.gender)
-                        .Bind(5, person.city)
-                        .Bind(6, person.synthetic ? 1LL : 0LL)
-                        .Bind(7, now_)
-                        .Run() > 0;
-    if (inserted) return insert_person_.LastInsertId();
     long long id = 0;
     if (!find_.Bind(1, person.slug).Scalar(id)) throw soci::soci_error("a person's slug vanished during an import");
     update_person_.Bind(1, id)
@@ -254,9 +276,11 @@ class SqliteWriter {
 
   long long bar_;
   std::string now_;
-  std::unordered_set<std::string> indexed_keys_;
+  std::vector<long long> ids_;                                              // of the chunk being written
+  const std::unordered_map<std::string_view, size_t>* position_ = nullptr;  // of its people, by slug
   db::SqlitePageCache cache_;
-  db::SqliteStatement find_, insert_person_, update_person_;
+  db::SqliteInsert people_;
+  db::SqliteStatement find_, update_person_;
   db::SqliteStatement delete_names_, delete_keys_, delete_pairs_, delete_languages_, delete_areas_;
   db::SqliteInsert names_, keys_, pairs_, languages_, areas_, memberships_, variants_;
 };
@@ -279,7 +303,8 @@ class PostgresWriter {
             "ON COMMIT DROP";
   }
 
-  void Write(const std::vector<PreparedPerson>& chunk) {
+  void Write(const PreparedChunk& prepared) {
+    const auto& chunk = prepared.people;
     sql_ << "TRUNCATE roll_import_people, roll_import_memberships, roll_import_variants";
     {
       db::PostgresCopy people(sql_,
@@ -298,8 +323,7 @@ class PostgresWriter {
       }
       people.Finish();
     }
-    std::unordered_map<std::string_view, size_t> position;
-    for (size_t i = 0; i < chunk.size(); ++i) position.emplace(chunk[i].person().slug, i);
+    const auto& position = prepared.position;
     // New people are inserted; those whose slug is taken are updated below.
     std::vector<long long> ids(chunk.size(), 0);
     {
@@ -334,17 +358,16 @@ class PostgresWriter {
       }
       names.Finish();
     }
-    SortedKeys sorted = SortKeys(chunk, ids);
     {
       db::PostgresCopy keys(sql_, "COPY person_name_keys (key, sort_key, person_id) FROM STDIN");
-      for (const auto& row : sorted.keys) keys.Add(*row.key).Add(*row.sort_key).Add(row.person).EndRow();
+      for (const auto& row : prepared.keys) keys.Add(*row.key).Add(*row.sort_key).Add(ids[row.person]).EndRow();
       keys.Finish();
     }
     {
       db::PostgresCopy pairs(sql_,
                              "COPY person_name_key_pairs (first_key, second_key, sort_key, person_id) FROM STDIN");
-      for (const auto& row : sorted.pairs) {
-        pairs.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(row.person).EndRow();
+      for (const auto& row : prepared.pairs) {
+        pairs.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(ids[row.person]).EndRow();
       }
       pairs.Finish();
     }
@@ -383,13 +406,12 @@ class PostgresWriter {
             "person_id = excluded.person_id, admitted_on = excluded.admitted_on, status = excluded.status, "
             "status_since = excluded.status_since",
         soci::use(bar_, "bar");
-    std::vector<std::string> new_keys = KeysToIndex(chunk, indexed_keys_);
-    if (new_keys.empty()) return;
+    if (prepared.new_keys.empty()) return;
     {
       db::PostgresCopy variants(sql_, "COPY roll_import_variants (variant, key) FROM STDIN");
-      for (const auto& key : new_keys) {
-        variants.Add(key).Add(key).EndRow();
-        for (const auto& variant : search::DeletionVariants(key)) variants.Add(variant).Add(key).EndRow();
+      for (const auto& key : prepared.new_keys) {
+        variants.Add(key.key).Add(key.key).EndRow();
+        for (const auto& variant : key.variants) variants.Add(variant).Add(key.key).EndRow();
       }
       variants.Finish();
     }
@@ -445,25 +467,21 @@ class PostgresWriter {
   soci::session& sql_;
   long long bar_;
   std::string now_;
-  std::unordered_set<std::string> indexed_keys_;
 };
 
 // Prepares chunk n + 1 on a second thread while chunk n is written.
 template <typename Writer>
 void WriteAll(Writer& writer, const std::vector<PeopleStore::RollEntry>& entries,
               const std::function<void(size_t, size_t)>& progress) {
-  NameFolder folder;
-  auto prepare = [&](size_t begin) {
-    size_t end = std::min(entries.size(), begin + kChunk);
-    return Prepare(folder, std::span(entries).subspan(begin, end - begin));
-  };
-  std::future<std::vector<PreparedPerson>> next = std::async(std::launch::async, prepare, size_t{0});
+  ChunkPreparer preparer(entries);
+  auto prepare = [&](size_t begin) { return preparer.Prepare(begin); };
+  std::future<PreparedChunk> next = std::async(std::launch::async, prepare, size_t{0});
   for (size_t begin = 0; begin < entries.size(); begin += kChunk) {
-    std::vector<PreparedPerson> chunk = next.get();
+    PreparedChunk chunk = next.get();
     if (begin + kChunk < entries.size()) next = std::async(std::launch::async, prepare, begin + kChunk);
     // If this throws, `next`'s destructor waits for the preparation, which reads only `entries`.
     writer.Write(chunk);
-    if (progress) progress(begin + chunk.size(), entries.size());
+    if (progress) progress(begin + chunk.people.size(), entries.size());
   }
 }
 
