@@ -1,11 +1,11 @@
 // PeopleStore::BulkUpsert: a roll import's writes (docs/PERFORMANCE.md, "Roll import").
 //
-// A chunk of entries is first prepared — names folded into search keys, each distinct name once —
-// on a second thread while the previous chunk is written. Writing a chunk upserts its people by
-// slug, deletes what existing people had (names, keys, pairs, languages, practice areas), then
-// inserts each table's rows, the search keys and key pairs sorted by their index's order so that
-// consecutive inserts touch neighbouring pages, and finally the deletion variants of the keys
-// this import has not indexed yet.
+// A chunk of entries is first prepared on a second thread while the previous chunk is written:
+// names folded into search keys (each distinct name once), the key and key-pair rows sorted in
+// their primary keys' order so that consecutive inserts touch neighbouring pages, and the
+// deletion variants of keys new to this import. Writing a chunk upserts its people by slug,
+// deletes what people already there had (names, keys, pairs, languages, practice areas), then
+// inserts each table's rows, the memberships (upserted by bar and roll number) and the variants.
 
 #include <algorithm>
 #include <future>
@@ -33,7 +33,8 @@ constexpr long long kImportPageCacheKibibytes = 1024 * 1024;
 // Folded names kept by an import: enough for every distinct name of a large roll's chunk.
 constexpr size_t kMaxFoldedNames = 200'000;
 
-// Folds names into search keys, each distinct name once (a roll repeats given and family names).
+// Folds names into search keys, each distinct name (as written) once: the ICU transliteration is
+// the costliest part of preparing a person, and rolls repeat names.
 class NameFolder {
  public:
   const std::vector<std::string>& Fold(const std::string& name) {
