@@ -63,6 +63,7 @@ class SqliteStatement {
 // rows and once for one row (for the rows left when Flush is called). One statement run per
 // batch opens the table's and its indexes' cursors once, where a statement per row opens them
 // for every row. Values are bound in place: text must stay valid until Flush has returned.
+// One-column rows also make an IN list: "DELETE FROM t WHERE id IN (" … ")".
 class SqliteInsert {
  public:
   // `head` ends with "VALUES "; `tail` (may be empty) is e.g. " ON CONFLICT DO NOTHING" or

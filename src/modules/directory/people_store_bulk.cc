@@ -172,17 +172,17 @@ class SqliteWriter {
         people_(sql,
                 "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, "
                 "updated_at_utc) VALUES ",
-                8, " ON CONFLICT (slug) DO NOTHING RETURNING id, slug",
+                8,
+                " ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, sort_key = "
+                "excluded.sort_key, gender = excluded.gender, city = excluded.city, "
+                "updated_at_utc = excluded.updated_at_utc RETURNING id, slug",
                 [this](const db::SqliteStatement& row) { ids_.at(position_->at(row.Text(1))) = row.Integer(0); }),
-        find_(sql, "SELECT id FROM people WHERE slug = ?1"),
-        update_person_(sql,
-                       "UPDATE people SET display_name = ?2, sort_key = ?3, gender = ?4, city = ?5, "
-                       "updated_at_utc = ?6 WHERE id = ?1"),
-        delete_names_(sql, "DELETE FROM person_names WHERE person_id = ?1"),
-        delete_keys_(sql, "DELETE FROM person_name_keys WHERE person_id = ?1"),
-        delete_pairs_(sql, "DELETE FROM person_name_key_pairs WHERE person_id = ?1"),
-        delete_languages_(sql, "DELETE FROM person_languages WHERE person_id = ?1"),
-        delete_areas_(sql, "DELETE FROM person_practice_areas WHERE person_id = ?1"),
+        // Many people's rows a statement: "… IN ((?), (?), …)".
+        delete_names_(sql, "DELETE FROM person_names WHERE person_id IN (", 1, ")"),
+        delete_keys_(sql, "DELETE FROM person_name_keys WHERE person_id IN (", 1, ")"),
+        delete_pairs_(sql, "DELETE FROM person_name_key_pairs WHERE person_id IN (", 1, ")"),
+        delete_languages_(sql, "DELETE FROM person_languages WHERE person_id IN (", 1, ")"),
+        delete_areas_(sql, "DELETE FROM person_practice_areas WHERE person_id IN (", 1, ")"),
         names_(sql, "INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", 6),
         keys_(sql, "INSERT INTO person_name_keys (key, sort_key, person_id) VALUES ", 3),
         pairs_(sql, "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) VALUES ", 4),
@@ -195,11 +195,16 @@ class SqliteWriter {
                      " ON CONFLICT (organization_id, roll_number) WHERE roll_number <> '' DO UPDATE SET "
                      "person_id = excluded.person_id, admitted_on = excluded.admitted_on, "
                      "status = excluded.status, status_since = excluded.status_since"),
-        variants_(sql, "INSERT INTO name_key_deletions (variant, key) VALUES ", 2, " ON CONFLICT DO NOTHING") {}
+        variants_(sql, "INSERT INTO name_key_deletions (variant, key) VALUES ", 2, " ON CONFLICT DO NOTHING") {
+    db::SqliteStatement(sql, "SELECT coalesce(max(id), 0) FROM people").Scalar(max_id_);
+  }
 
   void Write(const PreparedChunk& chunk) {
     const auto& people = chunk.people;
-    // New people: their ids come back from RETURNING; a slug already taken is updated instead.
+    // People upserted by slug, their ids from RETURNING. SQLite gives a new row the largest rowid
+    // plus one, so an id not above the largest one before this chunk is a person who was there:
+    // what they had is deleted. (Were rowids ever exhausted, a new person taken for one has
+    // nothing to delete.)
     ids_.assign(people.size(), 0);
     position_ = &chunk.position;
     for (const auto& person : people) {
@@ -213,8 +218,16 @@ class SqliteWriter {
           .Add(now_);
     }
     people_.Flush();
-    for (size_t i = 0; i < people.size(); ++i) {
-      if (ids_[i] == 0) ids_[i] = UpdateExisting(people[i]);
+    long long max_before = max_id_;
+    for (long long id : ids_) {
+      max_id_ = std::max(max_id_, id);
+      if (id > max_before) continue;
+      for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
+        statement->Add(id);
+      }
+    }
+    for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
+      statement->Flush();
     }
     for (size_t i = 0; i < people.size(); ++i) {
       for (const auto& name : people[i].person().names) {
@@ -257,32 +270,14 @@ class SqliteWriter {
   }
 
  private:
-  // A person whose slug is taken: updated, and what they had deleted. Returns their id.
-  long long UpdateExisting(const PreparedPerson& prepared) {
-    const PersonInput& person = prepared.person();
-    long long id = 0;
-    if (!find_.Bind(1, person.slug).Scalar(id)) throw soci::soci_error("a person's slug vanished during an import");
-    update_person_.Bind(1, id)
-        .Bind(2, prepared.display_name())
-        .Bind(3, prepared.sort_key)
-        .Bind(4, person.gender)
-        .Bind(5, person.city)
-        .Bind(6, now_)
-        .Run();
-    for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
-      statement->Bind(1, id).Run();
-    }
-    return id;
-  }
-
   long long bar_;
   std::string now_;
+  long long max_id_ = 0;                                                    // the largest person id so far
   std::vector<long long> ids_;                                              // of the chunk being written
   const std::unordered_map<std::string_view, size_t>* position_ = nullptr;  // of its people, by slug
   db::SqlitePageCache cache_;
   db::SqliteInsert people_;
-  db::SqliteStatement find_, update_person_;
-  db::SqliteStatement delete_names_, delete_keys_, delete_pairs_, delete_languages_, delete_areas_;
+  db::SqliteInsert delete_names_, delete_keys_, delete_pairs_, delete_languages_, delete_areas_;
   db::SqliteInsert names_, keys_, pairs_, languages_, areas_, memberships_, variants_;
 };
 
