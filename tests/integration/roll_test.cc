@@ -112,6 +112,21 @@ std::vector<std::string> FoundOnParisRoll(const std::string& text) {
   return slugs;
 }
 
+// The slugs Find a lawyer lists for `text` by default: active members of any bar, as the index
+// entries' `listed` flag records them.
+std::vector<std::string> FoundActive(const std::string& text) {
+  directory::PeopleService people(TestServer::Shared().app().database());
+  directory::LawyerQuery query;
+  query.text = text;
+  auto found = people.FindLawyers(query, "en");
+  EXPECT_TRUE(found) << text;
+  std::vector<std::string> slugs;
+  if (found) {
+    for (const auto& hit : found->items) slugs.push_back(hit.slug);
+  }
+  return slugs;
+}
+
 // A person's names, languages and practice areas, as the store reads them back.
 std::string Describe(const std::string& slug) {
   directory::PeopleService people(TestServer::Shared().app().database());
@@ -138,13 +153,14 @@ TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
   EXPECT_EQ(FoundOnParisRoll("Кенвиль"), found);
   EXPECT_EQ(FoundOnParisRoll("Ulrich Quenneville"), found) << "two words: the key pairs";
 
+  EXPECT_EQ(FoundActive("Ostrowska").size(), 1u) << "active: listed";
   // The same roll numbers again, with other names: each keeps its person, whose names, search
   // keys, languages and practice areas are those of the new file only.
   std::string second =
-      "roll_number,name,other_names,languages,practice_areas\n"
-      "U-1,Ulrich Vandermolen,,en,\n"
-      "U-2,Berenike Ostrowska,,pl,\n"
-      "U-3,Casimir Thibodeaux,,fr,arbitration\n";
+      "roll_number,name,other_names,languages,practice_areas,status\n"
+      "U-1,Ulrich Vandermolen,,en,,active\n"
+      "U-2,Berenike Ostrowska,,pl,,former\n"
+      "U-3,Casimir Thibodeaux,,fr,arbitration,active\n";
   auto again = Roll().Import(actor, "paris-bar", second, false);
   ASSERT_TRUE(again && again->written);
   EXPECT_EQ(again->updated, 2u);
@@ -158,9 +174,22 @@ TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
   EXPECT_EQ(Describe(ulrich), "Ulrich Vandermolen; en ");
   EXPECT_EQ(FoundOnParisRoll("Ostrowska").size(), 1u);
   EXPECT_EQ(FoundOnParisRoll("Thibodeaux").size(), 1u);
+  // Find a lawyer's default list (active members) follows the new statuses.
+  EXPECT_EQ(FoundActive("Vandermolen"), std::vector<std::string>{ulrich});
+  EXPECT_TRUE(FoundActive("Ostrowska").empty()) << "now a former member";
+  EXPECT_EQ(FoundActive("Thibodeaux").size(), 1u);
+  // A member of another bar too: a former member of this one stays listed.
+  directory::PeopleService people(TestServer::Shared().app().database());
+  auto person = people.GetPerson(ulrich);
+  ASSERT_TRUE(person);
+  ASSERT_TRUE(people.SaveMembership(actor, person->id, {"almaty-city-bar", "TEST-U1", "2009-05", "active", ""}));
+  auto third =
+      Roll().Import(actor, "paris-bar", "roll_number,name,languages,status\nU-1,Ulrich Vandermolen,en,former\n", false);
+  ASSERT_TRUE(third && third->written);
+  EXPECT_EQ(FoundActive("Vandermolen"), std::vector<std::string>{ulrich}) << "active in Almaty";
   auto exported = Roll().Export(actor, "paris-bar");
   ASSERT_TRUE(exported);
-  EXPECT_NE(exported->find("U-1,Ulrich Vandermolen,,,,en,,"), std::string::npos) << *exported;
+  EXPECT_NE(exported->find("U-1,Ulrich Vandermolen,,,,en,,,former"), std::string::npos) << *exported;
 }
 
 // A transaction that fails after the import's writes — its body returns an error, or the

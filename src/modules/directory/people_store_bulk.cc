@@ -57,6 +57,9 @@ struct PreparedPerson {
   std::set<std::string> practice_areas;
   std::string admitted_on;
   std::string status_since;
+  // The `listed` flag of the person's keys and pairs (an active membership), as the entry's own
+  // membership gives it; PeopleStore::RefreshListed sets it for people who were already there.
+  long long listed = 0;
 
   const PersonInput& person() const { return entry->person; }
   const std::string& display_name() const {
@@ -84,6 +87,7 @@ std::vector<PreparedPerson> PreparePeople(NameFolder& folder, std::span<const Pe
     out.practice_areas.insert(person.practice_areas.begin(), person.practice_areas.end());
     out.admitted_on = entries[i].admitted_on.ToString();
     out.status_since = entries[i].status_since.ToString();
+    out.listed = entries[i].status == MembershipStatus::kActive ? 1 : 0;
   }
   return prepared;
 }
@@ -166,7 +170,8 @@ class ChunkPreparer {
 class SqliteWriter {
  public:
   SqliteWriter(soci::session& sql, OrganizationId bar)
-      : bar_(bar.value()),
+      : sql_(sql),
+        bar_(bar.value()),
         now_(NowUtc()),
         cache_(sql, kImportPageCacheKibibytes),
         people_(sql,
@@ -184,8 +189,9 @@ class SqliteWriter {
         delete_languages_(sql, "DELETE FROM person_languages WHERE person_id IN (", 1, ")"),
         delete_areas_(sql, "DELETE FROM person_practice_areas WHERE person_id IN (", 1, ")"),
         names_(sql, "INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", 6),
-        keys_(sql, "INSERT INTO person_name_keys (key, sort_key, person_id) VALUES ", 3),
-        pairs_(sql, "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) VALUES ", 4),
+        keys_(sql, "INSERT INTO person_name_keys (key, sort_key, person_id, listed) VALUES ", 4),
+        pairs_(sql, "INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id, listed) VALUES ",
+               5),
         languages_(sql, "INSERT INTO person_languages (person_id, language) VALUES ", 2),
         areas_(sql, "INSERT INTO person_practice_areas (person_id, area) VALUES ", 2),
         memberships_(sql,
@@ -219,9 +225,11 @@ class SqliteWriter {
     }
     people_.Flush();
     long long max_before = max_id_;
+    std::vector<long long> existing;
     for (long long id : ids_) {
       max_id_ = std::max(max_id_, id);
       if (id > max_before) continue;
+      existing.push_back(id);
       for (auto* statement : {&delete_names_, &delete_keys_, &delete_pairs_, &delete_languages_, &delete_areas_}) {
         statement->Add(id);
       }
@@ -240,10 +248,12 @@ class SqliteWriter {
       }
     }
     names_.Flush();
-    for (const auto& row : chunk.keys) keys_.Add(*row.key).Add(*row.sort_key).Add(ids_[row.person]);
+    for (const auto& row : chunk.keys) {
+      keys_.Add(*row.key).Add(*row.sort_key).Add(ids_[row.person]).Add(people[row.person].listed);
+    }
     keys_.Flush();
     for (const auto& row : chunk.pairs) {
-      pairs_.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(ids_[row.person]);
+      pairs_.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(ids_[row.person]).Add(people[row.person].listed);
     }
     pairs_.Flush();
     for (size_t i = 0; i < people.size(); ++i) {
@@ -262,6 +272,7 @@ class SqliteWriter {
           .Add(people[i].status_since);
     }
     memberships_.Flush();
+    PeopleStore().RefreshListed(sql_, existing);
     for (const auto& key : chunk.new_keys) {
       variants_.Add(key.key).Add(key.key);
       for (const auto& variant : key.variants) variants_.Add(variant).Add(key.key);
@@ -270,6 +281,7 @@ class SqliteWriter {
   }
 
  private:
+  soci::session& sql_;
   long long bar_;
   std::string now_;
   long long max_id_ = 0;                                                    // the largest person id so far
@@ -338,7 +350,8 @@ class PostgresWriter {
     for (size_t i = 0; i < chunk.size(); ++i) {
       if (ids[i] == 0) taken.push_back(chunk[i].person().slug);
     }
-    if (!taken.empty()) UpdateExisting(taken, position, ids);
+    std::vector<long long> existing;
+    if (!taken.empty()) existing = UpdateExisting(taken, position, ids);
     {
       db::PostgresCopy names(sql_, "COPY person_names (person_id, full_name, script, kind, language, note) FROM STDIN");
       for (size_t i = 0; i < chunk.size(); ++i) {
@@ -355,15 +368,22 @@ class PostgresWriter {
       names.Finish();
     }
     {
-      db::PostgresCopy keys(sql_, "COPY person_name_keys (key, sort_key, person_id) FROM STDIN");
-      for (const auto& row : prepared.keys) keys.Add(*row.key).Add(*row.sort_key).Add(ids[row.person]).EndRow();
+      db::PostgresCopy keys(sql_, "COPY person_name_keys (key, sort_key, person_id, listed) FROM STDIN");
+      for (const auto& row : prepared.keys) {
+        keys.Add(*row.key).Add(*row.sort_key).Add(ids[row.person]).Add(chunk[row.person].listed).EndRow();
+      }
       keys.Finish();
     }
     {
-      db::PostgresCopy pairs(sql_,
-                             "COPY person_name_key_pairs (first_key, second_key, sort_key, person_id) FROM STDIN");
+      db::PostgresCopy pairs(
+          sql_, "COPY person_name_key_pairs (first_key, second_key, sort_key, person_id, listed) FROM STDIN");
       for (const auto& row : prepared.pairs) {
-        pairs.Add(*row.first).Add(*row.second).Add(*row.sort_key).Add(ids[row.person]).EndRow();
+        pairs.Add(*row.first)
+            .Add(*row.second)
+            .Add(*row.sort_key)
+            .Add(ids[row.person])
+            .Add(chunk[row.person].listed)
+            .EndRow();
       }
       pairs.Finish();
     }
@@ -402,6 +422,7 @@ class PostgresWriter {
             "person_id = excluded.person_id, admitted_on = excluded.admitted_on, status = excluded.status, "
             "status_since = excluded.status_since",
         soci::use(bar_, "bar");
+    PeopleStore().RefreshListed(sql_, existing);
     if (prepared.new_keys.empty()) return;
     {
       db::PostgresCopy variants(sql_, "COPY roll_import_variants (variant, key) FROM STDIN");
@@ -416,11 +437,12 @@ class PostgresWriter {
   }
 
  private:
-  // People already there (by slug): their ids, what they had deleted, their row updated from the
-  // staging table. Looked up by slug, an index read each: a join with the staging table, which
-  // has no statistics, might be planned as a scan of everyone.
-  void UpdateExisting(const std::vector<std::string_view>& slugs,
-                      const std::unordered_map<std::string_view, size_t>& position, std::vector<long long>& ids) {
+  // People already there (by slug): their ids (returned), what they had deleted, their row
+  // updated from the staging table. Looked up by slug, an index read each: a join with the
+  // staging table, which has no statistics, might be planned as a scan of everyone.
+  std::vector<long long> UpdateExisting(const std::vector<std::string_view>& slugs,
+                                        const std::unordered_map<std::string_view, size_t>& position,
+                                        std::vector<long long>& ids) {
     db::Query query("SELECT id, slug FROM people WHERE slug IN (");
     for (size_t i = 0; i < slugs.size(); ++i) {
       if (i) query.Append(", ");
@@ -439,7 +461,7 @@ class PostgresWriter {
       ids.at(position.at(slug)) = id;
       existing.push_back(id);
     }
-    if (existing.empty()) return;
+    if (existing.empty()) return existing;
     for (const char* table :
          {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
       // sql-fragment: `table` is one of the literal table names of the loop above.
@@ -458,6 +480,7 @@ class PostgresWriter {
         .Append(")")
         .Prepare(sql_, [](soci::statement&) {})
         .execute(true);
+    return existing;
   }
 
   soci::session& sql_;
