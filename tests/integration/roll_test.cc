@@ -96,13 +96,13 @@ TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
 }
 
-// The slugs Find a lawyer lists for `text` on the Paris roll (any status).
-std::vector<std::string> FoundOnParisRoll(const std::string& text) {
+// The slugs Find a lawyer lists for `text`, with a bar and status filter if given.
+std::vector<std::string> Found(const std::string& text, const std::string& bar = "", const std::string& status = "") {
   directory::PeopleService people(TestServer::Shared().app().database());
   directory::LawyerQuery query;
   query.text = text;
-  query.bar = "paris-bar";
-  query.status = "any";
+  query.bar = bar;
+  query.status = status;
   auto found = people.FindLawyers(query, "en");
   EXPECT_TRUE(found) << text;
   std::vector<std::string> slugs;
@@ -112,20 +112,11 @@ std::vector<std::string> FoundOnParisRoll(const std::string& text) {
   return slugs;
 }
 
-// The slugs Find a lawyer lists for `text` by default: active members of any bar, as the index
-// entries' `listed` flag records them.
-std::vector<std::string> FoundActive(const std::string& text) {
-  directory::PeopleService people(TestServer::Shared().app().database());
-  directory::LawyerQuery query;
-  query.text = text;
-  auto found = people.FindLawyers(query, "en");
-  EXPECT_TRUE(found) << text;
-  std::vector<std::string> slugs;
-  if (found) {
-    for (const auto& hit : found->items) slugs.push_back(hit.slug);
-  }
-  return slugs;
-}
+// On the Paris roll, any status.
+std::vector<std::string> FoundOnParisRoll(const std::string& text) { return Found(text, "paris-bar", "any"); }
+
+// By default: active members of any bar, as the index entries' `listed` flag records them.
+std::vector<std::string> FoundActive(const std::string& text) { return Found(text); }
 
 // A person's names, languages and practice areas, as the store reads them back.
 std::string Describe(const std::string& slug) {
