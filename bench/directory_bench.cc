@@ -1,9 +1,11 @@
 // Find a lawyer and roll import at scale (docs/PERFORMANCE.md).
 //
-//   entente_directory_bench --database URL [--members N] [--queries Q] [--baseline-trgm]
+//   entente_directory_bench --database URL [--members N] [--queries Q] [--load csv|entries] [--baseline-trgm]
 //
-// On an empty database: migrates, loads the demo, then `--members` synthetic lawyers through the
-// same code as `entente seed synthetic`, and reports the import rate. Then runs a mix of
+// On an empty database: migrates, loads the demo, then `--members` synthetic lawyers, and reports
+// the import rate: by default the roll written as CSV files and imported by the CSV importer
+// (RollService::Import, timed from the text); with `--load entries`, ready-made entries through
+// the same code as `entente seed synthetic`. Then runs a mix of
 // queries in process — exact, partial, other script, one typo, with a filter — and reports
 // p50/p95/p99 latency per kind and the typo recall (the intended name among the results).
 // With --baseline-trgm (PostgreSQL only): the same names searched the way most applications do,
@@ -25,6 +27,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/app.h"
+#include "core/auth/actor.h"
+#include "core/csv/csv.h"
 #include "core/search/name_folding.h"
 #include "modules/directory/synthetic.h"
 
@@ -90,6 +94,51 @@ bool OneEditAfterFolding(const std::string& typed, const std::string& intended) 
   return true;
 }
 
+// The synthetic roll as each bar's CSV file (docs/ROLL_CSV.md), written before the clock starts,
+// then imported through RollService::Import — the CSV importer itself: parsing, checks, the
+// lookup of existing roll numbers, and the writes in one transaction.
+bool ImportCsv(entente::app::App& app, size_t members) {
+  using entente::directory::kRollColumns;
+  if (auto bars = entente::directory::SeedSynthetic(app.organizations(), app.roll(), 0); !bars) {
+    fmt::print(stderr, "{}\n", bars.error().message());
+    return false;
+  }
+  std::map<std::string, std::string> files;
+  for (const char* bar : {"synthetic-bar-kz", "synthetic-bar-fr"}) files[bar] = entente::csv::FormatRow(kRollColumns);
+  for (size_t i = 0; i < members; ++i) {
+    auto entry = entente::directory::SyntheticEntry(i);
+    const auto& names = entry.person.names;
+    std::string others;
+    for (size_t n = 1; n < names.size(); ++n) others += (n > 1 ? "; " : "") + names[n].full_name;
+    std::string languages, areas;
+    for (const auto& language : entry.person.languages) languages += (languages.empty() ? "" : "; ") + language;
+    for (const auto& area : entry.person.practice_areas) areas += (areas.empty() ? "" : "; ") + area;
+    files[i % 3 != 0 ? "synthetic-bar-kz" : "synthetic-bar-fr"] += entente::csv::FormatRow(
+        {entry.roll_number, names.front().full_name, others, entry.person.gender, entry.person.city, languages, areas,
+         entry.admitted_on.ToString(), std::string(entente::directory::StatusKey(entry.status)),
+         entry.status_since.ToString()});
+  }
+  auto actor = entente::auth::Actor::System("directory-bench");
+  double total = 0;
+  for (const auto& [bar, file] : files) {
+    auto started = Clock::now();
+    auto report = app.roll().Import(actor, bar, file, /*dry_run=*/false);
+    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (!report || !report->written) {
+      fmt::print(stderr, "import into {} failed: {}\n", bar,
+                 !report ? report.error().message() : report->problems.front().message);
+      return false;
+    }
+    total += seconds;
+    fmt::print("import (CSV, RollService::Import) into {}: {} rows, {:.1f} MB in {:.1f} s = {:.0f} rows/s\n", bar,
+               report->rows, static_cast<double>(file.size()) / 1e6, seconds,
+               static_cast<double>(report->rows) / seconds);
+  }
+  fmt::print("import (CSV, RollService::Import): {} lawyers in {:.1f} s = {:.0f} rows/s\n", members, total,
+             static_cast<double>(members) / total);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -99,11 +148,17 @@ int main(int argc, char** argv) {
   bool baseline = false;
   size_t slowest = 0;
   bool misses = false;
+  std::string load = "csv";
   cli.add_option("--database", url, "sqlite:///path or postgresql://…")->required();
   cli.add_option("--members", members, "Synthetic lawyers to load into an empty database")->capture_default_str();
   cli.add_option("--queries", queries, "Queries per kind")->capture_default_str();
   cli.add_option("--slowest", slowest, "Also list the slowest queries, with their text");
   cli.add_flag("--misses", misses, "List the queries whose intended name is not on the first page");
+  cli.add_option("--load", load,
+                 "How to load the synthetic roll: csv (RollService::Import of the roll as CSV files, timed from "
+                 "the text) or entries (ready-made entries, as `entente seed synthetic`)")
+      ->check(CLI::IsMember({"csv", "entries"}))
+      ->capture_default_str();
   cli.add_flag("--baseline-trgm", baseline, "Also time pg_trgm similarity over every row (PostgreSQL)");
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::warn);
@@ -121,15 +176,19 @@ int main(int argc, char** argv) {
   auto summary = (*app)->organizations().Summary();
   if (summary && summary->organizations == 0) {
     if (auto seeded = (*app)->SeedDemo(); !seeded) return 1;
-    auto started = Clock::now();
-    auto seeded = entente::directory::SeedSynthetic((*app)->organizations(), (*app)->roll(), members);
-    if (!seeded) {
-      fmt::print(stderr, "{}\n", seeded.error().message());
+    if (load == "entries") {
+      auto started = Clock::now();
+      auto seeded = entente::directory::SeedSynthetic((*app)->organizations(), (*app)->roll(), members);
+      if (!seeded) {
+        fmt::print(stderr, "{}\n", seeded.error().message());
+        return 1;
+      }
+      double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      fmt::print("import (entries, as `entente seed synthetic`): {} lawyers in {:.1f} s = {:.0f} rows/s\n", members,
+                 seconds, static_cast<double>(members) / seconds);
+    } else if (!ImportCsv(**app, members)) {
       return 1;
     }
-    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    fmt::print("import: {} lawyers in {:.1f} s = {:.0f} rows/s\n", members, seconds,
-               static_cast<double>(members) / seconds);
   }
 
   // The query mix, from people known to exist.

@@ -8,7 +8,9 @@
 
 #include "core/csv/csv.h"
 #include "harness.h"
+#include "modules/directory/organization_store.h"
 #include "modules/directory/people_service.h"
+#include "modules/directory/people_store.h"
 #include "modules/directory/roll_service.h"
 
 namespace entente::testing {
@@ -24,9 +26,10 @@ std::string SyntheticRoll(int count) {
   for (int i = 1; i <= count; ++i) {
     std::string name = fmt::format("{} {}", kGiven[i % 8], kFamily[i % 6]);
     std::string other = i % 3 == 0 ? "Другое Имя" : "";
-    csv += csv::FormatRow({fmt::format("T-{:06d}", i), name, other, i % 2 ? "female" : "male", i % 5 ? "Almaty" : "Astana",
-                           i % 4 ? "kk; ru" : "en; fr; ru", i % 7 ? "arbitration; tax" : "",
-                           fmt::format("{}-{:02d}", 1990 + i % 30, i % 12 + 1), i % 50 ? "active" : "honorary", ""});
+    csv +=
+        csv::FormatRow({fmt::format("T-{:06d}", i), name, other, i % 2 ? "female" : "male", i % 5 ? "Almaty" : "Astana",
+                        i % 4 ? "kk; ru" : "en; fr; ru", i % 7 ? "arbitration; tax" : "",
+                        fmt::format("{}-{:02d}", 1990 + i % 30, i % 12 + 1), i % 50 ? "active" : "honorary", ""});
   }
   return csv;
 }
@@ -47,7 +50,8 @@ TEST(RollTest, TenThousandRowsRoundTripUnchanged) {
   ASSERT_TRUE(imported->problems.empty()) << imported->problems.front().message;
   EXPECT_TRUE(imported->written);
   EXPECT_EQ(last_progress, 10'000u);
-  RecordProperty("import_seconds", std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+  RecordProperty("import_seconds",
+                 std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
   auto exported = Roll().Export(actor, "almaty-city-bar-training-center");
   ASSERT_TRUE(exported);
   EXPECT_EQ(*exported, roll);
@@ -66,13 +70,14 @@ TEST(RollTest, TenThousandRowsRoundTripUnchanged) {
 
 TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
   auto actor = auth::Actor::System("test");
-  std::string csv = "roll_number,name,status,admitted_on,role\n"
-                    "B-1,Good Lawyer,active,2001,platform_admin\n"
-                    "B-2,,active,2001,\n"
-                    "B-1,Twice,active,2001,\n"
-                    "B-3,Bad Date,active,2014-02-30,\n"
-                    "B-4,Bad Status,retired,,\n"
-                    "B-5,Short line\n";
+  std::string csv =
+      "roll_number,name,status,admitted_on,role\n"
+      "B-1,Good Lawyer,active,2001,platform_admin\n"
+      "B-2,,active,2001,\n"
+      "B-1,Twice,active,2001,\n"
+      "B-3,Bad Date,active,2014-02-30,\n"
+      "B-4,Bad Status,retired,,\n"
+      "B-5,Short line\n";
   auto report = Roll().Import(actor, "paris-bar", csv, false);
   ASSERT_TRUE(report);
   EXPECT_FALSE(report->written);
@@ -83,11 +88,159 @@ TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
   auto exported = Roll().Export(actor, "paris-bar");
   EXPECT_EQ(exported->find("Good Lawyer"), std::string::npos) << "nothing was written";
 
-  EXPECT_FALSE(Roll().Import(actor, "paris-bar", std::string("roll_number,name\n1,\xff\xfe\n"), false)->problems.empty());
+  EXPECT_FALSE(
+      Roll().Import(actor, "paris-bar", std::string("roll_number,name\n1,\xff\xfe\n"), false)->problems.empty());
   EXPECT_FALSE(Roll().Import(actor, "paris-bar", "name,city\nX,Y\n", false)->problems.empty()) << "roll_number missing";
   auto unknown = Roll().Import(actor, "no-such-bar", csv, false);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
+}
+
+// The slugs Find a lawyer lists for `text`, with a bar and status filter if given.
+std::vector<std::string> Found(const std::string& text, const std::string& bar = "", const std::string& status = "") {
+  directory::PeopleService people(TestServer::Shared().app().database());
+  directory::LawyerQuery query;
+  query.text = text;
+  query.bar = bar;
+  query.status = status;
+  auto found = people.FindLawyers(query, "en");
+  EXPECT_TRUE(found) << text;
+  std::vector<std::string> slugs;
+  if (found) {
+    for (const auto& hit : found->items) slugs.push_back(hit.slug);
+  }
+  return slugs;
+}
+
+// On the Paris roll, any status.
+std::vector<std::string> FoundOnParisRoll(const std::string& text) { return Found(text, "paris-bar", "any"); }
+
+// By default: active members of any bar, as the index entries' `listed` flag records them.
+std::vector<std::string> FoundActive(const std::string& text) { return Found(text); }
+
+// A person's names, languages and practice areas, as the store reads them back.
+std::string Describe(const std::string& slug) {
+  directory::PeopleService people(TestServer::Shared().app().database());
+  auto person = people.GetPerson(slug);
+  if (!person) return "(none)";
+  std::string text;
+  for (const auto& name : person->names) text += name.full_name + "; ";
+  for (const auto& language : person->languages) text += language + " ";
+  for (const auto& area : person->practice_areas) text += area + " ";
+  return text;
+}
+
+TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
+  auto actor = auth::Actor::System("test");
+  std::string first =
+      "roll_number,name,other_names,languages,practice_areas\n"
+      "U-1,Ulrich Quenneville,Ульрих Кенвиль,fr; de,tax law\n"
+      "U-2,Berenike Ostrowska,,pl,\n";
+  auto imported = Roll().Import(actor, "paris-bar", first, false);
+  ASSERT_TRUE(imported && imported->written);
+  auto found = FoundOnParisRoll("Quenneville");
+  ASSERT_EQ(found.size(), 1u);
+  std::string ulrich = found.front();
+  EXPECT_EQ(FoundOnParisRoll("Кенвиль"), found);
+  EXPECT_EQ(FoundOnParisRoll("Ulrich Quenneville"), found) << "two words: the key pairs";
+
+  EXPECT_EQ(FoundActive("Ostrowska").size(), 1u) << "active: listed";
+  // The same roll numbers again, with other names: each keeps its person, whose names, search
+  // keys, languages and practice areas are those of the new file only.
+  std::string second =
+      "roll_number,name,other_names,languages,practice_areas,status\n"
+      "U-1,Ulrich Vandermolen,,en,,active\n"
+      "U-2,Berenike Ostrowska,,pl,,former\n"
+      "U-3,Casimir Thibodeaux,,fr,arbitration,active\n";
+  auto again = Roll().Import(actor, "paris-bar", second, false);
+  ASSERT_TRUE(again && again->written);
+  EXPECT_EQ(again->updated, 2u);
+  EXPECT_EQ(again->created, 1u);
+  EXPECT_EQ(FoundOnParisRoll("Vandermolen"), std::vector<std::string>{ulrich}) << "the same person";
+  EXPECT_EQ(FoundOnParisRoll("Ulrich Vandermolen"), std::vector<std::string>{ulrich});
+  EXPECT_EQ(FoundOnParisRoll("Vandermolem"), std::vector<std::string>{ulrich}) << "a typo of a new key";
+  EXPECT_TRUE(FoundOnParisRoll("Quenneville").empty()) << "the old name's keys are gone";
+  EXPECT_TRUE(FoundOnParisRoll("Кенвиль").empty()) << "and its other script";
+  EXPECT_TRUE(FoundOnParisRoll("Ulrich Quenneville").empty()) << "and its key pairs";
+  EXPECT_EQ(Describe(ulrich), "Ulrich Vandermolen; en ");
+  EXPECT_EQ(FoundOnParisRoll("Ostrowska").size(), 1u);
+  EXPECT_EQ(FoundOnParisRoll("Thibodeaux").size(), 1u);
+  // Find a lawyer's default list (active members) follows the new statuses.
+  EXPECT_EQ(FoundActive("Vandermolen"), std::vector<std::string>{ulrich});
+  EXPECT_TRUE(FoundActive("Ostrowska").empty()) << "now a former member";
+  EXPECT_EQ(FoundActive("Thibodeaux").size(), 1u);
+  // A member of another bar too: a former member of this one stays listed.
+  directory::PeopleService people(TestServer::Shared().app().database());
+  auto person = people.GetPerson(ulrich);
+  ASSERT_TRUE(person);
+  ASSERT_TRUE(people.SaveMembership(actor, person->id, {"almaty-city-bar", "TEST-U1", "2009-05", "active", ""}));
+  auto third =
+      Roll().Import(actor, "paris-bar", "roll_number,name,languages,status\nU-1,Ulrich Vandermolen,en,former\n", false);
+  ASSERT_TRUE(third && third->written);
+  EXPECT_EQ(FoundActive("Vandermolen"), std::vector<std::string>{ulrich}) << "active in Almaty";
+  auto exported = Roll().Export(actor, "paris-bar");
+  ASSERT_TRUE(exported);
+  EXPECT_NE(exported->find("U-1,Ulrich Vandermolen,,,,en,,,former"), std::string::npos) << *exported;
+}
+
+// A transaction that fails after the import's writes — its body returns an error, or the
+// writes themselves fail in a later chunk — leaves the directory as it was, and the next import
+// on the same connections works.
+TEST(RollTest, AFailedImportTransactionLeavesTheDirectoryAsItWas) {
+  auto actor = auth::Actor::System("test");
+  auto kept = Roll().Import(actor, "paris-bar", "roll_number,name,languages\nV-1,Vivienne Ashcombe,fr\n", false);
+  ASSERT_TRUE(kept && kept->written);
+  auto vivienne = FoundOnParisRoll("Ashcombe");
+  ASSERT_EQ(vivienne.size(), 1u);
+  std::string before = Describe(vivienne.front());
+  auto& database = TestServer::Shared().app().database();
+  // 7,000 new people (two chunks), and Vivienne renamed.
+  auto entries = [&] {
+    std::vector<directory::PeopleStore::RollEntry> entries;
+    for (int i = 0; i < 7000; ++i) {
+      directory::PeopleStore::RollEntry entry;
+      entry.person.slug = fmt::format("test-rollback-{:04d}", i);
+      entry.person.names = {{fmt::format("Rollback Wolkenstein{}", i), directory::NameScript::kLatin,
+                             directory::NameKind::kAsWritten, "", ""}};
+      entry.roll_number = fmt::format("RB-{:04d}", i);
+      entries.push_back(std::move(entry));
+    }
+    directory::PeopleStore::RollEntry renamed;
+    renamed.person.slug = vivienne.front();
+    renamed.person.names = {
+        {"Vivienne Zanzibarova", directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""}};
+    renamed.person.languages = {"en"};
+    renamed.roll_number = "V-1";
+    entries.push_back(std::move(renamed));
+    return entries;
+  };
+  auto paris = [](soci::session& sql) { return *directory::OrganizationStore().FindIdBySlug(sql, "paris-bar"); };
+  auto refused = database.Write([&](soci::session& sql) -> Status {
+    directory::PeopleStore().BulkUpsert(sql, paris(sql), entries());
+    return Fail(Error::Internal("refused after the writes"));
+  });
+  ASSERT_FALSE(refused);
+  // The same entries, with the last person of the second chunk written twice: the writes fail.
+  auto twice = entries();
+  twice.push_back(twice[6500]);
+  twice.back().roll_number = "RB-twice";
+  auto failed = database.Write([&](soci::session& sql) -> Status {
+    directory::PeopleStore().BulkUpsert(sql, paris(sql), twice);
+    return {};
+  });
+  ASSERT_FALSE(failed);
+  for (const char* text : {"Zanzibarova", "Wolkenstein12", "Wolkenstein6999", "Rollback"}) {
+    EXPECT_TRUE(FoundOnParisRoll(text).empty()) << text;
+  }
+  EXPECT_EQ(FoundOnParisRoll("Ashcombe"), vivienne);
+  EXPECT_EQ(Describe(vivienne.front()), before);
+  auto exported = Roll().Export(actor, "paris-bar");
+  ASSERT_TRUE(exported);
+  EXPECT_EQ(exported->find("RB-"), std::string::npos);
+  // The connections are usable: an import goes through.
+  auto after = Roll().Import(actor, "paris-bar", "roll_number,name\nV-2,Valentin Oosterhuis\n", false);
+  ASSERT_TRUE(after && after->written);
+  EXPECT_EQ(FoundOnParisRoll("Oosterhuis").size(), 1u);
 }
 
 TEST(RollTest, OnlyTheBarsAdministratorsImportAndExport) {
@@ -111,11 +264,13 @@ namespace {
 
 HttpResponse Upload(Browser& browser, const std::string& path, const std::string& file, bool dry_run) {
   std::string boundary = "----entente-test-boundary";
-  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" +
-                     browser.csrf_token + "\r\n";
+  std::string body =
+      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + browser.csrf_token + "\r\n";
   if (dry_run) body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\n1\r\n";
-  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roll.csv\"\r\n"
-          "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+  body += "--" + boundary +
+          "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roll.csv\"\r\n"
+          "Content-Type: text/csv\r\n\r\n" +
+          file + "\r\n--" + boundary + "--\r\n";
   return Request(browser.port, "POST", path,
                  {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", browser.CookieHeader()}},
                  body);

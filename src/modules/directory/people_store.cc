@@ -5,7 +5,6 @@
 
 #include "core/base/time.h"
 #include "core/db/query.h"
-#include "core/db/rows_insert.h"
 #include "core/search/name_folding.h"
 
 namespace entente::directory {
@@ -237,124 +236,6 @@ void PeopleStore::RefreshStatistics(soci::session& sql) const {
            "person_languages, person_practice_areas";
   } else {
     sql << "PRAGMA optimize";
-  }
-}
-
-void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries) const {
-  constexpr size_t kBatch = 500;
-  std::string now = NowUtc();
-  long long bar_id = bar.value();
-  for (size_t begin = 0; begin < entries.size(); begin += kBatch) {
-    size_t end = std::min(entries.size(), begin + kBatch);
-    // People, upserted by slug.
-    std::vector<std::string> slugs;
-    db::RowsInsert people(
-        "INSERT INTO people (slug, display_name, sort_key, gender, city, is_synthetic, created_at_utc, updated_at_utc) "
-        "VALUES ",
-        " ON CONFLICT (slug) DO UPDATE SET display_name = excluded.display_name, sort_key = excluded.sort_key, "
-        "gender = excluded.gender, city = excluded.city, updated_at_utc = excluded.updated_at_utc",
-        8);
-    for (size_t i = begin; i < end; ++i) {
-      const PersonInput& input = entries[i].person;
-      slugs.push_back(input.slug);
-      people.Add(sql, {input.slug, input.names.empty() ? std::string() : input.names.front().full_name, SortKey(input),
-                       input.gender, input.city, static_cast<long long>(input.synthetic ? 1 : 0), now, now});
-    }
-    people.Flush(sql);
-    std::map<std::string, long long> id_of;
-    {
-      db::Query query("SELECT id, slug FROM people WHERE slug IN (");
-      for (size_t i = 0; i < slugs.size(); ++i) {
-        if (i) query.Append(", ");
-        query.Bind(slugs[i]);
-      }
-      query.Append(")");
-      long long id = 0;
-      std::string slug;
-      soci::statement statement = query.Prepare(sql, [&](soci::statement& st) {
-        st.exchange(soci::into(id));
-        st.exchange(soci::into(slug));
-      });
-      statement.execute(false);
-      while (statement.fetch()) id_of[slug] = id;
-    }
-    std::vector<long long> ids;
-    for (const auto& slug : slugs) ids.push_back(id_of.at(slug));
-    // What the people had before is replaced.
-    for (const char* table :
-         {"person_names", "person_name_keys", "person_name_key_pairs", "person_languages", "person_practice_areas"}) {
-      // sql-fragment: `table` is one of the literal table names of the loop above.
-      db::Query(std::string("DELETE FROM ") + table + " WHERE person_id IN (")
-          .BindList(ids)
-          .Append(")")
-          .Prepare(sql, [](soci::statement&) {})
-          .execute(true);
-    }
-    db::RowsInsert names("INSERT INTO person_names (person_id, full_name, script, kind, language, note) VALUES ", "",
-                         6);
-    db::RowsInsert keys("INSERT INTO person_name_keys (key, sort_key, person_id) VALUES ", "", 3);
-    db::RowsInsert pairs("INSERT INTO person_name_key_pairs (first_key, second_key, sort_key, person_id) VALUES ", "",
-                         4);
-    db::RowsInsert languages("INSERT INTO person_languages (person_id, language) VALUES ", "", 2);
-    db::RowsInsert areas("INSERT INTO person_practice_areas (person_id, area) VALUES ", "", 2);
-    db::RowsInsert memberships(
-        "INSERT INTO memberships (person_id, organization_id, roll_number, admitted_on, status, status_since) VALUES ",
-        " ON CONFLICT (organization_id, roll_number) WHERE roll_number <> '' DO UPDATE SET "
-        "person_id = excluded.person_id, admitted_on = excluded.admitted_on, status = excluded.status, "
-        "status_since = excluded.status_since",
-        6);
-    std::set<std::string> distinct_keys;
-    for (size_t i = begin; i < end; ++i) {
-      long long id = ids[i - begin];
-      const RollEntry& entry = entries[i];
-      std::set<std::string> person_keys;
-      for (const auto& name : entry.person.names) {
-        names.Add(sql, {id, name.full_name, std::string(ScriptKey(name.script)), std::string(NameKindKey(name.kind)),
-                        name.language, name.note});
-        for (auto& word : search::FoldWords(name.full_name)) person_keys.insert(std::move(word));
-      }
-      std::string sort_key = SortKey(entry.person);
-      for (auto first = person_keys.begin(); first != person_keys.end(); ++first) {
-        for (auto second = std::next(first); second != person_keys.end(); ++second) {
-          pairs.Add(sql, {*first, *second, sort_key, id});
-        }
-      }
-      for (const auto& key : person_keys) {
-        keys.Add(sql, {key, sort_key, id});
-        distinct_keys.insert(key);
-      }
-      for (const auto& language : std::set<std::string>(entry.person.languages.begin(), entry.person.languages.end())) {
-        languages.Add(sql, {id, language});
-      }
-      for (const auto& area :
-           std::set<std::string>(entry.person.practice_areas.begin(), entry.person.practice_areas.end())) {
-        areas.Add(sql, {id, area});
-      }
-      memberships.Add(sql, {id, bar_id, entry.roll_number, entry.admitted_on.ToString(),
-                            std::string(StatusKey(entry.status)), entry.status_since.ToString()});
-    }
-    for (auto* insert : {&names, &keys, &pairs, &languages, &areas, &memberships}) insert->Flush(sql);
-    RefreshListed(sql, ids);
-    // One-deletion variants of keys not indexed yet (a key indexes itself as a variant).
-    std::set<std::string> already;
-    {
-      db::Query known("SELECT variant FROM name_key_deletions WHERE variant = key AND variant IN (");
-      bool first = true;
-      for (const auto& key : distinct_keys) {
-        if (!first) known.Append(", ");
-        known.Bind(key);
-        first = false;
-      }
-      known.Append(")");
-      for (auto& key : known.Column<std::string>(sql)) already.insert(std::move(key));
-    }
-    db::RowsInsert deletions("INSERT INTO name_key_deletions (variant, key) VALUES ", " ON CONFLICT DO NOTHING", 2);
-    for (const auto& key : distinct_keys) {
-      if (already.contains(key)) continue;
-      deletions.Add(sql, {key, key});
-      for (auto& variant : search::DeletionVariants(key)) deletions.Add(sql, {std::move(variant), key});
-    }
-    deletions.Flush(sql);
   }
 }
 

@@ -2,6 +2,7 @@
 // The only place with SQL for people, their names and search keys, memberships and positions.
 // Functions take the session of a Database::Read or Write call and throw soci errors.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,10 +59,15 @@ class PeopleStore {
     MembershipStatus status = MembershipStatus::kActive;
     PartialDate status_since;
   };
-  // Upserts many people with their membership of `bar`, a batch at a time, with statements
-  // bound to whole columns (one round trip per batch and table on SQLite). Same effect as
-  // Upsert + UpsertMembership per entry; entries' roll numbers must be distinct and non-empty.
-  void BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries) const;
+  // Upserts many people with their membership of `bar` inside the caller's transaction: same
+  // effect as Upsert + UpsertMembership per entry (a person found by slug keeps their id and has
+  // names, keys, languages and practice areas replaced). Entries' roll numbers must be distinct
+  // and non-empty. Written in chunks, `progress(done, total)` after each; names are folded on a
+  // second thread while the previous chunk is written (people_store_bulk.cc). SQLite writes
+  // through its C API with statements prepared once and a larger page cache while it runs;
+  // PostgreSQL through COPY. Throws soci errors, after which the transaction must roll back.
+  void BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries,
+                  const std::function<void(size_t, size_t)>& progress = {}) const;
   // Copies into the people's keys and pairs of keys whether each holds an active membership
   // (the `listed` column Find a lawyer reads). Every change of keys or memberships calls it.
   void RefreshListed(soci::session& sql, const std::vector<long long>& people) const;

@@ -5,9 +5,9 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
@@ -173,9 +173,10 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   if (!report.problems.empty()) return report;
 
   // Which roll numbers are already on the roll, and whose they are.
-  auto existing = database_.Read([&](soci::session& sql) -> Result<std::map<std::string, std::pair<long long, std::string>>> {
-    return people_.RollNumbers(sql, **bar);
-  });
+  auto existing =
+      database_.Read([&](soci::session& sql) -> Result<std::map<std::string, std::pair<long long, std::string>>> {
+        return people_.RollNumbers(sql, **bar);
+      });
   if (!existing) return Fail(existing.error());
   for (const auto& row : rows) (existing->contains(row.roll_number) ? report.updated : report.created) += 1;
   if (dry_run) return report;
@@ -188,18 +189,11 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
       if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.second;
       entries.push_back({std::move(row.person), row.roll_number, row.admitted_on, row.status, row.status_since});
     }
-    constexpr size_t kChunk = 5000;
-    for (size_t begin = 0; begin < entries.size(); begin += kChunk) {
-      size_t end = std::min(entries.size(), begin + kChunk);
-      people_.BulkUpsert(sql, **bar,
-                         std::vector<PeopleStore::RollEntry>(std::make_move_iterator(entries.begin() + begin),
-                                                             std::make_move_iterator(entries.begin() + end)));
-      if (progress) progress(end, entries.size());
-    }
-    audit::Record(sql, actor, {"roll.import", "organization", (*bar)->value(), **bar,
-                               nlohmann::json({{"rows", rows.size()}, {"created", report.created},
-                                               {"updated", report.updated}})
-                                   .dump()});
+    people_.BulkUpsert(sql, **bar, entries, progress);
+    audit::Record(
+        sql, actor,
+        {"roll.import", "organization", (*bar)->value(), **bar,
+         nlohmann::json({{"rows", rows.size()}, {"created", report.created}, {"updated", report.updated}}).dump()});
     return {};
   });
   if (!written) return Fail(written.error());
@@ -227,16 +221,9 @@ Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
     if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
       return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
     }
-    constexpr size_t kChunk = 5000;
-    for (size_t begin = 0; begin < entries.size(); begin += kChunk) {
-      size_t end = std::min(entries.size(), begin + kChunk);
-      people_.BulkUpsert(sql, *bar,
-                         std::vector<PeopleStore::RollEntry>(std::make_move_iterator(entries.begin() + begin),
-                                                             std::make_move_iterator(entries.begin() + end)));
-      if (progress) progress(end, entries.size());
-    }
-    audit::Record(sql, actor, {"roll.write", "organization", bar->value(), *bar,
-                               nlohmann::json({{"rows", count}}).dump()});
+    people_.BulkUpsert(sql, *bar, entries, progress);
+    audit::Record(sql, actor,
+                  {"roll.write", "organization", bar->value(), *bar, nlohmann::json({{"rows", count}}).dump()});
     return {};
   });
   if (written) RefreshStatisticsAfter(count);
