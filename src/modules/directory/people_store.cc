@@ -770,37 +770,40 @@ std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<l
   std::vector<LawyerHit> hits;
   if (people.empty()) return hits;
   std::map<long long, LawyerHit> by_id;
-  {
-    db::Query query("SELECT id, slug, display_name, city FROM people WHERE id IN (");
-    query.BindList(people).Append(")");
-    query.ForEachRow(sql, [&](const db::Row& row) {
-      LawyerHit& hit = by_id[row.Integer(0)];
-      hit.id = PersonId(row.Integer(0));
-      hit.slug = row.Text(1);
-      hit.display_name = row.Text(2);
-      hit.city = row.Text(3);
-    });
-  }
-  {
-    // Names in the other script than the one shown, for "Kanafin — Канафин".
-    db::Query query("SELECT person_id, full_name FROM person_names WHERE person_id IN (");
-    query.BindList(people).Append(") ORDER BY id");
-    query.ForEachRow(sql, [&](const db::Row& row) {
-      auto it = by_id.find(row.Integer(0));
-      std::string name = row.Text(1);
-      if (it == by_id.end() || name == it->second.display_name) return;
-      if (DetectScript(name) != DetectScript(it->second.display_name)) it->second.other_names.push_back(name);
-    });
-  }
-  {
-    db::Query query(
-        "SELECT m.person_id, o.slug FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-        "WHERE m.person_id IN (");
-    query.BindList(people).Append(") ORDER BY m.id");
-    query.ForEachRow(sql, [&](const db::Row& row) {
-      if (auto it = by_id.find(row.Integer(0)); it != by_id.end()) it->second.bars.push_back(row.Text(1));
-    });
-  }
+  // One statement for the page: the people (part 0), then their names (1) and their bars (2),
+  // each in the order they were recorded.
+  db::Query query("SELECT 0, p.id, p.slug, p.display_name, p.city, 0 FROM people p WHERE p.id IN (");
+  query.BindList(people)
+      .Append(") UNION ALL SELECT 1, n.person_id, n.full_name, '', '', n.id FROM person_names n WHERE n.person_id IN (")
+      .BindList(people)
+      .Append(
+          ") UNION ALL SELECT 2, m.person_id, o.slug, '', '', m.id FROM memberships m "
+          "JOIN organizations o ON o.id = m.organization_id WHERE m.person_id IN (")
+      .BindList(people)
+      .Append(") ORDER BY 1, 6");
+  query.ForEachRow(sql, [&](const db::Row& row) {
+    long long id = row.Integer(1);
+    switch (row.Integer(0)) {
+      case 0: {
+        LawyerHit& hit = by_id[id];
+        hit.id = PersonId(id);
+        hit.slug = row.Text(2);
+        hit.display_name = row.Text(3);
+        hit.city = row.Text(4);
+        return;
+      }
+      case 1: {
+        // Names in the other script than the one shown, for "Kanafin — Канафин".
+        auto it = by_id.find(id);
+        std::string name = row.Text(2);
+        if (it == by_id.end() || name == it->second.display_name) return;
+        if (DetectScript(name) != DetectScript(it->second.display_name)) it->second.other_names.push_back(name);
+        return;
+      }
+      default:
+        if (auto it = by_id.find(id); it != by_id.end()) it->second.bars.push_back(row.Text(2));
+    }
+  });
   for (long long id : people) {
     if (auto it = by_id.find(id); it != by_id.end()) hits.push_back(std::move(it->second));
   }
