@@ -152,6 +152,31 @@ TEST(DatabaseTest, QueriesArePreparedOncePerConnection) {
   EXPECT_GE(*again, 54321);
 }
 
+// Beyond the statements a connection keeps, the least recently used is released (PostgreSQL:
+// DEALLOCATE) and prepared again when needed.
+TEST(DatabaseTest, KeptStatementsAreBoundedPerConnection) {
+  auto kept = [](soci::session& sql) {
+    return IsPostgres() ? db::KeptPostgresStatementCount(db::PostgresConnection(sql))
+                        : db::KeptStatementCount(db::SqliteConnection(sql));
+  };
+  auto result = Database().Read([&](soci::session& sql) -> Result<std::pair<size_t, long long>> {
+    auto numbered = [](long long n) {
+      // A distinct SQL text per n: the number is part of the text, as a column alias would be.
+      // sql-fragment: the alias is made of a number.
+      return db::Query("SELECT CAST(").Bind(n).Append(" AS BIGINT) AS kept_" + std::to_string(n));
+    };
+    long long sum = 0;
+    for (long long n = 0; n < static_cast<long long>(db::kKeptStatements) + 20; ++n)
+      sum += numbered(n).Scalar<long long>(sql);
+    sum += numbered(0).Scalar<long long>(sql);  // released long ago, prepared again
+    return std::pair(kept(sql), sum);
+  });
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->first, db::kKeptStatements);
+  long long n = static_cast<long long>(db::kKeptStatements) + 20;
+  EXPECT_EQ(result->second, n * (n - 1) / 2);
+}
+
 TEST(DatabaseTest, AConstraintBrokenThroughAQueryIsAConflict) {
   auto inserted = Database().Write([](soci::session& sql) -> Result<long long> {
     return db::Query("INSERT INTO organization_texts (owner_id, field, language, text, is_original) VALUES (")
