@@ -1,17 +1,18 @@
 #include "core/db/sqlite_statement.h"
 
+#include <sqlite3.h>
+
 #include <string>
 
 #include <fmt/format.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 namespace entente::db {
 namespace {
 
-sqlite_api::sqlite3* NativeConnection(soci::session& session) {
+sqlite3* NativeConnection(soci::session& session) {
   // By name: SOCI's backend classes export no type information for dynamic_cast.
   if (session.get_backend_name() != "sqlite3") throw soci::soci_error("SqliteStatement needs a SQLite session");
-  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+  return SqliteConnection(session);
 }
 
 // "head (?, ?), (?, ?) tail": the statement's text from the caller's literals and placeholders.
@@ -27,56 +28,51 @@ std::string RowsStatement(std::string_view head, size_t columns, std::string_vie
 }  // namespace
 
 SqliteStatement::SqliteStatement(soci::session& session, std::string_view text)
-    : connection_(NativeConnection(session)) {
-  Check(sqlite_api::sqlite3_prepare_v3(connection_, text.data(), static_cast<int>(text.size()),
-                                       SQLITE_PREPARE_PERSISTENT, &statement_, nullptr));
-}
-
-SqliteStatement::~SqliteStatement() { sqlite_api::sqlite3_finalize(statement_); }
+    : connection_(NativeConnection(session)), statement_(connection_, std::string(text)) {}
 
 void SqliteStatement::Check(int code) const {
   if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) return;
-  throw soci::soci_error(std::string("sqlite: ") + sqlite_api::sqlite3_errmsg(connection_));
+  throw soci::soci_error(std::string("sqlite: ") + sqlite3_errmsg(connection_));
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
-  Check(sqlite_api::sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+  Check(sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
   return *this;
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, long long value) {
-  Check(sqlite_api::sqlite3_bind_int64(statement_, index, value));
+  Check(sqlite3_bind_int64(statement_.get(), index, value));
   return *this;
 }
 
 int SqliteStatement::Run(const std::function<void(const SqliteStatement&)>& on_row) {
   int code;
-  while ((code = sqlite_api::sqlite3_step(statement_)) == SQLITE_ROW) {
+  while ((code = sqlite3_step(statement_.get())) == SQLITE_ROW) {
     if (on_row) on_row(*this);
   }
-  sqlite_api::sqlite3_reset(statement_);
+  sqlite3_reset(statement_.get());
   Check(code);
-  return sqlite_api::sqlite3_changes(connection_);
+  return sqlite3_changes(connection_);
 }
 
-long long SqliteStatement::Integer(int column) const { return sqlite_api::sqlite3_column_int64(statement_, column); }
+long long SqliteStatement::Integer(int column) const { return sqlite3_column_int64(statement_.get(), column); }
 
 std::string_view SqliteStatement::Text(int column) const {
-  const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement_, column));
-  return text ? std::string_view(text, static_cast<size_t>(sqlite_api::sqlite3_column_bytes(statement_, column)))
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_.get(), column));
+  return text ? std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)))
               : std::string_view();
 }
 
 bool SqliteStatement::Scalar(long long& value) {
-  int code = sqlite_api::sqlite3_step(statement_);
+  int code = sqlite3_step(statement_.get());
   bool found = code == SQLITE_ROW;
-  if (found) value = sqlite_api::sqlite3_column_int64(statement_, 0);
-  sqlite_api::sqlite3_reset(statement_);
+  if (found) value = sqlite3_column_int64(statement_.get(), 0);
+  sqlite3_reset(statement_.get());
   Check(code);
   return found;
 }
 
-long long SqliteStatement::LastInsertId() const { return sqlite_api::sqlite3_last_insert_rowid(connection_); }
+long long SqliteStatement::LastInsertId() const { return sqlite3_last_insert_rowid(connection_); }
 
 SqliteInsert::SqliteInsert(soci::session& session, std::string_view head, size_t columns, std::string_view tail,
                            std::function<void(const SqliteStatement&)> on_row, size_t rows_per_statement)

@@ -17,20 +17,16 @@
 
 #include <soci/soci.h>
 
-namespace sqlite_api {
-struct sqlite3;
-struct sqlite3_stmt;
-}  // namespace sqlite_api
+#include "core/db/statement_cache.h"
 
 namespace entente::db {
 
 class SqliteStatement {
  public:
   // `text` is SQL written in the store, with ?1, ?2… placeholders.
+  // The statement is taken from the connection's kept statements (core/db/statement_cache.h),
+  // or prepared, and given back when this goes.
   SqliteStatement(soci::session& session, std::string_view text);
-  ~SqliteStatement();
-  SqliteStatement(const SqliteStatement&) = delete;
-  SqliteStatement& operator=(const SqliteStatement&) = delete;
 
   // Binds parameter `index` (1-based). Text is not copied: it must stay valid until Run or
   // Next has returned.
@@ -55,8 +51,8 @@ class SqliteStatement {
  private:
   void Check(int code) const;
 
-  sqlite_api::sqlite3* connection_;
-  sqlite_api::sqlite3_stmt* statement_ = nullptr;
+  sqlite3* connection_;
+  CachedStatement statement_;
 };
 
 // Many rows into one table: "head (?, …), (?, …), … tail", prepared once for `rows_per_statement`
