@@ -272,6 +272,7 @@ test('organizations: the Almaty City Bar in Kazakh, and the list of organization
       const events = section(page, 'related-events-heading');
       assert.equal(await events.locator('a[href="/events/rentree-du-barreau-de-paris-2014"]').count(), 1,
         `events: ${await sectionText(page, 'related-events-heading')}`);
+      await page.screenshot({ path: path.join(OUT, 'organization-paris-fr.png'), fullPage: true });
       await agreement.click();
       await page.waitForURL('**/agreements/paris-almaty-2014');
       assert.match(await page.locator('main h1').innerText(), /Paris/);
