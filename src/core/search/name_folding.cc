@@ -127,6 +127,27 @@ std::vector<std::string> FoldWords(std::string_view text) {
   return words;
 }
 
+std::vector<std::string> PartFolder::Fold(std::string_view text) {
+  // A longer text is cut by FoldWords, perhaps inside a part: fold it whole, as FoldWords does.
+  if (text.size() > kMaxFoldedInput) return FoldWords(text);
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find(' ', start), text.size());
+    if (end > start) {
+      std::string_view part = text.substr(start, end - start);
+      auto found = parts_.find(std::string(part));
+      if (found == parts_.end()) {
+        if (parts_.size() >= kMaxParts) parts_.clear();
+        found = parts_.emplace(std::string(part), FoldWords(part)).first;
+      }
+      words.insert(words.end(), found->second.begin(), found->second.end());
+    }
+    start = end + 1;
+  }
+  return words;
+}
+
 std::vector<std::string> DeletionVariants(std::string_view key) {
   std::vector<std::string> variants;
   for (size_t i = 0; i < key.size(); ++i) {

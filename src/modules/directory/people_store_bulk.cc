@@ -33,19 +33,21 @@ constexpr long long kImportPageCacheKibibytes = 1024 * 1024;
 // Folded names kept by an import: enough for every distinct name of a large roll's chunk.
 constexpr size_t kMaxFoldedNames = 200'000;
 
-// Folds names into search keys, each distinct name (as written) once: the ICU transliteration is
-// the costliest part of preparing a person, and rolls repeat names.
+// Folds names into search keys: each distinct name (as written) once, and each distinct part of
+// a name once (search::PartFolder) — a roll repeats whole names sometimes, given and family
+// names always.
 class NameFolder {
  public:
   const std::vector<std::string>& Fold(const std::string& name) {
     if (folded_.size() >= kMaxFoldedNames) folded_.clear();
     auto [it, inserted] = folded_.try_emplace(name);
-    if (inserted) it->second = search::FoldWords(name);
+    if (inserted) it->second = parts_.Fold(name);
     return it->second;
   }
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> folded_;
+  search::PartFolder parts_;
 };
 
 // A person of a chunk, with what the writes derive from the entry.
