@@ -250,6 +250,41 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
   ASSERT_TRUE(found);
   EXPECT_EQ(found->total, 200) << "over 1,000 active members, counted up to 200";
   EXPECT_EQ(found->items.size(), 50u);
+  // Read from the bar's memberships (a small bar), in the folded name's order, page after page.
+  std::vector<std::string> keys;
+  std::set<long long> seen;
+  for (int page = 1; page <= 3; ++page) {
+    almaty.page = {page, 50};
+    auto items = People().FindLawyers(almaty, "en")->items;
+    ASSERT_EQ(items.size(), 50u);
+    for (const auto& item : items) {
+      EXPECT_TRUE(seen.insert(item.id.value()).second) << item.slug << " twice";
+      std::string key;
+      for (const auto& word : search::FoldWords(item.display_name)) key += (key.empty() ? "" : " ") + word;
+      keys.push_back(key);
+    }
+  }
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  // The totals are those of the memberships, each person once (other tests add people too).
+  auto members = [](const std::string& bar, const std::string& status) {
+    auto counted = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
+      long long total = 0;
+      sql << "SELECT COUNT(DISTINCT m.person_id) FROM memberships m JOIN organizations o ON o.id = "
+             "m.organization_id JOIN people p ON p.id = m.person_id WHERE o.slug = :bar AND m.status = :status "
+             "AND p.merged_into IS NULL",
+          soci::use(bar), soci::use(status), soci::into(total);
+      return total;
+    });
+    return counted.value_or(-1);
+  };
+  almaty.page = {1, 50};
+  almaty.status = "former";
+  EXPECT_EQ(People().FindLawyers(almaty, "en")->total, members("almaty-city-bar", "former"));
+  EXPECT_GE(members("almaty-city-bar", "former"), 115) << "one in ten of the 1,150 on the Almaty roll";
+  directory::LawyerQuery paris;
+  paris.bar = "paris-bar";
+  EXPECT_EQ(People().FindLawyers(paris, "en")->total, members("paris-bar", "active"));
+  EXPECT_GE(members("paris-bar", "active"), 46) << "45 active of the 50 on the Paris roll, and Sûr";
 }
 
 TEST_F(DirectoryLongListTest, PagesAreInOrderCompleteAndStable) {

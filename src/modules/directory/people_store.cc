@@ -751,14 +751,52 @@ std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
   return names;
 }
 
+namespace {
+// A bar with at most this many memberships is listed from its members (see PeopleByFilters).
+constexpr long long kSmallBar = 5000;
+}  // namespace
+
 std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::session& sql,
                                                                           const LawyerQuery& filters,
                                                                           long long count_cap) const {
-  db::Query count("SELECT COUNT(*) FROM (SELECT 1 FROM people p WHERE p.merged_into IS NULL");
-  AppendFilters(count, filters);
+  // A bar's members are read in name order from everyone's, each checked: quick when the bar is
+  // large (its members come soon), a walk through everyone when it is small (the Paris Bar's
+  // few members among a million: 2.2 s). A small bar's members are then the starting set, sorted.
+  bool from_bar = false;
+  if (!filters.bar.empty()) {
+    long long members = db::Query(
+                            "SELECT COUNT(*) FROM (SELECT 1 FROM memberships m JOIN organizations o ON o.id = "
+                            "m.organization_id WHERE o.slug = ")
+                            .Bind(filters.bar)
+                            .Append(" LIMIT ")
+                            .Bind(kSmallBar + 1)
+                            .Append(") c")
+                            .Scalar<long long>(sql);
+    from_bar = members <= kSmallBar;
+  }
+  // "… FROM people p WHERE …" with the filters; from a small bar's memberships first (CROSS JOIN:
+  // SQLite then reads them first, by the bar's index, rather than everyone in name order), each
+  // person once.
+  auto people = [&](db::Query query) {
+    if (from_bar) {
+      query
+          .Append(
+              " FROM memberships b CROSS JOIN people p WHERE b.organization_id = (SELECT o.id FROM organizations o "
+              "WHERE o.slug = ")
+          .Bind(filters.bar)
+          .Append(") AND p.id = b.person_id AND p.merged_into IS NULL");
+    } else {
+      query.Append(" FROM people p WHERE p.merged_into IS NULL");
+    }
+    AppendFilters(query, filters);
+    return query;
+  };
+  // sql-fragment-begin: each query begins with one of two literals, chosen by from_bar.
+  db::Query count =
+      people(db::Query(from_bar ? "SELECT COUNT(*) FROM (SELECT DISTINCT p.id" : "SELECT COUNT(*) FROM (SELECT 1"));
   count.Append(" LIMIT ").Bind(count_cap).Append(") c");
-  db::Query list("SELECT p.id FROM people p WHERE p.merged_into IS NULL");
-  AppendFilters(list, filters);
+  db::Query list = people(db::Query(from_bar ? "SELECT DISTINCT p.id, p.sort_key" : "SELECT p.id"));
+  // sql-fragment-end
   list.Append(" ORDER BY p.sort_key, p.id LIMIT ")
       .Bind(static_cast<long long>(filters.page.per_page))
       .Append(" OFFSET ")
