@@ -849,11 +849,11 @@ Result<Response> NewEventPage(RequestContext& context, const Context& deps) {
   }
   EventInput input;
   input.kind = "conference";
+  // The first organization the actor coordinates, as the organizer to start from.
   for (OrganizationId organization : context.actor.OrganizationsWhere(auth::Role::kCoordinator)) {
-    if (auto organizations = deps.organizations.ListAll()) {
-      for (const auto& item : *organizations) {
-        if (item.id == organization && input.organizers.empty()) input.organizers.push_back(item.slug);
-      }
+    if (auto found = deps.organizations.GetById(organization)) {
+      input.organizers.push_back(found->slug);
+      break;
     }
   }
   return EventFormPage(context, deps, input, false, std::nullopt, 200);
