@@ -259,9 +259,7 @@ TEST_F(DirectoryLongListTest, TheTotalIsCountedUpToACap) {
     ASSERT_EQ(items.size(), 50u);
     for (const auto& item : items) {
       EXPECT_TRUE(seen.insert(item.id.value()).second) << item.slug << " twice";
-      std::string key;
-      for (const auto& word : search::FoldWords(item.display_name)) key += (key.empty() ? "" : " ") + word;
-      keys.push_back(key);
+      keys.push_back(search::JoinKeys(search::FoldWords(item.display_name)));
     }
   }
   EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));

@@ -127,6 +127,12 @@ std::vector<std::string> FoldWords(std::string_view text) {
   return words;
 }
 
+std::string JoinKeys(const std::vector<std::string>& keys) {
+  std::string joined;
+  for (const auto& key : keys) joined += (joined.empty() ? "" : " ") + key;
+  return joined;
+}
+
 std::vector<std::string> PartFolder::Fold(std::string_view text) {
   // A longer text is cut by FoldWords, perhaps inside a part: fold it whole, as FoldWords does.
   if (text.size() > kMaxFoldedInput) return FoldWords(text);

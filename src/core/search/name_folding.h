@@ -25,6 +25,9 @@ inline constexpr int kFoldingVersion = 2;
 std::vector<std::string> FoldWords(std::string_view text);
 inline constexpr size_t kMaxFoldedInput = 512;
 
+// Keys joined by spaces: "daniar kanafin", the folded name by which lists are ordered.
+std::string JoinKeys(const std::vector<std::string>& keys);
+
 // FoldWords for many names, each distinct space-separated part folded once: the names of a roll
 // share their given and family names, and the ICU transliteration is the costly step. Gives
 // exactly FoldWords' keys: the folding maps characters one at a time and no rule reaches across

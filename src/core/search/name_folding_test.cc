@@ -5,11 +5,7 @@
 namespace entente::search {
 namespace {
 
-std::string Fold(std::string_view text) {
-  std::string joined;
-  for (const auto& word : FoldWords(text)) joined += (joined.empty() ? "" : " ") + word;
-  return joined;
-}
+std::string Fold(std::string_view text) { return JoinKeys(FoldWords(text)); }
 
 TEST(NameFoldingTest, SpellingsOfOneNameFoldAlike) {
   struct Case {

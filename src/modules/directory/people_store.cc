@@ -11,10 +11,7 @@ namespace entente::directory {
 namespace {
 
 std::string SortKey(const PersonInput& input) {
-  std::string key;
-  if (input.names.empty()) return key;
-  for (const auto& word : search::FoldWords(input.names.front().full_name)) key += (key.empty() ? "" : " ") + word;
-  return key;
+  return input.names.empty() ? std::string() : search::JoinKeys(search::FoldWords(input.names.front().full_name));
 }
 
 // Filters shared by searches: membership of a bar (by slug), its jurisdiction, status, the

@@ -79,7 +79,7 @@ std::vector<PreparedPerson> PreparePeople(NameFolder& folder, std::span<const Pe
     for (size_t n = 0; n < person.names.size(); ++n) {
       const auto& words = folder.Fold(person.names[n].full_name);
       if (n == 0) {
-        for (const auto& word : words) out.sort_key += (out.sort_key.empty() ? "" : " ") + word;
+        out.sort_key = search::JoinKeys(words);
       }
       out.keys.insert(out.keys.end(), words.begin(), words.end());
     }

@@ -9,16 +9,6 @@
 #include "modules/directory/people_store.h"
 
 namespace entente::directory {
-namespace {
-
-std::string JoinedFold(const std::string& text) {
-  std::string joined;
-  for (const auto& word : search::FoldWords(text)) joined += (joined.empty() ? "" : " ") + word;
-  return joined;
-}
-
-}  // namespace
-
 PeopleStore::ReindexBatch PeopleStore::ReindexNames(soci::session& sql, long long after, long long limit) const {
   ReindexBatch batch;
   std::vector<long long> ids = db::Query("SELECT id FROM people WHERE merged_into IS NULL AND id > ")
@@ -40,7 +30,7 @@ PeopleStore::ReindexBatch PeopleStore::ReindexNames(soci::session& sql, long lon
       .Append(")")
       .ForEachRow(sql, [&](const db::Row& row) {
         Keys& keys = people[row.Integer(0)];
-        keys.sort_key = JoinedFold(row.Text(1));
+        keys.sort_key = search::JoinKeys(search::FoldWords(row.Text(1)));
         keys.stored_sort_key = row.Text(2);
       });
   db::Query("SELECT person_id, full_name FROM person_names WHERE person_id IN (")
