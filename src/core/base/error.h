@@ -69,6 +69,13 @@ class Error {
   // The message and every field error on one line, for logs and loaders' reports (English).
   std::string Describe() const;
 
+  // The record a refusal was about ("person 5"), for the log only; empty for other errors.
+  const std::string& subject() const { return subject_; }
+  Error WithSubject(std::string subject) && {
+    subject_ = std::move(subject);
+    return std::move(*this);
+  }
+
  private:
   Error(ErrorCode code, std::string message, std::vector<FieldError> fields = {})
       : code_(code), message_(std::move(message)), fields_(std::move(fields)) {}
@@ -76,6 +83,7 @@ class Error {
   ErrorCode code_;
   std::string message_;
   std::vector<FieldError> fields_;
+  std::string subject_;
 };
 
 template <typename T>

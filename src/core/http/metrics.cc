@@ -34,6 +34,11 @@ void Metrics::Record(std::string_view route, std::string_view method, int status
   histogram.sum += seconds;
 }
 
+void Metrics::RecordRefusedWrite(std::string_view route, std::string_view method, int status) {
+  std::lock_guard lock(mutex_);
+  ++refused_writes_[{std::string(route), std::string(method), status}];
+}
+
 std::string Metrics::Render() const {
   std::lock_guard lock(mutex_);
   std::string out;
@@ -56,6 +61,13 @@ std::string Metrics::Render() const {
                        histogram.count);
     out += fmt::format("entente_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n", label, histogram.sum);
     out += fmt::format("entente_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, histogram.count);
+  }
+  out += "# HELP entente_refused_writes_total State-changing requests refused for who made them, by route.\n";
+  out += "# TYPE entente_refused_writes_total counter\n";
+  for (const auto& [key, count] : refused_writes_) {
+    const auto& [route, method, status] = key;
+    out += fmt::format("entente_refused_writes_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+                       EscapeLabel(route), method, status, count);
   }
   return out;
 }

@@ -17,6 +17,9 @@ class Metrics {
 
   // Thread-safe.
   void Record(std::string_view route, std::string_view method, int status, double seconds);
+  // A state-changing request refused for who made it (401, 403, or 404 for a record not found
+  // or not visible): entente_refused_writes_total{route, method, status}.
+  void RecordRefusedWrite(std::string_view route, std::string_view method, int status);
   std::string Render() const;
 
  private:
@@ -28,6 +31,7 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::tuple<std::string, std::string, int>, unsigned long long> requests_;
   std::map<std::string, Histogram, std::less<>> latency_;
+  std::map<std::tuple<std::string, std::string, int>, unsigned long long> refused_writes_;
 };
 
 }  // namespace entente::http

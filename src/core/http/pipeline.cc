@@ -106,14 +106,36 @@ Response Pipeline::Dispatch(RequestContext& context, const Router::Match& match)
   context.params = match.params;
   if (auto refused = CheckAccess(match.route->access, context.actor)) {
     if (refused->code() != ErrorCode::kUnauthenticated || context.WantsJson()) {
-      spdlog::warn("access denied: {} {} for user {} rid={}", MethodName(context.request.method), context.request.path,
-                   context.actor.user().value(), context.request_id);
+      spdlog::warn("access denied: {} {} for user {} rid={}", MethodName(context.request.method),
+                   EscapeForLog(context.request.path), context.actor.user().value(), context.request_id);
     }
+    NoteRefusal(context, *refused);
     return ErrorResponse(context, *refused, presenter_);
   }
   Result<Response> result = match.route->handler(context);
-  if (!result) return ErrorResponse(context, result.error(), presenter_);
+  if (!result) {
+    NoteRefusal(context, result.error());
+    return ErrorResponse(context, result.error(), presenter_);
+  }
   return std::move(*result);
+}
+
+void Pipeline::NoteRefusal(const RequestContext& context, const Error& error) {
+  // Reads are refused all day (a hidden record, a mistyped address); a refused change is worth a
+  // line and a count: who tried what, on which record.
+  Method method = context.request.method;
+  if (method == Method::kGet || method == Method::kHead || method == Method::kOptions) return;
+  int status = 0;
+  switch (error.code()) {
+    case ErrorCode::kUnauthenticated: status = 401; break;
+    case ErrorCode::kPermissionDenied: status = 403; break;
+    case ErrorCode::kNotFound: status = 404; break;
+    default: return;
+  }
+  metrics_.RecordRefusedWrite(context.route_pattern, MethodName(method), status);
+  spdlog::warn("refused write: {} {} route={} user={} record={} status={} rid={}", MethodName(method),
+               EscapeForLog(context.request.path), context.route_pattern, context.actor.user().value(),
+               error.subject().empty() ? "-" : EscapeForLog(error.subject()), status, context.request_id);
 }
 
 std::optional<Error> CheckAccess(const Access& access, const auth::Actor& actor) {

@@ -37,6 +37,8 @@ class Pipeline final : public Dispatcher {
  private:
   Response Run(Request& request, const Next& innermost, bool route);
   Response Dispatch(RequestContext& context, const Router::Match& match);
+  // Logs and counts a refused state-changing request (refused_writes in /metrics).
+  void NoteRefusal(const RequestContext& context, const Error& error);
 
   const Router& router_;
   const ErrorPresenter& presenter_;

@@ -130,7 +130,7 @@ Result<Response> AccountPage(RequestContext& context, const RouteDependencies& d
   if (!grants) return Fail(grants.error());
   auto tokens = deps.accounts.ApiTokens(context.actor);
   if (!tokens) return Fail(tokens.error());
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
 
   render::Page page("accounts/account.tpl", pages.Translate(context, N_("Your account")));
@@ -258,7 +258,7 @@ Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps
   if (!user) return Fail(user.error());
   auto grants = deps.accounts.GrantsOf(context.actor, id);
   if (!grants) return Fail(grants.error());
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   const auto& pages = deps.pages;
   render::Page page("accounts/user.tpl", user->display_name);

@@ -31,11 +31,8 @@ std::string Json(const nlohmann::json& value) {
 }
 
 // An actor for changes made from the terminal: no user, a request id of its own.
-Actor TerminalActor(const std::string& request_id) {
-  Actor actor = Actor::Anonymous();
-  actor.SetRequestId(request_id);
-  return actor;
-}
+// The platform acting for itself, from the terminal or a loader.
+Actor TerminalActor(const std::string& request_id) { return Actor::System(request_id); }
 
 std::vector<FieldError> CheckProfile(const NewUser& user) {
   std::vector<FieldError> errors;
@@ -83,7 +80,8 @@ Result<UserId> AccountsService::CreatePlatformAdmin(const NewUser& input, const 
                                          {{"email", N_("A user with this email already exists.")}}));
     }
     UserId id = store_.InsertUser(sql, user, *hash, /*is_demo=*/false);
-    auto grant = store_.InsertGrant(sql, id, Role::kPlatformAdmin, std::nullopt, UserId(), NowUtc());
+    auto grant = store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id),
+                                    *auth::Policy::ForPlatform(actor), Role::kPlatformAdmin, UserId(), NowUtc());
     audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}})});
     audit::Record(sql, actor,
                   {"role.grant", "role_grant", grant.value(), std::nullopt,
@@ -146,7 +144,9 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
         if (!organization) return Fail(Error::Internal("demo account: no organization " + slug));
       }
       if (store_.FindActiveGrant(sql, id, role, organization)) continue;
-      auto grant = store_.InsertGrant(sql, id, role, organization, UserId(), NowUtc());
+      auto grant = store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id),
+                                      *auth::Policy::AsSystem(actor, "organization", organization.value_or(OrganizationId())),
+                                      role, UserId(), NowUtc());
       audit::Record(sql, actor,
                     {"role.grant", "role_grant", grant.value(), organization,
                      Json({{"user_id", id.value()}, {"role", auth::RoleKey(role)}})});
@@ -342,13 +342,7 @@ Status AccountsService::SetPreferences(const Actor& actor, const std::string& di
 }
 
 bool AccountsService::MayManage(const Actor& actor, soci::session& sql, UserId user) {
-  if (actor.IsPlatformAdmin()) return true;
-  auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
-  if (scope.empty()) return false;
-  for (const auto& grant : store_.GrantViewsOf(sql, user)) {
-    if (grant.organization && std::find(scope.begin(), scope.end(), *grant.organization) != scope.end()) return true;
-  }
-  return false;
+  return auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user)).has_value();
 }
 
 Result<Page<User>> AccountsService::ListUsers(const Actor& actor, const std::string& search, const PageRequest& page) {
@@ -380,6 +374,17 @@ Result<std::vector<GrantView>> AccountsService::GrantsOf(const Actor& actor, Use
   });
 }
 
+namespace {
+
+constexpr const char* kMayNotGrant = N_("You may not grant this role on this organization.");
+
+// Bar admins grant and revoke what a bar admin is not; platform admins anything.
+bool MayHandOut(const Actor& actor, Role role) {
+  return actor.IsPlatformAdmin() || (role != Role::kPlatformAdmin && role != Role::kBarAdmin);
+}
+
+}  // namespace
+
 Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user, const std::string& role_key,
                                                  std::optional<OrganizationId> organization) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
@@ -392,26 +397,34 @@ Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user
   if (role && *role != Role::kPlatformAdmin && !organization) {
     errors.push_back({"organization", N_("Choose the organization the role is held on.")});
   }
-  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
-  // Platform admins grant anything; bar admins what a bar admin is not, within their scope.
-  bool allowed = actor.IsPlatformAdmin() || (*role != Role::kPlatformAdmin && *role != Role::kBarAdmin &&
-                                             actor.Holds(Role::kBarAdmin, *organization));
   return database_.Write([&](soci::session& sql) -> Result<auth::RoleGrantId> {
-    if (!store_.FindUser(sql, user) ||
-        (actor.user() != user && !actor.IsPlatformAdmin() && !actor.HoldsAnywhere(Role::kBarAdmin))) {
-      return Fail(Error::NotFound());
+    // A grant links a user and an organization: leave on both. A user out of the actor's reach
+    // is not shown to exist, whatever was asked.
+    if (!store_.FindUser(sql, user)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "user", user.value()));
+    auto user_permit = auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user));
+    if (!user_permit) return Fail(user_permit.error());
+    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    std::optional<auth::Permit<OrganizationId>> organization_permit;
+    if (organization) {
+      // An organization the actor may not see is as unknown as one that does not exist.
+      auto visibility = store_.OrganizationVisibility(sql, *organization);
+      if (!visibility || !auth::Policy::MayView(actor, {*visibility, {*organization}, {}})) {
+        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                           {{"organization", N_("There is no such organization.")}}));
+      }
+      auto permit = auth::Policy::ActFor(actor, Role::kBarAdmin, *organization, *visibility, kMayNotGrant);
+      if (!permit) return Fail(permit.error());
+      organization_permit = *permit;
+    } else {
+      auto permit = auth::Policy::ForPlatform(actor, kMayNotGrant);
+      if (!permit) return Fail(permit.error());
+      organization_permit = *permit;
     }
-    if (organization && !store_.OrganizationExists(sql, *organization)) {
-      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                         {{"organization", N_("There is no such organization.")}}));
-    }
-    if (!allowed) {
-      spdlog::warn("role grant refused: user {} may not grant {} on organization {} rid={}", actor.user().value(),
-                   role_key, organization ? organization->value() : 0, actor.request_id());
-      return Fail(Error::PermissionDenied(N_("You may not grant this role on this organization.")));
+    if (!MayHandOut(actor, *role)) {
+      return Fail(auth::Policy::Refuse(actor, Error::PermissionDenied(kMayNotGrant), "user", user.value()));
     }
     if (auto existing = store_.FindActiveGrant(sql, user, *role, organization)) return *existing;
-    auto grant = store_.InsertGrant(sql, user, *role, organization, actor.user(), NowUtc());
+    auto grant = store_.InsertGrant(sql, *user_permit, *organization_permit, *role, actor.user(), NowUtc());
     audit::Record(sql, actor,
                   {"role.grant", "role_grant", grant.value(), organization,
                    Json({{"user_id", user.value()}, {"role", role_key}})});
@@ -426,17 +439,20 @@ Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
   return database_.Write([&](soci::session& sql) -> Status {
     auto grant = store_.FindGrant(sql, grant_id);
     if (!grant) return Fail(Error::NotFound());
-    bool allowed =
-        actor.IsPlatformAdmin() || (grant->role != Role::kPlatformAdmin && grant->role != Role::kBarAdmin &&
-                                    grant->organization && actor.Holds(Role::kBarAdmin, *grant->organization));
-    if (!allowed) {
-      // A grant the actor cannot even manage is not shown to exist.
-      bool visible = grant->organization && actor.Holds(Role::kBarAdmin, *grant->organization);
-      spdlog::warn("role revoke refused: grant {} by user {} rid={}", grant_id.value(), actor.user().value(),
-                   actor.request_id());
-      return Fail(visible ? Error::PermissionDenied(N_("You may not revoke this role.")) : Error::NotFound());
+    // A grant of a user out of the actor's reach is not shown to exist.
+    if (!auth::Policy::ManageUser(actor, grant->user, store_.ReachOf(sql, grant->user))) {
+      return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "role grant", grant_id.value()));
     }
-    store_.RevokeGrant(sql, grant_id, actor.user(), NowUtc());
+    std::vector<OrganizationId> owners;
+    if (grant->organization) owners.push_back(*grant->organization);
+    auto permit = auth::Policy::Change(actor, Role::kBarAdmin, "role grant", grant_id,
+                                       {auth::Visibility::kPublic, owners, {}}, N_("You may not revoke this role."));
+    if (!permit) return Fail(permit.error());
+    if (!MayHandOut(actor, grant->role)) {
+      return Fail(auth::Policy::Refuse(actor, Error::PermissionDenied(N_("You may not revoke this role.")),
+                                       "role grant", grant_id.value()));
+    }
+    store_.RevokeGrant(sql, *permit, actor.user(), NowUtc());
     audit::Record(sql, actor,
                   {"role.revoke", "role_grant", grant_id.value(), grant->organization,
                    Json({{"user_id", grant->user.value()}, {"role", auth::RoleKey(grant->role)}})});

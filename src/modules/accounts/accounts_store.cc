@@ -1,6 +1,7 @@
 #include "modules/accounts/accounts_store.h"
 
 #include <map>
+#include <stdexcept>
 
 #include "core/base/time.h"
 #include "core/db/query.h"
@@ -72,10 +73,12 @@ Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& searc
       for (auto organization : organizations) ids.push_back(organization.value());
       query
           .Append(
-              " AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "
+              " AND (EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "
               "AND g.organization_id IN (")
           .BindList(ids)
-          .Append("))");
+          .Append(")) OR EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = u.person_id AND m.organization_id IN (")
+          .BindList(ids)
+          .Append(")))");
     }
   };
   Page<User> result;
@@ -275,11 +278,15 @@ std::optional<auth::RoleGrantId> AccountsStore::FindActiveGrant(soci::session& s
   return auth::RoleGrantId(ids.front());
 }
 
-auth::RoleGrantId AccountsStore::InsertGrant(soci::session& sql, UserId user, auth::Role role,
-                                             std::optional<OrganizationId> organization, UserId granted_by,
-                                             const std::string& now) const {
-  long long user_id = user.value(), organization_id = organization ? organization->value() : 0, by = granted_by.value();
-  soci::indicator organization_indicator = organization ? soci::i_ok : soci::i_null;
+auth::RoleGrantId AccountsStore::InsertGrant(soci::session& sql, const auth::Permit<UserId>& user,
+                                             const auth::Permit<OrganizationId>& organization, auth::Role role,
+                                             UserId granted_by, const std::string& now) const {
+  bool on_organization = organization.id().valid();
+  if (on_organization == (role == auth::Role::kPlatformAdmin)) {
+    throw std::logic_error("AccountsStore::InsertGrant: the platform admin role alone is held on no organization");
+  }
+  long long user_id = user.id().value(), organization_id = organization.id().value(), by = granted_by.value();
+  soci::indicator organization_indicator = on_organization ? soci::i_ok : soci::i_null;
   soci::indicator by_indicator = granted_by.valid() ? soci::i_ok : soci::i_null;
   std::string role_key(auth::RoleKey(role));
   long long id = 0;
@@ -290,19 +297,34 @@ auth::RoleGrantId AccountsStore::InsertGrant(soci::session& sql, UserId user, au
   return auth::RoleGrantId(id);
 }
 
-void AccountsStore::RevokeGrant(soci::session& sql, auth::RoleGrantId grant, UserId revoked_by,
+void AccountsStore::RevokeGrant(soci::session& sql, const auth::Permit<auth::RoleGrantId>& grant, UserId revoked_by,
                                 const std::string& now) const {
-  long long id = grant.value(), by = revoked_by.value();
+  long long id = grant.id().value(), by = revoked_by.value();
   soci::indicator by_indicator = revoked_by.valid() ? soci::i_ok : soci::i_null;
   sql << "UPDATE role_grants SET revoked_at_utc = :now, revoked_by = :by WHERE id = :id AND revoked_at_utc IS NULL",
       soci::use(now), soci::use(by, by_indicator), soci::use(id);
 }
 
-bool AccountsStore::OrganizationExists(soci::session& sql, OrganizationId organization) const {
+std::vector<OrganizationId> AccountsStore::ReachOf(soci::session& sql, UserId user) const {
+  std::vector<OrganizationId> reach;
+  db::Query query(
+      "SELECT g.organization_id FROM role_grants g WHERE g.organization_id IS NOT NULL AND g.revoked_at_utc IS NULL "
+      "AND g.user_id = ");
+  query.Bind(user.value())
+      .Append(" UNION SELECT m.organization_id FROM memberships m JOIN users u ON u.person_id = m.person_id "
+              "WHERE u.id = ")
+      .Bind(user.value());
+  for (long long id : query.Column<long long>(sql)) reach.push_back(OrganizationId(id));
+  return reach;
+}
+
+std::optional<auth::Visibility> AccountsStore::OrganizationVisibility(soci::session& sql,
+                                                                      OrganizationId organization) const {
   long long id = organization.value();
-  int count = 0;
-  sql << "SELECT COUNT(*) FROM organizations WHERE id = :id", soci::use(id), soci::into(count);
-  return count > 0;
+  std::string visibility;
+  sql << "SELECT visibility FROM organizations WHERE id = :id", soci::use(id), soci::into(visibility);
+  if (!sql.got_data()) return std::nullopt;
+  return auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
 }
 
 std::optional<OrganizationId> AccountsStore::OrganizationBySlug(soci::session& sql, const std::string& slug) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/auth/actor.h"
+#include "core/auth/policy.h"
 #include "core/base/pagination.h"
 #include "modules/accounts/model.h"
 
@@ -33,8 +34,11 @@ class AccountsStore {
   UserId InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash, bool is_demo) const;
   std::optional<StoredUser> FindUserByEmail(soci::session& sql, const std::string& email) const;
   std::optional<StoredUser> FindUser(soci::session& sql, UserId id) const;
-  // Users matching `search` (in email or name, case-insensitive for ASCII), restricted to those
-  // holding a role on one of `organizations` unless `all` is set.
+  // The organizations within whose reach a user is (their bar admins may manage the user):
+  // where they hold a role, and whose roll their person is on.
+  std::vector<OrganizationId> ReachOf(soci::session& sql, UserId user) const;
+  // Users matching `search` (in email or name, case-insensitive for ASCII), restricted unless
+  // `all` is set to those within reach of `organizations` (the rule of ReachOf).
   Page<User> ListUsers(soci::session& sql, const std::string& search, bool all,
                        const std::vector<OrganizationId>& organizations, const PageRequest& page) const;
   void SetPassword(soci::session& sql, UserId user, const std::string& password_hash) const;
@@ -59,11 +63,15 @@ class AccountsStore {
   // The active grant of that role on that organization, if any (grants are not duplicated).
   std::optional<auth::RoleGrantId> FindActiveGrant(soci::session& sql, UserId user, auth::Role role,
                                                    std::optional<OrganizationId> organization) const;
-  auth::RoleGrantId InsertGrant(soci::session& sql, UserId user, auth::Role role,
-                                std::optional<OrganizationId> organization, UserId granted_by,
+  // A grant of `role` to the permit's user on the permit's organization (a platform's permit,
+  // with no valid id, for the platform admin role).
+  auth::RoleGrantId InsertGrant(soci::session& sql, const auth::Permit<UserId>& user,
+                                const auth::Permit<OrganizationId>& organization, auth::Role role, UserId granted_by,
                                 const std::string& now) const;
-  void RevokeGrant(soci::session& sql, auth::RoleGrantId grant, UserId revoked_by, const std::string& now) const;
-  bool OrganizationExists(soci::session& sql, OrganizationId organization) const;
+  void RevokeGrant(soci::session& sql, const auth::Permit<auth::RoleGrantId>& grant, UserId revoked_by,
+                   const std::string& now) const;
+  // Who may see an organization; nullopt when there is none.
+  std::optional<auth::Visibility> OrganizationVisibility(soci::session& sql, OrganizationId organization) const;
   std::optional<OrganizationId> OrganizationBySlug(soci::session& sql, const std::string& slug) const;
 
   // API tokens

@@ -38,8 +38,8 @@ struct Resolved {
   std::vector<ObjectiveRecord> objectives;
 };
 
-Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const AgreementInput& input,
-                         const std::vector<ObjectiveId>& own_objectives) {
+Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const auth::Actor& actor,
+                         const AgreementInput& input, const std::vector<ObjectiveId>& own_objectives) {
   std::vector<FieldError> errors;
   Resolved resolved;
   AgreementRecord& record = resolved.record;
@@ -62,7 +62,7 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
   for (auto [slug, target] :
        {std::pair{&input.initiated_by, &record.initiated_by}, std::pair{&input.supported_by, &record.supported_by}}) {
     if (slug->empty()) continue;
-    *target = store.FindOrganization(sql, *slug);
+    *target = store.FindOrganization(sql, actor, *slug);
     if (!*target) {
       errors.push_back(
           {slug == &input.initiated_by ? "initiated_by" : "supported_by", N_("There is no such organization.")});
@@ -70,7 +70,7 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
   }
   std::map<std::string, OrganizationId> party_ids;
   for (const auto& party : input.parties) {
-    auto organization = store.FindOrganization(sql, party.organization);
+    auto organization = store.FindOrganization(sql, actor, party.organization);
     if (!organization) {
       errors.push_back({"parties", N_("There is no such organization.")});
       continue;
@@ -124,6 +124,21 @@ bool CoordinatesAny(const auth::Actor& actor, const std::vector<PartyRecord>& pa
   return actor.IsPlatformAdmin() || std::any_of(parties.begin(), parties.end(), [&](const PartyRecord& party) {
            return actor.Holds(auth::Role::kCoordinator, party.organization);
          });
+}
+
+// Who may see a record, from the widest (public) to the narrowest (private).
+bool Wider(auth::Visibility wanted, auth::Visibility current) {
+  return static_cast<int>(wanted) < static_cast<int>(current);
+}
+
+auth::Owners OwnersOf(auth::Visibility visibility, const std::vector<OrganizationId>& parties) {
+  return {visibility, parties, {}};
+}
+
+std::vector<OrganizationId> PartyIdsOf(const std::vector<PartyRecord>& parties) {
+  std::vector<OrganizationId> ids;
+  for (const auto& party : parties) ids.push_back(party.organization);
+  return ids;
 }
 
 std::string Details(const std::string& slug, const std::string& what = "") {
@@ -220,15 +235,17 @@ Result<bool> AgreementService::SlugTaken(const std::string& slug) {
   return database_.Read([&](soci::session& sql) -> Result<bool> { return store_.FindIdBySlug(sql, slug).has_value(); });
 }
 
-Result<Agreement> AgreementService::LoadForChange(soci::session& sql, const auth::Actor& actor, AgreementId id) const {
+Result<AgreementService::Changing> AgreementService::LoadForChange(soci::session& sql, const auth::Actor& actor,
+                                                                   AgreementId id) const {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   auto agreement = store_.Load(sql, id);
-  if (!agreement || !MayView(actor, *agreement)) return Fail(Error::NotFound());
-  if (!MayEdit(actor, *agreement)) {
-    return Fail(
-        Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
-  }
-  return std::move(*agreement);
+  if (!agreement) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "agreement", id.value()));
+  auto permit =
+      auth::Policy::Change(actor, auth::Role::kCoordinator, "agreement", id,
+                           OwnersOf(agreement->visibility, agreement->PartyIds()),
+                           N_("Only the coordinators and administrators of a party may change this agreement."));
+  if (!permit) return Fail(permit.error());
+  return Changing{std::move(*agreement), *permit};
 }
 
 Result<AgreementId> AgreementService::Create(const auth::Actor& actor, const AgreementInput& input) {
@@ -242,15 +259,27 @@ Result<AgreementId> AgreementService::Create(const auth::Actor& actor, const Agr
     if (store_.FindIdBySlug(sql, input.slug)) {
       return Fail(Invalid({{"slug", N_("Another agreement already has this address.")}}));
     }
-    auto resolved = Resolve(sql, store_, input, {});
+    auto resolved = Resolve(sql, store_, actor, input, {});
     if (!resolved) return Fail(resolved.error());
-    if (!CoordinatesAny(actor, resolved->parties)) {
+    // Recorded for a party the actor coordinates (Resolve found only parties the actor may see).
+    std::optional<auth::Permit<OrganizationId>> party;
+    for (const auto& candidate : resolved->parties) {
+      if (auto permit = auth::Policy::Change(actor, auth::Role::kCoordinator, "organization", candidate.organization,
+                                             OwnersOf(auth::Visibility::kPublic, {candidate.organization}))) {
+        party = *permit;
+        break;
+      }
+    }
+    if (!party) {
       return Fail(Error::PermissionDenied(N_("You may record an agreement only for a party you coordinate.")));
     }
-    AgreementId id = store_.Insert(sql, resolved->record);
-    store_.ReplaceParties(sql, id, resolved->parties);
-    store_.ReplaceCoordinators(sql, id, resolved->coordinators);
-    store_.SyncObjectives(sql, id, resolved->objectives);
+    AgreementId id = store_.Insert(sql, *party, resolved->record);
+    auto permit = auth::Policy::Change(actor, auth::Role::kCoordinator, "agreement", id,
+                                       OwnersOf(resolved->record.visibility, PartyIdsOf(resolved->parties)));
+    if (!permit) return Fail(permit.error());
+    store_.ReplaceParties(sql, *permit, resolved->parties);
+    store_.ReplaceCoordinators(sql, *permit, resolved->coordinators);
+    store_.SyncObjectives(sql, *permit, resolved->objectives);
     audit::Record(sql, actor,
                   {"agreement.create", "agreement", id.value(),
                    resolved->parties.empty() ? std::nullopt : std::optional(resolved->parties.front().organization),
@@ -271,16 +300,39 @@ Status AgreementService::Update(const auth::Actor& actor, AgreementId id, const 
     if (auto other = store_.FindIdBySlug(sql, input.slug); other && *other != id) {
       return Fail(Invalid({{"slug", N_("Another agreement already has this address.")}}));
     }
-    auto resolved = Resolve(sql, store_, input, store_.ObjectiveIds(sql, id));
+    auto resolved = Resolve(sql, store_, actor, input, store_.ObjectiveIds(sql, id));
     if (!resolved) return Fail(resolved.error());
     // One cannot hand an agreement over to parties one does not coordinate.
     if (!CoordinatesAny(actor, resolved->parties)) {
       return Fail(Invalid({{"parties", N_("Keep among the parties one that you coordinate.")}}));
     }
-    store_.Update(sql, id, resolved->record);
-    store_.ReplaceParties(sql, id, resolved->parties);
-    store_.ReplaceCoordinators(sql, id, resolved->coordinators);
-    store_.SyncObjectives(sql, id, resolved->objectives);
+    // A party joins or leaves only by the hand of those who coordinate it: one party may not
+    // remove another, nor sign someone up.
+    std::vector<OrganizationId> before = current->PartyIds(), after = PartyIdsOf(resolved->parties);
+    auto changed = [&](OrganizationId organization) {
+      return std::find(before.begin(), before.end(), organization) == before.end() ||
+             std::find(after.begin(), after.end(), organization) == after.end();
+    };
+    for (const auto& list : {before, after}) {
+      for (OrganizationId organization : list) {
+        if (changed(organization) && !actor.Holds(auth::Role::kCoordinator, organization)) {
+          return Fail(Invalid({{"parties", N_("You may add or remove only the parties you coordinate.")}}));
+        }
+      }
+    }
+    // Letting more people see it is for those who coordinate every party.
+    if (Wider(resolved->record.visibility, current->visibility) &&
+        !std::all_of(before.begin(), before.end(), [&](OrganizationId organization) {
+          return actor.Holds(auth::Role::kCoordinator, organization);
+        })) {
+      return Fail(Invalid(
+          {{"visibility", N_("Only someone who coordinates every party may let more people see this agreement.")}}));
+    }
+    const auto& permit = current->permit;
+    store_.Update(sql, permit, resolved->record);
+    store_.ReplaceParties(sql, permit, resolved->parties);
+    store_.ReplaceCoordinators(sql, permit, resolved->coordinators);
+    store_.SyncObjectives(sql, permit, resolved->objectives);
     nlohmann::json details = {{"slug", input.slug}};
     if (current->status != status) details["status"] = {StatusKey(current->status), StatusKey(status)};
     audit::Record(sql, actor, {"agreement.update", "agreement", id.value(), FirstParty(*current), details.dump()});
@@ -294,7 +346,7 @@ Result<FollowUpId> AgreementService::AddFollowUp(const auth::Actor& actor, Agree
     if (!agreement) return Fail(agreement.error());
     if (auto errors = ValidateFollowUp(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
     auto date = *PartialDate::Parse(input.entry_on);
-    FollowUpId follow_up = store_.InsertFollowUp(sql, id, date, actor.user(), input.source, input.text);
+    FollowUpId follow_up = store_.InsertFollowUp(sql, agreement->permit, date, actor.user(), input.source, input.text);
     audit::Record(sql, actor,
                   {"agreement.follow_up", "agreement", id.value(), FirstParty(*agreement),
                    Details(agreement->slug, date.ToString())});
@@ -317,7 +369,7 @@ Result<ActivityId> AgreementService::AddActivity(const auth::Actor& actor, Agree
         objectives.push_back(objective);
     }
     auto date = *PartialDate::Parse(input.happened_on);
-    ActivityId activity = store_.InsertActivity(sql, id, *ParseActivityKind(input.kind), date, actor.user(), input.text,
+    ActivityId activity = store_.InsertActivity(sql, agreement->permit, *ParseActivityKind(input.kind), date, actor.user(), input.text,
                                                 input.place, objectives);
     audit::Record(
         sql, actor,
@@ -331,7 +383,7 @@ Status AgreementService::SaveReview(const auth::Actor& actor, AgreementId id, co
     auto agreement = LoadForChange(sql, actor, id);
     if (!agreement) return Fail(agreement.error());
     if (auto errors = ValidateReview(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
-    store_.UpsertReview(sql, id, input.year, actor.user(), input);
+    store_.UpsertReview(sql, agreement->permit, input.year, actor.user(), input);
     audit::Record(sql, actor,
                   {"agreement.review", "agreement", id.value(), FirstParty(*agreement),
                    Details(agreement->slug, std::to_string(input.year))});
@@ -352,7 +404,7 @@ Result<DocumentId> AgreementService::AddDocument(const auth::Actor& actor, Agree
     if (!type) return Fail(type.error());
     std::string sha256 = Sha256Hex(input.content);
     DocumentId document =
-        store_.InsertDocument(sql, id, input.language, input.file_name, *type, input.content, sha256, actor.user());
+        store_.InsertDocument(sql, agreement->permit, input.language, input.file_name, *type, input.content, sha256, actor.user());
     nlohmann::json details = {{"slug", agreement->slug}, {"file", input.file_name}, {"sha256", sha256}};
     audit::Record(sql, actor,
                   {"agreement.document", "agreement", id.value(), FirstParty(*agreement),

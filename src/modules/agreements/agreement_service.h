@@ -73,7 +73,12 @@ class AgreementService {
  private:
   // Loads the agreement and checks that the actor may see it (kNotFound) and change it
   // (kPermissionDenied).
-  Result<Agreement> LoadForChange(soci::session& sql, const auth::Actor& actor, AgreementId id) const;
+  // An agreement loaded to be changed, with the policy's permit to change it.
+  struct Changing : Agreement {
+    auth::Permit<AgreementId> permit;
+  };
+  // kNotFound if the actor may not see it; kPermissionDenied unless they coordinate a party.
+  Result<Changing> LoadForChange(soci::session& sql, const auth::Actor& actor, AgreementId id) const;
 
   // Adds the sources' activities to a loaded agreement (outside any database call of ours).
   Result<Agreement> WithLinkedActivities(const auth::Actor& actor, Result<Agreement> agreement);

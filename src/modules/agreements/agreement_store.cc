@@ -203,10 +203,15 @@ std::optional<PersonId> AgreementStore::FindPerson(soci::session& sql, const std
   return PersonId(id);
 }
 
-std::optional<OrganizationId> AgreementStore::FindOrganization(soci::session& sql, const std::string& slug) const {
+std::optional<OrganizationId> AgreementStore::FindOrganization(soci::session& sql, const auth::Actor& viewer,
+                                                               const std::string& slug) const {
   long long id = 0;
-  sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id);
+  std::string visibility;
+  sql << "SELECT id, visibility FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id),
+      soci::into(visibility);
   if (!sql.got_data()) return std::nullopt;
+  auto level = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
+  if (!auth::Policy::MayView(viewer, {level, {OrganizationId(id)}, {}})) return std::nullopt;
   return OrganizationId(id);
 }
 
@@ -233,7 +238,9 @@ std::optional<std::string> AgreementStore::SignatoryTitle(soci::session& sql, Pe
   return covering ? covering : any;
 }
 
-AgreementId AgreementStore::Insert(soci::session& sql, const AgreementRecord& record) const {
+AgreementId AgreementStore::Insert(soci::session& sql, const auth::Permit<OrganizationId>& party,
+                                   const AgreementRecord& record) const {
+  (void)party;  // the caller writes the parties, this one among them, in the same transaction
   Bound bound(record);
   std::string now = NowUtc();
   long long id = 0;
@@ -254,7 +261,8 @@ AgreementId AgreementStore::Insert(soci::session& sql, const AgreementRecord& re
   return AgreementId(id);
 }
 
-void AgreementStore::Update(soci::session& sql, AgreementId id, const AgreementRecord& record) const {
+void AgreementStore::Update(soci::session& sql, const auth::Permit<AgreementId>& permit, const AgreementRecord& record) const {
+  AgreementId id = permit.id();
   Bound bound(record);
   std::string now = NowUtc();
   long long value = id.value();
@@ -274,7 +282,8 @@ void AgreementStore::Update(soci::session& sql, AgreementId id, const AgreementR
   WriteTexts(sql, value, record);
 }
 
-void AgreementStore::ReplaceParties(soci::session& sql, AgreementId id, const std::vector<PartyRecord>& parties) const {
+void AgreementStore::ReplaceParties(soci::session& sql, const auth::Permit<AgreementId>& permit, const std::vector<PartyRecord>& parties) const {
+  AgreementId id = permit.id();
   long long agreement = id.value();
   sql << "DELETE FROM agreement_parties WHERE agreement_id = :id", soci::use(agreement);
   int sequence = 0;
@@ -290,8 +299,9 @@ void AgreementStore::ReplaceParties(soci::session& sql, AgreementId id, const st
   }
 }
 
-void AgreementStore::ReplaceCoordinators(soci::session& sql, AgreementId id,
+void AgreementStore::ReplaceCoordinators(soci::session& sql, const auth::Permit<AgreementId>& permit,
                                          const std::vector<CoordinatorRecord>& coordinators) const {
+  AgreementId id = permit.id();
   long long agreement = id.value();
   sql << "DELETE FROM agreement_coordinators WHERE agreement_id = :id", soci::use(agreement);
   for (const auto& coordinator : coordinators) {
@@ -313,8 +323,9 @@ std::vector<ObjectiveId> AgreementStore::ObjectiveIds(soci::session& sql, Agreem
   return ids;
 }
 
-void AgreementStore::SyncObjectives(soci::session& sql, AgreementId id,
+void AgreementStore::SyncObjectives(soci::session& sql, const auth::Permit<AgreementId>& permit,
                                     const std::vector<ObjectiveRecord>& objectives) const {
+  AgreementId id = permit.id();
   long long agreement = id.value();
   std::vector<ObjectiveId> current = ObjectiveIds(sql, id);
   for (ObjectiveId existing : current) {
@@ -346,9 +357,10 @@ void AgreementStore::SyncObjectives(soci::session& sql, AgreementId id,
   }
 }
 
-FollowUpId AgreementStore::InsertFollowUp(soci::session& sql, AgreementId id, const PartialDate& entry_on,
+FollowUpId AgreementStore::InsertFollowUp(soci::session& sql, const auth::Permit<AgreementId>& permit, const PartialDate& entry_on,
                                           UserId author, const std::string& source,
                                           const i18n::LocalizedText& text) const {
+  AgreementId id = permit.id();
   long long agreement = id.value(), author_id = author.value(), follow_up = 0;
   soci::indicator author_indicator = author.valid() ? soci::i_ok : soci::i_null;
   std::string date = entry_on.ToString(), now = NowUtc();
@@ -361,10 +373,11 @@ FollowUpId AgreementStore::InsertFollowUp(soci::session& sql, AgreementId id, co
   return FollowUpId(follow_up);
 }
 
-ActivityId AgreementStore::InsertActivity(soci::session& sql, AgreementId id, ActivityKind kind,
+ActivityId AgreementStore::InsertActivity(soci::session& sql, const auth::Permit<AgreementId>& permit, ActivityKind kind,
                                           const PartialDate& happened_on, UserId author,
                                           const i18n::LocalizedText& text, const i18n::LocalizedText& place,
                                           const std::vector<ObjectiveId>& objectives) const {
+  AgreementId id = permit.id();
   long long agreement = id.value(), author_id = author.value(), activity = 0;
   soci::indicator author_indicator = author.valid() ? soci::i_ok : soci::i_null;
   std::string kind_key(ActivityKindKey(kind)), date = happened_on.ToString(), first = FirstDay(happened_on),
@@ -384,8 +397,9 @@ ActivityId AgreementStore::InsertActivity(soci::session& sql, AgreementId id, Ac
   return ActivityId(activity);
 }
 
-long long AgreementStore::UpsertReview(soci::session& sql, AgreementId id, int year, UserId author,
+long long AgreementStore::UpsertReview(soci::session& sql, const auth::Permit<AgreementId>& permit, int year, UserId author,
                                        const ReviewInput& texts) const {
+  AgreementId id = permit.id();
   long long agreement = id.value(), author_id = author.value(), review = 0;
   soci::indicator author_indicator = author.valid() ? soci::i_ok : soci::i_null;
   std::string now = NowUtc();
@@ -399,9 +413,10 @@ long long AgreementStore::UpsertReview(soci::session& sql, AgreementId id, int y
   return review;
 }
 
-DocumentId AgreementStore::InsertDocument(soci::session& sql, AgreementId id, const std::string& language,
+DocumentId AgreementStore::InsertDocument(soci::session& sql, const auth::Permit<AgreementId>& permit, const std::string& language,
                                           const std::string& file_name, DocumentType type, std::string_view content,
                                           const std::string& sha256_hex, UserId author) const {
+  AgreementId id = permit.id();
   long long agreement = id.value(), author_id = author.value(), document = 0;
   soci::indicator author_indicator = author.valid() ? soci::i_ok : soci::i_null;
   std::string type_key(DocumentTypeKey(type)), now = NowUtc();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/auth/actor.h"
+#include "core/auth/policy.h"
 #include "core/base/pagination.h"
 #include "modules/agreements/model.h"
 
@@ -62,24 +63,29 @@ class AgreementStore {
   Page<AgreementSummary> List(soci::session& sql, const auth::Actor& actor, const AgreementFilter& filter,
                               const PageRequest& page) const;
 
-  AgreementId Insert(soci::session& sql, const AgreementRecord& record) const;
-  void Update(soci::session& sql, AgreementId id, const AgreementRecord& record) const;
-  void ReplaceParties(soci::session& sql, AgreementId id, const std::vector<PartyRecord>& parties) const;
-  void ReplaceCoordinators(soci::session& sql, AgreementId id,
+  // Writes take the policy's permit for the agreement (core/auth/policy.h); a new agreement
+  // the permit to act for one of its parties.
+  AgreementId Insert(soci::session& sql, const auth::Permit<OrganizationId>& party, const AgreementRecord& record) const;
+  void Update(soci::session& sql, const auth::Permit<AgreementId>& agreement, const AgreementRecord& record) const;
+  void ReplaceParties(soci::session& sql, const auth::Permit<AgreementId>& agreement,
+                      const std::vector<PartyRecord>& parties) const;
+  void ReplaceCoordinators(soci::session& sql, const auth::Permit<AgreementId>& agreement,
                            const std::vector<CoordinatorRecord>& coordinators) const;
   // Keeps the objectives named by `existing` (updating text, categories and order), inserts the
   // new ones and deletes the others (with their links to activities).
-  void SyncObjectives(soci::session& sql, AgreementId id, const std::vector<ObjectiveRecord>& objectives) const;
+  void SyncObjectives(soci::session& sql, const auth::Permit<AgreementId>& agreement,
+                      const std::vector<ObjectiveRecord>& objectives) const;
   std::vector<ObjectiveId> ObjectiveIds(soci::session& sql, AgreementId id) const;
 
-  FollowUpId InsertFollowUp(soci::session& sql, AgreementId id, const PartialDate& entry_on, UserId author,
+  FollowUpId InsertFollowUp(soci::session& sql, const auth::Permit<AgreementId>& agreement, const PartialDate& entry_on, UserId author,
                             const std::string& source, const i18n::LocalizedText& text) const;
-  ActivityId InsertActivity(soci::session& sql, AgreementId id, ActivityKind kind, const PartialDate& happened_on,
+  ActivityId InsertActivity(soci::session& sql, const auth::Permit<AgreementId>& agreement, ActivityKind kind, const PartialDate& happened_on,
                             UserId author, const i18n::LocalizedText& text, const i18n::LocalizedText& place,
                             const std::vector<ObjectiveId>& objectives) const;
   // One review per agreement and year: a second one for the same year replaces the first.
-  long long UpsertReview(soci::session& sql, AgreementId id, int year, UserId author, const ReviewInput& texts) const;
-  DocumentId InsertDocument(soci::session& sql, AgreementId id, const std::string& language,
+  long long UpsertReview(soci::session& sql, const auth::Permit<AgreementId>& agreement, int year, UserId author, const ReviewInput& texts) const;
+  DocumentId InsertDocument(soci::session& sql, const auth::Permit<AgreementId>& agreement,
+                            const std::string& language,
                             const std::string& file_name, DocumentType type, std::string_view content,
                             const std::string& sha256_hex, UserId author) const;
   // The bytes of a document of this agreement; nullopt when the agreement has no such document.
@@ -90,7 +96,10 @@ class AgreementStore {
   std::optional<std::string> SignatoryTitle(soci::session& sql, PersonId person, OrganizationId organization,
                                             const PartialDate& on) const;
   std::optional<PersonId> FindPerson(soci::session& sql, const std::string& slug) const;
-  std::optional<OrganizationId> FindOrganization(soci::session& sql, const std::string& slug) const;
+  // The organization with that slug, if `viewer` may see it (one hidden from the actor is as
+  // unknown as one that does not exist).
+  std::optional<OrganizationId> FindOrganization(soci::session& sql, const auth::Actor& viewer,
+                                                 const std::string& slug) const;
 };
 
 }  // namespace entente::agreements

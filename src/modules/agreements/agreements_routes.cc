@@ -212,7 +212,7 @@ std::string Unknown(const Context& deps, const RequestContext& context) {
 Result<Response> ListPage(RequestContext& context, const Context& deps) {
   auto page_request = http::ReadPageRequest(context.request);
   auto filter = ReadFilter(context.request);
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   auto jurisdictions = deps.organizations.ListJurisdictions();
   if (!jurisdictions) return Fail(jurisdictions.error());
@@ -726,7 +726,7 @@ void FillOrganizationOptions(ctemplate::TemplateDictionary& dictionary, const ch
 
 Result<Response> FormPage(RequestContext& context, const Context& deps, const AgreementInput& input, bool editing,
                           const std::optional<Error>& error, int status) {
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   const std::string& language = context.language;
   std::string title = editing ? deps.pages.Translate(context, N_("Edit the agreement"))

@@ -146,7 +146,7 @@ OrganizationInput OrganizationInputFromForm(const http::Form& form) {
 
 Result<Response> OrganizationForm(RequestContext& context, const Context& deps, const OrganizationInput& input,
                                   const std::optional<Organization>& existing, const std::optional<Error>& error) {
-  auto all = deps.organizations.ListAll();
+  auto all = deps.organizations.ListAll(context.actor);
   if (!all) return Fail(all.error());
   auto jurisdictions = deps.organizations.ListJurisdictions();
   if (!jurisdictions) return Fail(jurisdictions.error());
@@ -242,7 +242,7 @@ Result<Response> CreateOrganization(RequestContext& context, const Context& deps
 }
 
 Result<Organization> EditableOrganization(RequestContext& context, const Context& deps) {
-  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  auto organization = deps.organizations.GetBySlug(context.actor, std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
   if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::PermissionDenied());
@@ -252,7 +252,7 @@ Result<Organization> EditableOrganization(RequestContext& context, const Context
 Result<Response> EditOrganizationPage(RequestContext& context, const Context& deps) {
   auto organization = EditableOrganization(context, deps);
   if (!organization) return Fail(organization.error());
-  auto all = deps.organizations.ListAll();
+  auto all = deps.organizations.ListAll(context.actor);
   if (!all) return Fail(all.error());
   return OrganizationForm(context, deps, InputFrom(*organization, *all), *organization, std::nullopt);
 }
@@ -389,7 +389,7 @@ void FillPersonFields(RequestContext& context, const Context& deps, ctemplate::T
 
 Result<Response> NewPersonForm(RequestContext& context, const Context& deps, const PersonInput& input,
                                const MembershipInput& membership, const std::optional<Error>& error) {
-  auto all = deps.organizations.ListAll();
+  auto all = deps.organizations.ListAll(context.actor);
   if (!all) return Fail(all.error());
   render::Page page("directory/person_form.tpl", deps.pages.Translate(context, N_("New person")));
   page.UseForms();
@@ -444,7 +444,7 @@ enum class PersonFormPart { kPerson, kMembership, kPosition };
 Result<Response> EditPersonForm(RequestContext& context, const Context& deps, const Person& person,
                                 const PersonInput& input, const std::optional<Error>& error,
                                 PersonFormPart part = PersonFormPart::kPerson) {
-  auto all = deps.organizations.ListAll();
+  auto all = deps.organizations.ListAll(context.actor);
   if (!all) return Fail(all.error());
   std::string name =
       person.display_name.empty() ? deps.pages.Translate(context, N_("Name not given")) : person.display_name;
@@ -501,7 +501,7 @@ Result<Person> EditablePerson(RequestContext& context, const Context& deps) {
   auto may = deps.people.MayEdit(context.actor, person->id);
   if (!may) return Fail(may.error());
   if (!*may) return Fail(Error::PermissionDenied(N_("Only the administrators of this person's bars may edit them.")));
-  return person;
+  return AsSeenBy(context.actor, std::move(*person));
 }
 
 Result<Response> EditPersonPage(RequestContext& context, const Context& deps) {
@@ -651,14 +651,14 @@ Result<Response> ApiCreateOrganization(RequestContext& context, const Context& d
   if (!input) return Fail(input.error());
   auto created = deps.organizations.Create(context.actor, *input);
   if (!created) return Fail(created.error());
-  auto organization = deps.organizations.GetById(*created);
+  auto organization = deps.organizations.GetById(context.actor, *created);
   if (!organization) return Fail(organization.error());
   return http::JsonResponse(OrganizationJson(*organization), 201);
 }
 
 Result<Response> ApiUpdateOrganization(RequestContext& context, const Context& deps) {
   auto id = context.params.GetId<OrganizationId>("id");
-  auto existing = deps.organizations.GetById(id);
+  auto existing = deps.organizations.GetById(context.actor, id);
   if (!existing) return Fail(existing.error());
   if (!MayView(context.actor, *existing)) return Fail(Error::NotFound());
   auto body = http::ReadJson(context.request);
@@ -666,7 +666,7 @@ Result<Response> ApiUpdateOrganization(RequestContext& context, const Context& d
   auto input = OrganizationInputFromJson(*body);
   if (!input) return Fail(input.error());
   if (auto saved = deps.organizations.Update(context.actor, id, *input); !saved) return Fail(saved.error());
-  auto organization = deps.organizations.GetById(id);
+  auto organization = deps.organizations.GetById(context.actor, id);
   if (!organization) return Fail(organization.error());
   return http::JsonResponse(OrganizationJson(*organization));
 }

@@ -107,7 +107,9 @@ json OrganizationJson(const Organization& organization) {
           {"alternate_name", TextJson(organization.alternate_name)}};
 }
 
-json PersonJson(const Person& person, const auth::Actor& viewer) {
+json PersonJson(const Person& record, const auth::Actor& viewer) {
+  // Gender is kept for the roll's export; no page shows it, and neither does the API.
+  Person person = AsSeenBy(viewer, record);
   json names = json::array();
   for (const auto& name : person.names) {
     names.push_back({{"name", name.full_name},
@@ -144,7 +146,6 @@ json PersonJson(const Person& person, const auth::Actor& viewer) {
   return {{"id", person.id.value()},
           {"slug", person.slug},
           {"display_name", person.display_name.empty() ? json(nullptr) : json(person.display_name)},
-          {"gender", person.gender.empty() ? json(nullptr) : json(person.gender)},
           {"city", person.city},
           {"synthetic", person.synthetic},
           {"names", names},
@@ -166,6 +167,8 @@ Result<OrganizationInput> OrganizationInputFromJson(const json& body) {
   input.jurisdiction = read.String("jurisdiction");
   input.website = read.String("website");
   input.visibility = read.String("visibility");
+  input.keep_parent = body.is_object() && !body.contains("parent");
+  input.keep_visibility = body.is_object() && !body.contains("visibility");
   if (input.visibility.empty()) input.visibility = "public";
   input.name = read.Text("name");
   input.alternate_name = read.Text("alternate_name");

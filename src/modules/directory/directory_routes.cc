@@ -142,7 +142,7 @@ std::map<std::string, std::string> BarNames(const std::vector<Organization>& org
 }
 
 Result<Response> LawyersPage(RequestContext& context, const Context& deps, bool fragment) {
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   auto names = BarNames(*organizations, context.language);
   auto query = ReadLawyerQuery(context.request);
@@ -215,7 +215,9 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
     moved.status = 301;
     return moved;
   }
-  auto organizations = deps.organizations.ListAll();
+  // Memberships and positions in organizations hidden from the actor are left out.
+  *person = AsSeenBy(context.actor, std::move(*person));
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   std::map<long long, const Organization*> by_id;
   for (const auto& organization : *organizations) by_id[organization.id.value()] = &organization;
@@ -298,7 +300,7 @@ Result<Response> PersonPage(RequestContext& context, const Context& deps) {
 }
 
 Result<Response> OrganizationsPage(RequestContext& context, const Context& deps) {
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   auto jurisdictions = deps.organizations.ListJurisdictions();
   if (!jurisdictions) return Fail(jurisdictions.error());
@@ -353,12 +355,12 @@ Result<Response> OrganizationsPage(RequestContext& context, const Context& deps)
 }
 
 Result<Response> OrganizationPage(RequestContext& context, const Context& deps) {
-  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  auto organization = deps.organizations.GetBySlug(context.actor, std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
   if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);
   if (!details) return Fail(details.error());
-  auto children = deps.organizations.Children(organization->id);
+  auto children = deps.organizations.Children(context.actor, organization->id);
   if (!children) return Fail(children.error());
   const auto& catalogs = deps.pages.catalogs();
   const std::string& language = context.language;
@@ -383,7 +385,7 @@ Result<Response> OrganizationPage(RequestContext& context, const Context& deps) 
   }
   if (context.request.QueryParam("saved")) content.ShowSection("SAVED");
   if (organization->parent) {
-    if (auto parent = deps.organizations.GetById(*organization->parent)) {
+    if (auto parent = deps.organizations.GetById(context.actor, *organization->parent)) {
       auto* section = content.AddSectionDictionary("PARENT");
       section->SetValue("SLUG", parent->slug);
       SetLocalized(*section, "NAME", "PARENT_LANG", parent->name, language, parent->slug);
@@ -460,7 +462,7 @@ std::string ReportSummary(const i18n::Catalogs& catalogs, const std::string& lan
 
 Result<Response> RollPage(RequestContext& context, const Context& deps, const std::optional<RollImportReport>& report,
                           const std::optional<Error>& error) {
-  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  auto organization = deps.organizations.GetBySlug(context.actor, std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
   // Only the bar's administrators see its roll page; to others it is not there.
   if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::NotFound());
@@ -504,7 +506,7 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
 
 Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollService& roll) {
   // Load and check access before reading what was sent.
-  auto organization = deps.organizations.GetBySlug(std::string(context.params.Get("slug")));
+  auto organization = deps.organizations.GetBySlug(context.actor, std::string(context.params.Get("slug")));
   if (!organization) return Fail(organization.error());
   if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::NotFound());
   auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
@@ -574,7 +576,7 @@ Result<Response> ImportProgress(RequestContext& context, const Context& deps, bo
     FillImportStatus(context, deps, status, slug, *progress);
     return deps.pages.RenderFragment(context, "directory/roll_import_status.tpl", status);
   }
-  auto organization = deps.organizations.GetBySlug(slug);
+  auto organization = deps.organizations.GetBySlug(context.actor, slug);
   if (!organization) return Fail(organization.error());
   render::Page page("directory/roll_import.tpl", deps.pages.Translate(context, N_("Importing the roll")));
   auto& content = page.content();
@@ -631,7 +633,7 @@ Result<Response> ApiPerson(RequestContext& context, const Context& deps) {
 Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) {
   auto page_request = http::ReadPageRequest(context.request);
   if (!page_request) return Fail(page_request.error());
-  auto organizations = deps.organizations.ListAll();
+  auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   std::string kind = context.request.QueryParam("kind").value_or("");
   std::string jurisdiction = context.request.QueryParam("jurisdiction").value_or("");
@@ -653,7 +655,7 @@ Result<Response> ApiOrganizations(RequestContext& context, const Context& deps) 
 }
 
 Result<Response> ApiOrganization(RequestContext& context, const Context& deps) {
-  auto organization = deps.organizations.GetById(context.params.GetId<OrganizationId>("id"));
+  auto organization = deps.organizations.GetById(context.actor, context.params.GetId<OrganizationId>("id"));
   if (!organization) return Fail(organization.error());
   if (!MayView(context.actor, *organization)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);

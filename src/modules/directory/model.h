@@ -63,6 +63,10 @@ struct OrganizationInput {
   std::string visibility = "public";  // public, members, organization
   i18n::LocalizedText name;
   i18n::LocalizedText alternate_name;
+  // An update that did not say (an API body without "parent" / "visibility") keeps the
+  // organization where it is and who may see it.
+  bool keep_parent = false;
+  bool keep_visibility = false;
 };
 
 struct DirectorySummary {

@@ -51,20 +51,27 @@ Result<OrganizationId> OrganizationService::Create(const auth::Actor& actor, con
   return Save(actor, input, /*must_be_new=*/true);
 }
 
-Status OrganizationService::Update(const auth::Actor& actor, OrganizationId id, OrganizationInput input) {
-  auto existing = GetById(id);
-  if (!existing) return Fail(existing.error());
-  // Who may comes first: a refusal does not depend on what was sent.
-  if (!actor.Holds(auth::Role::kBarAdmin, id)) return Fail(Error::PermissionDenied());
-  input.slug = existing->slug;
-  // Moving an organization under another is allowed only to whoever administers the new parent.
-  auto saved = Save(actor, input, /*must_be_new=*/false);
-  if (!saved) return Fail(saved.error());
-  return {};
-}
-
 Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input) {
   return Save(actor, input, /*must_be_new=*/false);
+}
+
+namespace {
+
+Error Invalid(const char* field, const char* message) {
+  return Error::InvalidArgument(N_("Please correct the fields below."), {{field, message}});
+}
+
+// An organization owns itself (a role on one above it covers it: Actor::Holds).
+auth::Owners OwnersOf(const Organization& organization) { return {organization.visibility, {organization.id}, {}}; }
+
+}  // namespace
+
+Result<auth::Permit<OrganizationId>> OrganizationService::PermitFor(soci::session& sql, const auth::Actor& actor,
+                                                                    OrganizationId id, auth::Role role,
+                                                                    std::string_view refusal) const {
+  auto organization = store_.FindById(sql, id);
+  if (!organization) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "organization", id.value()));
+  return auth::Policy::Change(actor, role, "organization", id, OwnersOf(*organization), refusal);
 }
 
 Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input,
@@ -75,51 +82,96 @@ Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const
   }
   return database_.Write([&](soci::session& sql) -> Result<OrganizationId> {
     auto existing = store_.FindIdBySlug(sql, input.slug);
-    if (existing && must_be_new) {
-      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                         {{"slug", N_("This address is already taken.")}}));
+    if (existing && must_be_new) return Fail(Invalid("slug", N_("This address is already taken.")));
+    if (existing) {
+      if (auto updated = Write(sql, actor, *existing, input); !updated) return Fail(updated.error());
+      return *existing;
     }
+    // A new organization: its parent's administrators, or a platform admin (alone at the top
+    // level). A parent the actor may not see is as unknown as one that does not exist.
     std::optional<OrganizationId> parent;
+    std::optional<auth::Permit<OrganizationId>> permit;
     if (!input.parent_slug.empty()) {
       parent = store_.FindIdBySlug(sql, input.parent_slug);
-      if (!parent) {
-        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                           {{"parent", N_("There is no such parent organization.")}}));
+      if (!parent) return Fail(Invalid("parent", N_("There is no such parent organization.")));
+      auto allowed = PermitFor(sql, actor, *parent, auth::Role::kBarAdmin);
+      if (!allowed && allowed.error().code() == ErrorCode::kNotFound) {
+        return Fail(Invalid("parent", N_("There is no such parent organization.")));
       }
+      if (!allowed) return Fail(allowed.error());
+      permit = *allowed;
+    } else {
+      auto allowed = auth::Policy::ForPlatform(actor);
+      if (!allowed) return Fail(allowed.error());
+      permit = *allowed;
     }
     std::optional<JurisdictionId> jurisdiction;
     if (!input.jurisdiction.empty()) {
       jurisdiction = store_.FindJurisdiction(sql, input.jurisdiction);
-      if (!jurisdiction) {
-        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                           {{"jurisdiction", N_("There is no such jurisdiction.")}}));
-      }
+      if (!jurisdiction) return Fail(Invalid("jurisdiction", N_("There is no such jurisdiction.")));
     }
-    // Who may: the organization's administrators; for a new one, its parent's; a platform
-    // admin anywhere (and alone at the top level).
-    bool allowed = actor.IsPlatformAdmin() || (existing ? actor.Holds(auth::Role::kBarAdmin, *existing)
-                                                        : parent && actor.Holds(auth::Role::kBarAdmin, *parent));
-    if (existing && parent && store_.FindById(sql, *existing)->parent != parent &&
-        !actor.Holds(auth::Role::kBarAdmin, *parent)) {
-      allowed = false;  // moved under an organization the actor does not administer
-    }
-    if (!allowed) return Fail(Error::PermissionDenied());
-    if (existing && parent) {
-      // No cycles: the new parent may not be the organization itself or one below it.
-      for (OrganizationId below : store_.SelfAndDescendants(sql, *existing)) {
-        if (below == *parent) {
-          return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                             {{"parent", N_("An organization cannot be placed under itself.")}}));
-        }
-      }
-    }
-    OrganizationId id = store_.Upsert(sql, input, *ParseKind(input.kind), parent, jurisdiction);
+    OrganizationId id = store_.Insert(sql, *permit, input, *ParseKind(input.kind), parent, jurisdiction);
     audit::Record(
         sql, actor,
-        {existing ? "organization.update" : "organization.create", "organization", id.value(), id,
+        {"organization.create", "organization", id.value(), id,
          nlohmann::json({{"slug", input.slug}, {"kind", input.kind}, {"visibility", input.visibility}}).dump()});
     return id;
   });
+}
+
+Status OrganizationService::Update(const auth::Actor& actor, OrganizationId id, OrganizationInput input) {
+  return database_.Write([&](soci::session& sql) -> Status { return Write(sql, actor, id, std::move(input)); });
+}
+
+Status OrganizationService::Write(soci::session& sql, const auth::Actor& actor, OrganizationId id,
+                                  OrganizationInput input) const {
+  // Who may comes first: a refusal does not depend on what was sent.
+  auto permit = PermitFor(sql, actor, id, auth::Role::kBarAdmin);
+  if (!permit) return Fail(permit.error());
+  auto existing = store_.FindById(sql, id);
+  input.slug = existing->slug;
+  std::optional<OrganizationId> parent = existing->parent;
+  if (input.keep_parent) {
+    if (parent) input.parent_slug = store_.FindById(sql, *parent)->slug;
+  } else {
+    parent.reset();
+    if (!input.parent_slug.empty()) {
+      parent = store_.FindIdBySlug(sql, input.parent_slug);
+      if (!parent) return Fail(Invalid("parent", N_("There is no such parent organization.")));
+    }
+  }
+  if (input.keep_visibility) input.visibility = std::string(auth::VisibilityKey(existing->visibility));
+  if (auto errors = ValidateOrganization(input); !errors.empty()) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+  }
+  // A move needs rights where the organization goes too: the new parent's administrators, or a
+  // platform admin to take it to the top level.
+  std::optional<auth::Permit<OrganizationId>> new_parent;
+  if (parent != existing->parent) {
+    auto allowed = parent ? PermitFor(sql, actor, *parent, auth::Role::kBarAdmin)
+                          : auth::Policy::ForPlatform(actor);
+    if (!allowed && allowed.error().code() == ErrorCode::kNotFound) {
+      return Fail(Invalid("parent", N_("There is no such parent organization.")));
+    }
+    if (!allowed) return Fail(allowed.error());
+    new_parent = *allowed;
+    if (parent) {
+      // No cycles: the new parent may not be the organization itself or one below it.
+      for (OrganizationId below : store_.SelfAndDescendants(sql, id)) {
+        if (below == *parent) return Fail(Invalid("parent", N_("An organization cannot be placed under itself.")));
+      }
+    }
+  }
+  std::optional<JurisdictionId> jurisdiction;
+  if (!input.jurisdiction.empty()) {
+    jurisdiction = store_.FindJurisdiction(sql, input.jurisdiction);
+    if (!jurisdiction) return Fail(Invalid("jurisdiction", N_("There is no such jurisdiction.")));
+  }
+  store_.Update(sql, *permit, input, *ParseKind(input.kind), parent, new_parent, jurisdiction);
+  audit::Record(sql, actor,
+                {"organization.update", "organization", id.value(), id,
+                 nlohmann::json({{"slug", input.slug}, {"kind", input.kind}, {"visibility", input.visibility}}).dump()});
+  return {};
 }
 
 Result<JurisdictionId> OrganizationService::SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name) {
@@ -138,34 +190,35 @@ Result<std::vector<Jurisdiction>> OrganizationService::ListJurisdictions() {
       [&](soci::session& sql) -> Result<std::vector<Jurisdiction>> { return store_.ListJurisdictions(sql); });
 }
 
-Result<Organization> OrganizationService::GetBySlug(const std::string& slug) {
+Result<Organization> OrganizationService::GetBySlug(const auth::Actor& actor, const std::string& slug) {
   return database_.Read([&](soci::session& sql) -> Result<Organization> {
     auto organization = store_.FindBySlug(sql, slug);
-    if (!organization) return Fail(Error::NotFound());
+    if (!organization || !MayView(actor, *organization)) return Fail(Error::NotFound());
     return *organization;
   });
 }
 
-Result<Organization> OrganizationService::GetById(OrganizationId id) {
+Result<Organization> OrganizationService::GetById(const auth::Actor& actor, OrganizationId id) {
   return database_.Read([&](soci::session& sql) -> Result<Organization> {
     auto organization = store_.FindById(sql, id);
-    if (!organization) return Fail(Error::NotFound());
+    if (!organization || !MayView(actor, *organization)) return Fail(Error::NotFound());
     return *organization;
   });
 }
 
-Result<std::vector<Organization>> OrganizationService::Children(OrganizationId parent) {
+Result<std::vector<Organization>> OrganizationService::Children(const auth::Actor& actor, OrganizationId parent) {
   return database_.Read(
-      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.Children(sql, parent); });
+      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.Children(sql, actor, parent); });
 }
 
-Result<std::vector<Organization>> OrganizationService::ListTopLevel() {
+Result<std::vector<Organization>> OrganizationService::ListTopLevel(const auth::Actor& actor) {
   return database_.Read(
-      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListTopLevel(sql); });
+      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListTopLevel(sql, actor); });
 }
 
-Result<std::vector<Organization>> OrganizationService::ListAll() {
-  return database_.Read([&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListAll(sql); });
+Result<std::vector<Organization>> OrganizationService::ListAll(const auth::Actor& actor) {
+  return database_.Read(
+      [&](soci::session& sql) -> Result<std::vector<Organization>> { return store_.ListAll(sql, actor); });
 }
 
 Result<DirectorySummary> OrganizationService::Summary() {

@@ -1,10 +1,15 @@
 #pragma once
 // Organizations: validation and transactions around OrganizationStore.
-// TODO(#3): every call takes the acting user (const Actor&) and checks it.
+// Reads take the actor and answer kNotFound for an organization it may not see (lists leave
+// those out, in SQL); writes ask the policy (core/auth/policy.h) for a permit on the
+// organization, and on the new parent for a creation or a move.
 
 #include <vector>
 
+#include <string_view>
+
 #include "core/auth/actor.h"
+#include "core/auth/policy.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
 #include "modules/directory/model.h"
@@ -18,24 +23,31 @@ class OrganizationService {
   explicit OrganizationService(db::Database& database) : database_(database) {}
 
   // Creates or updates (by slug), for loaders. kInvalidArgument with field errors for a bad
-  // slug, kind, country code, visibility, unknown parent or missing name; nothing is written
-  // then. Who may: a platform admin anywhere; a bar admin of the organization (to update it) or
-  // of its parent (to create one below it).
+  // slug, kind, country code, visibility, unknown (or invisible) parent or missing name;
+  // nothing is written then. Who may: a platform admin anywhere; a bar admin of the
+  // organization (to update it) or of its parent (to create one below it, or move it there).
   Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input);
   // The same as Save, refusing a slug already taken (field "slug").
   Result<OrganizationId> Create(const auth::Actor& actor, const OrganizationInput& input);
-  // Updates organization `id`; its slug stays.
+  // Updates organization `id`; its slug stays (and its parent and visibility, when the input
+  // says to keep them).
   Status Update(const auth::Actor& actor, OrganizationId id, OrganizationInput input);
+  // Leave to act as `role` for organization `id` (kNotFound if there is none, or the actor may
+  // not see it), for other modules' links to an organization inside their own transaction.
+  Result<auth::Permit<OrganizationId>> PermitFor(soci::session& sql, const auth::Actor& actor, OrganizationId id,
+                                                 auth::Role role, std::string_view refusal = {}) const;
 
   // Creates or updates a jurisdiction by code (FR, KZ, EU).
   Result<JurisdictionId> SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name);
   Result<std::vector<Jurisdiction>> ListJurisdictions();
-  Result<Organization> GetBySlug(const std::string& slug);
-  Result<Organization> GetById(OrganizationId id);
-  Result<std::vector<Organization>> Children(OrganizationId parent);
+  // kNotFound also for one the actor may not see.
+  Result<Organization> GetBySlug(const auth::Actor& actor, const std::string& slug);
+  Result<Organization> GetById(const auth::Actor& actor, OrganizationId id);
+  Result<std::vector<Organization>> Children(const auth::Actor& actor, OrganizationId parent);
 
-  Result<std::vector<Organization>> ListTopLevel();
-  Result<std::vector<Organization>> ListAll();
+  // Those the actor may see.
+  Result<std::vector<Organization>> ListTopLevel(const auth::Actor& actor);
+  Result<std::vector<Organization>> ListAll(const auth::Actor& actor);
   Result<DirectorySummary> Summary();
 
   // Another module's records about organizations (agreements, events). Set at start-up, before
@@ -46,6 +58,7 @@ class OrganizationService {
 
  private:
   Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input, bool must_be_new);
+  Status Write(soci::session& sql, const auth::Actor& actor, OrganizationId id, OrganizationInput input) const;
   db::Database& database_;
   OrganizationStore store_;
   std::vector<RelatedSource> related_sources_;

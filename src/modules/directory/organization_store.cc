@@ -1,6 +1,9 @@
 #include "modules/directory/organization_store.h"
 
+#include <stdexcept>
+
 #include "core/base/time.h"
+#include "core/db/query.h"
 #include "core/db/text_table.h"
 
 namespace entente::directory {
@@ -16,6 +19,33 @@ std::vector<OrganizationId> ReadIds(soci::rowset<long long> rows) {
 }
 
 }  // namespace
+
+OrganizationId OrganizationStore::Insert(soci::session& sql, const auth::Permit<OrganizationId>& parent,
+                                         const OrganizationInput& input, OrganizationKind kind,
+                                         std::optional<OrganizationId> parent_id,
+                                         std::optional<JurisdictionId> jurisdiction) const {
+  // The permit is the parent's, or the platform's (an invalid id) for one at the top level.
+  if (parent.id().valid() ? parent_id != parent.id() : parent_id.has_value()) {
+    throw std::logic_error("OrganizationStore::Insert: the parent is not the permitted one");
+  }
+  if (FindIdBySlug(sql, input.slug)) throw std::logic_error("OrganizationStore::Insert: the slug is taken");
+  return Upsert(sql, input, kind, parent_id, jurisdiction);
+}
+
+void OrganizationStore::Update(soci::session& sql, const auth::Permit<OrganizationId>& organization,
+                               const OrganizationInput& input, OrganizationKind kind,
+                               std::optional<OrganizationId> parent_id,
+                               const std::optional<auth::Permit<OrganizationId>>& new_parent,
+                               std::optional<JurisdictionId> jurisdiction) const {
+  auto existing = FindById(sql, organization.id());
+  if (!existing || existing->slug != input.slug) {
+    throw std::logic_error("OrganizationStore::Update: the slug is not the permitted organization's");
+  }
+  if (existing->parent != parent_id && !(new_parent && (!new_parent->id().valid() || new_parent->id() == parent_id))) {
+    throw std::logic_error("OrganizationStore::Update: a move without the new parent's permit");
+  }
+  Upsert(sql, input, kind, parent_id, jurisdiction);
+}
 
 OrganizationId OrganizationStore::Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
                                          std::optional<OrganizationId> parent,
@@ -49,18 +79,21 @@ std::optional<OrganizationId> OrganizationStore::FindIdBySlug(soci::session& sql
   return OrganizationId(id);
 }
 
-std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql) const {
-  return List(sql, /*top_level_only=*/true);
+std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql, const auth::Actor& viewer) const {
+  return List(sql, &viewer, /*top_level_only=*/true);
 }
 
-std::vector<Organization> OrganizationStore::ListAll(soci::session& sql) const { return List(sql, false); }
+std::vector<Organization> OrganizationStore::ListAll(soci::session& sql, const auth::Actor& viewer) const {
+  return List(sql, &viewer, false);
+}
 
-std::vector<Organization> OrganizationStore::Children(soci::session& sql, OrganizationId parent) const {
-  return List(sql, false, parent.value());
+std::vector<Organization> OrganizationStore::Children(soci::session& sql, const auth::Actor& viewer,
+                                                      OrganizationId parent) const {
+  return List(sql, &viewer, false, parent.value());
 }
 
 std::optional<Organization> OrganizationStore::FindBySlug(soci::session& sql, const std::string& slug) const {
-  auto found = List(sql, false, 0, slug);
+  auto found = List(sql, nullptr, false, 0, slug);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -111,45 +144,35 @@ std::vector<Jurisdiction> OrganizationStore::ListJurisdictions(soci::session& sq
   return jurisdictions;
 }
 
-std::vector<Organization> OrganizationStore::List(soci::session& sql, bool top_level_only, long long parent_filter,
-                                                  const std::string& slug_filter) const {
-  int top_level = top_level_only ? 1 : 0;
+std::vector<Organization> OrganizationStore::List(soci::session& sql, const auth::Actor* viewer, bool top_level_only,
+                                                  long long parent_filter, const std::string& slug_filter) const {
+  db::Query query(
+      "SELECT o.id, o.slug, o.kind, o.city, o.country_code, o.parent_id, j.code, o.website, o.visibility "
+      "FROM organizations o LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE 1 = 1");
+  if (top_level_only) query.Append(" AND o.parent_id IS NULL");
+  if (parent_filter != 0) query.Append(" AND o.parent_id = ").Bind(parent_filter);
+  if (!slug_filter.empty()) query.Append(" AND o.slug = ").Bind(slug_filter);
+  if (viewer) {
+    query.Append(" AND ");
+    auth::AppendVisibleTo(query, *viewer, {.visibility = "o.visibility", .owner_organization = "o.id"});
+  }
+  query.Append(" ORDER BY o.id");
   std::vector<Organization> organizations;
   std::vector<long long> ids;
-  long long id = 0;
-  std::string slug, kind, city, country_code;
-  // Typed into() rather than soci::row: SQLite and PostgreSQL report integer columns as
-  // different C++ types in a row.
-  long long parent = 0;
-  soci::indicator parent_indicator = soci::i_null;
-  std::string jurisdiction, website, visibility;
-  soci::indicator jurisdiction_indicator = soci::i_null;
-  soci::statement statement = (sql.prepare << "SELECT o.id, o.slug, o.kind, o.city, o.country_code, o.parent_id, "
-                                              "j.code, o.website, o.visibility FROM organizations o "
-                                              "LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id "
-                                              "WHERE (:top_level = 0 OR o.parent_id IS NULL) "
-                                              "AND (:parent = 0 OR o.parent_id = :parent_again) "
-                                              "AND (:slug = '' OR o.slug = :slug_again) ORDER BY o.id",
-                               soci::use(top_level), soci::use(parent_filter), soci::use(parent_filter),
-                               soci::use(slug_filter), soci::use(slug_filter), soci::into(id), soci::into(slug), soci::into(kind),
-                               soci::into(city), soci::into(country_code), soci::into(parent, parent_indicator),
-                               soci::into(jurisdiction, jurisdiction_indicator), soci::into(website),
-                               soci::into(visibility));
-  statement.execute();
-  while (statement.fetch()) {
+  query.ForEachRow(sql, [&](const db::Row& row) {
     Organization organization;
-    organization.id = OrganizationId(id);
-    organization.slug = slug;
-    organization.kind = ParseKind(kind).value_or(OrganizationKind::kOther);
-    organization.city = city;
-    organization.country_code = country_code;
-    if (parent_indicator == soci::i_ok) organization.parent = OrganizationId(parent);
-    organization.jurisdiction = jurisdiction_indicator == soci::i_ok ? jurisdiction : "";
-    organization.website = website;
-    organization.visibility = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
-    ids.push_back(id);
+    organization.id = OrganizationId(row.Integer(0));
+    organization.slug = row.Text(1);
+    organization.kind = ParseKind(row.Text(2)).value_or(OrganizationKind::kOther);
+    organization.city = row.Text(3);
+    organization.country_code = row.Text(4);
+    if (!row.IsNull(5)) organization.parent = OrganizationId(row.Integer(5));
+    organization.jurisdiction = row.IsNull(6) ? "" : row.Text(6);
+    organization.website = row.Text(7);
+    organization.visibility = auth::ParseVisibility(row.Text(8)).value_or(auth::Visibility::kOrganization);
+    ids.push_back(organization.id.value());
     organizations.push_back(std::move(organization));
-  }
+  });
   auto texts = kTexts.Load(sql, ids);
   for (auto& organization : organizations) {
     auto it = texts.find(organization.id.value());
@@ -166,7 +189,7 @@ DirectorySummary OrganizationStore::Summary(soci::session& sql) const {
   DirectorySummary summary;
   sql << "SELECT COUNT(*), "
          "COALESCE(SUM(CASE WHEN kind IN ('bar', 'national_bar') THEN 1 ELSE 0 END), 0), "
-         "COUNT(DISTINCT NULLIF(country_code, '')) FROM organizations",
+         "COUNT(DISTINCT NULLIF(country_code, '')) FROM organizations WHERE visibility = 'public'",
       soci::into(summary.organizations), soci::into(summary.bars), soci::into(summary.countries);
   return summary;
 }

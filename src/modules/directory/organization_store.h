@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/auth/policy.h"
 #include "core/base/ids.h"
 #include "modules/directory/model.h"
 
@@ -15,9 +16,17 @@ namespace entente::directory {
 
 class OrganizationStore {
  public:
-  // Inserts, or updates the organization with the same slug; replaces its names. Returns its id.
-  OrganizationId Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
-                        std::optional<OrganizationId> parent, std::optional<JurisdictionId> jurisdiction) const;
+  // Inserts an organization below the one of `parent`'s permit (a platform's permit for one at
+  // the top level: Policy::AsSystem, or a platform admin's); input.slug must be free. Returns its id.
+  OrganizationId Insert(soci::session& sql, const auth::Permit<OrganizationId>& parent, const OrganizationInput& input,
+                        OrganizationKind kind, std::optional<OrganizationId> parent_id,
+                        std::optional<JurisdictionId> jurisdiction) const;
+  // Updates the organization of the permit and replaces its names. A move under another parent
+  // needs that parent's permit too (`new_parent`), or the platform's.
+  void Update(soci::session& sql, const auth::Permit<OrganizationId>& organization, const OrganizationInput& input,
+              OrganizationKind kind, std::optional<OrganizationId> parent_id,
+              const std::optional<auth::Permit<OrganizationId>>& new_parent,
+              std::optional<JurisdictionId> jurisdiction) const;
 
   JurisdictionId UpsertJurisdiction(soci::session& sql, const std::string& code, const i18n::LocalizedText& name) const;
   std::optional<JurisdictionId> FindJurisdiction(soci::session& sql, const std::string& code) const;
@@ -25,15 +34,17 @@ class OrganizationStore {
   // One organization with its names; nullopt when there is none with that slug.
   std::optional<Organization> FindBySlug(soci::session& sql, const std::string& slug) const;
   std::optional<Organization> FindById(soci::session& sql, OrganizationId id) const;
-  std::vector<Organization> Children(soci::session& sql, OrganizationId parent) const;
+  // The organizations directly below `parent` that `viewer` may see.
+  std::vector<Organization> Children(soci::session& sql, const auth::Actor& viewer, OrganizationId parent) const;
 
   std::optional<OrganizationId> FindIdBySlug(soci::session& sql, std::string_view slug) const;
 
-  // Organizations without a parent, with their names, ordered by id.
-  std::vector<Organization> ListTopLevel(soci::session& sql) const;
-  // Every organization, with its names, ordered by id.
-  std::vector<Organization> ListAll(soci::session& sql) const;
+  // Organizations without a parent that `viewer` may see, with their names, ordered by id.
+  std::vector<Organization> ListTopLevel(soci::session& sql, const auth::Actor& viewer) const;
+  // Every organization `viewer` may see, with its names, ordered by id.
+  std::vector<Organization> ListAll(soci::session& sql, const auth::Actor& viewer) const;
 
+  // Counts of the public organizations (the home page's figures, the same for everyone).
   DirectorySummary Summary(soci::session& sql) const;
 
   // `id` and every organization above it, nearest first. Role scope (DESIGN.md: a role on X
@@ -43,9 +54,13 @@ class OrganizationStore {
   std::vector<OrganizationId> SelfAndDescendants(soci::session& sql, OrganizationId id) const;
 
  private:
-  // Organizations matching the filter, with their names, ordered by id.
-  std::vector<Organization> List(soci::session& sql, bool top_level_only, long long parent = 0,
-                                 const std::string& slug = "") const;
+  // Inserts, or updates the organization with the same slug; replaces its names.
+  OrganizationId Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
+                        std::optional<OrganizationId> parent, std::optional<JurisdictionId> jurisdiction) const;
+  // Organizations matching the filter (and visible to `viewer`, unless null), with their names,
+  // ordered by id.
+  std::vector<Organization> List(soci::session& sql, const auth::Actor* viewer, bool top_level_only,
+                                 long long parent = 0, const std::string& slug = "") const;
 };
 
 }  // namespace entente::directory

@@ -80,6 +80,7 @@ struct Membership {
   long long id = 0;
   OrganizationId bar;
   std::string bar_slug;
+  auth::Visibility bar_visibility = auth::Visibility::kPublic;  // who may see the bar
   std::string roll_number;
   PartialDate admitted_on;
   MembershipStatus status = MembershipStatus::kActive;
@@ -90,6 +91,7 @@ struct Position {
   long long id = 0;
   OrganizationId organization;
   std::string organization_slug;
+  auth::Visibility organization_visibility = auth::Visibility::kPublic;  // who may see the organization
   PositionTitle title = PositionTitle::kMember;
   PartialDate starts_on;
   PartialDate ends_on;

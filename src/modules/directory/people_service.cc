@@ -106,18 +106,37 @@ std::vector<FieldError> ValidatePerson(const PersonInput& input) {
 }
 
 Result<PersonId> PeopleService::SavePerson(const auth::Actor& actor, const PersonInput& input) {
-  if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
   if (auto errors = ValidatePerson(input); !errors.empty()) {
     return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   }
   return database_.Write([&](soci::session& sql) -> Result<PersonId> {
-    bool created = !store_.FindIdBySlug(sql, input.slug);
-    PersonId id = store_.Upsert(sql, input);
+    auto existing = store_.FindIdBySlug(sql, input.slug);
+    PersonId id;
+    if (existing) {
+      auto permit = auth::Policy::AsSystem(actor, "person", *existing);
+      if (!permit) return Fail(permit.error());
+      store_.Update(sql, *permit, input);
+      id = *existing;
+    } else {
+      auto permit = auth::Policy::AsSystem(actor, "organization", OrganizationId());
+      if (!permit) return Fail(permit.error());
+      id = store_.Insert(sql, *permit, input);
+    }
     audit::Record(sql, actor,
-                  {created ? "person.create" : "person.update", "person", id.value(), std::nullopt,
+                  {existing ? "person.update" : "person.create", "person", id.value(), std::nullopt,
                    nlohmann::json({{"slug", input.slug}}).dump()});
     return id;
   });
+}
+
+Person AsSeenBy(const auth::Actor& actor, Person person) {
+  std::erase_if(person.memberships, [&](const Membership& membership) {
+    return !auth::MayView(actor, membership.bar_visibility, membership.bar, {}, {});
+  });
+  std::erase_if(person.positions, [&](const Position& position) {
+    return !auth::MayView(actor, position.organization_visibility, position.organization, {}, {});
+  });
+  return person;
 }
 
 std::vector<Contact> VisibleContacts(const auth::Actor& actor, const Person& person) {
@@ -148,14 +167,32 @@ std::string PersonSlugBase(const PersonInput& input) {
 
 namespace {
 
-// Whether the actor may edit a person: an administrator of one of the organizations whose roll
-// they are on or where they held a position, or a platform admin.
-bool MayEditIn(soci::session& sql, const PeopleStore& store, const auth::Actor& actor, PersonId id) {
-  if (actor.IsPlatformAdmin()) return true;
-  for (OrganizationId organization : store.OrganizationsOf(sql, id)) {
-    if (actor.Holds(auth::Role::kBarAdmin, organization)) return true;
+constexpr const char* kOnlyBarAdmins = N_("Only the bar's administrators may change its roll.");
+constexpr const char* kMergeRefused = N_("You may merge only people you may edit.");
+
+// The organizations a person belongs to, for the policy: those whose roll they are on or where
+// they held a position — their administrators may edit the person. People are public.
+auth::Owners OwnersOf(soci::session& sql, const PeopleStore& store, PersonId id) {
+  return {auth::Visibility::kPublic, store.OrganizationsOf(sql, id), {}};
+}
+
+Result<auth::Permit<PersonId>> PermitToEdit(soci::session& sql, const PeopleStore& store, const auth::Actor& actor,
+                                            PersonId id, std::string_view refusal = {}) {
+  auto person = store.Find(sql, id);
+  if (!person || person->merged_into) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "person", id.value()));
+  return auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id, OwnersOf(sql, store, id), refusal);
+}
+
+// Leave to write on `slug`'s organization as its administrator. An organization the actor may
+// not see is answered like one that does not exist: a field error on `field`.
+Result<auth::Permit<OrganizationId>> PermitForOrganization(soci::session& sql, const OrganizationStore& organizations,
+                                                           const auth::Actor& actor, const std::string& slug,
+                                                           const char* field, std::string_view refusal = {}) {
+  auto organization = organizations.FindBySlug(sql, slug);
+  if (!organization || !MayView(actor, *organization)) {
+    return Fail(FieldProblem(field, N_("There is no such organization.")));
   }
-  return false;
+  return auth::Policy::ActFor(actor, auth::Role::kBarAdmin, organization->id, organization->visibility, refusal);
 }
 
 }  // namespace
@@ -174,21 +211,22 @@ Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInp
   if (input.names.empty()) errors.push_back({"names", N_("Give the name as written.")});
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   return database_.Write([&](soci::session& sql) -> Result<PersonId> {
-    auto bar = organizations_.FindIdBySlug(sql, membership.bar_slug);
-    if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
-      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
-    }
-    if (!membership.roll_number.empty() && store_.RollNumbers(sql, *bar).contains(membership.roll_number)) {
+    auto bar = PermitForOrganization(sql, organizations_, actor, membership.bar_slug, "bar", kOnlyBarAdmins);
+    if (!bar) return Fail(bar.error());
+    if (!membership.roll_number.empty() && store_.RollNumbers(sql, bar->id()).contains(membership.roll_number)) {
       return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
     }
     std::string base = PersonSlugBase(input);
     input.slug = base;
     for (int n = 2; store_.FindIdBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
-    PersonId id = store_.Upsert(sql, input);
-    store_.UpsertMembership(sql, id, *bar, membership.roll_number, *admitted, *status, PartialDate());
+    PersonId id = store_.Insert(sql, *bar, input);
+    // The bar's permit covers the person it has just put on its roll.
+    auto person = auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id,
+                                       {auth::Visibility::kPublic, {bar->id()}, {}});
+    if (!person) return Fail(person.error());
+    store_.UpsertMembership(sql, *person, *bar, membership.roll_number, *admitted, *status, PartialDate());
     audit::Record(sql, actor,
-                  {"person.create", "person", id.value(), *bar,
+                  {"person.create", "person", id.value(), bar->id(),
                    nlohmann::json({{"slug", input.slug}, {"roll_number", membership.roll_number}}).dump()});
     return id;
   });
@@ -198,13 +236,13 @@ Status PeopleService::UpdatePerson(const auth::Actor& actor, PersonId id, Person
   input.slug = "person";  // the stored slug is kept; a placeholder for validation
   std::vector<FieldError> errors = ValidatePerson(input);
   return database_.Write([&](soci::session& sql) -> Status {
-    auto existing = store_.Find(sql, id);
-    if (!existing || existing->merged_into) return Fail(Error::NotFound());
-    if (!MayEditIn(sql, store_, actor, id)) return Fail(Error::PermissionDenied());
+    auto permit = PermitToEdit(sql, store_, actor, id);
+    if (!permit) return Fail(permit.error());
     if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    auto existing = store_.Find(sql, id);
     input.slug = existing->slug;
     input.synthetic = existing->synthetic;
-    store_.Upsert(sql, input);
+    store_.Update(sql, *permit, input);
     nlohmann::json changed = {{"slug", existing->slug}};
     if (existing->display_name != (input.names.empty() ? "" : input.names.front().full_name)) {
       changed["name_as_written"] = {existing->display_name, input.names.empty() ? "" : input.names.front().full_name};
@@ -218,15 +256,15 @@ Status PeopleService::UpdatePerson(const auth::Actor& actor, PersonId id, Person
 
 Result<bool> PeopleService::MayEdit(const auth::Actor& actor, PersonId id) {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return false;
-  return database_.Read([&](soci::session& sql) -> Result<bool> { return MayEditIn(sql, store_, actor, id); });
+  return database_.Read([&](soci::session& sql) -> Result<bool> {
+    return auth::Policy::MayAct(actor, auth::Role::kBarAdmin, OwnersOf(sql, store_, id));
+  });
 }
 
 Status PeopleService::Merge(const auth::Actor& actor, PersonId keep, PersonId duplicate) {
   return database_.Write([&](soci::session& sql) -> Status {
-    auto kept = store_.Find(sql, keep);
-    if (!kept || kept->merged_into) return Fail(Error::NotFound());
-    if (!MayEditIn(sql, store_, actor, keep))
-      return Fail(Error::PermissionDenied(N_("You may merge only people you may edit.")));
+    auto kept_permit = PermitToEdit(sql, store_, actor, keep, kMergeRefused);
+    if (!kept_permit) return Fail(kept_permit.error());
     if (keep == duplicate) {
       return Fail(FieldProblem("duplicate", N_("Choose another person: a record cannot be merged into itself.")));
     }
@@ -234,9 +272,9 @@ Status PeopleService::Merge(const auth::Actor& actor, PersonId keep, PersonId du
     if (!other || other->merged_into) {
       return Fail(FieldProblem("duplicate", N_("There is no such person, or the record was already merged.")));
     }
-    if (!MayEditIn(sql, store_, actor, duplicate)) {
-      return Fail(Error::PermissionDenied(N_("You may merge only people you may edit.")));
-    }
+    auto duplicate_permit = PermitToEdit(sql, store_, actor, duplicate, kMergeRefused);
+    if (!duplicate_permit) return Fail(duplicate_permit.error());
+    auto kept = store_.Find(sql, keep);
     PersonInput merged;
     merged.slug = kept->slug;
     merged.synthetic = kept->synthetic;
@@ -264,7 +302,7 @@ Status PeopleService::Merge(const auth::Actor& actor, PersonId keep, PersonId du
       });
       if (!known) merged.contacts.push_back(contact);
     }
-    store_.Merge(sql, keep, duplicate, merged);
+    store_.Merge(sql, *kept_permit, *duplicate_permit, merged);
     audit::Record(sql, actor,
                   {"person.merge", "person", keep.value(), std::nullopt,
                    nlohmann::json({{"kept", kept->slug}, {"merged", other->slug}}).dump()});
@@ -273,13 +311,14 @@ Status PeopleService::Merge(const auth::Actor& actor, PersonId keep, PersonId du
 }
 
 Status PeopleService::SaveMembership(const auth::Actor& actor, PersonId person, const MembershipInput& input) {
-  // Who may comes first: a refusal does not depend on what else was sent.
+  // Who may comes first: a refusal does not depend on what else was sent. A membership links
+  // the person and the bar: it needs leave on both (a bar's administrators may not put another
+  // bar's member on their roll, and so gain that person's record).
   return database_.Write([&](soci::session& sql) -> Status {
-    auto bar = organizations_.FindIdBySlug(sql, input.bar_slug);
-    if (!bar) return Fail(FieldProblem("bar", N_("There is no such organization.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *bar))
-      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
-    if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    auto person_permit = PermitToEdit(sql, store_, actor, person);
+    if (!person_permit) return Fail(person_permit.error());
+    auto bar = PermitForOrganization(sql, organizations_, actor, input.bar_slug, "bar", kOnlyBarAdmins);
+    if (!bar) return Fail(bar.error());
     std::vector<FieldError> errors;
     auto admitted = PartialDate::Parse(input.admitted_on);
     if (!admitted) errors.push_back({"admitted_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
@@ -291,26 +330,27 @@ Status PeopleService::SaveMembership(const auth::Actor& actor, PersonId person, 
       errors.push_back({"roll_number", N_("This is too long (at most 50 characters).")});
     if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
     if (!input.roll_number.empty()) {
-      auto held = store_.RollNumbers(sql, *bar);
+      auto held = store_.RollNumbers(sql, bar->id());
       if (auto it = held.find(input.roll_number); it != held.end() && it->second.first != person.value()) {
         return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
       }
     }
-    store_.UpsertMembership(sql, person, *bar, input.roll_number, *admitted, *status, *since);
+    store_.UpsertMembership(sql, *person_permit, *bar, input.roll_number, *admitted, *status, *since);
     audit::Record(sql, actor,
-                  {"membership.save", "person", person.value(), *bar,
+                  {"membership.save", "person", person.value(), bar->id(),
                    nlohmann::json({{"roll_number", input.roll_number}, {"status", input.status}}).dump()});
     return {};
   });
 }
 
 Status PeopleService::SavePosition(const auth::Actor& actor, PersonId person, const PositionInput& input) {
-  // Who may comes first: a refusal does not depend on what else was sent.
+  // Who may comes first; like a membership, a position needs leave on the person and on the
+  // organization.
   return database_.Write([&](soci::session& sql) -> Status {
-    auto organization = organizations_.FindIdBySlug(sql, input.organization_slug);
-    if (!organization) return Fail(FieldProblem("organization", N_("There is no such organization.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *organization)) return Fail(Error::PermissionDenied());
-    if (!store_.Find(sql, person)) return Fail(Error::NotFound());
+    auto person_permit = PermitToEdit(sql, store_, actor, person);
+    if (!person_permit) return Fail(person_permit.error());
+    auto organization = PermitForOrganization(sql, organizations_, actor, input.organization_slug, "organization");
+    if (!organization) return Fail(organization.error());
     std::vector<FieldError> errors;
     auto title = ParseTitle(input.title);
     if (!title) errors.push_back({"title", N_("Choose a title from the list.")});
@@ -326,9 +366,9 @@ Status PeopleService::SavePosition(const auth::Actor& actor, PersonId person, co
     }
     if (input.source.size() > 300) errors.push_back({"source", N_("This is too long (at most 300 characters).")});
     if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
-    store_.UpsertPosition(sql, person, *organization, *title, *starts, *ends, *attested, input.source);
+    store_.UpsertPosition(sql, *person_permit, *organization, *title, *starts, *ends, *attested, input.source);
     audit::Record(sql, actor,
-                  {"position.save", "person", person.value(), *organization,
+                  {"position.save", "person", person.value(), organization->id(),
                    nlohmann::json({{"title", input.title}, {"attested_on", input.attested_on}}).dump()});
     return {};
   });

@@ -1,6 +1,9 @@
 #pragma once
 // People, rolls and positions, and Find a lawyer. Reads are public (the directory of lawyers is
-// public); writes take the acting user and check that they administer the bar or organization.
+// public); writes ask the policy (core/auth/policy.h): a person belongs to the organizations
+// whose roll they are on or where they held a position, and those organizations'
+// administrators may edit them. A link between a person and an organization (a membership, a
+// position) needs leave on both.
 
 #include <functional>
 #include <optional>
@@ -21,8 +24,8 @@ class PeopleService {
  public:
   explicit PeopleService(db::Database& database) : database_(database) {}
 
-  // Creates or updates (by slug), for loaders (demo, tests): bar admins (of any organization)
-  // and platform admins.
+  // Creates or updates (by slug), for loaders (demo, tests): the platform itself only
+  // (Actor::System); anyone else gets kPermissionDenied.
   Result<PersonId> SavePerson(const auth::Actor& actor, const PersonInput& input);
 
   // A new person on the roll of `membership.bar_slug`, which the actor administers; the slug is
@@ -39,9 +42,10 @@ class PeopleService {
   // names as variants, its languages, practice areas, contacts, memberships and positions; the
   // duplicate's address then leads to `keep`. The actor must be allowed to edit both.
   Status Merge(const auth::Actor& actor, PersonId keep, PersonId duplicate);
-  // A bar admin of the bar (or a platform admin).
+  // Someone who may edit the person and administers the bar (or a platform admin). A bar the
+  // actor may not see is answered as unknown (field "bar").
   Status SaveMembership(const auth::Actor& actor, PersonId person, const MembershipInput& input);
-  // A bar admin of the organization (or a platform admin).
+  // Someone who may edit the person and administers the organization (or a platform admin).
   Status SavePosition(const auth::Actor& actor, PersonId person, const PositionInput& input);
 
   Result<Person> GetPerson(const std::string& slug);
@@ -74,6 +78,10 @@ class PeopleService {
 };
 
 std::vector<FieldError> ValidatePerson(const PersonInput& input);
+
+// The person as `actor` may see them: without the memberships and positions in organizations
+// hidden from the actor (an organization of `organization` visibility is not named to others).
+Person AsSeenBy(const auth::Actor& actor, Person person);
 
 // The contact details of `person` that `actor` may see: public ones to anyone, "members" ones to
 // signed-in users, "organization" ones to those holding a role on one of the person's bars or

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "core/base/time.h"
 #include "core/db/query.h"
@@ -51,6 +52,20 @@ std::string CoversUntil(const PartialDate& ends, const PartialDate& attested) {
 }
 
 }  // namespace
+
+PersonId PeopleStore::Insert(soci::session& sql, const auth::Permit<OrganizationId>& bar,
+                             const PersonInput& input) const {
+  (void)bar;  // the caller writes the membership of `bar` in the same transaction
+  if (FindIdBySlug(sql, input.slug)) throw std::logic_error("PeopleStore::Insert: the slug is taken");
+  return Upsert(sql, input);
+}
+
+void PeopleStore::Update(soci::session& sql, const auth::Permit<PersonId>& person, const PersonInput& input) const {
+  if (FindIdBySlug(sql, input.slug) != person.id()) {
+    throw std::logic_error("PeopleStore::Update: the slug is not the permitted person's");
+  }
+  Upsert(sql, input);
+}
 
 PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const {
   std::string now = NowUtc();
@@ -149,8 +164,9 @@ std::vector<OrganizationId> PeopleStore::OrganizationsOf(soci::session& sql, Per
   return organizations;
 }
 
-void PeopleStore::Merge(soci::session& sql, PersonId keep, PersonId duplicate, const PersonInput& merged) const {
-  long long keep_id = keep.value(), duplicate_id = duplicate.value();
+void PeopleStore::Merge(soci::session& sql, const auth::Permit<PersonId>& keep,
+                        const auth::Permit<PersonId>& duplicate, const PersonInput& merged) const {
+  long long keep_id = keep.id().value(), duplicate_id = duplicate.id().value();
   // Roll memberships and positions move as they are; a membership of a bar both records already
   // hold without a roll number is dropped from the duplicate rather than doubled.
   sql << "DELETE FROM memberships WHERE person_id = :duplicate AND roll_number = '' AND organization_id IN "
@@ -171,7 +187,7 @@ void PeopleStore::Merge(soci::session& sql, PersonId keep, PersonId duplicate, c
   // Records merged into the duplicate earlier now point to the one kept.
   sql << "UPDATE people SET merged_into = :keep WHERE merged_into = :duplicate", soci::use(keep_id),
       soci::use(duplicate_id);
-  Upsert(sql, merged);
+  Update(sql, keep, merged);
 }
 
 std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumbers(soci::session& sql,
@@ -295,17 +311,19 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
   {
     Membership membership;
     long long bar = 0;
-    std::string admitted, status, since;
+    std::string admitted, status, since, visibility;
     soci::statement statement =
-        (sql.prepare
-             << "SELECT m.id, m.organization_id, o.slug, m.roll_number, m.admitted_on, m.status, m.status_since "
-                "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-                "WHERE m.person_id = :id ORDER BY m.id",
+        (sql.prepare << "SELECT m.id, m.organization_id, o.slug, o.visibility, m.roll_number, m.admitted_on, "
+                        "m.status, m.status_since "
+                        "FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+                        "WHERE m.person_id = :id ORDER BY m.id",
          soci::use(person_id), soci::into(membership.id), soci::into(bar), soci::into(membership.bar_slug),
-         soci::into(membership.roll_number), soci::into(admitted), soci::into(status), soci::into(since));
+         soci::into(visibility), soci::into(membership.roll_number), soci::into(admitted), soci::into(status),
+         soci::into(since));
     statement.execute();
     while (statement.fetch()) {
       membership.bar = OrganizationId(bar);
+      membership.bar_visibility = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
       membership.admitted_on = PartialDate::Parse(admitted).value_or(PartialDate());
       membership.status = ParseStatus(status).value_or(MembershipStatus::kActive);
       membership.status_since = PartialDate::Parse(since).value_or(PartialDate());
@@ -315,18 +333,20 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
   {
     Position position;
     long long organization = 0;
-    std::string title, starts, ends, attested;
+    std::string title, starts, ends, attested, visibility;
     soci::statement statement =
-        (sql.prepare
-             << "SELECT p.id, p.organization_id, o.slug, p.title, p.starts_on, p.ends_on, p.attested_on, p.source "
-                "FROM positions p JOIN organizations o ON o.id = p.organization_id "
-                "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
+        (sql.prepare << "SELECT p.id, p.organization_id, o.slug, o.visibility, p.title, p.starts_on, p.ends_on, "
+                        "p.attested_on, p.source "
+                        "FROM positions p JOIN organizations o ON o.id = p.organization_id "
+                        "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
          soci::use(person_id), soci::into(position.id), soci::into(organization),
-         soci::into(position.organization_slug), soci::into(title), soci::into(starts), soci::into(ends),
-         soci::into(attested), soci::into(position.source));
+         soci::into(position.organization_slug), soci::into(visibility), soci::into(title), soci::into(starts),
+         soci::into(ends), soci::into(attested), soci::into(position.source));
     statement.execute();
     while (statement.fetch()) {
       position.organization = OrganizationId(organization);
+      position.organization_visibility =
+          auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
       position.title = ParseTitle(title).value_or(PositionTitle::kMember);
       position.starts_on = PartialDate::Parse(starts).value_or(PartialDate());
       position.ends_on = PartialDate::Parse(ends).value_or(PartialDate());
@@ -337,10 +357,11 @@ std::optional<Person> PeopleStore::Find(soci::session& sql, PersonId id) const {
   return person;
 }
 
-void PeopleStore::UpsertMembership(soci::session& sql, PersonId person, OrganizationId bar,
-                                   const std::string& roll_number, const PartialDate& admitted_on,
-                                   MembershipStatus status, const PartialDate& status_since) const {
-  long long person_id = person.value(), bar_id = bar.value();
+void PeopleStore::UpsertMembership(soci::session& sql, const auth::Permit<PersonId>& person,
+                                   const auth::Permit<OrganizationId>& bar, const std::string& roll_number,
+                                   const PartialDate& admitted_on, MembershipStatus status,
+                                   const PartialDate& status_since) const {
+  long long person_id = person.id().value(), bar_id = bar.id().value();
   std::string admitted = admitted_on.ToString(), status_key(StatusKey(status)), since = status_since.ToString();
   db::Query existing("SELECT id, person_id FROM memberships WHERE organization_id = ");
   existing.Bind(bar_id);
@@ -367,10 +388,11 @@ void PeopleStore::UpsertMembership(soci::session& sql, PersonId person, Organiza
   RefreshListed(sql, holders);
 }
 
-void PeopleStore::UpsertPosition(soci::session& sql, PersonId person, OrganizationId organization, PositionTitle title,
+void PeopleStore::UpsertPosition(soci::session& sql, const auth::Permit<PersonId>& person,
+                                 const auth::Permit<OrganizationId>& organization, PositionTitle title,
                                  const PartialDate& starts_on, const PartialDate& ends_on,
                                  const PartialDate& attested_on, const std::string& source) const {
-  long long person_id = person.value(), organization_id = organization.value();
+  long long person_id = person.id().value(), organization_id = organization.id().value();
   std::string title_key(TitleKey(title)), starts = starts_on.ToString(), ends = ends_on.ToString(),
                                           attested = attested_on.ToString(), from = CoversFrom(starts_on, attested_on),
                                           until = CoversUntil(ends_on, attested_on);

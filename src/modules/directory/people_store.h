@@ -10,15 +10,22 @@
 
 #include <soci/soci.h>
 
+#include "core/auth/policy.h"
 #include "modules/directory/people_model.h"
 
 namespace entente::directory {
 
+// Writes take the policy's permits (core/auth/policy.h): a person is written with the permit of
+// that person, a new person with the permit to act for the bar whose roll they join, and a link
+// between a person and an organization with a permit for each.
 class PeopleStore {
  public:
-  // Inserts, or updates the person with the same slug: replaces names, languages, practice
-  // areas and search keys. Returns the id.
-  PersonId Upsert(soci::session& sql, const PersonInput& input) const;
+  // A new person (input.slug must be free), for the roll of `bar`'s permit (which the caller
+  // then writes). Returns the id.
+  PersonId Insert(soci::session& sql, const auth::Permit<OrganizationId>& bar, const PersonInput& input) const;
+  // Replaces the person's names, languages, practice areas, contacts and search keys;
+  // input.slug must be the person's own.
+  void Update(soci::session& sql, const auth::Permit<PersonId>& person, const PersonInput& input) const;
   std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
   // Replaces the person's contact details.
   void ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const;
@@ -28,7 +35,8 @@ class PeopleStore {
   // Merges `duplicate` into `keep`: memberships and positions move to `keep`, whose names,
   // languages, practice areas and contacts become `merged` (the caller's union of both); the
   // duplicate stays as a pointer (merged_into) so that its old address leads to `keep`.
-  void Merge(soci::session& sql, PersonId keep, PersonId duplicate, const PersonInput& merged) const;
+  void Merge(soci::session& sql, const auth::Permit<PersonId>& keep, const auth::Permit<PersonId>& duplicate,
+             const PersonInput& merged) const;
 
   // The roll numbers on a bar's roll, with the person and slug each belongs to.
   std::map<std::string, std::pair<long long, std::string>> RollNumbers(soci::session& sql, OrganizationId bar) const;
@@ -66,7 +74,7 @@ class PeopleStore {
   // second thread while the previous chunk is written (people_store_bulk.cc). SQLite writes
   // through its C API with statements prepared once and a larger page cache while it runs;
   // PostgreSQL through COPY. Throws soci errors, after which the transaction must roll back.
-  void BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries,
+  void BulkUpsert(soci::session& sql, const auth::Permit<OrganizationId>& bar, const std::vector<RollEntry>& entries,
                   const std::function<void(size_t, size_t)>& progress = {}) const;
   // Copies into the people's keys and pairs of keys whether each holds an active membership
   // (the `listed` column Find a lawyer reads). Every change of keys or memberships calls it.
@@ -85,11 +93,13 @@ class PeopleStore {
   std::optional<Person> Find(soci::session& sql, PersonId id) const;
 
   // Upserts by (bar, roll number) when there is a roll number, else by (person, bar).
-  void UpsertMembership(soci::session& sql, PersonId person, OrganizationId bar, const std::string& roll_number,
+  void UpsertMembership(soci::session& sql, const auth::Permit<PersonId>& person,
+                        const auth::Permit<OrganizationId>& bar, const std::string& roll_number,
                         const PartialDate& admitted_on, MembershipStatus status, const PartialDate& status_since) const;
   // Replaces the person's position of that title on that organization with the same start and
   // attestation (so a data set can be loaded twice).
-  void UpsertPosition(soci::session& sql, PersonId person, OrganizationId organization, PositionTitle title,
+  void UpsertPosition(soci::session& sql, const auth::Permit<PersonId>& person,
+                      const auth::Permit<OrganizationId>& organization, PositionTitle title,
                       const PartialDate& starts_on, const PartialDate& ends_on, const PartialDate& attested_on,
                       const std::string& source) const;
 
@@ -137,6 +147,10 @@ class PeopleStore {
                                                                long long count_cap) const;
   // Hits for display, in the order given.
   std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
+
+ private:
+  // Inserts, or updates the person with the same slug (Insert and Update check which).
+  PersonId Upsert(soci::session& sql, const PersonInput& input) const;
 };
 
 }  // namespace entente::directory

@@ -508,9 +508,11 @@ void WriteAll(Writer& writer, const std::vector<PeopleStore::RollEntry>& entries
 
 }  // namespace
 
-void PeopleStore::BulkUpsert(soci::session& sql, OrganizationId bar, const std::vector<RollEntry>& entries,
+void PeopleStore::BulkUpsert(soci::session& sql, const auth::Permit<OrganizationId>& permit,
+                             const std::vector<RollEntry>& entries,
                              const std::function<void(size_t, size_t)>& progress) const {
   if (entries.empty()) return;
+  OrganizationId bar = permit.id();
   if (sql.get_backend_name() == "postgresql") {
     PostgresWriter writer(sql, bar);
     WriteAll(writer, entries, progress);

@@ -70,19 +70,27 @@ struct ParsedRow {
   PartialDate status_since;
 };
 
+// Leave to change or read `bar_slug`'s roll: its administrators (and platform admins). A bar
+// the actor may not see is as unknown as one that does not exist.
+Result<auth::Permit<OrganizationId>> RollPermit(soci::session& sql, const OrganizationStore& organizations,
+                                                const auth::Actor& actor, const std::string& bar_slug,
+                                                const char* refusal) {
+  auto bar = organizations.FindBySlug(sql, bar_slug);
+  if (!bar || !MayView(actor, *bar)) return Fail(Error::NotFound(N_("There is no such bar.")));
+  return auth::Policy::ActFor(actor, auth::Role::kBarAdmin, bar->id, bar->visibility, refusal);
+}
+
+constexpr const char* kOnlyAdminsChange = N_("Only the bar's administrators may change its roll.");
+
 }  // namespace
 
 Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std::string& bar_slug,
                                              std::string_view csv_text, bool dry_run,
                                              const std::function<void(size_t, size_t)>& progress) {
-  auto bar = database_.Read([&](soci::session& sql) -> Result<std::optional<OrganizationId>> {
-    return organizations_.FindIdBySlug(sql, bar_slug);
+  auto bar = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
+    return RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
   });
   if (!bar) return Fail(bar.error());
-  if (!*bar) return Fail(Error::NotFound(N_("There is no such bar.")));
-  if (!actor.Holds(auth::Role::kBarAdmin, **bar)) {
-    return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
-  }
 
   RollImportReport report;
   csv::Document document = csv::Parse(csv_text);
@@ -175,7 +183,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   // Which roll numbers are already on the roll, and whose they are.
   auto existing =
       database_.Read([&](soci::session& sql) -> Result<std::map<std::string, std::pair<long long, std::string>>> {
-        return people_.RollNumbers(sql, **bar);
+        return people_.RollNumbers(sql, bar->id());
       });
   if (!existing) return Fail(existing.error());
   for (const auto& row : rows) (existing->contains(row.roll_number) ? report.updated : report.created) += 1;
@@ -189,10 +197,10 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
       if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.second;
       entries.push_back({std::move(row.person), row.roll_number, row.admitted_on, row.status, row.status_since});
     }
-    people_.BulkUpsert(sql, **bar, entries, progress);
+    people_.BulkUpsert(sql, *bar, entries, progress);
     audit::Record(
         sql, actor,
-        {"roll.import", "organization", (*bar)->value(), **bar,
+        {"roll.import", "organization", bar->id().value(), bar->id(),
          nlohmann::json({{"rows", rows.size()}, {"created", report.created}, {"updated", report.updated}}).dump()});
     return {};
   });
@@ -216,14 +224,12 @@ Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
                           const std::function<void(size_t, size_t)>& progress) {
   size_t count = entries.size();
   auto written = database_.Write([&](soci::session& sql) -> Status {
-    auto bar = organizations_.FindIdBySlug(sql, bar_slug);
-    if (!bar) return Fail(Error::NotFound(N_("There is no such bar.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
-      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may change its roll.")));
-    }
+    auto bar = RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
+    if (!bar) return Fail(bar.error());
     people_.BulkUpsert(sql, *bar, entries, progress);
     audit::Record(sql, actor,
-                  {"roll.write", "organization", bar->value(), *bar, nlohmann::json({{"rows", count}}).dump()});
+                  {"roll.write", "organization", bar->id().value(), bar->id(),
+                   nlohmann::json({{"rows", count}}).dump()});
     return {};
   });
   if (written) RefreshStatisticsAfter(count);
@@ -232,13 +238,10 @@ Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
 
 Result<std::string> RollService::Export(const auth::Actor& actor, const std::string& bar_slug) {
   return database_.Read([&](soci::session& sql) -> Result<std::string> {
-    auto bar = organizations_.FindIdBySlug(sql, bar_slug);
-    if (!bar) return Fail(Error::NotFound(N_("There is no such bar.")));
-    if (!actor.Holds(auth::Role::kBarAdmin, *bar)) {
-      return Fail(Error::PermissionDenied(N_("Only the bar's administrators may export its roll.")));
-    }
+    auto bar = RollPermit(sql, organizations_, actor, bar_slug, N_("Only the bar's administrators may export its roll."));
+    if (!bar) return Fail(bar.error());
     std::string out = csv::FormatRow(kRollColumns);
-    for (const auto& row : people_.RollRows(sql, *bar)) {
+    for (const auto& row : people_.RollRows(sql, bar->id())) {
       std::vector<std::string> others(row.names.size() > 1 ? row.names.begin() + 1 : row.names.end(), row.names.end());
       out += csv::FormatRow({row.roll_number, row.names.empty() ? "" : row.names.front(), JoinList(others), row.gender,
                              row.city, JoinList(row.languages), JoinList(row.practice_areas), row.admitted_on,

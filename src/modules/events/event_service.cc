@@ -58,8 +58,13 @@ std::string Sha256Hex(std::string_view content) {
 }
 
 // Checks and resolves an event's input.
-Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const EventInput& input,
-                            std::optional<EventId> self) {
+// `served`: the objectives the event already serves (kept whoever linked them). A new link to an
+// objective needs rights on both ends: the event's (the caller's check) and the agreement's — it
+// must be visible to the actor, who coordinates one of its parties; any other objective is
+// answered as one that does not exist.
+Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const auth::Actor& actor,
+                            const EventInput& input, std::optional<EventId> self,
+                            const std::vector<long long>& served = {}) {
   std::vector<FieldError> errors;
   EventRecord record;
   record.slug = Trim(input.slug);
@@ -122,7 +127,7 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const E
     if (!record.series) errors.push_back({"series", N_("There is no such series.")});
   }
   for (const auto& slug : input.organizers) {
-    auto organization = store.FindOrganization(sql, slug);
+    auto organization = store.FindOrganization(sql, actor, slug);
     if (!organization) {
       errors.push_back({"organizers", N_("There is no such organization.")});
     } else if (std::find(record.organizers.begin(), record.organizers.end(), *organization) ==
@@ -133,7 +138,14 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const E
   if (record.organizers.empty() && record.visibility == auth::Visibility::kOrganization) {
     errors.push_back({"visibility", N_("An event visible to its organization needs an organizer.")});
   }
-  auto objectives = store.ExistingObjectives(sql, input.objectives);
+  std::vector<long long> objectives;
+  for (const auto& [objective, owners] : store.ObjectiveOwners(sql, input.objectives)) {
+    bool kept = std::find(served.begin(), served.end(), objective) != served.end();
+    if (kept || (auth::Policy::MayView(actor, owners) &&
+                 auth::Policy::MayAct(actor, auth::Role::kCoordinator, owners))) {
+      objectives.push_back(objective);
+    }
+  }
   if (objectives.size() != std::set<long long>(input.objectives.begin(), input.objectives.end()).size()) {
     errors.push_back({"objectives", N_("There is no such agreement objective.")});
   }
@@ -228,28 +240,45 @@ Result<bool> EventService::SlugTaken(const std::string& slug) {
   return database_.Read([&](soci::session& sql) -> Result<bool> { return store_.FindIdBySlug(sql, slug).has_value(); });
 }
 
-Result<Event> EventService::LoadForChange(soci::session& sql, const auth::Actor& actor, EventId id) const {
+auth::Owners OwnersOf(const Event& event) {
+  auth::Owners owners;
+  owners.visibility = event.visibility;
+  for (const auto& organizer : event.organizers) owners.organizations.push_back(organizer.id);
+  return owners;
+}
+
+Result<EventService::Changing> EventService::LoadForChange(soci::session& sql, const auth::Actor& actor,
+                                                           EventId id) const {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   auto event = store_.Load(sql, id);
-  if (!event || !MayView(actor, *event)) return Fail(Error::NotFound());
-  if (!MayManage(actor, *event)) {
-    return Fail(Error::PermissionDenied(N_("Only the coordinators of the event's organizers may change it.")));
-  }
-  return std::move(*event);
+  if (!event || !MayView(actor, *event)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event", id.value()));
+  auto permit = auth::Policy::Change(actor, auth::Role::kCoordinator, "event", id, OwnersOf(*event),
+                                     N_("Only the coordinators of the event's organizers may change it."));
+  if (!permit) return Fail(permit.error());
+  return Changing{std::move(*event), *permit};
 }
 
 Result<EventId> EventService::Create(const auth::Actor& actor, const EventInput& input) {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   return database_.Write([&](soci::session& sql) -> Result<EventId> {
-    auto record = Resolve(sql, store_, input, std::nullopt);
+    auto record = Resolve(sql, store_, actor, input, std::nullopt);
     if (!record) return Fail(record.error());
-    // Without organizers (the sources name none), only a platform admin records an event.
-    bool allowed = actor.IsPlatformAdmin();
-    for (OrganizationId organizer : record->organizers) allowed = allowed || Coordinates(actor, organizer);
-    if (!allowed) {
-      return Fail(Error::PermissionDenied(N_("You may create events only for organizations you coordinate.")));
+    // For an organizer the actor coordinates; without organizers (the sources name none), only
+    // a platform admin records an event.
+    constexpr const char* kRefused = N_("You may create events only for organizations you coordinate.");
+    std::optional<auth::Permit<OrganizationId>> organizer;
+    for (OrganizationId candidate : record->organizers) {
+      if (auto permit = auth::Policy::Change(actor, auth::Role::kCoordinator, "organization", candidate,
+                                             {auth::Visibility::kPublic, {candidate}, {}})) {
+        organizer = *permit;
+        break;
+      }
     }
-    EventId id = store_.Insert(sql, *record);
+    if (!organizer && record->organizers.empty()) {
+      if (auto permit = auth::Policy::ForPlatform(actor)) organizer = *permit;
+    }
+    if (!organizer) return Fail(Error::PermissionDenied(kRefused));
+    EventId id = store_.Insert(sql, *organizer, *record);
     std::optional<OrganizationId> owner;
     if (!record->organizers.empty()) owner = record->organizers.front();
     Audit(sql, actor, "event.create", "event", id.value(), owner, {{"slug", record->slug}});
@@ -261,7 +290,7 @@ Status EventService::Update(const auth::Actor& actor, EventId id, const EventInp
   return database_.Write([&](soci::session& sql) -> Status {
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());
-    auto record = Resolve(sql, store_, input, id);
+    auto record = Resolve(sql, store_, actor, input, id, event->objectives);
     if (!record) return Fail(record.error());
     // Sessions already in the programme must stay within the new dates.
     for (const auto& session : event->sessions) {
@@ -269,7 +298,7 @@ Status EventService::Update(const auth::Actor& actor, EventId id, const EventInp
         return Fail(Invalid({{"starts", N_("Some sessions of the programme would fall outside these dates.")}}));
       }
     }
-    store_.Update(sql, id, *record);
+    store_.Update(sql, event->permit, *record);
     Audit(sql, actor, "event.update", "event", id.value(), Owner(*event), {{"slug", record->slug}});
     return {};
   });
@@ -319,14 +348,14 @@ Result<SessionId> EventService::AddSession(const auth::Actor& actor, EventId id,
       }
     }
     for (const auto& slug : input.organizations_met) {
-      if (auto organization = store_.FindOrganization(sql, slug)) {
+      if (auto organization = store_.FindOrganization(sql, actor, slug)) {
         record.organizations_met.push_back(*organization);
       } else {
         errors.push_back({"organizations_met", N_("There is no such organization.")});
       }
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    SessionId session = store_.InsertSession(sql, id, record);
+    SessionId session = store_.InsertSession(sql, event->permit, record);
     Audit(sql, actor, "event.session.create", "event_session", session.value(), Owner(*event),
           {{"event", event->slug}});
     return session;
@@ -340,7 +369,7 @@ Status EventService::DeleteSession(const auth::Actor& actor, EventId id, Session
     bool found = std::any_of(event->sessions.begin(), event->sessions.end(),
                              [&](const Session& item) { return item.id == session; });
     if (!found) return Fail(Error::NotFound());
-    store_.DeleteSession(sql, id, session);
+    store_.DeleteSession(sql, event->permit, session);
     Audit(sql, actor, "event.session.delete", "event_session", session.value(), Owner(*event),
           {{"event", event->slug}});
     return {};
@@ -352,8 +381,17 @@ Result<DelegationId> EventService::AddDelegation(const auth::Actor& actor, Event
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());
     std::vector<FieldError> errors;
-    auto organization = store_.FindOrganization(sql, input.organization);
+    auto organization = store_.FindOrganization(sql, actor, input.organization);
     if (!organization) errors.push_back({"organization", N_("There is no such organization.")});
+    // A delegation joins the event and an organization: the organizers record one for an
+    // organization they invited, or its own coordinators do.
+    if (organization && !Coordinates(actor, *organization) &&
+        std::none_of(event->invitations.begin(), event->invitations.end(), [&](const Invitation& invitation) {
+          return invitation.to_organization && invitation.to_organization->id == *organization &&
+                 invitation.status != InvitationStatus::kDeclined;
+        })) {
+      errors.push_back({"organization", N_("Invite the organization first: a delegation comes from an invitation.")});
+    }
     std::optional<PersonId> head;
     if (!input.head.empty()) {
       head = store_.FindPerson(sql, input.head);
@@ -376,7 +414,7 @@ Result<DelegationId> EventService::AddDelegation(const auth::Actor& actor, Event
       errors.push_back({"size", N_("The event does not have room for so many people.")});
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    DelegationId delegation = store_.InsertDelegation(sql, id, *organization, head, *size, members);
+    DelegationId delegation = store_.InsertDelegation(sql, event->permit, *organization, head, *size, members);
     Audit(sql, actor, "event.delegation.create", "event_delegation", delegation.value(), Owner(*event),
           {{"event", event->slug}, {"organization", input.organization}});
     return delegation;
@@ -419,12 +457,36 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
 Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant,
                                            bool consent) {
   return database_.Write([&](soci::session& sql) -> Status {
-    auto event = LoadForChange(sql, actor, id);
-    if (!event) return Fail(event.error());
+    if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
+    auto event = store_.Load(sql, id);
+    if (!event || !MayView(actor, *event)) {
+      return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event", id.value()));
+    }
     auto found = std::find_if(event->participants.begin(), event->participants.end(),
                               [&](const Participant& item) { return item.id == participant; });
-    if (found == event->participants.end()) return Fail(Error::NotFound());
-    store_.SetParticipantConsent(sql, id, participant, consent);
+    bool self = found != event->participants.end() && actor.signed_in() && found->user_id == actor.user().value();
+    // Being listed is the participant's own choice: organizers may take a name off the list,
+    // only the participant may put it on.
+    auto permit = [&]() -> Result<auth::Permit<ParticipantId>> {
+      if (self) {
+        return auth::Policy::Change(actor, auth::Role::kMember, "event participant", participant,
+                                    {auth::Visibility::kPrivate, {}, {actor.user()}});
+      }
+      auto organizer = auth::Policy::Change(actor, auth::Role::kCoordinator, "event", id, OwnersOf(*event),
+                                            N_("Only the coordinators of the event's organizers may change it."));
+      if (!organizer) return Fail(organizer.error());
+      if (found == event->participants.end()) {
+        return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event participant", participant.value()));
+      }
+      if (consent) {
+        return Fail(auth::Policy::Refuse(
+            actor, Error::PermissionDenied(N_("Only the participant may agree to be listed.")), "event participant",
+            participant.value()));
+      }
+      return auth::Policy::Change(actor, auth::Role::kCoordinator, "event participant", participant, OwnersOf(*event));
+    }();
+    if (!permit) return Fail(permit.error());
+    store_.SetParticipantConsent(sql, *permit, consent);
     Audit(sql, actor, "event.participant.consent", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"consent_to_list", consent}});
     return {};
@@ -438,7 +500,7 @@ Status EventService::RemoveParticipant(const auth::Actor& actor, EventId id, Par
     auto found = std::find_if(event->participants.begin(), event->participants.end(),
                               [&](const Participant& item) { return item.id == participant; });
     if (found == event->participants.end()) return Fail(Error::NotFound());
-    store_.DeleteParticipant(sql, id, participant);
+    store_.DeleteParticipant(sql, event->permit, participant);
     Audit(sql, actor, "event.participant.delete", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug},
            {"person", found->person ? found->person->slug : ""},
@@ -454,7 +516,7 @@ Result<InvitationId> EventService::Invite(const auth::Actor& actor, EventId id, 
     std::vector<FieldError> errors;
     auto find_organization = [&](const std::string& slug, const char* field) -> std::optional<OrganizationId> {
       if (slug.empty()) return std::nullopt;
-      auto found = store_.FindOrganization(sql, slug);
+      auto found = store_.FindOrganization(sql, actor, slug);
       if (!found) errors.push_back({field, N_("There is no such organization.")});
       return found;
     };
@@ -527,7 +589,10 @@ Result<InvitationId> EventService::Answer(const auth::Actor& actor, InvitationId
       if (people && event->capacity && event->ConfirmedCount() + *people > *event->capacity) {
         return Fail(Invalid({{"delegation_size", N_("The event does not have room for so many people.")}}));
       }
-      delegation = store_.InsertDelegation(sql, event->id, invitation->to_organization->id, std::nullopt, people, {});
+      auto permit = auth::Policy::Change(actor, auth::Role::kCoordinator, "event invitation", id,
+                                         {auth::Visibility::kPublic, {invitation->to_organization->id}, {}});
+      if (!permit) return Fail(permit.error());
+      delegation = store_.InsertDelegation(sql, *permit, event->id, invitation->to_organization->id, people);
     }
     store_.RespondToInvitation(sql, id, accept ? InvitationStatus::kAccepted : InvitationStatus::kDeclined, delegation,
                                actor.user());
@@ -702,7 +767,7 @@ Result<SlotId> EventService::AddSlot(const auth::Actor& actor, EventId id, const
       }
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    SlotId slot = store_.InsertSlot(sql, id, *from, *to);
+    SlotId slot = store_.InsertSlot(sql, event->permit, *from, *to);
     Audit(sql, actor, "event.meeting_slot.create", "event_meeting_slot", slot.value(), Owner(*event),
           {{"event", event->slug}});
     return slot;
@@ -719,7 +784,7 @@ Result<RoomId> EventService::AddRoom(const auth::Actor& actor, EventId id, const
     for (const auto& room : board.rooms) {
       if (room.name == trimmed) return Fail(Invalid({{"name", N_("There is already a room or table of this name.")}}));
     }
-    RoomId room = store_.InsertRoom(sql, id, trimmed);
+    RoomId room = store_.InsertRoom(sql, event->permit, trimmed);
     Audit(sql, actor, "event.meeting_room.create", "event_meeting_room", room.value(), Owner(*event),
           {{"event", event->slug}, {"name", trimmed}});
     return room;
@@ -775,7 +840,7 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
           });
       if (!present) errors.push_back({"host_person", N_("This person is not present at the event.")});
     } else if (!host_organization.empty()) {
-      host_organization_id = store_.FindOrganization(sql, host_organization);
+      host_organization_id = store_.FindOrganization(sql, actor, host_organization);
       bool present = false;
       if (host_organization_id) {
         for (const auto& organizer : event->organizers) present = present || organizer.id == *host_organization_id;
@@ -818,7 +883,7 @@ Status EventService::SetAvailability(const auth::Actor& actor, EventId id, const
     if (party.starts_with("person:")) {
       if (auto person = store_.FindPerson(sql, party.substr(7))) key = PartyKey("person", person->value());
     } else if (party.starts_with("organization:")) {
-      if (auto organization = store_.FindOrganization(sql, party.substr(13))) {
+      if (auto organization = store_.FindOrganization(sql, actor, party.substr(13))) {
         key = PartyKey("organization", organization->value());
       }
     } else if (party.starts_with("delegation:")) {
@@ -946,7 +1011,7 @@ Status EventService::Pin(const auth::Actor& actor, EventId id, MeetingRequestId 
         }
       }
     }
-    store_.Pin(sql, id, request, slot, room);
+    store_.Pin(sql, event->permit, request, slot, room);
     Audit(sql, actor, "event.meeting.pin", "event_meeting_request", request.value(), Owner(*event),
           {{"slot", slot.value()}, {"room", room.value()}});
     return {};
@@ -957,7 +1022,7 @@ Status EventService::Unpin(const auth::Actor& actor, EventId id, MeetingRequestI
   return database_.Write([&](soci::session& sql) -> Status {
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());
-    store_.Unpin(sql, id, request);
+    store_.Unpin(sql, event->permit, request);
     Audit(sql, actor, "event.meeting.unpin", "event_meeting_request", request.value(), Owner(*event));
     return {};
   });

@@ -148,7 +148,12 @@ class EventService {
   Result<SeriesId> EnsureSeries(const auth::Actor& actor, const Series& series);
 
  private:
-  Result<Event> LoadForChange(soci::session& sql, const auth::Actor& actor, EventId id) const;
+  // An event loaded to be changed by its organizers, with the policy's permit to change it.
+  struct Changing : Event {
+    auth::Permit<EventId> permit;
+  };
+  // kNotFound if the actor may not see it; kPermissionDenied unless they coordinate an organizer.
+  Result<Changing> LoadForChange(soci::session& sql, const auth::Actor& actor, EventId id) const;
 
   db::Database& database_;
   EventStore store_;

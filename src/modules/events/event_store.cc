@@ -245,10 +245,15 @@ std::optional<PersonId> EventStore::FindPerson(soci::session& sql, const std::st
   return PersonId(id);
 }
 
-std::optional<OrganizationId> EventStore::FindOrganization(soci::session& sql, const std::string& slug) const {
+std::optional<OrganizationId> EventStore::FindOrganization(soci::session& sql, const auth::Actor& viewer,
+                                                           const std::string& slug) const {
   long long id = 0;
-  sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id);
+  std::string visibility;
+  sql << "SELECT id, visibility FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id),
+      soci::into(visibility);
   if (!sql.got_data()) return std::nullopt;
+  auto level = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
+  if (!auth::Policy::MayView(viewer, {level, {OrganizationId(id)}, {}})) return std::nullopt;
   return OrganizationId(id);
 }
 
@@ -258,11 +263,25 @@ bool EventStore::JurisdictionExists(soci::session& sql, const std::string& code)
   return sql.got_data();
 }
 
-std::vector<long long> EventStore::ExistingObjectives(soci::session& sql, const std::vector<long long>& ids) const {
-  if (ids.empty()) return {};
-  db::Query query("SELECT id FROM agreement_objectives WHERE id IN (");
-  query.BindList(ids).Append(")");
-  return query.Column<long long>(sql);
+std::vector<std::pair<long long, auth::Owners>> EventStore::ObjectiveOwners(soci::session& sql,
+                                                                             const std::vector<long long>& ids) const {
+  std::vector<std::pair<long long, auth::Owners>> found;
+  if (ids.empty()) return found;
+  db::Query query(
+      "SELECT o.id, a.visibility, p.organization_id FROM agreement_objectives o "
+      "JOIN agreements a ON a.id = o.agreement_id LEFT JOIN agreement_parties p ON p.agreement_id = a.id "
+      "WHERE o.id IN (");
+  query.BindList(ids).Append(") ORDER BY o.id");
+  query.ForEachRow(sql, [&](const db::Row& row) {
+    long long objective = row.Integer(0);
+    if (found.empty() || found.back().first != objective) {
+      auth::Owners owners;
+      owners.visibility = auth::ParseVisibility(row.Text(1)).value_or(auth::Visibility::kParties);
+      found.emplace_back(objective, std::move(owners));
+    }
+    if (!row.IsNull(2)) found.back().second.organizations.push_back(OrganizationId(row.Integer(2)));
+  });
+  return found;
 }
 
 std::optional<long long> EventStore::FindObjective(soci::session& sql, const std::string& agreement_slug,
@@ -326,7 +345,9 @@ std::vector<Series> EventStore::ListSeries(soci::session& sql) const {
   return series;
 }
 
-EventId EventStore::Insert(soci::session& sql, const EventRecord& record) const {
+EventId EventStore::Insert(soci::session& sql, const auth::Permit<OrganizationId>& organizer,
+                           const EventRecord& record) const {
+  (void)organizer;  // the record names the organizers; the permit proves the actor acts for one
   Bound bound(record);
   long long id = 0;
   std::string now = NowUtc();
@@ -345,7 +366,8 @@ EventId EventStore::Insert(soci::session& sql, const EventRecord& record) const 
   return EventId(id);
 }
 
-void EventStore::Update(soci::session& sql, EventId event, const EventRecord& record) const {
+void EventStore::Update(soci::session& sql, const auth::Permit<EventId>& permit, const EventRecord& record) const {
+  EventId event = permit.id();
   Bound bound(record);
   long long id = event.value();
   std::string now = NowUtc();
@@ -362,7 +384,8 @@ void EventStore::Update(soci::session& sql, EventId event, const EventRecord& re
   WriteEvent(sql, id, record);
 }
 
-SessionId EventStore::InsertSession(soci::session& sql, EventId event, const SessionRecord& record) const {
+SessionId EventStore::InsertSession(soci::session& sql, const auth::Permit<EventId>& permit, const SessionRecord& record) const {
+  EventId event = permit.id();
   long long event_id = event.value(), id = 0;
   std::string kind(kSessionKinds.Key(record.kind)), starts = record.starts.ToString(), ends = record.ends.ToString(),
                                                     starts_utc = UtcText(record.starts),
@@ -395,14 +418,27 @@ SessionId EventStore::InsertSession(soci::session& sql, EventId event, const Ses
   return SessionId(id);
 }
 
-void EventStore::DeleteSession(soci::session& sql, EventId event, SessionId session) const {
+void EventStore::DeleteSession(soci::session& sql, const auth::Permit<EventId>& permit, SessionId session) const {
+  EventId event = permit.id();
   long long event_id = event.value(), session_id = session.value();
   sql << "DELETE FROM event_sessions WHERE id = :s AND event_id = :e", soci::use(session_id), soci::use(event_id);
 }
 
-DelegationId EventStore::InsertDelegation(soci::session& sql, EventId event, OrganizationId organization,
-                                          std::optional<PersonId> head, std::optional<int> size,
-                                          const std::vector<PersonId>& members) const {
+DelegationId EventStore::InsertDelegation(soci::session& sql, const auth::Permit<InvitationId>& invitation,
+                                          EventId event, OrganizationId organization, std::optional<int> size) const {
+  (void)invitation;  // the permit of the invitation being accepted, in the same transaction
+  return InsertDelegationRow(sql, event, organization, std::nullopt, size, {});
+}
+
+DelegationId EventStore::InsertDelegation(soci::session& sql, const auth::Permit<EventId>& permit,
+                                          OrganizationId organization, std::optional<PersonId> head,
+                                          std::optional<int> size, const std::vector<PersonId>& members) const {
+  return InsertDelegationRow(sql, permit.id(), organization, head, size, members);
+}
+
+DelegationId EventStore::InsertDelegationRow(soci::session& sql, EventId event, OrganizationId organization,
+                                             std::optional<PersonId> head, std::optional<int> size,
+                                             const std::vector<PersonId>& members) const {
   long long event_id = event.value(), organization_id = organization.value(), id = 0;
   auto [head_id, head_i] = Nullable(head);
   int size_value = size.value_or(0);
@@ -453,15 +489,16 @@ void EventStore::SetParticipantStatus(soci::session& sql, EventId event, Partici
       soci::use(event_id);
 }
 
-void EventStore::SetParticipantConsent(soci::session& sql, EventId event, ParticipantId participant,
+void EventStore::SetParticipantConsent(soci::session& sql, const auth::Permit<ParticipantId>& participant,
                                        bool consent) const {
-  long long event_id = event.value(), id = participant.value();
+  long long id = participant.id().value();
   int consent_value = consent ? 1 : 0;
-  sql << "UPDATE event_participants SET consent_to_list = :c WHERE id = :id AND event_id = :e",
-      soci::use(consent_value), soci::use(id), soci::use(event_id);
+  sql << "UPDATE event_participants SET consent_to_list = :c WHERE id = :id", soci::use(consent_value),
+      soci::use(id);
 }
 
-void EventStore::DeleteParticipant(soci::session& sql, EventId event, ParticipantId participant) const {
+void EventStore::DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& permit, ParticipantId participant) const {
+  EventId event = permit.id();
   long long event_id = event.value(), id = participant.value();
   sql << "DELETE FROM event_participants WHERE id = :id AND event_id = :e", soci::use(id), soci::use(event_id);
 }
@@ -1038,7 +1075,8 @@ MeetingBoard EventStore::LoadMeetings(soci::session& sql, EventId event) const {
   return board;
 }
 
-SlotId EventStore::InsertSlot(soci::session& sql, EventId event, const WallTime& starts, const WallTime& ends) const {
+SlotId EventStore::InsertSlot(soci::session& sql, const auth::Permit<EventId>& permit, const WallTime& starts, const WallTime& ends) const {
+  EventId event = permit.id();
   long long event_id = event.value(), id = 0;
   std::string s_local = starts.ToString(), e_local = ends.ToString(), s_utc = UtcText(starts), e_utc = UtcText(ends);
   sql << "INSERT INTO event_meeting_slots (event_id, starts_local, ends_local, starts_at_utc, ends_at_utc) VALUES "
@@ -1047,7 +1085,8 @@ SlotId EventStore::InsertSlot(soci::session& sql, EventId event, const WallTime&
   return SlotId(id);
 }
 
-RoomId EventStore::InsertRoom(soci::session& sql, EventId event, const std::string& name) const {
+RoomId EventStore::InsertRoom(soci::session& sql, const auth::Permit<EventId>& permit, const std::string& name) const {
+  EventId event = permit.id();
   long long event_id = event.value(), id = 0;
   sql << "INSERT INTO event_meeting_rooms (event_id, name) VALUES (:e, :n) RETURNING id", soci::use(event_id),
       soci::use(name), soci::into(id);
@@ -1098,14 +1137,16 @@ void EventStore::ReplaceSchedule(soci::session& sql, EventId event, const std::v
   }
 }
 
-void EventStore::Pin(soci::session& sql, EventId event, MeetingRequestId request, SlotId slot, RoomId room) const {
+void EventStore::Pin(soci::session& sql, const auth::Permit<EventId>& permit, MeetingRequestId request, SlotId slot, RoomId room) const {
+  EventId event = permit.id();
   long long event_id = event.value(), request_id = request.value(), slot_id = slot.value(), room_id = room.value();
   sql << "DELETE FROM event_meetings WHERE request_id = :r", soci::use(request_id);
   sql << "INSERT INTO event_meetings (request_id, event_id, slot_id, room_id, pinned) VALUES (:r, :e, :s, :m, 1)",
       soci::use(request_id), soci::use(event_id), soci::use(slot_id), soci::use(room_id);
 }
 
-void EventStore::Unpin(soci::session& sql, EventId event, MeetingRequestId request) const {
+void EventStore::Unpin(soci::session& sql, const auth::Permit<EventId>& permit, MeetingRequestId request) const {
+  EventId event = permit.id();
   long long event_id = event.value(), request_id = request.value();
   sql << "UPDATE event_meetings SET pinned = 0 WHERE request_id = :r AND event_id = :e", soci::use(request_id),
       soci::use(event_id);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/auth/actor.h"
+#include "core/auth/policy.h"
 #include "core/base/pagination.h"
 #include "modules/events/model.h"
 
@@ -96,22 +97,28 @@ class EventStore {
   SeriesId InsertSeries(soci::session& sql, const std::string& slug, const i18n::LocalizedText& title,
                         const i18n::LocalizedText& description, const i18n::LocalizedText& recurrence) const;
 
-  EventId Insert(soci::session& sql, const EventRecord& record) const;
-  void Update(soci::session& sql, EventId id, const EventRecord& record) const;
-  SessionId InsertSession(soci::session& sql, EventId event, const SessionRecord& record) const;
-  void DeleteSession(soci::session& sql, EventId event, SessionId session) const;
+  // The organizers' writes take the policy's permit for the event (core/auth/policy.h); a new
+  // event the permit to act for one of its organizers (or the platform's, for one without).
+  EventId Insert(soci::session& sql, const auth::Permit<OrganizationId>& organizer, const EventRecord& record) const;
+  void Update(soci::session& sql, const auth::Permit<EventId>& event, const EventRecord& record) const;
+  SessionId InsertSession(soci::session& sql, const auth::Permit<EventId>& event, const SessionRecord& record) const;
+  void DeleteSession(soci::session& sql, const auth::Permit<EventId>& event, SessionId session) const;
 
-  DelegationId InsertDelegation(soci::session& sql, EventId event, OrganizationId organization,
+  DelegationId InsertDelegation(soci::session& sql, const auth::Permit<EventId>& event, OrganizationId organization,
                                 std::optional<PersonId> head, std::optional<int> size,
                                 const std::vector<PersonId>& members) const;
+  // The delegation of the organization an accepted invitation was addressed to (its own
+  // coordinators answer), without head or members yet.
+  DelegationId InsertDelegation(soci::session& sql, const auth::Permit<InvitationId>& invitation, EventId event,
+                                OrganizationId organization, std::optional<int> size) const;
   void SetDelegationSize(soci::session& sql, DelegationId delegation, std::optional<int> size) const;
   ParticipantId InsertParticipant(soci::session& sql, EventId event, std::optional<PersonId> person, UserId user,
                                   ParticipantRole role, ParticipantStatus status, bool consent,
                                   std::optional<DelegationId> delegation) const;
   void SetParticipantStatus(soci::session& sql, EventId event, ParticipantId participant,
                             ParticipantStatus status) const;
-  void SetParticipantConsent(soci::session& sql, EventId event, ParticipantId participant, bool consent) const;
-  void DeleteParticipant(soci::session& sql, EventId event, ParticipantId participant) const;
+  void SetParticipantConsent(soci::session& sql, const auth::Permit<ParticipantId>& participant, bool consent) const;
+  void DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant) const;
   std::optional<ParticipantId> FindParticipantByUser(soci::session& sql, EventId event, UserId user) const;
   InvitationId InsertInvitation(soci::session& sql, EventId event, std::optional<OrganizationId> from_organization,
                                 std::optional<PersonId> from_person, std::optional<OrganizationId> to_organization,
@@ -129,8 +136,9 @@ class EventStore {
 
   // Private meetings.
   MeetingBoard LoadMeetings(soci::session& sql, EventId event) const;
-  SlotId InsertSlot(soci::session& sql, EventId event, const WallTime& starts, const WallTime& ends) const;
-  RoomId InsertRoom(soci::session& sql, EventId event, const std::string& name) const;
+  SlotId InsertSlot(soci::session& sql, const auth::Permit<EventId>& event, const WallTime& starts,
+                    const WallTime& ends) const;
+  RoomId InsertRoom(soci::session& sql, const auth::Permit<EventId>& event, const std::string& name) const;
   MeetingRequestId InsertMeetingRequest(soci::session& sql, EventId event, std::optional<DelegationId> delegation,
                                         std::optional<PersonId> requester, std::optional<PersonId> host_person,
                                         std::optional<OrganizationId> host_organization, int priority,
@@ -140,14 +148,21 @@ class EventStore {
   // Replaces the unpinned meetings of the event with `placed` (pinned rows stay).
   void ReplaceSchedule(soci::session& sql, EventId event, const std::vector<Placed>& placed) const;
   // Places one meeting by hand and pins it (replacing its previous place).
-  void Pin(soci::session& sql, EventId event, MeetingRequestId request, SlotId slot, RoomId room) const;
-  void Unpin(soci::session& sql, EventId event, MeetingRequestId request) const;
+  void Pin(soci::session& sql, const auth::Permit<EventId>& event, MeetingRequestId request, SlotId slot,
+           RoomId room) const;
+  void Unpin(soci::session& sql, const auth::Permit<EventId>& event, MeetingRequestId request) const;
 
   // Lookups.
   std::optional<PersonId> FindPerson(soci::session& sql, const std::string& slug) const;
-  std::optional<OrganizationId> FindOrganization(soci::session& sql, const std::string& slug) const;
+  // The organization with that slug, if `viewer` may see it (one hidden from the actor is as
+  // unknown as one that does not exist).
+  std::optional<OrganizationId> FindOrganization(soci::session& sql, const auth::Actor& viewer,
+                                                 const std::string& slug) const;
   bool JurisdictionExists(soci::session& sql, const std::string& code) const;
-  std::vector<long long> ExistingObjectives(soci::session& sql, const std::vector<long long>& ids) const;
+  // The objectives among `ids` that exist, with who owns the agreement of each (its visibility
+  // and parties), for the policy.
+  std::vector<std::pair<long long, auth::Owners>> ObjectiveOwners(soci::session& sql,
+                                                                  const std::vector<long long>& ids) const;
   std::optional<long long> FindObjective(soci::session& sql, const std::string& agreement_slug, int sequence) const;
   std::optional<PersonId> PersonOfUser(soci::session& sql, UserId user) const;
   // The events that serve an agreement objective (for the agreement's tracker).
@@ -160,6 +175,11 @@ class EventStore {
   // Personal calendar feeds: one token per user (its SHA-256 stored).
   void SetFeedToken(soci::session& sql, UserId user, const std::string& token_sha256_hex) const;
   std::optional<UserId> UserOfFeedToken(soci::session& sql, const std::string& token_sha256_hex) const;
+
+ private:
+  DelegationId InsertDelegationRow(soci::session& sql, EventId event, OrganizationId organization,
+                                   std::optional<PersonId> head, std::optional<int> size,
+                                   const std::vector<PersonId>& members) const;
 };
 
 }  // namespace entente::events

@@ -238,7 +238,7 @@ Result<Response> ListPage(RequestContext& context, const Context& deps) {
     option->SetValue("LABEL", deps.pages.Translate(context, entry.label));
     if (entry.key == shown.kind) option->ShowSection("SELECTED");
   }
-  if (auto organizations = deps.organizations.ListAll()) {
+  if (auto organizations = deps.organizations.ListAll(context.actor)) {
     for (const auto& organization : *organizations) {
       auto* option = content.AddSectionDictionary("ORGANIZER_OPTION");
       option->SetValue("SLUG", organization.slug);
@@ -550,7 +550,7 @@ Result<Response> EventPage(RequestContext& context, const Context& deps, std::op
       option->SetValue("CODE", Text(code));
       option->SetValue("NAME", Text(i18n::NativeName(code)));
     }
-    if (auto organizations = deps.organizations.ListAll()) {
+    if (auto organizations = deps.organizations.ListAll(context.actor)) {
       for (const auto& organization : *organizations) {
         auto* option = content.AddSectionDictionary("ORGANIZATION_OPTION");
         option->SetValue("SLUG", organization.slug);
@@ -851,7 +851,7 @@ Result<Response> NewEventPage(RequestContext& context, const Context& deps) {
   input.kind = "conference";
   // The first organization the actor coordinates, as the organizer to start from.
   for (OrganizationId organization : context.actor.OrganizationsWhere(auth::Role::kCoordinator)) {
-    if (auto found = deps.organizations.GetById(organization)) {
+    if (auto found = deps.organizations.GetById(context.actor, organization)) {
       input.organizers.push_back(found->slug);
       break;
     }
@@ -997,7 +997,7 @@ Result<AgendaContext> LoadAgenda(RequestContext& context, const Context& deps) {
   for (const auto& delegation : event->delegations) {
     if (delegation.id == id) result.delegation = delegation;
   }
-  if (auto organizations = deps.organizations.ListAll()) {
+  if (auto organizations = deps.organizations.ListAll(context.actor)) {
     for (const auto& organization : *organizations) {
       if (organization.id == result.delegation.organization.id) result.home_zone = HomeZone(organization.country_code);
     }

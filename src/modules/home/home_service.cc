@@ -25,7 +25,7 @@ Result<std::shared_ptr<const HomeView>> HomeService::View(const std::string& lan
 Result<std::shared_ptr<const HomeView>> HomeService::Build(const std::string& language) {
   auto summary = organizations_.Summary();
   if (!summary) return Fail(summary.error());
-  auto top_level = organizations_.ListTopLevel();
+  auto top_level = organizations_.ListTopLevel(auth::Actor::Anonymous());
   if (!top_level) return Fail(top_level.error());
 
   // Public agreements only, as anyone sees them: the view is shared by every visitor.
