@@ -230,15 +230,23 @@ TEST(RolesTest, GrantsFollowScopeAndAreAudited) {
   Browser almaty_member = SignedInBrowser(Port(), "almaty.member@demo.entente.example");
   EXPECT_FALSE(Contains(almaty_member.Get("/api/v1/me").body, "\"coordinator\""));
 
-  // A bar admin of Paris may not grant on the Almaty City Bar, nor grant bar admin anywhere.
-  auto refused = paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", member),
+  // Users are private: the Almaty member holds no role in the Paris Bar's tree, so to its admin
+  // they do not exist, whatever is asked.
+  for (const auto& body : {fmt::format(R"({{"role":"coordinator","organization_id":{}}})", almaty),
+                           fmt::format(R"({{"role":"editor","organization_id":{}}})", committee)}) {
+    EXPECT_EQ(paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", member), body).status, 404) << body;
+  }
+  EXPECT_EQ(paris_admin.Get(fmt::format("/api/v1/users/{}", member)).status, 404);
+  // A Paris user is within reach: the Paris admin may not grant bar admin, nor grant on the
+  // Almaty City Bar, but may grant within scope (a committee below the Paris Bar).
+  long long paris_member = UserIdOf("paris.member@demo.entente.example");
+  auto refused = paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", paris_member),
                                       fmt::format(R"({{"role":"coordinator","organization_id":{}}})", almaty));
   EXPECT_EQ(refused.status, 403);
-  auto escalation = paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", member),
+  auto escalation = paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", paris_member),
                                          fmt::format(R"({{"role":"bar_admin","organization_id":{}}})", committee));
   EXPECT_EQ(escalation.status, 403);
-  // Within scope (a committee below the Paris Bar), a bar admin may.
-  auto within = paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", member),
+  auto within = paris_admin.SendJson("POST", fmt::format("/api/v1/users/{}/roles", paris_member),
                                      fmt::format(R"({{"role":"editor","organization_id":{}}})", committee));
   EXPECT_EQ(within.status, 201) << within.body;
   // Bad input: field errors, in JSON.

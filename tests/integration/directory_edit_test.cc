@@ -315,7 +315,7 @@ TEST(OrganizationEditTest, AdministratorsCreateBelowTheirOrganizationAndEditIt) 
   input.visibility = "members";
   auto updated = Organizations().Update(paris, *created, input);
   ASSERT_TRUE(updated) << updated.error().message();
-  EXPECT_EQ(Organizations().GetById(*created)->visibility, auth::Visibility::kMembers);
+  EXPECT_EQ(Organizations().GetById(auth::Actor::System("test"), *created)->visibility, auth::Visibility::kMembers);
   // Members-only: hidden from anonymous visitors, shown to the signed in.
   EXPECT_EQ(Get(Port(), "/organizations/paris-bar-ethics-committee").status, 404);
   EXPECT_EQ(Get(Port(), fmt::format("/api/v1/organizations/{}", created->value())).status, 404);

@@ -205,8 +205,8 @@ class DirectoryLongListTest : public ::testing::Test {
     auto loaded = database.Write([&](soci::session& sql) -> Status {
       directory::OrganizationStore organizations;
       directory::PeopleStore store;
-      store.BulkUpsert(sql, *organizations.FindIdBySlug(sql, "almaty-city-bar"), almaty);
-      store.BulkUpsert(sql, *organizations.FindIdBySlug(sql, "paris-bar"), paris);
+      store.BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "almaty-city-bar")), almaty);
+      store.BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "paris-bar")), paris);
       return {};
     });
     ASSERT_TRUE(loaded) << loaded.error().message();
@@ -366,7 +366,7 @@ TEST(DirectoryManyKeysTest, TwoWordsReachingHundredsOfKeysEach) {
   }
   auto loaded = TestServer::Shared().app().database().Write([&](soci::session& sql) -> Status {
     directory::OrganizationStore organizations;
-    directory::PeopleStore().BulkUpsert(sql, *organizations.FindIdBySlug(sql, "almaty-city-bar"), entries);
+    directory::PeopleStore().BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "almaty-city-bar")), entries);
     return {};
   });
   ASSERT_TRUE(loaded) << loaded.error().message();

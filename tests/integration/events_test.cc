@@ -212,6 +212,8 @@ TEST(EventsTest, RegistrationFillsThenWaitingList) {
   auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, true);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
+  ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
+      << "a delegation comes from an invitation";
   // A delegation beyond the capacity is refused.
   auto delegation = Service().AddDelegation(coordinator, *id, {"almaty-city-bar", "", "2", {}});
   ASSERT_FALSE(delegation);
@@ -450,6 +452,8 @@ TEST(EventsTest, SchedulerAgendaAndCalendar) {
   auto coordinator = SignedInActor(kCoordinator);
   auto id = Service().Create(coordinator, Input("test-meetings"));
   ASSERT_TRUE(id);
+  ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
+      << "a delegation comes from an invitation";
   auto delegation = Service().AddDelegation(coordinator, *id, {"almaty-city-bar", "", "2", {}});
   ASSERT_TRUE(delegation) << delegation.error().message();
   ASSERT_TRUE(Service().AddParticipant(coordinator, *id, {"pierre-olivier-sur", "host", true, ""}));
@@ -750,6 +754,8 @@ TEST(EventsTest, ADelegationWithItsHeadAndMembersThroughThePage) {
   auto coordinator = SignedInActor(kCoordinator);
   auto id = Service().Create(coordinator, Input("test-delegation-members"));
   ASSERT_TRUE(id);
+  ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
+      << "a delegation comes from an invitation";
   Browser browser = SignedInBrowser(Port(), kCoordinator);
   auto form = browser.Get("/events/test-delegation-members");
   ASSERT_EQ(form.status, 200);
@@ -779,6 +785,8 @@ TEST(EventsTest, ADelegationThroughTheApi) {
   auto coordinator = SignedInActor(kCoordinator);
   auto id = Service().Create(coordinator, Input("test-delegation-api"));
   ASSERT_TRUE(id);
+  ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
+      << "a delegation comes from an invitation";
   Browser browser = SignedInBrowser(Port(), kCoordinator);
   std::string path = "/api/v1/events/" + std::to_string(id->value()) + "/delegations";
   auto unknown =

@@ -253,6 +253,10 @@ Browser SignedInBrowser(std::uint16_t port, const std::string& email, const std:
   return browser;
 }
 
+auth::Permit<OrganizationId> SystemPermit(OrganizationId organization) {
+  return *auth::Policy::AsSystem(auth::Actor::System("test"), "organization", organization);
+}
+
 auth::Actor SignedInActor(const std::string& email, const std::string& password) {
   auto& accounts = TestServer::Shared().app().accounts();
   auto session = accounts.SignIn(email, password, "127.0.0.1", "test");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/auth/policy.h"
 
 namespace entente::testing {
 
@@ -74,6 +75,9 @@ Browser SignedInBrowser(std::uint16_t port, const std::string& email,
                         const std::string& password = "entente-demo-2014");
 
 // The actor of a demo account, signed in through the service (for service-level tests).
+// The platform's own permit to write for an organization, for tests that write through a store.
+auth::Permit<OrganizationId> SystemPermit(OrganizationId organization);
+
 auth::Actor SignedInActor(const std::string& email, const std::string& password = "entente-demo-2014");
 
 // The value of a cookie set by the response, or empty.

@@ -216,7 +216,7 @@ TEST(RollTest, AFailedImportTransactionLeavesTheDirectoryAsItWas) {
   };
   auto paris = [](soci::session& sql) { return *directory::OrganizationStore().FindIdBySlug(sql, "paris-bar"); };
   auto refused = database.Write([&](soci::session& sql) -> Status {
-    directory::PeopleStore().BulkUpsert(sql, paris(sql), entries());
+    directory::PeopleStore().BulkUpsert(sql, SystemPermit(paris(sql)), entries());
     return Fail(Error::Internal("refused after the writes"));
   });
   ASSERT_FALSE(refused);
@@ -225,7 +225,7 @@ TEST(RollTest, AFailedImportTransactionLeavesTheDirectoryAsItWas) {
   twice.push_back(twice[6500]);
   twice.back().roll_number = "RB-twice";
   auto failed = database.Write([&](soci::session& sql) -> Status {
-    directory::PeopleStore().BulkUpsert(sql, paris(sql), twice);
+    directory::PeopleStore().BulkUpsert(sql, SystemPermit(paris(sql)), twice);
     return {};
   });
   ASSERT_FALSE(failed);

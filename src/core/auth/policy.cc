@@ -16,6 +16,10 @@ bool Policy::MayView(const Actor& actor, const Owners& owners) {
 bool Policy::MayAct(const Actor& actor, Role role, const Owners& owners) {
   if (actor.IsPlatformAdmin()) return true;
   if (!actor.signed_in()) return false;
+  // The users a record names act on it as themselves (a registrant on their registration).
+  if (std::find(owners.named_users.begin(), owners.named_users.end(), actor.user()) != owners.named_users.end()) {
+    return true;
+  }
   return std::any_of(owners.organizations.begin(), owners.organizations.end(),
                      [&](OrganizationId organization) { return actor.Holds(role, organization); });
 }

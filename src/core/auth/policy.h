@@ -55,8 +55,9 @@ class Policy {
  public:
   // Whether `actor` may see a record owned by `owners` (the same decision as AppendVisibleTo).
   static bool MayView(const Actor& actor, const Owners& owners);
-  // Whether `actor` may act as `role` on one of the record's organizations. A platform admin
-  // (and the platform itself) may act anywhere.
+  // Whether `actor` may act as `role` on one of the record's organizations, or is one of the
+  // users the record names (who act on it as themselves). A platform admin (and the platform
+  // itself) may act anywhere.
   static bool MayAct(const Actor& actor, Role role, const Owners& owners);
 
   // Leave to change the record `id` of `kind` ("person") as `role`. `refusal` is the English

@@ -31,10 +31,10 @@ std::string_view VisibilityLabel(Visibility visibility) { return kLevels.Label(v
 void AppendVisibleTo(db::Query& query, const Actor& actor, const VisibilityColumns& columns) {
   // sql-fragment-begin: the column names come from the stores' VisibilityColumns, never input.
   query.Append("(").Append(columns.visibility).Append(" = 'public'");
+  // A platform admin, and the platform itself (Actor::System), see every record not private.
+  if (actor.IsPlatformAdmin()) query.Append(" OR ").Append(columns.visibility).Append(" <> 'private'");
   if (actor.signed_in()) {
-    if (actor.IsPlatformAdmin()) {
-      query.Append(" OR ").Append(columns.visibility).Append(" <> 'private'");
-    } else {
+    if (!actor.IsPlatformAdmin()) {
       query.Append(" OR ").Append(columns.visibility).Append(" = 'members'");
       std::vector<long long> scope = Values(actor.OrganizationsInScope());
       if (!columns.owner_organization.empty() && !scope.empty()) {
@@ -88,7 +88,7 @@ bool MayView(const Actor& actor, Visibility visibility, std::optional<Organizati
     case Visibility::kPublic:
       return true;
     case Visibility::kMembers:
-      return actor.signed_in();
+      return actor.signed_in() || actor.IsPlatformAdmin();
     case Visibility::kParties:
       return actor.IsPlatformAdmin() || std::any_of(parties.begin(), parties.end(), in_scope);
     case Visibility::kOrganization:

@@ -465,8 +465,9 @@ Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id,
     auto found = std::find_if(event->participants.begin(), event->participants.end(),
                               [&](const Participant& item) { return item.id == participant; });
     bool self = found != event->participants.end() && actor.signed_in() && found->user_id == actor.user().value();
-    // Being listed is the participant's own choice: organizers may take a name off the list,
-    // only the participant may put it on.
+    // Being listed is the participant's own choice. Organizers record the consent of the people
+    // they add themselves (a speaker who agreed by letter), and may take any name off the list;
+    // a registrant's consent (given through the site, on registering) only the registrant gives.
     auto permit = [&]() -> Result<auth::Permit<ParticipantId>> {
       if (self) {
         return auth::Policy::Change(actor, auth::Role::kMember, "event participant", participant,
@@ -478,9 +479,9 @@ Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id,
       if (found == event->participants.end()) {
         return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event participant", participant.value()));
       }
-      if (consent) {
+      if (consent && found->user_id != 0) {
         return Fail(auth::Policy::Refuse(
-            actor, Error::PermissionDenied(N_("Only the participant may agree to be listed.")), "event participant",
+            actor, Error::PermissionDenied(N_("Only the registrant may agree to be listed.")), "event participant",
             participant.value()));
       }
       return auth::Policy::Change(actor, auth::Role::kCoordinator, "event participant", participant, OwnersOf(*event));
