@@ -372,5 +372,38 @@ TEST(CrossOrganizationTest, RefusedWritesAreCountedInMetrics) {
   EXPECT_EQ(count(), before + 1);
 }
 
+// Journey: an Almaty member's account is linked to the directory's Daniyar Kanafin by the
+// Almaty City Bar's admin; nobody else's admin may, and nobody links their own account.
+TEST(CrossOrganizationTest, ThePersonsBarAdminsLinkAnAccountToThem) {
+  long long member = UserId_("almaty.member@demo.entente.example");
+  std::string path = fmt::format("/api/v1/users/{}/person", member);
+  Browser paris = SignedInBrowser(Port(), kParisAdmin);
+  EXPECT_EQ(paris.SendJson("PUT", path, R"({"person":"daniyar-kanafin"})").status, 404);  // out of reach
+  Browser almaty = SignedInBrowser(Port(), kAlmatyAdmin);
+  // A Paris lawyer is not the Almaty admin's to link.
+  EXPECT_EQ(almaty.SendJson("PUT", path, R"({"person":"pierre-olivier-sur"})").status, 403);
+  auto unknown = almaty.SendJson("PUT", path, R"({"person":"no-such-person"})");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(Contains(unknown.body, "\"field\":\"person\""));
+  // A self-claim is refused, even to an administrator.
+  long long self = UserId_(kAlmatyAdmin);
+  EXPECT_EQ(almaty.SendJson("PUT", fmt::format("/api/v1/users/{}/person", self), R"({"person":"daniyar-kanafin"})")
+                .status,
+            403);
+  auto linked = almaty.SendJson("PUT", path, R"({"person":"daniyar-kanafin"})");
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(json::parse(linked.body)["person"], "daniyar-kanafin");
+  // The page shows it; another account may not take the same person.
+  EXPECT_TRUE(Contains(almaty.Get(fmt::format("/admin/users/{}", member)).body, "/people/daniyar-kanafin"));
+  long long coordinator = UserId_("almaty.coordinator@demo.entente.example");
+  auto twice = almaty.SendJson("PUT", fmt::format("/api/v1/users/{}/person", coordinator),
+                               R"({"person":"daniyar-kanafin"})");
+  EXPECT_EQ(twice.status, 422) << twice.body;
+  // Removing the link, on the page.
+  auto removed = almaty.PostForm(fmt::format("/admin/users/{}/person", member), "person=");
+  EXPECT_EQ(removed.status, 303);
+  EXPECT_TRUE(json::parse(almaty.Get(fmt::format("/api/v1/users/{}", member)).body)["person"].is_null());
+}
+
 }  // namespace
 }  // namespace entente::testing

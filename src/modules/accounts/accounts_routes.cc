@@ -302,8 +302,30 @@ Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps
     option->SetValue("NAME", OrganizationName(organization, context.language));
   }
   if (context.actor.IsPlatformAdmin()) content.ShowSection("PLATFORM_OPTION");
+  auto person = deps.accounts.LinkedPerson(context.actor, id);
+  if (!person) return Fail(person.error());
+  if (person->empty()) {
+    content.ShowSection("NO_PERSON");
+  } else {
+    content.SetValueAndShowSection("PERSON_SLUG", *person, "LINKED_PERSON");
+  }
   if (error) pages.ShowErrors(context, content, *error);
   return pages.Render(context, page, status);
+}
+
+Result<Response> LinkPersonForm(RequestContext& context, const RouteDependencies& deps) {
+  UserId user = context.params.GetId<UserId>("id");
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  auto linked = deps.accounts.LinkPerson(context.actor, user, form->Get("person"));
+  if (!linked) {
+    if (linked.error().code() == ErrorCode::kInvalidArgument ||
+        linked.error().code() == ErrorCode::kPermissionDenied) {
+      return UserPage(context, deps, user, linked.error(), http::HttpStatusFor(linked.error().code()));
+    }
+    return Fail(linked.error());
+  }
+  return Response::Redirect(fmt::format("/admin/users/{}", user.value()));
 }
 
 Result<Response> GrantRole(RequestContext& context, const RouteDependencies& deps) {
@@ -433,7 +455,25 @@ Result<Response> ApiUsers(RequestContext& context, const RouteDependencies& deps
 Result<Response> ApiUser(RequestContext& context, const RouteDependencies& deps) {
   auto user = deps.accounts.GetUser(context.actor, context.params.GetId<UserId>("id"));
   if (!user) return Fail(user.error());
-  return http::JsonResponse(UserJson(*user));
+  auto person = deps.accounts.LinkedPerson(context.actor, user->id);
+  if (!person) return Fail(person.error());
+  json body = UserJson(*user);
+  body["person"] = person->empty() ? json(nullptr) : json(*person);
+  return http::JsonResponse(body);
+}
+
+Result<Response> ApiLinkPerson(RequestContext& context, const RouteDependencies& deps) {
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  auto person = body->is_object() ? body->find("person") : body->end();
+  if (!body->is_object() || person == body->end() || !(person->is_null() || person->is_string())) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"person", N_("Give the person's address in the directory, or null.")}}));
+  }
+  UserId user = context.params.GetId<UserId>("id");
+  std::string slug = person->is_null() ? "" : person->get<std::string>();
+  if (auto linked = deps.accounts.LinkPerson(context.actor, user, slug); !linked) return Fail(linked.error());
+  return ApiUser(context, deps);
 }
 
 Result<Response> ApiUserRoles(RequestContext& context, const RouteDependencies& deps) {
@@ -570,6 +610,10 @@ void AddRoutes(http::Router& router, RouteDependencies deps) {
               .access = Access::Admin(),
               .handler = bind(GrantRole)});
   router.Add({.method = Method::kPost,
+              .pattern = "/admin/users/{id:id}/person",
+              .access = Access::Admin(),
+              .handler = bind(LinkPersonForm)});
+  router.Add({.method = Method::kPost,
               .pattern = "/admin/roles/{id:id}/revoke",
               .access = Access::Admin(),
               .handler = bind(RevokeRole)});
@@ -591,6 +635,10 @@ void AddRoutes(http::Router& router, RouteDependencies deps) {
               .pattern = "/api/v1/users/{id:id}/roles",
               .access = Access::Admin(),
               .handler = bind(ApiGrant)});
+  router.Add({.method = Method::kPut,
+              .pattern = "/api/v1/users/{id:id}/person",
+              .access = Access::Admin(),
+              .handler = bind(ApiLinkPerson)});
   router.Add({.method = Method::kDelete,
               .pattern = "/api/v1/roles/{id:id}",
               .access = Access::Admin(),

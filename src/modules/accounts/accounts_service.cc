@@ -462,6 +462,55 @@ Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
   });
 }
 
+Status AccountsService::LinkPerson(const Actor& actor, UserId user, const std::string& person_slug) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Write([&](soci::session& sql) -> Status {
+    if (!store_.FindUser(sql, user)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "user", user.value()));
+    auto user_permit = auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user));
+    if (!user_permit) return Fail(user_permit.error());
+    if (actor.user() == user) {
+      return Fail(auth::Policy::Refuse(
+          actor,
+          Error::PermissionDenied(N_("You may not link your own account to a person: ask an administrator of "
+                                     "the person's bar.")),
+          "user", user.value()));
+    }
+    std::optional<auth::Permit<PersonId>> person_permit;
+    std::string linked = person_slug;
+    if (!person_slug.empty()) {
+      auto person = store_.FindPerson(sql, person_slug);
+      if (!person) {
+        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                           {{"person", N_("There is no such person in the directory.")}}));
+      }
+      auto permit =
+          auth::Policy::Change(actor, Role::kBarAdmin, "person", person->id,
+                               {auth::Visibility::kPublic, person->organizations, {}},
+                               N_("Only the administrators of this person's bars may link them to an account."));
+      if (!permit) return Fail(permit.error());
+      if (person->linked_user && *person->linked_user != user) {
+        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                           {{"person", N_("This person is already linked to another account.")}}));
+      }
+      person_permit = *permit;
+    }
+    store_.LinkPerson(sql, *user_permit, person_permit);
+    audit::Record(sql, actor,
+                  {"user.person_link", "user", user.value(), std::nullopt,
+                   Json({{"person", linked.empty() ? nlohmann::json(nullptr) : nlohmann::json(linked)}})});
+    return {};
+  });
+}
+
+Result<std::string> AccountsService::LinkedPerson(const Actor& actor, UserId user) {
+  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  return database_.Read([&](soci::session& sql) -> Result<std::string> {
+    if (actor.user() != user && !MayManage(actor, sql, user)) return Fail(Error::NotFound());
+    if (!store_.FindUser(sql, user)) return Fail(Error::NotFound());
+    return store_.LinkedPersonSlug(sql, user).value_or("");
+  });
+}
+
 Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const Actor& actor, const std::string& name) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   if (name.empty() || name.size() > 100) {

@@ -64,6 +64,17 @@ class AccountsService final : public auth::Authenticator {
                                   std::optional<OrganizationId> organization);
   Status Revoke(const auth::Actor& actor, auth::RoleGrantId grant);
 
+  // --- Users and directory people ---
+  // Links `user` to the directory person `person_slug` (empty: removes the link), which gives
+  // the account what that person may see and edit as themselves. Who may: the person's bar
+  // administrators, for a user within their reach, and platform admins; nobody links their own
+  // account (a self-claim: kPermissionDenied). kNotFound for a user out of reach; field errors
+  // ("person") for an unknown person or one already linked to another account. Audited.
+  Status LinkPerson(const auth::Actor& actor, UserId user, const std::string& person_slug);
+  // The slug of the person `user` is linked to (empty when none), for yourself or a user you
+  // may manage; kNotFound otherwise.
+  Result<std::string> LinkedPerson(const auth::Actor& actor, UserId user);
+
   // --- API tokens ---
   // The new token, shown once; only its hash is kept.
   Result<std::pair<ApiToken, std::string>> CreateApiToken(const auth::Actor& actor, const std::string& name);

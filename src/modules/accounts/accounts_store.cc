@@ -318,6 +318,37 @@ std::vector<OrganizationId> AccountsStore::ReachOf(soci::session& sql, UserId us
   return reach;
 }
 
+std::optional<std::string> AccountsStore::LinkedPersonSlug(soci::session& sql, UserId user) const {
+  long long id = user.value();
+  std::string slug;
+  sql << "SELECT p.slug FROM users u JOIN people p ON p.id = u.person_id WHERE u.id = :id", soci::use(id),
+      soci::into(slug);
+  if (!sql.got_data()) return std::nullopt;
+  return slug;
+}
+
+std::optional<AccountsStore::PersonRef> AccountsStore::FindPerson(soci::session& sql, const std::string& slug) const {
+  long long id = 0;
+  sql << "SELECT id FROM people WHERE slug = :slug AND merged_into IS NULL", soci::use(slug), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  PersonRef person;
+  person.id = PersonId(id);
+  db::Query query("SELECT organization_id FROM memberships WHERE person_id = ");
+  query.Bind(id).Append(" UNION SELECT organization_id FROM positions WHERE person_id = ").Bind(id);
+  for (long long organization : query.Column<long long>(sql)) person.organizations.push_back(OrganizationId(organization));
+  auto users = db::Query("SELECT id FROM users WHERE person_id = ").Bind(id).Column<long long>(sql);
+  if (!users.empty()) person.linked_user = UserId(users.front());
+  return person;
+}
+
+void AccountsStore::LinkPerson(soci::session& sql, const auth::Permit<UserId>& user,
+                               const std::optional<auth::Permit<PersonId>>& person) const {
+  long long user_id = user.id().value(), person_id = person ? person->id().value() : 0;
+  soci::indicator person_indicator = person ? soci::i_ok : soci::i_null;
+  sql << "UPDATE users SET person_id = :person WHERE id = :id", soci::use(person_id, person_indicator),
+      soci::use(user_id);
+}
+
 std::optional<auth::Visibility> AccountsStore::OrganizationVisibility(soci::session& sql,
                                                                       OrganizationId organization) const {
   long long id = organization.value();

@@ -70,6 +70,20 @@ class AccountsStore {
                                 const std::string& now) const;
   void RevokeGrant(soci::session& sql, const auth::Permit<auth::RoleGrantId>& grant, UserId revoked_by,
                    const std::string& now) const;
+  // The directory person a user is linked to (their slug), if any.
+  std::optional<std::string> LinkedPersonSlug(soci::session& sql, UserId user) const;
+  // A person of the directory (not merged away) by slug, with the organizations whose roll they
+  // are on or where they held a position; and the user already linked to them, if any.
+  struct PersonRef {
+    PersonId id;
+    std::vector<OrganizationId> organizations;
+    std::optional<UserId> linked_user;
+  };
+  std::optional<PersonRef> FindPerson(soci::session& sql, const std::string& slug) const;
+  // Links the user to the person (which gives the account what the person may see and edit as
+  // themselves), or with no person permit unlinks it.
+  void LinkPerson(soci::session& sql, const auth::Permit<UserId>& user,
+                  const std::optional<auth::Permit<PersonId>>& person) const;
   // Who may see an organization; nullopt when there is none.
   std::optional<auth::Visibility> OrganizationVisibility(soci::session& sql, OrganizationId organization) const;
   std::optional<OrganizationId> OrganizationBySlug(soci::session& sql, const std::string& slug) const;

@@ -23,6 +23,23 @@
   </table>
 </section>
 
+<section aria-labelledby="person-heading" class="panel">
+  <h2 id="person-heading">{{_ Directory person _}}</h2>
+  {{#NO_PERSON}}<p>{{_ This account is linked to no person of the directory. _}}</p>{{/NO_PERSON}}
+  {{#LINKED_PERSON}}<p>{{_ Linked to: _}} <a href="/people/{{PERSON_SLUG}}">{{PERSON_SLUG}}</a></p>{{/LINKED_PERSON}}
+  <p class="hint">{{_ The person's bar administrators link an account to them; nobody links their own. _}}</p>
+  <form class="form form-inline" method="post" action="/admin/users/{{ID}}/person">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <div class="field">
+      <label for="person">{{_ Person's address in the directory _}}</label>
+      <input id="person" name="person" type="text" value="{{PERSON_SLUG}}" aria-describedby="person-hint">
+      <p class="hint" id="person-hint">{{_ For example daniyar-kanafin; leave empty to remove the link. _}}</p>
+      {{#PERSON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PERSON_ERROR}}
+    </div>
+    <button class="button" type="submit">{{_ Save the link _}}</button>
+  </form>
+</section>
+
 <section aria-labelledby="grant-heading" class="panel">
   <h2 id="grant-heading">{{_ Grant a role _}}</h2>
   <form class="form form-inline" method="post" action="/admin/users/{{ID}}/roles">
