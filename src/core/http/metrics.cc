@@ -19,6 +19,17 @@ std::string EscapeLabel(std::string_view value) {
   return out;
 }
 
+// One counter keyed by (route, method, status), in the exposition format.
+void AppendCounter(std::string& out, std::string_view name, std::string_view help,
+                   const std::map<std::tuple<std::string, std::string, int>, unsigned long long>& counts) {
+  out += fmt::format("# HELP {} {}\n# TYPE {} counter\n", name, help, name);
+  for (const auto& [key, count] : counts) {
+    const auto& [route, method, status] = key;
+    out += fmt::format("{}{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", name, EscapeLabel(route), method,
+                       status, count);
+  }
+}
+
 }  // namespace
 
 void Metrics::Record(std::string_view route, std::string_view method, int status, double seconds) {
@@ -42,13 +53,7 @@ void Metrics::RecordRefusedWrite(std::string_view route, std::string_view method
 std::string Metrics::Render() const {
   std::lock_guard lock(mutex_);
   std::string out;
-  out += "# HELP entente_http_requests_total HTTP requests by route, method and status.\n";
-  out += "# TYPE entente_http_requests_total counter\n";
-  for (const auto& [key, count] : requests_) {
-    const auto& [route, method, status] = key;
-    out += fmt::format("entente_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                       EscapeLabel(route), method, status, count);
-  }
+  AppendCounter(out, "entente_http_requests_total", "HTTP requests by route, method and status.", requests_);
   out += "# HELP entente_http_request_duration_seconds Time to handle a request, by route.\n";
   out += "# TYPE entente_http_request_duration_seconds histogram\n";
   for (const auto& [route, histogram] : latency_) {
@@ -62,13 +67,8 @@ std::string Metrics::Render() const {
     out += fmt::format("entente_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n", label, histogram.sum);
     out += fmt::format("entente_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, histogram.count);
   }
-  out += "# HELP entente_refused_writes_total State-changing requests refused for who made them, by route.\n";
-  out += "# TYPE entente_refused_writes_total counter\n";
-  for (const auto& [key, count] : refused_writes_) {
-    const auto& [route, method, status] = key;
-    out += fmt::format("entente_refused_writes_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                       EscapeLabel(route), method, status, count);
-  }
+  AppendCounter(out, "entente_refused_writes_total",
+                "State-changing requests refused for who made them, by route.", refused_writes_);
   return out;
 }
 

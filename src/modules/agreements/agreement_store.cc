@@ -8,6 +8,7 @@
 #include "core/auth/visibility.h"
 #include "core/base/time.h"
 #include "core/db/query.h"
+#include "modules/directory/organization_store.h"
 #include "core/db/text_table.h"
 
 namespace entente::agreements {
@@ -205,14 +206,10 @@ std::optional<PersonId> AgreementStore::FindPerson(soci::session& sql, const std
 
 std::optional<OrganizationId> AgreementStore::FindOrganization(soci::session& sql, const auth::Actor& viewer,
                                                                const std::string& slug) const {
-  long long id = 0;
-  std::string visibility;
-  sql << "SELECT id, visibility FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id),
-      soci::into(visibility);
-  if (!sql.got_data()) return std::nullopt;
-  auto level = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
-  if (!auth::Policy::MayView(viewer, {level, {OrganizationId(id)}, {}})) return std::nullopt;
-  return OrganizationId(id);
+  // The directory's lookup and visibility rule (an organization is its own owner).
+  auto organization = directory::OrganizationStore().FindBySlug(sql, slug);
+  if (!organization || !directory::MayView(viewer, *organization)) return std::nullopt;
+  return organization->id;
 }
 
 std::optional<std::string> AgreementStore::SignatoryTitle(soci::session& sql, PersonId person,

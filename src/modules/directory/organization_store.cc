@@ -93,6 +93,7 @@ std::vector<Organization> OrganizationStore::Children(soci::session& sql, const 
 }
 
 std::optional<Organization> OrganizationStore::FindBySlug(soci::session& sql, const std::string& slug) const {
+  if (slug.empty()) return std::nullopt;  // an empty filter would list every organization
   auto found = List(sql, nullptr, false, 0, slug);
   if (found.empty()) return std::nullopt;
   return found.front();

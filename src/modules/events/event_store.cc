@@ -9,6 +9,7 @@
 #include "core/auth/visibility.h"
 #include "core/base/time.h"
 #include "core/db/query.h"
+#include "modules/directory/organization_store.h"
 #include "core/db/text_table.h"
 
 namespace entente::events {
@@ -247,14 +248,10 @@ std::optional<PersonId> EventStore::FindPerson(soci::session& sql, const std::st
 
 std::optional<OrganizationId> EventStore::FindOrganization(soci::session& sql, const auth::Actor& viewer,
                                                            const std::string& slug) const {
-  long long id = 0;
-  std::string visibility;
-  sql << "SELECT id, visibility FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id),
-      soci::into(visibility);
-  if (!sql.got_data()) return std::nullopt;
-  auto level = auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
-  if (!auth::Policy::MayView(viewer, {level, {OrganizationId(id)}, {}})) return std::nullopt;
-  return OrganizationId(id);
+  // The directory's lookup and visibility rule (an organization is its own owner).
+  auto organization = directory::OrganizationStore().FindBySlug(sql, slug);
+  if (!organization || !directory::MayView(viewer, *organization)) return std::nullopt;
+  return organization->id;
 }
 
 bool EventStore::JurisdictionExists(soci::session& sql, const std::string& code) const {
