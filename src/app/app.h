@@ -33,10 +33,16 @@ class App {
   // the route table. Does not listen yet.
   static Result<std::unique_ptr<App>> Create(const Config& config);
 
-  // Loads the demo data through the services and marks the database as a demo database.
+  // Loads the demo data through the services and marks the database as a demo database (where
+  // the demo accounts, whose password is published, may sign in). Safe twice. Refuses with
+  // kConflict, writing nothing, when the database holds any account that is not a demo account.
   Status SeedDemo();
-  // Seeds the demo when the configuration asks for it and the database holds nothing yet.
-  Status SeedDemoIfEmpty();
+  // What `make run` calls: seeds the demo into a new database (no organization and no account)
+  // and leaves any other database as it is. Returns whether it seeded.
+  Result<bool> SeedDemoIfNew();
+  // What `serve` calls before it listens: on a database without any account, says in the log
+  // how to load the demo or create the first platform admin. Never writes.
+  Status ExplainFirstSteps();
 
   // Starts listening; throws std::runtime_error when the address cannot be bound.
   void Start();

@@ -89,7 +89,6 @@ std::vector<Setting> Settings() {
       {"paths", "web", "ENTENTE_WEB_DIR", path(&Config::web_dir)},
       {"paths", "locale", "ENTENTE_LOCALE_DIR", path(&Config::locale_dir)},
       {"paths", "demo", "ENTENTE_DEMO_DIR", path(&Config::demo_dir)},
-      {"demo", "on_first_start", "ENTENTE_DEMO_ON_FIRST_START", boolean(&Config::demo_on_first_start)},
   };
 }
 
@@ -138,6 +137,12 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
           return setting.table == section_name.str() && setting.key == key.str();
         });
         std::string name = fmt::format("{}.{}", section_name.str(), key.str());
+        if (name == "demo.on_first_start") {
+          return Fail(Error::InvalidArgument(
+              fmt::format("{}: demo.on_first_start was removed: `serve` never loads the demo; run "
+                          "`entente seed demo` (or `make run`, which seeds a new database) instead",
+                          file->string())));
+        }
         if (it == settings.end())
           return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), name)));
         auto value = TomlValueText(node);

@@ -52,6 +52,7 @@ TEST(ConfigTest, RejectsWhatItDoesNotKnowNamingTheSetting) {
            {"", {{"ENTENTE_LISTEN", "127.0.0.1:99999"}}, "port"},
            {"", {{"ENTENTE_DATABASE_URL", "mysql://x"}}, "database.url"},
            {"[http\n", {}, "entente-config-bad.toml"},
+           {"[demo]\non_first_start = true\n", {}, "entente seed demo"},
        }) {
     auto file = WriteFile("entente-config-bad.toml", toml);
     auto config = Config::Load(file, environment);
@@ -71,7 +72,6 @@ TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
   EXPECT_EQ(example->idle_timeout_seconds, defaults->idle_timeout_seconds);
   EXPECT_EQ(example->shutdown_grace_seconds, defaults->shutdown_grace_seconds);
   EXPECT_EQ(example->access_log, defaults->access_log);
-  EXPECT_EQ(example->demo_on_first_start, defaults->demo_on_first_start);
 }
 
 TEST(ConfigTest, ParsesIpv6Listen) {
