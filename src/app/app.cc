@@ -101,7 +101,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
-  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
+  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_, config.metrics_allow);
   app->home_ =
       std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);

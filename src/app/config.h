@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/error.h"
 
@@ -33,6 +34,9 @@ struct Config {
   // [log]
   std::string log_level = "info";  // ENTENTE_LOG_LEVEL: trace, debug, info, warn, error
   bool access_log = true;          // ENTENTE_ACCESS_LOG
+  // [metrics]
+  // Client addresses besides loopback that may read /metrics (ENTENTE_METRICS_ALLOW, comma-separated).
+  std::vector<std::string> metrics_allow;
   // [paths]
   std::filesystem::path web_dir = ENTENTE_DEFAULT_WEB_DIR;        // ENTENTE_WEB_DIR
   std::filesystem::path locale_dir = ENTENTE_DEFAULT_LOCALE_DIR;  // ENTENTE_LOCALE_DIR
