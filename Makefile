@@ -19,9 +19,11 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Migrate ./var/entente.db, load the demo on first start, serve http://localhost:8080 until Ctrl-C.
+# Migrate ./var/entente.db, load the demo into it when it is new (a later run keeps its data),
+# serve http://localhost:8080 until Ctrl-C.
 run: build
 	$(ENTENTE) migrate
+	$(ENTENTE) seed demo --if-new
 	$(ENTENTE) serve
 
 # Unit tests, the integration suite on SQLite and on a throwaway PostgreSQL 15 server, the

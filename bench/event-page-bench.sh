@@ -25,6 +25,8 @@ trap cleanup EXIT
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 ENTENTE_PORT="$(port)"
+ENTENTE_DATABASE_URL="sqlite://$TMP/bench.db" ENTENTE_LOG_LEVEL=warn "$BIN" seed demo >"$TMP/seed.log" 2>&1 \
+  || { cat "$TMP/seed.log" >&2; exit 1; }
 ENTENTE_DATABASE_URL="sqlite://$TMP/bench.db" ENTENTE_LISTEN="127.0.0.1:$ENTENTE_PORT" ENTENTE_LOG_LEVEL=warn \
   ENTENTE_ACCESS_LOG=false "$BIN" serve >"$TMP/entente.log" 2>&1 &
 ENTENTE_PID=$!

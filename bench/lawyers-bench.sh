@@ -44,7 +44,6 @@ trap cleanup EXIT
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 export ENTENTE_DATABASE_URL="$URL" ENTENTE_LISTEN="127.0.0.1:$PORT" ENTENTE_ACCESS_LOG=false
-export ENTENTE_DEMO_ON_FIRST_START=false
 "$BIN" serve >"$TMP/entente.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done

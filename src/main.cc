@@ -71,13 +71,18 @@ int main(int argc, char** argv) {
   cli.add_option("-c,--config", config_file,
                  "TOML configuration file (default: ./entente.toml when it exists); ENTENTE_* variables override it");
 
-  auto* serve =
-      cli.add_subcommand("serve", "Migrate, load the demo into an empty database, and serve HTTP until SIGINT/SIGTERM");
+  auto* serve = cli.add_subcommand(
+      "serve", "Migrate and serve HTTP until SIGINT/SIGTERM (never loads the demo: see `seed demo`)");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations (idempotent)");
   auto* seed = cli.add_subcommand("seed", "Load data sets");
   seed->require_subcommand(1);
-  auto* seed_demo =
-      seed->add_subcommand("demo", "Load the Paris–Almaty demo (safe to run twice) and mark the database as a demo");
+  auto* seed_demo = seed->add_subcommand(
+      "demo",
+      "Load the Paris–Almaty demo (safe to run twice) and mark the database as a demo; refused on a database "
+      "holding any account that is not a demo account");
+  bool demo_if_new = false;
+  seed_demo->add_flag("--if-new", demo_if_new,
+                      "Only into a new database (no organization, no account); any other is left as it is");
   auto* seed_synthetic = seed->add_subcommand(
       "synthetic", "Load a deterministic synthetic roll of N lawyers on two synthetic bars (for tests and benchmarks)");
   size_t synthetic_members = 10000;
@@ -245,11 +250,15 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*seed_demo) {
-    if (auto seeded = (*app)->SeedDemo(); !seeded) return Report(seeded.error());
+    if (demo_if_new) {
+      if (auto seeded = (*app)->SeedDemoIfNew(); !seeded) return Report(seeded.error());
+    } else if (auto seeded = (*app)->SeedDemo(); !seeded) {
+      return Report(seeded.error());
+    }
     return 0;
   }
   if (*serve) {
-    if (auto seeded = (*app)->SeedDemoIfEmpty(); !seeded) return Report(seeded.error());
+    if (auto explained = (*app)->ExplainFirstSteps(); !explained) return Report(explained.error());
     try {
       (*app)->Start();
     } catch (const std::exception& error) {

@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -100,7 +101,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
-  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_);
+  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_, config.metrics_allow);
   app->home_ =
       std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
@@ -135,6 +136,17 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 }
 
 Status App::SeedDemo() {
+  // The demo accounts have a published password: a database where real people have accounts
+  // must never become a demo database, in which those accounts may sign in.
+  auto users = accounts_->CountUsers();
+  if (!users) return Fail(users.error());
+  if (users->other > 0) {
+    return Fail(Error::Conflict(
+        fmt::format("this database holds {} account(s) that are not demo accounts: the demo, whose accounts have a "
+                    "published password, is loaded only into a new database or a demo database (use another "
+                    "database.url, e.g. ENTENTE_DATABASE_URL=sqlite://var/demo.db)",
+                    users->other)));
+  }
   std::string request_id = "seed-" + http::NewRequestId();
   auto directory = directory::LoadDemo(*organizations_, *people_, config_.demo_dir, request_id);
   if (!directory) return Fail(directory.error());
@@ -154,13 +166,28 @@ Status App::SeedDemo() {
   return {};
 }
 
-Status App::SeedDemoIfEmpty() {
-  if (!config_.demo_on_first_start) return {};
+Result<bool> App::SeedDemoIfNew() {
   auto summary = organizations_->Summary();
   if (!summary) return Fail(summary.error());
-  if (summary->organizations > 0) return {};
-  spdlog::info("empty database: loading the demo (set ENTENTE_DEMO_ON_FIRST_START=false to start empty)");
-  return SeedDemo();
+  auto users = accounts_->CountUsers();
+  if (!users) return Fail(users.error());
+  if (summary->organizations > 0 || users->demo + users->other > 0) {
+    spdlog::info("the database already holds data: the demo is not loaded again, nothing is changed");
+    return false;
+  }
+  if (auto seeded = SeedDemo(); !seeded) return Fail(seeded.error());
+  return true;
+}
+
+Status App::ExplainFirstSteps() {
+  auto users = accounts_->CountUsers();
+  if (!users) return Fail(users.error());
+  if (users->demo + users->other > 0) return {};
+  spdlog::info(
+      "the database has no account yet: load the demo with "
+      "`entente seed demo`, or create the first platform admin with "
+      "`entente user add --email you@example.org --name \"Your Name\"`");
+  return {};
 }
 
 void App::Start() {

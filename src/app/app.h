@@ -33,10 +33,16 @@ class App {
   // the route table. Does not listen yet.
   static Result<std::unique_ptr<App>> Create(const Config& config);
 
-  // Loads the demo data through the services and marks the database as a demo database.
+  // Loads the demo data through the services and marks the database as a demo database (where
+  // the demo accounts, whose password is published, may sign in). Safe twice. Refuses with
+  // kConflict, writing nothing, when the database holds any account that is not a demo account.
   Status SeedDemo();
-  // Seeds the demo when the configuration asks for it and the database holds nothing yet.
-  Status SeedDemoIfEmpty();
+  // What `make run` calls: seeds the demo into a new database (no organization and no account)
+  // and leaves any other database as it is. Returns whether it seeded.
+  Result<bool> SeedDemoIfNew();
+  // What `serve` calls before it listens: on a database without any account, says in the log
+  // how to load the demo or create the first platform admin. Never writes.
+  Status ExplainFirstSteps();
 
   // Starts listening; throws std::runtime_error when the address cannot be bound.
   void Start();
@@ -81,9 +87,14 @@ class App {
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;
 };
 
-// GET /healthz, GET /metrics and the static files.
+// GET /healthz, GET /metrics (to loopback clients and those `metrics_allow` lists; 404 to
+// others) and the static files.
 void AddPlatformRoutes(http::Router& router, db::Database& database, const http::Metrics& metrics,
-                       const http::StaticFiles& static_files);
+                       const http::StaticFiles& static_files, std::vector<std::string> metrics_allow);
+
+// Whether a client at `address` may read /metrics: a loopback address (127.0.0.0/8, ::1, or
+// either mapped into IPv6), or one of `allowed` (addresses as boost::asio writes them).
+bool MayReadMetrics(std::string_view address, const std::vector<std::string>& allowed);
 
 // After the schema migrations: folds the stored names again when the folding rules changed since
 // they were written (directory::PeopleService::RefreshNameKeys), saying so in the log. Run by

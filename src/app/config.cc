@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <boost/asio/ip/address.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <functional>
@@ -60,6 +62,31 @@ std::vector<Setting> Settings() {
       return ParseInt(name, value, minimum, maximum, config.*member);
     };
   };
+  auto addresses = [](std::vector<std::string> Config::*member) {
+    return [member](Config& config, std::string_view name, std::string_view value) -> Status {
+      std::vector<std::string> parsed;
+      size_t start = 0;
+      while (start <= value.size()) {
+        size_t comma = value.find(',', start);
+        std::string_view item =
+            value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (!item.empty()) {
+          boost::system::error_code error;
+          auto address = boost::asio::ip::make_address(std::string(item), error);
+          if (error) {
+            return Fail(Error::InvalidArgument(fmt::format("{} must list IP addresses, not \"{}\"", name, item)));
+          }
+          parsed.push_back(address.to_string());
+        }
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+      }
+      config.*member = std::move(parsed);
+      return {};
+    };
+  };
   auto boolean = [](bool Config::*member) {
     return [=](Config& config, std::string_view name, std::string_view value) -> Status {
       return ParseBool(name, value, config.*member);
@@ -86,10 +113,10 @@ std::vector<Setting> Settings() {
        integer(&Config::sign_in_failures_per_address, 1, 100000)},
       {"log", "level", "ENTENTE_LOG_LEVEL", text(&Config::log_level)},
       {"log", "access", "ENTENTE_ACCESS_LOG", boolean(&Config::access_log)},
+      {"metrics", "allow", "ENTENTE_METRICS_ALLOW", addresses(&Config::metrics_allow)},
       {"paths", "web", "ENTENTE_WEB_DIR", path(&Config::web_dir)},
       {"paths", "locale", "ENTENTE_LOCALE_DIR", path(&Config::locale_dir)},
       {"paths", "demo", "ENTENTE_DEMO_DIR", path(&Config::demo_dir)},
-      {"demo", "on_first_start", "ENTENTE_DEMO_ON_FIRST_START", boolean(&Config::demo_on_first_start)},
   };
 }
 
@@ -138,6 +165,12 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
           return setting.table == section_name.str() && setting.key == key.str();
         });
         std::string name = fmt::format("{}.{}", section_name.str(), key.str());
+        if (name == "demo.on_first_start") {
+          return Fail(Error::InvalidArgument(
+              fmt::format("{}: demo.on_first_start was removed: `serve` never loads the demo; run "
+                          "`entente seed demo` (or `make run`, which seeds a new database) instead",
+                          file->string())));
+        }
         if (it == settings.end())
           return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), name)));
         auto value = TomlValueText(node);

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/error.h"
 
@@ -33,12 +34,15 @@ struct Config {
   // [log]
   std::string log_level = "info";  // ENTENTE_LOG_LEVEL: trace, debug, info, warn, error
   bool access_log = true;          // ENTENTE_ACCESS_LOG
+  // [metrics]
+  // Client addresses besides loopback that may read /metrics (ENTENTE_METRICS_ALLOW, comma-separated).
+  std::vector<std::string> metrics_allow;
   // [paths]
   std::filesystem::path web_dir = ENTENTE_DEFAULT_WEB_DIR;        // ENTENTE_WEB_DIR
   std::filesystem::path locale_dir = ENTENTE_DEFAULT_LOCALE_DIR;  // ENTENTE_LOCALE_DIR
   std::filesystem::path demo_dir = ENTENTE_DEFAULT_DEMO_DIR;      // ENTENTE_DEMO_DIR
-  // [demo]
-  bool demo_on_first_start = true;  // ENTENTE_DEMO_ON_FIRST_START: `serve` seeds an empty database
+  // The demo is loaded only when asked (`entente seed demo`); the former setting
+  // demo.on_first_start is refused with a message that says so.
 
   // Reads `file` (skipped when nullopt) and then `environment`. Fails with kInvalidArgument
   // naming the key or variable that is wrong.

@@ -52,6 +52,8 @@ TEST(ConfigTest, RejectsWhatItDoesNotKnowNamingTheSetting) {
            {"", {{"ENTENTE_LISTEN", "127.0.0.1:99999"}}, "port"},
            {"", {{"ENTENTE_DATABASE_URL", "mysql://x"}}, "database.url"},
            {"[http\n", {}, "entente-config-bad.toml"},
+           {"[demo]\non_first_start = true\n", {}, "entente seed demo"},
+           {"", {{"ENTENTE_METRICS_ALLOW", "10.0.0.5, prometheus.local"}}, "ENTENTE_METRICS_ALLOW"},
        }) {
     auto file = WriteFile("entente-config-bad.toml", toml);
     auto config = Config::Load(file, environment);
@@ -71,7 +73,15 @@ TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
   EXPECT_EQ(example->idle_timeout_seconds, defaults->idle_timeout_seconds);
   EXPECT_EQ(example->shutdown_grace_seconds, defaults->shutdown_grace_seconds);
   EXPECT_EQ(example->access_log, defaults->access_log);
-  EXPECT_EQ(example->demo_on_first_start, defaults->demo_on_first_start);
+  EXPECT_EQ(example->metrics_allow, defaults->metrics_allow);
+  EXPECT_TRUE(example->metrics_allow.empty());
+}
+
+TEST(ConfigTest, MetricsAllowListsAddresses) {
+  auto file = WriteFile("entente-config-metrics.toml", "[metrics]\nallow = \" 10.0.0.5 ,2001:DB8::7\"\n");
+  auto config = Config::Load(file, {});
+  ASSERT_TRUE(config) << config.error().message();
+  EXPECT_EQ(config->metrics_allow, (std::vector<std::string>{"10.0.0.5", "2001:db8::7"}));
 }
 
 TEST(ConfigTest, ParsesIpv6Listen) {

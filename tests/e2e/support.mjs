@@ -7,7 +7,7 @@
 //   ENTENTE_E2E_OUT  where screenshots and the server logs go (default ../../build/e2e)
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -67,14 +67,27 @@ async function waitForBinary() {
   }
 }
 
-// Starts `entente serve` on a free loopback port with an empty SQLite database in a temporary
-// folder (an empty database gets the demo data), and waits for /healthz.
+// Starts `entente serve` on a free loopback port with a new SQLite database in a temporary
+// folder, and waits for /healthz. `serve` never loads the demo: unless `demo` is false, the
+// database gets it first from `entente seed demo`, as an operator would load it.
 // `logName` is the file under OUT where close() writes the server's output.
-export async function startServer({ logName = 'server.log' } = {}) {
+export async function startServer({ logName = 'server.log', demo = true } = {}) {
   await waitForBinary();
   fs.mkdirSync(OUT, { recursive: true });
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'entente-e2e-'));
   const port = await freePort();
+  const databaseURL = `sqlite://${path.join(tmpDir, 'e2e.db')}`;
+  if (demo) {
+    const seeded = spawnSync(BIN, ['seed', 'demo'], {
+      env: { ...process.env, ENTENTE_DATABASE_URL: databaseURL },
+      encoding: 'utf8',
+      timeout: HEALTH_TIMEOUT_MS * 3,
+    });
+    if (seeded.status !== 0) {
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+      throw new Error(`entente seed demo failed (status ${seeded.status}):\n${seeded.stderr}${seeded.stdout}`);
+    }
+  }
 
   const server = {
     baseURL: `http://127.0.0.1:${port}`,
@@ -117,7 +130,7 @@ export async function startServer({ logName = 'server.log' } = {}) {
   server.process = spawn(BIN, ['serve'], {
     env: {
       ...process.env,
-      ENTENTE_DATABASE_URL: `sqlite://${path.join(tmpDir, 'e2e.db')}`,
+      ENTENTE_DATABASE_URL: databaseURL,
       ENTENTE_LISTEN: `127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

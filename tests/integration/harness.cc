@@ -1,6 +1,7 @@
 #include "harness.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -292,7 +293,7 @@ TestServer::~TestServer() {
 }
 
 ChildProcess::ChildProcess(const std::vector<std::string>& arguments,
-                           const std::map<std::string, std::string>& environment) {
+                           const std::map<std::string, std::string>& environment, const Streams& streams) {
   std::vector<std::string> arguments_storage = {ENTENTE_BINARY};
   arguments_storage.insert(arguments_storage.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
@@ -311,9 +312,19 @@ ChildProcess::ChildProcess(const std::vector<std::string>& arguments,
   std::vector<char*> envp;
   for (auto& entry : environment_storage) envp.push_back(entry.data());
   envp.push_back(nullptr);
-  if (posix_spawn(&pid_, ENTENTE_BINARY, nullptr, nullptr, argv.data(), envp.data()) != 0) {
-    throw std::runtime_error("cannot start " ENTENTE_BINARY);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (!streams.input.empty()) {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, streams.input.c_str(), O_RDONLY, 0);
   }
+  if (!streams.output.empty()) {
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, streams.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  }
+  int spawned = posix_spawn(&pid_, ENTENTE_BINARY, &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) throw std::runtime_error("cannot start " ENTENTE_BINARY);
 }
 
 ChildProcess::~ChildProcess() {

@@ -106,7 +106,13 @@ class TestServer {
 // SIGKILL at destruction if still running.
 class ChildProcess {
  public:
-  ChildProcess(const std::vector<std::string>& arguments, const std::map<std::string, std::string>& environment);
+  // Where the child's standard streams go: an empty path leaves the stream inherited.
+  struct Streams {
+    std::filesystem::path input;   // read as standard input
+    std::filesystem::path output;  // standard output and standard error, truncated first
+  };
+  ChildProcess(const std::vector<std::string>& arguments, const std::map<std::string, std::string>& environment,
+               const Streams& streams = {});
   ~ChildProcess();
   int pid() const { return pid_; }
   void Signal(int signal);

@@ -184,6 +184,22 @@ TEST_F(HttpTest, HealthAndMetrics) {
   EXPECT_TRUE(Contains(metrics.body, "# TYPE entente_http_request_duration_seconds histogram"));
 }
 
+// Issue 11: /metrics answers loopback clients only (metrics.allow is empty here); a client from
+// elsewhere gets the answer of a page that does not exist, through the real pipeline.
+TEST_F(HttpTest, MetricsAnswerLoopbackClientsOnly) {
+  for (const auto& [address, status] : std::vector<std::pair<std::string, int>>{
+           {"127.0.0.1", 200}, {"::1", 200}, {"::ffff:127.0.0.1", 200}, {"192.0.2.7", 404}, {"2001:db8::7", 404}}) {
+    http::Request request;
+    request.method = http::Method::kGet;
+    request.target = "/metrics";
+    request.path = "/metrics";
+    request.remote_address = address;
+    auto response = TestServer::Shared().app().pipeline().Handle(request);
+    EXPECT_EQ(response.status, status) << address;
+    if (status == 404) EXPECT_FALSE(Contains(response.body, "entente_http_requests_total")) << address;
+  }
+}
+
 TEST_F(HttpTest, AnonymousPageViewsWriteNothing) {
   if (IsPostgres()) GTEST_SKIP() << "checked on SQLite, where the WAL file shows every write";
   auto database = TestServer::Shared().config().database_url.substr(std::string("sqlite://").size());

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -55,28 +56,57 @@ struct Server {
   std::unique_ptr<ChildProcess> process;
 };
 
-Server StartServer(const std::string& database_url, std::map<std::string, std::string> environment = {}) {
+// `entente serve` on the database; `serve` never loads the demo (SeedDemo does, as an operator).
+Server StartServer(const std::string& database_url, std::map<std::string, std::string> environment = {},
+                   const ChildProcess::Streams& streams = {}) {
   std::uint16_t port = FreePort();
   environment.emplace("ENTENTE_DATABASE_URL", database_url);
   environment.emplace("ENTENTE_LISTEN", fmt::format("127.0.0.1:{}", port));
   environment.emplace("ENTENTE_ACCESS_LOG", "false");
   environment.emplace("ENTENTE_LOG_LEVEL", "warn");
-  auto process = std::make_unique<ChildProcess>(std::vector<std::string>{"serve"}, environment);
+  auto process = std::make_unique<ChildProcess>(std::vector<std::string>{"serve"}, environment, streams);
   EXPECT_TRUE(WaitUntilHealthy(port, 30s)) << "the server did not start";
   return {port, std::move(process)};
 }
 
-long long CountOrganizations(const std::string& url) {
-  soci::session sql;
+// `entente ARGUMENTS…` on the database; its exit status, its output in `output` when given.
+int RunCommand(const std::vector<std::string>& arguments, const std::string& database_url,
+               std::string* output = nullptr, const std::filesystem::path& input = {}) {
+  static int runs = 0;
+  auto log = TemporaryDirectory() / fmt::format("command-{}.log", ++runs);
+  ChildProcess command(arguments, {{"ENTENTE_DATABASE_URL", database_url}, {"ENTENTE_LOG_LEVEL", "info"}},
+                       {.input = input, .output = log});
+  int status = command.WaitForExit(120s);
+  if (output) {
+    std::ifstream in(log);
+    *output = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  return status;
+}
+
+void SeedDemo(const std::string& database_url) {
+  std::string output;
+  ASSERT_EQ(RunCommand({"seed", "demo"}, database_url, &output), 0) << output;
+}
+
+void Open(soci::session& sql, const std::string& url) {
   if (url.starts_with("sqlite://")) {
     sql.open(*soci::factory_sqlite3(), "db=" + url.substr(9));
   } else {
     sql.open(*soci::factory_postgresql(), db::DatabaseUrl::Parse(url)->postgres_conninfo);
   }
+}
+
+long long CountRows(const std::string& url, const std::string& table) {
+  soci::session sql;
+  Open(sql, url);
   long long count = 0;
-  sql << "SELECT COUNT(*) FROM organizations", soci::into(count);
+  // `table` is one of the names written in the tests below, never input.
+  sql << "SELECT COUNT(*) FROM " + table, soci::into(count);
   return count;
 }
+
+long long CountOrganizations(const std::string& url) { return CountRows(url, "organizations"); }
 
 TEST(ProcessTest, SigtermFinishesInFlightRequestsAndExitsCleanly) {
   auto server = StartServer(FreshDatabaseUrl("sigterm"));
@@ -134,7 +164,8 @@ TEST(ProcessTest, SlowClientsAreClosedAndOthersAreServed) {
 
 TEST(ProcessTest, BackupAndRestoreDrill) {
   std::string url = FreshDatabaseUrl("backup");
-  auto server = StartServer(url);  // seeds the demo
+  SeedDemo(url);
+  auto server = StartServer(url);
   auto backup = TemporaryDirectory() / "drill" / "entente.backup";
   // Online: the server keeps running and serving during the backup.
   ChildProcess backup_process({"backup", "--output", backup.string()}, {{"ENTENTE_DATABASE_URL", url}});
@@ -201,6 +232,7 @@ TEST(ProcessTest, KillNineDuringWritesLosesNoAcknowledgedWrite) {
   size_t refused = 0;
   constexpr int kCycles = 4;
   constexpr int kWriters = 3;
+  SeedDemo(url);
   for (int cycle = 0; cycle < kCycles; ++cycle) {
     auto server = StartServer(url);
     Browser signed_in = SignedInBrowser(server.port, "paris.member@demo.entente.example");
@@ -260,6 +292,7 @@ TEST(ProcessTest, PostgresCrashDuringWritesLosesNoAcknowledgedWrite) {
   const char* crash = std::getenv("ENTENTE_TEST_PG_CRASH");
   ASSERT_TRUE(crash && *crash) << "scripts/with-postgres sets ENTENTE_TEST_PG_CRASH";
   std::string url = FreshDatabaseUrl("pgcrash");
+  SeedDemo(url);
   auto server = StartServer(url);
   Browser signed_in = SignedInBrowser(server.port, "paris.member@demo.entente.example");
   std::set<std::string> acknowledged;
@@ -315,6 +348,89 @@ TEST(ProcessTest, MigrateIsIdempotentAndCommandsHaveHelp) {
   }
   ChildProcess bad_config({"migrate"}, {{"ENTENTE_DATABASE_URL", "mysql://nowhere"}});
   EXPECT_EQ(bad_config.WaitForExit(10s), 1);
+}
+
+// Issue 11, item 4: the demo only when asked. `serve` on a new database loads nothing (no demo
+// account signs in) and says in its log how to begin.
+TEST(ProcessTest, ServeOnANewDatabaseStartsEmptyAndSaysHowToBegin) {
+  std::string url = FreshDatabaseUrl("empty_serve");
+  auto log = TemporaryDirectory() / "empty-serve.log";
+  auto server = StartServer(url, {{"ENTENTE_LOG_LEVEL", "info"}}, {.input = {}, .output = log});
+  EXPECT_EQ(CountRows(url, "organizations"), 0);
+  EXPECT_EQ(CountRows(url, "people"), 0);
+  EXPECT_EQ(CountRows(url, "users"), 0);
+  Browser anonymous = AnonymousBrowser(server.port);
+  auto refused = anonymous.PostForm(
+      "/sign-in", "email=paris.member%40demo.entente.example&password=entente-demo-2014&next=/account");
+  EXPECT_NE(refused.status, 303) << "a demo account signed in on a database nobody seeded";
+  server.process->Signal(SIGTERM);
+  EXPECT_EQ(server.process->WaitForExit(10s), 0);
+  std::ifstream in(log);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  EXPECT_NE(text.find("`entente seed demo`"), std::string::npos) << text;
+  EXPECT_NE(text.find("`entente user add"), std::string::npos) << text;
+  EXPECT_EQ(text.find("demo loaded"), std::string::npos) << text;
+}
+
+// A database where a real account exists never becomes a demo database (whose accounts have a
+// published password): `seed demo` refuses, writes nothing and exits 1; `--if-new` leaves it.
+TEST(ProcessTest, SeedDemoRefusesADatabaseHoldingAnAccountThatIsNotADemoAccount) {
+  std::string url = FreshDatabaseUrl("seed_refused");
+  auto password = TemporaryDirectory() / "admin-password.txt";
+  std::ofstream(password) << "correct-horse-battery-bar-2024\n";
+  std::string output;
+  ASSERT_EQ(RunCommand({"user", "add", "--email", "first.admin@bar.example", "--name", "First Admin"}, url, &output,
+                       password),
+            0)
+      << output;
+  EXPECT_EQ(RunCommand({"seed", "demo"}, url, &output), 1);
+  EXPECT_NE(output.find("1 account(s) that are not demo accounts"), std::string::npos) << output;
+  EXPECT_EQ(CountRows(url, "organizations"), 0) << "nothing is written";
+  EXPECT_EQ(CountRows(url, "users"), 1);
+  EXPECT_EQ(RunCommand({"seed", "demo", "--if-new"}, url, &output), 0) << output;
+  EXPECT_NE(output.find("the demo is not loaded again"), std::string::npos) << output;
+  EXPECT_EQ(CountRows(url, "organizations"), 0);
+  EXPECT_EQ(CountRows(url, "users"), 1);
+}
+
+// What `make run` does twice: `seed demo --if-new` seeds the new database, and the next run
+// keeps what was changed since.
+TEST(ProcessTest, SeedDemoIfNewSeedsANewDatabaseOnceAndKeepsItsDataAfterwards) {
+  std::string url = FreshDatabaseUrl("seed_if_new");
+  std::string output;
+  ASSERT_EQ(RunCommand({"migrate"}, url, &output), 0) << output;
+  ASSERT_EQ(RunCommand({"seed", "demo", "--if-new"}, url, &output), 0) << output;
+  EXPECT_NE(output.find("demo loaded"), std::string::npos) << output;
+  long long organizations = CountRows(url, "organizations");
+  long long users = CountRows(url, "users");
+  EXPECT_GT(organizations, 0);
+  EXPECT_GT(users, 0);
+  auto website = [&] {
+    soci::session sql;
+    Open(sql, url);
+    std::string value;
+    sql << "SELECT website FROM organizations WHERE slug = 'paris-bar'", soci::into(value);
+    return value;
+  };
+  std::string seeded_website = website();
+  {
+    soci::session sql;
+    Open(sql, url);
+    sql << "UPDATE organizations SET website = 'https://kept.example' WHERE slug = 'paris-bar'";
+  }
+
+  ASSERT_EQ(RunCommand({"migrate"}, url, &output), 0) << output;
+  ASSERT_EQ(RunCommand({"seed", "demo", "--if-new"}, url, &output), 0) << output;
+  EXPECT_EQ(output.find("demo loaded"), std::string::npos) << output;
+  EXPECT_EQ(website(), "https://kept.example") << "a later run keeps the data";
+  EXPECT_EQ(CountRows(url, "organizations"), organizations);
+  EXPECT_EQ(CountRows(url, "users"), users);
+
+  // A plain `seed demo` on a demo database is allowed, and loads the demo again over the change:
+  // what --if-new spared.
+  ASSERT_EQ(RunCommand({"seed", "demo"}, url, &output), 0) << output;
+  EXPECT_EQ(website(), seeded_website);
+  EXPECT_EQ(CountRows(url, "users"), users);
 }
 
 }  // namespace

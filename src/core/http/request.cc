@@ -1,8 +1,10 @@
 #include "core/http/request.h"
 
+#include <fmt/format.h>
 #include <strings.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace entente::http {
 namespace {
@@ -187,7 +189,26 @@ Response Response::Redirect(std::string location) {
   return response;
 }
 
+namespace {
+
+// Every header reaches the response through SetHeader or AddHeader: this is the one check that
+// no value (a redirect target, a file name) splits the response or injects a header.
+void RefuseLineBreaks(std::string_view name, std::string_view value) {
+  auto breaks = [](std::string_view text) { return text.find_first_of(std::string_view("\r\n\0", 3)) != text.npos; };
+  // The value is not in the message: the log must not receive what it carries.
+  if (breaks(name)) throw std::invalid_argument("a response header name carries CR, LF or NUL");
+  if (breaks(value)) throw std::invalid_argument(fmt::format("response header {} carries CR, LF or NUL", name));
+}
+
+}  // namespace
+
+void Response::AddHeader(std::string_view name, std::string value) {
+  RefuseLineBreaks(name, value);
+  headers.emplace_back(std::string(name), std::move(value));
+}
+
 void Response::SetHeader(std::string_view name, std::string value) {
+  RefuseLineBreaks(name, value);
   auto it = std::find_if(headers.begin(), headers.end(),
                          [&](const auto& header) { return EqualsIgnoreCase(header.first, name); });
   if (it != headers.end()) {

@@ -58,12 +58,13 @@ struct Response {
   // 303 See Other: after a form POST, and for the language switch.
   static Response Redirect(std::string location);
 
-  // Replaces any header of that name.
+  // Replaces any header of that name. A name or value holding CR, LF or NUL (which would split
+  // the response) is a bug of the caller: throws std::invalid_argument, leaving the headers as
+  // they were; the pipeline answers 500 then.
   void SetHeader(std::string_view name, std::string value);
-  // Adds a header even if one of that name exists (Set-Cookie).
-  void AddHeader(std::string_view name, std::string value) {
-    headers.emplace_back(std::string(name), std::move(value));
-  }
+  // Adds a header even if one of that name exists (Set-Cookie). Refuses CR, LF and NUL as
+  // SetHeader does.
+  void AddHeader(std::string_view name, std::string value);
   std::string_view Header(std::string_view name) const;
 };
 

@@ -43,6 +43,25 @@ TEST(ResponseTest, HeadersAreReplacedCaseInsensitively) {
   EXPECT_EQ(Response::Redirect("/").status, 303);
 }
 
+// Issue 11: no value splits a response. CR, LF and NUL anywhere in a header are refused by the
+// one place that sets headers, and the headers stay as they were.
+TEST(ResponseTest, HeadersWithLineBreaksAreRefused) {
+  for (std::string bad :
+       {std::string("/a\r\nSet-Cookie: x=1"), std::string("/a\nb"), std::string("/a\rb"), std::string("/a\0b", 4)}) {
+    Response response = Response::Text("x");
+    auto before = response.headers;
+    EXPECT_THROW(response.SetHeader("Location", bad), std::invalid_argument);
+    EXPECT_THROW(response.AddHeader("Set-Cookie", bad), std::invalid_argument);
+    EXPECT_THROW(response.SetHeader(bad, "1"), std::invalid_argument);
+    EXPECT_THROW(Response::Redirect(bad), std::invalid_argument);
+    EXPECT_EQ(response.headers, before);
+  }
+  Response response = Response::Text("x");
+  response.AddHeader("Set-Cookie", "a=1; Path=/; HttpOnly");
+  response.SetHeader("Location", "/people/kanafin?lang=kk#top");
+  EXPECT_EQ(response.Header("Location"), "/people/kanafin?lang=kk#top");
+}
+
 TEST(ResponseTest, MethodNamesRoundTrip) {
   for (Method method : {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch, Method::kDelete}) {
     EXPECT_EQ(ParseMethod(MethodName(method)), method);

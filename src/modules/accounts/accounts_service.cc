@@ -122,6 +122,10 @@ Result<std::vector<User>> AccountsService::ListAllUsers() {
   });
 }
 
+Result<UserCounts> AccountsService::CountUsers() {
+  return database_.Read([&](soci::session& sql) -> Result<UserCounts> { return store_.CountUsers(sql); });
+}
+
 Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
                                                const std::vector<std::pair<Role, std::string>>& roles,
                                                const std::string& request_id) {

@@ -27,6 +27,8 @@ class AccountsService final : public auth::Authenticator {
   Result<UserId> CreatePlatformAdmin(const NewUser& user, const std::string& request_id);
   Status SetPasswordFromTerminal(const std::string& email, const std::string& password, const std::string& request_id);
   Result<std::vector<User>> ListAllUsers();
+  // Demo and other accounts (what `seed demo` and `serve` check before they start).
+  Result<UserCounts> CountUsers();
 
   // Creates a demo account with roles (only `entente seed demo` calls this). Safe twice.
   Result<UserId> EnsureDemoUser(const NewUser& user, const std::vector<std::pair<auth::Role, std::string>>& roles,

@@ -49,6 +49,14 @@ UserId AccountsStore::InsertUser(soci::session& sql, const NewUser& user, const 
   return UserId(id);
 }
 
+UserCounts AccountsStore::CountUsers(soci::session& sql) const {
+  UserCounts counts;
+  sql << "SELECT COALESCE(SUM(CASE WHEN is_demo <> 0 THEN 1 ELSE 0 END), 0), "
+         "COALESCE(SUM(CASE WHEN is_demo = 0 THEN 1 ELSE 0 END), 0) FROM users",
+      soci::into(counts.demo), soci::into(counts.other);
+  return counts;
+}
+
 std::optional<StoredUser> AccountsStore::FindUserByEmail(soci::session& sql, const std::string& email) const {
   return QueryUser(sql, "WHERE email = :email", soci::use(email));
 }

@@ -45,6 +45,8 @@ class AccountsStore {
   void SetPreferences(soci::session& sql, UserId user, const std::string& display_name,
                       const std::string& language) const;
   void TouchUser(soci::session& sql, UserId user, const std::string& now) const;
+  // Demo and other accounts, disabled ones included.
+  UserCounts CountUsers(soci::session& sql) const;
 
   // Sessions
   long long InsertSession(soci::session& sql, const std::string& token_hash, UserId user, const std::string& now,

@@ -20,6 +20,12 @@ struct User {
   std::string last_seen_at_utc;  // empty when never seen
 };
 
+// How many accounts the database holds: the demo's (`entente seed demo`) and all others.
+struct UserCounts {
+  long long demo = 0;
+  long long other = 0;
+};
+
 struct NewUser {
   std::string email;
   std::string display_name;
