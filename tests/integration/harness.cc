@@ -268,15 +268,19 @@ auth::Actor SignedInActor(const std::string& email, const std::string& password)
 }
 
 TestServer& TestServer::Shared() {
-  if (!shared_server) shared_server = new TestServer();
+  if (!shared_server) shared_server = new TestServer("integration");
   return *shared_server;
 }
 
-TestServer::TestServer() {
+std::unique_ptr<TestServer> TestServer::StartOwn(const std::string& database_name) {
+  return std::unique_ptr<TestServer>(new TestServer(database_name));
+}
+
+TestServer::TestServer(const std::string& database_name) {
   auto config = app::Config::Load(std::nullopt, {});
   if (!config) throw std::runtime_error(config.error().message());
   config_ = *config;
-  config_.database_url = FreshDatabaseUrl("integration");
+  config_.database_url = FreshDatabaseUrl(database_name);
   config_.listen = "127.0.0.1:0";
   config_.threads = 2;
   config_.access_log = false;

@@ -89,6 +89,9 @@ class TestServer {
  public:
   // One per test binary run (shared by the tests: starting it costs the migrations).
   static TestServer& Shared();
+  // A server of its own over a fresh database named `database_name` (demo loaded), for a test
+  // whose fixtures must not be seen by the others (the access matrix).
+  static std::unique_ptr<TestServer> StartOwn(const std::string& database_name);
 
   std::uint16_t port() const { return app_->port(); }
   app::App& app() { return *app_; }
@@ -97,7 +100,7 @@ class TestServer {
   ~TestServer();
 
  private:
-  TestServer();
+  explicit TestServer(const std::string& database_name);
   app::Config config_;
   std::unique_ptr<app::App> app_;
 };
