@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/log_text.h"
 #include "core/base/messages.h"
 
 namespace entente::http {
@@ -123,7 +124,7 @@ Response ErrorResponse(RequestContext& context, const Error& error, const ErrorP
   }
   if (error.code() == ErrorCode::kInternal) {
     spdlog::error("request {} {} {}: internal error: {}", context.request_id, MethodName(context.request.method),
-                  context.request.path, error.message());
+                  EscapeForLog(context.request.path), EscapeForLog(error.message()));
     return Present(context, status, error.CodeName(), MessageFor(500), {}, presenter);
   }
   return Present(context, status, error.CodeName(), error.message(), error.fields(), presenter);

@@ -8,25 +8,10 @@
 #include <exception>
 #include <random>
 
+#include "core/base/log_text.h"
 #include "core/i18n/languages.h"
 
 namespace entente::http {
-namespace {
-
-// Log lines carry user input (paths, user agents): keep each on one line.
-std::string EscapeForLog(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-      out += fmt::format("\\x{:02x}", c);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string NewRequestId() {
   // Request ids need to be unique, not secret: a per-thread generator seeded once from

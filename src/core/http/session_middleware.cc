@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/base/log_text.h"
 #include "core/base/messages.h"
 #include "core/http/forms.h"
 #include "core/http/multipart.h"
@@ -41,7 +42,7 @@ Middleware Authenticate(auth::Authenticator& authenticator, SessionCookie cookie
       auto actor = authenticator.AuthenticateApiToken(std::string(authorization.substr(7)), context.request_id);
       if (!actor) return ErrorResponse(context, actor.error(), presenter);
       if (!*actor) {
-        spdlog::warn("API token refused from {} rid={}", context.request.remote_address, context.request_id);
+        spdlog::warn("API token refused from {} rid={}", EscapeForLog(context.request.remote_address), context.request_id);
         return ErrorResponse(context, Error::Unauthenticated(N_("This API token is not valid or has been revoked.")),
                              presenter);
       }
@@ -95,7 +96,7 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
       std::string_view origin = context.request.Header("origin");
       if ((!origin.empty() && origin != expected_origin) || context.request.Header("sec-fetch-site") == "cross-site") {
         spdlog::warn("cross-origin {} {} refused (Origin: {}) rid={}", MethodName(context.request.method),
-                     context.request.path, origin, context.request_id);
+                     EscapeForLog(context.request.path), EscapeForLog(origin), context.request_id);
         return ErrorResponse(context, Error::PermissionDenied(N_("Requests from other sites are not accepted.")),
                              presenter);
       }
@@ -112,7 +113,7 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
       }
       if (!tokens.Verify(binding(), presented)) {
         spdlog::warn("CSRF token missing or wrong on {} {} for user {} rid={}", MethodName(context.request.method),
-                     context.request.path, context.actor.user().value(), context.request_id);
+                     EscapeForLog(context.request.path), context.actor.user().value(), context.request_id);
         return ErrorResponse(
             context,
             Error::PermissionDenied(N_("This form has expired. Please go back, reload the page and try again.")),

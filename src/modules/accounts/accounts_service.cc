@@ -7,6 +7,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "core/base/log_text.h"
 #include "core/auth/secrets.h"
 #include "core/base/messages.h"
 #include "core/base/time.h"
@@ -171,7 +172,8 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
   });
   if (!limited) return Fail(limited.error());
   if (*limited) {
-    spdlog::warn("sign-in refused (rate limit) for {} from {} rid={}", email, remote_address, request_id);
+    spdlog::warn("sign-in refused (rate limit) for {} from {} rid={}", EscapeForLog(email),
+                 EscapeForLog(remote_address), request_id);
     return Fail(Error::TooManyRequests(N_("Too many failed sign-ins. Please wait an hour and try again.")));
   }
 
@@ -199,7 +201,8 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
                      Json({{"email", email}, {"remote_address", remote_address}})});
       return {};
     });
-    spdlog::warn("sign-in failed for {} from {}: {} rid={}", email, remote_address, reason, request_id);
+    spdlog::warn("sign-in failed for {} from {}: {} rid={}", EscapeForLog(email), EscapeForLog(remote_address),
+                 reason, request_id);
     if (!recorded) return Fail(recorded.error());
     return Fail(SignInRefused());
   }
@@ -217,7 +220,7 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
     return {};
   });
   if (!created) return Fail(created.error());
-  spdlog::info("signed in: user {} from {} rid={}", user->user.id.value(), remote_address, request_id);
+  spdlog::info("signed in: user {} from {} rid={}", user->user.id.value(), EscapeForLog(remote_address), request_id);
   return NewSession{token, user->user.id};
 }
 

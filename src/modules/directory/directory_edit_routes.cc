@@ -222,10 +222,21 @@ Result<Response> OrganizationForm(RequestContext& context, const Context& deps, 
   return deps.pages.Render(context, page, status);
 }
 
+// The refusal of a form that adds a record below `slug`'s organization, named in its query: 403
+// for one the actor sees and does not administer. An unknown one is left to the form's fields.
+std::optional<Error> RefusedBelow(RequestContext& context, const Context& deps, const std::string& slug) {
+  if (slug.empty()) return std::nullopt;
+  auto allowed = deps.organizations.Administers(context.actor, slug);
+  if (!allowed && allowed.error().code() == ErrorCode::kPermissionDenied) return allowed.error();
+  return std::nullopt;
+}
+
 Result<Response> NewOrganizationPage(RequestContext& context, const Context& deps) {
   OrganizationInput input;
   input.parent_slug = context.request.QueryParam("parent").value_or("");
   input.kind = "committee";
+  // A form for below another bar's organization is refused at once, not on submit.
+  if (auto refused = RefusedBelow(context, deps, input.parent_slug)) return Fail(*refused);
   return OrganizationForm(context, deps, input, std::nullopt, std::nullopt);
 }
 
@@ -419,6 +430,7 @@ Result<Response> NewPersonForm(RequestContext& context, const Context& deps, con
 Result<Response> NewPersonPage(RequestContext& context, const Context& deps) {
   MembershipInput membership;
   membership.bar_slug = context.request.QueryParam("bar").value_or("");
+  if (auto refused = RefusedBelow(context, deps, membership.bar_slug)) return Fail(*refused);
   return NewPersonForm(context, deps, PersonInput{}, membership, std::nullopt);
 }
 

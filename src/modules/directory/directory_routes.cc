@@ -76,6 +76,7 @@ struct Context {
   const render::PageRenderer& pages;
   OrganizationService& organizations;
   PeopleService& people;
+  RollService& roll;
   RollImports& imports;
 };
 
@@ -462,10 +463,11 @@ std::string ReportSummary(const i18n::Catalogs& catalogs, const std::string& lan
 
 Result<Response> RollPage(RequestContext& context, const Context& deps, const std::optional<RollImportReport>& report,
                           const std::optional<Error>& error) {
-  auto organization = deps.organizations.GetBySlug(context.actor, std::string(context.params.Get("slug")));
+  std::string slug(context.params.Get("slug"));
+  // Only the bar's administrators see its roll page (403 to others who see the bar, 404 otherwise).
+  if (auto allowed = deps.roll.Authorize(context.actor, slug); !allowed) return Fail(allowed.error());
+  auto organization = deps.organizations.GetBySlug(context.actor, slug);
   if (!organization) return Fail(organization.error());
-  // Only the bar's administrators see its roll page; to others it is not there.
-  if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::NotFound());
   auto details = deps.people.OrganizationDetails(organization->id);
   if (!details) return Fail(details.error());
   const auto& catalogs = deps.pages.catalogs();
@@ -505,10 +507,9 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
 }
 
 Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollService& roll) {
-  // Load and check access before reading what was sent.
-  auto organization = deps.organizations.GetBySlug(context.actor, std::string(context.params.Get("slug")));
-  if (!organization) return Fail(organization.error());
-  if (!context.actor.Holds(auth::Role::kBarAdmin, organization->id)) return Fail(Error::NotFound());
+  // Check access before reading what was sent.
+  std::string slug(context.params.Get("slug"));
+  if (auto allowed = roll.Authorize(context.actor, slug); !allowed) return Fail(allowed.error());
   auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
   if (!parts) {
     if (parts.error().code() == ErrorCode::kUnsupportedMediaType) return Fail(parts.error());
@@ -528,7 +529,6 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollSe
         context, deps, std::nullopt,
         Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
   }
-  std::string slug(context.params.Get("slug"));
   // Every line is checked first: a file with problems is answered at once, nothing written.
   auto report = roll.Import(context.actor, slug, file, /*dry_run=*/true);
   if (!report) return Fail(report.error());
@@ -568,6 +568,8 @@ void FillImportStatus(RequestContext& context, const Context& deps, ctemplate::T
 // The import's progress: the page, and the part of it that htmx polls while the import runs.
 Result<Response> ImportProgress(RequestContext& context, const Context& deps, bool fragment) {
   std::string slug(context.params.Get("slug"));
+  // The bar first (404 or 403 as for its roll page), then the import.
+  if (auto allowed = deps.roll.Authorize(context.actor, slug); !allowed) return Fail(allowed.error());
   auto progress = deps.imports.Find(std::string(context.params.Get("id")));
   // Only the user who started it follows an import; to others it is not there.
   if (!progress || progress->bar_slug != slug || progress->user != context.actor.user()) return Fail(Error::NotFound());
@@ -591,11 +593,7 @@ Result<Response> ImportProgress(RequestContext& context, const Context& deps, bo
 Result<Response> ExportRoll(RequestContext& context, RollService& roll) {
   std::string slug(context.params.Get("slug"));
   auto csv = roll.Export(context.actor, slug);
-  if (!csv) {
-    // Another bar's roll is not there, for those who may not see it.
-    if (csv.error().code() == ErrorCode::kPermissionDenied) return Fail(Error::NotFound());
-    return Fail(csv.error());
-  }
+  if (!csv) return Fail(csv.error());
   Response response;
   response.body = std::move(*csv);
   response.SetHeader("Content-Type", "text/csv; charset=utf-8");
@@ -690,7 +688,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Organiza
                PeopleService& people, RollService& roll, RollImports& imports) {
   // First: /people/new and /organizations/new are tried before /people/{slug}.
   AddEditRoutes(router, pages, organizations, people);
-  auto deps = std::make_shared<Context>(Context{pages, organizations, people, imports});
+  auto deps = std::make_shared<Context>(Context{pages, organizations, people, roll, imports});
   auto bind = [deps](auto handler) {
     return [deps, handler](RequestContext& context) { return handler(context, *deps); };
   };

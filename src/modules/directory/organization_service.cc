@@ -47,6 +47,21 @@ bool MayView(const auth::Actor& actor, const Organization& organization) {
   return auth::MayView(actor, organization.visibility, organization.id, {}, {});
 }
 
+Result<auth::Permit<OrganizationId>> AdminPermit(soci::session& sql, const OrganizationStore& organizations,
+                                                 const auth::Actor& actor, const std::string& slug,
+                                                 std::string_view refusal) {
+  auto organization = organizations.FindBySlug(sql, slug);
+  if (!organization || !MayView(actor, *organization)) return Fail(Error::NotFound());
+  return auth::Policy::ActFor(actor, auth::Role::kBarAdmin, organization->id, organization->visibility, refusal);
+}
+
+Status OrganizationService::Administers(const auth::Actor& actor, const std::string& slug) {
+  auto permit = database_.Read(
+      [&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> { return AdminPermit(sql, store_, actor, slug); });
+  if (!permit) return Fail(permit.error());
+  return {};
+}
+
 Result<OrganizationId> OrganizationService::Create(const auth::Actor& actor, const OrganizationInput& input) {
   return Save(actor, input, /*must_be_new=*/true);
 }
@@ -77,6 +92,12 @@ Result<auth::Permit<OrganizationId>> OrganizationService::PermitFor(soci::sessio
 Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input,
                                                  bool must_be_new) {
   if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
+  // Who may comes before what was sent: a parent the actor sees but does not administer is
+  // refused whatever the rest says (an unknown parent is a field error, below).
+  if (!input.parent_slug.empty()) {
+    auto parent = Administers(actor, input.parent_slug);
+    if (!parent && parent.error().code() == ErrorCode::kPermissionDenied) return Fail(parent.error());
+  }
   if (auto errors = ValidateOrganization(input); !errors.empty()) {
     return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   }

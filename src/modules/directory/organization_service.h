@@ -18,6 +18,12 @@
 
 namespace entente::directory {
 
+// Leave to act on `slug`'s organization as its administrator: kNotFound when there is none or
+// the actor may not see it, kPermissionDenied (with `refusal`) when it does not administer it.
+Result<auth::Permit<OrganizationId>> AdminPermit(soci::session& sql, const OrganizationStore& organizations,
+                                                 const auth::Actor& actor, const std::string& slug,
+                                                 std::string_view refusal = {});
+
 class OrganizationService {
  public:
   explicit OrganizationService(db::Database& database) : database_(database) {}
@@ -36,6 +42,10 @@ class OrganizationService {
   // not see it), for other modules' links to an organization inside their own transaction.
   Result<auth::Permit<OrganizationId>> PermitFor(soci::session& sql, const auth::Actor& actor, OrganizationId id,
                                                  auth::Role role, std::string_view refusal = {}) const;
+
+  // Whether the actor administers `slug`'s organization (AdminPermit), for a form that adds a
+  // record below it: checked before anything sent is read.
+  Status Administers(const auth::Actor& actor, const std::string& slug);
 
   // Creates or updates a jurisdiction by code (FR, KZ, EU).
   Result<JurisdictionId> SaveJurisdiction(const std::string& code, const i18n::LocalizedText& name);

@@ -14,6 +14,7 @@
 #include "core/db/settings.h"
 #include "core/search/name_folding.h"
 #include "core/search/slug.h"
+#include "modules/directory/organization_service.h"
 
 namespace entente::directory {
 namespace {
@@ -188,11 +189,11 @@ Result<auth::Permit<PersonId>> PermitToEdit(soci::session& sql, const PeopleStor
 Result<auth::Permit<OrganizationId>> PermitForOrganization(soci::session& sql, const OrganizationStore& organizations,
                                                            const auth::Actor& actor, const std::string& slug,
                                                            const char* field, std::string_view refusal = {}) {
-  auto organization = organizations.FindBySlug(sql, slug);
-  if (!organization || !MayView(actor, *organization)) {
+  auto permit = AdminPermit(sql, organizations, actor, slug, refusal);
+  if (!permit && permit.error().code() == ErrorCode::kNotFound) {
     return Fail(FieldProblem(field, N_("There is no such organization.")));
   }
-  return auth::Policy::ActFor(actor, auth::Role::kBarAdmin, organization->id, organization->visibility, refusal);
+  return permit;
 }
 
 }  // namespace
@@ -200,6 +201,11 @@ Result<auth::Permit<OrganizationId>> PermitForOrganization(soci::session& sql, c
 Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInput input,
                                              const MembershipInput& membership) {
   if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
+  // Who may comes before what was sent: a bar the actor sees but does not administer is refused.
+  auto bar_permit = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
+    return AdminPermit(sql, organizations_, actor, membership.bar_slug, kOnlyBarAdmins);
+  });
+  if (!bar_permit && bar_permit.error().code() == ErrorCode::kPermissionDenied) return Fail(bar_permit.error());
   input.slug = "person";  // replaced below; validated meanwhile as a placeholder
   std::vector<FieldError> errors = ValidatePerson(input);
   auto admitted = PartialDate::Parse(membership.admitted_on);

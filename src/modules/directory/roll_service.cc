@@ -13,6 +13,7 @@
 #include "core/base/messages.h"
 #include "core/csv/csv.h"
 #include "core/db/query.h"
+#include "modules/directory/organization_service.h"
 
 namespace entente::directory {
 namespace {
@@ -75,9 +76,9 @@ struct ParsedRow {
 Result<auth::Permit<OrganizationId>> RollPermit(soci::session& sql, const OrganizationStore& organizations,
                                                 const auth::Actor& actor, const std::string& bar_slug,
                                                 const char* refusal) {
-  auto bar = organizations.FindBySlug(sql, bar_slug);
-  if (!bar || !MayView(actor, *bar)) return Fail(Error::NotFound(N_("There is no such bar.")));
-  return auth::Policy::ActFor(actor, auth::Role::kBarAdmin, bar->id, bar->visibility, refusal);
+  auto permit = AdminPermit(sql, organizations, actor, bar_slug, refusal);
+  if (!permit && permit.error().code() == ErrorCode::kNotFound) return Fail(Error::NotFound(N_("There is no such bar.")));
+  return permit;
 }
 
 constexpr const char* kOnlyAdminsChange = N_("Only the bar's administrators may change its roll.");
@@ -234,6 +235,14 @@ Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
   });
   if (written) RefreshStatisticsAfter(count);
   return written;
+}
+
+Status RollService::Authorize(const auth::Actor& actor, const std::string& bar_slug) {
+  auto bar = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
+    return RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
+  });
+  if (!bar) return Fail(bar.error());
+  return {};
 }
 
 Result<std::string> RollService::Export(const auth::Actor& actor, const std::string& bar_slug) {

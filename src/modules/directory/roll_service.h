@@ -54,6 +54,10 @@ class RollService {
   Status Write(const auth::Actor& actor, const std::string& bar_slug, std::vector<PeopleStore::RollEntry> entries,
                const std::function<void(size_t, size_t)>& progress = {});
 
+  // Whether the actor may work on the bar's roll: kNotFound for a bar the actor may not see (or
+  // none), kPermissionDenied for a visible bar the actor does not administer.
+  Status Authorize(const auth::Actor& actor, const std::string& bar_slug);
+
   // The bar's roll in the same format, ordered by roll number.
   Result<std::string> Export(const auth::Actor& actor, const std::string& bar_slug);
 

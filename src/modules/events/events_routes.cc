@@ -859,6 +859,14 @@ Result<Response> NewEventPage(RequestContext& context, const Context& deps) {
   return EventFormPage(context, deps, input, false, std::nullopt, 200);
 }
 
+// After a save, to the event's page at its address as stored (the service trims what was typed):
+// a Location header is built from validated values only.
+Result<Response> ToSavedEvent(RequestContext& context, const Context& deps, EventId id) {
+  auto saved = deps.events.Get(context.actor, id);
+  if (!saved) return Fail(saved.error());
+  return Response::Redirect(fmt::format("/events/{}?saved=1", saved->slug));
+}
+
 Result<Response> CreateEvent(RequestContext& context, const Context& deps) {
   if (!EventService::MayCreate(context.actor)) {
     return Fail(
@@ -872,7 +880,7 @@ Result<Response> CreateEvent(RequestContext& context, const Context& deps) {
     if (created.error().code() != ErrorCode::kInvalidArgument) return Fail(created.error());
     return EventFormPage(context, deps, input, false, created.error(), 422);
   }
-  return Response::Redirect(fmt::format("/events/{}?saved=1", input.slug));
+  return ToSavedEvent(context, deps, *created);
 }
 
 Result<Event> EventToChange(RequestContext& context, const Context& deps) {
@@ -901,7 +909,7 @@ Result<Response> UpdateEvent(RequestContext& context, const Context& deps) {
     if (saved.error().code() != ErrorCode::kInvalidArgument) return Fail(saved.error());
     return EventFormPage(context, deps, input, true, saved.error(), 422);
   }
-  return Response::Redirect(fmt::format("/events/{}?saved=1", input.slug));
+  return ToSavedEvent(context, deps, event->id);
 }
 
 // --- iCalendar ---
