@@ -256,15 +256,16 @@ TEST(CrossOrganizationTest, OnePartyNeitherRemovesTheOtherNorWidensWhoMaySee) {
   without_paris.parties = {{"almaty-city-bar", "kenzhegali-karchegenov"}, {"almaty-city-bar", ""}};
   auto removed = service.Update(almaty, *id, without_paris);
   ASSERT_FALSE(removed);
-  EXPECT_EQ(removed.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(removed.error().code(), ErrorCode::kPermissionDenied);
 
+  // Refused before anything else sent is judged: an invalid address changes nothing of that.
   auto wider = input;
   wider.visibility = "public";
+  wider.slug = "";
   auto widened = service.Update(almaty, *id, wider);
   ASSERT_FALSE(widened);
-  EXPECT_EQ(widened.error().code(), ErrorCode::kInvalidArgument);
-  ASSERT_FALSE(widened.error().fields().empty());
-  EXPECT_EQ(widened.error().fields()[0].field, "visibility");
+  EXPECT_EQ(widened.error().code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(widened.error().message(), "Only someone who coordinates every party may let more people see this agreement.");
 
   auto stored = service.Get(auth::Actor::System("test"), *id);
   ASSERT_TRUE(stored);
@@ -275,6 +276,7 @@ TEST(CrossOrganizationTest, OnePartyNeitherRemovesTheOtherNorWidensWhoMaySee) {
   narrower.title = English("Renamed by one party");
   EXPECT_TRUE(service.Update(almaty, *id, narrower));
   // The platform admin (who may act for every party) may widen it.
+  wider.slug = input.slug;
   EXPECT_TRUE(service.Update(SignedInActor(kPlatformAdmin), *id, wider));
 }
 

@@ -410,7 +410,8 @@ Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user
     if (!store_.FindUser(sql, user)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "user", user.value()));
     auto user_permit = auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user));
     if (!user_permit) return Fail(user_permit.error());
-    if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+    // Then leave on the organization named, before what else was sent is judged.
+    auto invalid = [&] { return Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)); };
     std::optional<auth::Permit<OrganizationId>> organization_permit;
     if (organization) {
       // An organization the actor may not see is as unknown as one that does not exist.
@@ -422,7 +423,9 @@ Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user
       auto permit = auth::Policy::ActFor(actor, Role::kBarAdmin, *organization, *visibility, kMayNotGrant);
       if (!permit) return Fail(permit.error());
       organization_permit = *permit;
+      if (!errors.empty()) return Fail(invalid());
     } else {
+      if (!errors.empty()) return Fail(invalid());
       auto permit = auth::Policy::ForPlatform(actor, kMayNotGrant);
       if (!permit) return Fail(permit.error());
       organization_permit = *permit;

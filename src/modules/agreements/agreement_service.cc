@@ -292,6 +292,38 @@ Status AgreementService::Update(const auth::Actor& actor, AgreementId id, const 
   return database_.Write([&](soci::session& sql) -> Status {
     auto current = LoadForChange(sql, actor, id);
     if (!current) return Fail(current.error());
+    // Who may change the parties and the visibility comes before what else was sent (403 then,
+    // whatever the rest says). A party joins or leaves only by the hand of those who coordinate
+    // it: one party may not remove another, nor sign someone up. Unknown organizations and
+    // visibilities are left to the field checks below, and so is a list without parties.
+    std::vector<OrganizationId> before = current->PartyIds(), after;
+    for (const auto& party : input.parties) {
+      if (auto organization = store_.FindOrganization(sql, actor, party.organization)) after.push_back(*organization);
+    }
+    if (input.parties.empty()) after = before;
+    auto changed = [&](OrganizationId organization) {
+      return std::find(before.begin(), before.end(), organization) == before.end() ||
+             std::find(after.begin(), after.end(), organization) == after.end();
+    };
+    for (const auto& list : {before, after}) {
+      for (OrganizationId organization : list) {
+        if (changed(organization) && !actor.Holds(auth::Role::kCoordinator, organization)) {
+          return Fail(auth::Policy::Refuse(
+              actor, Error::PermissionDenied(N_("You may add or remove only the parties you coordinate.")),
+              "agreement", id.value()));
+        }
+      }
+    }
+    // Letting more people see it is for those who coordinate every party.
+    if (auto wanted = auth::ParseVisibility(input.visibility);
+        wanted && Wider(*wanted, current->visibility) &&
+        !std::all_of(before.begin(), before.end(),
+                     [&](OrganizationId organization) { return actor.Holds(auth::Role::kCoordinator, organization); })) {
+      return Fail(auth::Policy::Refuse(
+          actor,
+          Error::PermissionDenied(N_("Only someone who coordinates every party may let more people see this agreement.")),
+          "agreement", id.value()));
+    }
     if (auto errors = ValidateAgreement(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
     auto status = *ParseStatus(input.status);
     if (!MayMove(current->status, status)) {
@@ -305,28 +337,6 @@ Status AgreementService::Update(const auth::Actor& actor, AgreementId id, const 
     // One cannot hand an agreement over to parties one does not coordinate.
     if (!CoordinatesAny(actor, resolved->parties)) {
       return Fail(Invalid({{"parties", N_("Keep among the parties one that you coordinate.")}}));
-    }
-    // A party joins or leaves only by the hand of those who coordinate it: one party may not
-    // remove another, nor sign someone up.
-    std::vector<OrganizationId> before = current->PartyIds(), after = PartyIdsOf(resolved->parties);
-    auto changed = [&](OrganizationId organization) {
-      return std::find(before.begin(), before.end(), organization) == before.end() ||
-             std::find(after.begin(), after.end(), organization) == after.end();
-    };
-    for (const auto& list : {before, after}) {
-      for (OrganizationId organization : list) {
-        if (changed(organization) && !actor.Holds(auth::Role::kCoordinator, organization)) {
-          return Fail(Invalid({{"parties", N_("You may add or remove only the parties you coordinate.")}}));
-        }
-      }
-    }
-    // Letting more people see it is for those who coordinate every party.
-    if (Wider(resolved->record.visibility, current->visibility) &&
-        !std::all_of(before.begin(), before.end(), [&](OrganizationId organization) {
-          return actor.Holds(auth::Role::kCoordinator, organization);
-        })) {
-      return Fail(Invalid(
-          {{"visibility", N_("Only someone who coordinates every party may let more people see this agreement.")}}));
     }
     const auto& permit = current->permit;
     store_.Update(sql, permit, resolved->record);

@@ -1434,8 +1434,13 @@ Result<Response> RunSchedule(RequestContext& context, const Context& deps) {
 Result<Response> PinMeeting(RequestContext& context, const Context& deps) {
   return MeetingsForm(context, deps, [&](const Event& event, const http::Form& form) -> Status {
     MeetingRequestId request = context.params.GetId<MeetingRequestId>("id");
-    // Access first: only then does the form's content matter.
-    if (auto board = deps.events.Meetings(context.actor, event.id); !board) return Fail(board.error());
+    // Access first, then the meeting: only then does the form's content matter.
+    auto board = deps.events.Meetings(context.actor, event.id);
+    if (!board) return Fail(board.error());
+    if (std::none_of(board->requests.begin(), board->requests.end(),
+                     [&](const MeetingRequest& item) { return item.id == request; })) {
+      return Fail(Error::NotFound());
+    }
     if (form.Get("unpin") == "1") return deps.events.Unpin(context.actor, event.id, request);
     auto slot = SlotId::Parse(form.Get("slot"));
     auto room = RoomId::Parse(form.Get("room"));
