@@ -7,8 +7,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "core/base/log_text.h"
 #include "core/auth/secrets.h"
+#include "core/base/log_text.h"
 #include "core/base/messages.h"
 #include "core/base/time.h"
 #include "core/db/settings.h"
