@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -139,6 +140,12 @@ Router::Match Router::Find(Method method, std::string_view path) const {
     if (routes_[i].method == Method::kGet) match.allowed.push_back(Method::kHead);
   }
   return match;
+}
+
+size_t BodyLimitFor(size_t route_limit, std::string_view cookie_header, std::string_view authorization_header) {
+  // "entente_session=" is also the end of "__Host-entente_session=" (behind TLS).
+  bool credentials = !authorization_header.empty() || cookie_header.find("entente_session=") != std::string_view::npos;
+  return credentials ? route_limit : std::min(route_limit, kAnonymousMaxBodyBytes);
 }
 
 size_t Router::MaxBodyBytes(Method method, std::string_view path) const {

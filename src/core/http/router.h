@@ -23,6 +23,13 @@ namespace entente::http {
 inline constexpr size_t kDefaultMaxBodyBytes = 1 << 20;  // JSON and forms
 inline constexpr size_t kCsvMaxBodyBytes = 10 << 20;     // CSV imports
 inline constexpr size_t kUploadMaxBodyBytes = 50 << 20;  // document uploads
+inline constexpr size_t kAnonymousMaxBodyBytes = 64 << 10;  // a request without credentials
+
+// The most of a request's body the server reads: the route's limit, or at most
+// kAnonymousMaxBodyBytes for a request that carries neither a session cookie nor an
+// Authorization header, so that nobody unknown makes the server read megabytes (an upload, a
+// roll) that only a signed-in user may send. Decided from the headers, before any body is read.
+size_t BodyLimitFor(size_t route_limit, std::string_view cookie_header, std::string_view authorization_header);
 
 using Handler = std::function<Result<Response>(RequestContext&)>;
 

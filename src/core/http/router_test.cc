@@ -88,6 +88,16 @@ TEST(RouterTest, BodyLimitsFollowTheRoute) {
   EXPECT_EQ(router.MaxBodyBytes(Method::kPost, "/"), kDefaultMaxBodyBytes);
 }
 
+TEST(RouterTest, RequestsWithoutCredentialsSendAtMost64KiB) {
+  EXPECT_EQ(BodyLimitFor(kCsvMaxBodyBytes, "", ""), kAnonymousMaxBodyBytes);
+  EXPECT_EQ(BodyLimitFor(kCsvMaxBodyBytes, "lang=ru; theme=x", ""), kAnonymousMaxBodyBytes);
+  EXPECT_EQ(BodyLimitFor(kCsvMaxBodyBytes, "lang=ru; entente_session=abc", ""), kCsvMaxBodyBytes);
+  EXPECT_EQ(BodyLimitFor(kUploadMaxBodyBytes, "__Host-entente_session=abc", ""), kUploadMaxBodyBytes);
+  EXPECT_EQ(BodyLimitFor(kDefaultMaxBodyBytes, "", "Bearer ent_abc"), kDefaultMaxBodyBytes);
+  // A route that takes less keeps its own limit.
+  EXPECT_EQ(BodyLimitFor(1024, "", ""), 1024u);
+}
+
 TEST(RouterDeathTest, MalformedOrDuplicatePatternsStopStartUp) {
   EXPECT_DEATH(
       {

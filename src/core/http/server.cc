@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/http/router.h"
+
 namespace entente::http {
 
 namespace asio = boost::asio;
@@ -118,7 +120,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     Method method = ParseMethod(std::string_view(message.method_string().data(), message.method_string().size()));
     std::string_view target(message.target().data(), message.target().size());
     std::string path = PercentDecode(target.substr(0, target.find('?')), false);
-    size_t limit = server_.dispatcher_.MaxBodyBytes(method, path);
+    size_t limit = BodyLimitFor(server_.dispatcher_.MaxBodyBytes(method, path),
+                                std::string_view(message[bhttp::field::cookie]),
+                                std::string_view(message[bhttp::field::authorization]));
     auto length = parser_->content_length();
     if (length && *length > limit) return Refuse(413);
     parser_->body_limit(limit);
