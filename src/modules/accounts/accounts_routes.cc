@@ -313,19 +313,23 @@ Result<Response> UserPage(RequestContext& context, const RouteDependencies& deps
   return pages.Render(context, page, status);
 }
 
+// After a change on a user's page: back to it; or the page again with the field errors or the
+// refusal; anything else (a user out of reach: 404) as it is.
+Result<Response> BackToUser(RequestContext& context, const RouteDependencies& deps, UserId user,
+                            const std::optional<Error>& error) {
+  if (!error) return Response::Redirect(fmt::format("/admin/users/{}", user.value()));
+  if (error->code() == ErrorCode::kInvalidArgument || error->code() == ErrorCode::kPermissionDenied) {
+    return UserPage(context, deps, user, *error, http::HttpStatusFor(error->code()));
+  }
+  return Fail(*error);
+}
+
 Result<Response> LinkPersonForm(RequestContext& context, const RouteDependencies& deps) {
   UserId user = context.params.GetId<UserId>("id");
   auto form = http::ReadForm(context.request);
   if (!form) return Fail(form.error());
   auto linked = deps.accounts.LinkPerson(context.actor, user, form->Get("person"));
-  if (!linked) {
-    if (linked.error().code() == ErrorCode::kInvalidArgument ||
-        linked.error().code() == ErrorCode::kPermissionDenied) {
-      return UserPage(context, deps, user, linked.error(), http::HttpStatusFor(linked.error().code()));
-    }
-    return Fail(linked.error());
-  }
-  return Response::Redirect(fmt::format("/admin/users/{}", user.value()));
+  return BackToUser(context, deps, user, linked ? std::nullopt : std::optional(linked.error()));
 }
 
 Result<Response> GrantRole(RequestContext& context, const RouteDependencies& deps) {
@@ -344,14 +348,7 @@ Result<Response> GrantRole(RequestContext& context, const RouteDependencies& dep
     }
   }
   auto granted = deps.accounts.Grant(context.actor, user, form->Get("role"), organization);
-  if (!granted) {
-    if (granted.error().code() == ErrorCode::kInvalidArgument ||
-        granted.error().code() == ErrorCode::kPermissionDenied) {
-      return UserPage(context, deps, user, granted.error(), http::HttpStatusFor(granted.error().code()));
-    }
-    return Fail(granted.error());
-  }
-  return Response::Redirect(fmt::format("/admin/users/{}", user.value()));
+  return BackToUser(context, deps, user, granted ? std::nullopt : std::optional(granted.error()));
 }
 
 Result<Response> RevokeRole(RequestContext& context, const RouteDependencies& deps) {

@@ -506,7 +506,8 @@ Result<Response> RollPage(RequestContext& context, const Context& deps, const st
   return deps.pages.Render(context, page, status);
 }
 
-Result<Response> ImportRoll(RequestContext& context, const Context& deps, RollService& roll) {
+Result<Response> ImportRoll(RequestContext& context, const Context& deps) {
+  RollService& roll = deps.roll;
   // Check access before reading what was sent.
   std::string slug(context.params.Get("slug"));
   if (auto allowed = roll.Authorize(context.actor, slug); !allowed) return Fail(allowed.error());
@@ -720,7 +721,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Organiza
   router.Add({.method = Method::kPost,
               .pattern = "/organizations/{slug:slug}/roll",
               .access = Access::Admin(),
-              .handler = [deps, &roll](RequestContext& context) { return ImportRoll(context, *deps, roll); },
+              .handler = bind(ImportRoll),
               .max_body_bytes = http::kCsvMaxBodyBytes});
   router.Add({.method = Method::kGet,
               .pattern = "/organizations/{slug:slug}/roll/imports/{id:slug}",
