@@ -26,6 +26,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The demo accounts sign in: `serve` loads nothing by itself, so the demo is seeded first.
+ENTENTE_DATABASE_URL="sqlite://$WORK/bench.db" ENTENTE_LOG_LEVEL=warn "$BIN" seed demo > "$WORK/seed.log" 2>&1 \
+  || { cat "$WORK/seed.log" >&2; echo "sign-in-bench: entente seed demo failed" >&2; exit 1; }
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 ENTENTE_DATABASE_URL="sqlite://$WORK/bench.db" ENTENTE_LISTEN="127.0.0.1:$PORT" ENTENTE_ACCESS_LOG=false \
   ENTENTE_LOG_LEVEL=warn ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS=100000 "$BIN" serve > "$WORK/server.log" 2>&1 &
