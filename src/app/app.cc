@@ -82,8 +82,11 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   app->organizations_->AddRelatedSource(events::OrganizationEvents(*app->events_));
   app->accounts_ = std::make_unique<accounts::AccountsService>(
       *app->database_,
-      accounts::SessionPolicy{config.session_idle_minutes, config.session_absolute_hours,
-                              config.sign_in_failures_per_account, config.sign_in_failures_per_address});
+      accounts::SessionPolicy{.idle_minutes = config.session_idle_minutes,
+                              .absolute_hours = config.session_absolute_hours,
+                              .failures_before_delay = config.sign_in_failures_before_delay,
+                              .max_delay_seconds = config.sign_in_max_delay_seconds,
+                              .attempts_per_address_per_hour = config.sign_in_attempts_per_address});
 
   // The CSRF key lives in the database, so that every server sharing it accepts the same tokens.
   auto secret = app->database_->Write([](soci::session& sql) -> Result<std::string> {
@@ -101,7 +104,12 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
 
-  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_, config.metrics_allow);
+  // Config::Load checked both lists.
+  auto metrics_allow = http::AddressSet::Parse(config.metrics_allow);
+  auto trusted_proxies = http::AddressSet::Parse(config.trusted_proxies);
+  if (!metrics_allow) return Fail(metrics_allow.error());
+  if (!trusted_proxies) return Fail(trusted_proxies.error());
+  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_, std::move(*metrics_allow));
   app->home_ =
       std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
   home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
@@ -113,7 +121,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
-                                                    http::PipelineOptions{.access_log = config.access_log});
+                                                    http::PipelineOptions{.access_log = config.access_log,
+                                                                          .trusted_proxies = std::move(*trusted_proxies)});
   // Outermost first: headers on every response; who is calling; in which language; forms.
   app->pipeline_->Use(http::SecurityHeaders(config.behind_tls));
   app->pipeline_->Use(http::Authenticate(*app->accounts_, cookie, *app->pages_));

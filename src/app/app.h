@@ -90,11 +90,11 @@ class App {
 // GET /healthz, GET /metrics (to loopback clients and those `metrics_allow` lists; 404 to
 // others) and the static files.
 void AddPlatformRoutes(http::Router& router, db::Database& database, const http::Metrics& metrics,
-                       const http::StaticFiles& static_files, std::vector<std::string> metrics_allow);
+                       const http::StaticFiles& static_files, http::AddressSet metrics_allow);
 
 // Whether a client at `address` may read /metrics: a loopback address (127.0.0.0/8, ::1, or
-// either mapped into IPv6), or one of `allowed` (addresses as boost::asio writes them).
-bool MayReadMetrics(std::string_view address, const std::vector<std::string>& allowed);
+// either mapped into IPv6), or one that `allowed` holds.
+bool MayReadMetrics(std::string_view address, const http::AddressSet& allowed);
 
 // After the schema migrations: folds the stored names again when the folding rules changed since
 // they were written (directory::PeopleService::RefreshNameKeys), saying so in the log. Run by

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include <boost/asio/ip/address.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <functional>
+
+#include "core/http/client_address.h"
 
 extern char** environ;
 
@@ -73,15 +73,16 @@ std::vector<Setting> Settings() {
         while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
         while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
         if (!item.empty()) {
-          boost::system::error_code error;
-          auto address = boost::asio::ip::make_address(std::string(item), error);
-          if (error) {
-            return Fail(Error::InvalidArgument(fmt::format("{} must list IP addresses, not \"{}\"", name, item)));
-          }
-          parsed.push_back(address.to_string());
+          std::string entry(item);
+          for (char& c : entry) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          parsed.push_back(std::move(entry));
         }
         if (comma == std::string_view::npos) break;
         start = comma + 1;
+      }
+      if (auto checked = http::AddressSet::Parse(parsed); !checked) {
+        return Fail(Error::InvalidArgument(
+            fmt::format("{} must list IP addresses or CIDR ranges: {}", name, checked.error().message())));
       }
       config.*member = std::move(parsed);
       return {};
@@ -104,13 +105,16 @@ std::vector<Setting> Settings() {
       {"http", "shutdown_grace_seconds", "ENTENTE_SHUTDOWN_GRACE_SECONDS",
        integer(&Config::shutdown_grace_seconds, 0, 600)},
       {"http", "behind_tls", "ENTENTE_BEHIND_TLS", boolean(&Config::behind_tls)},
+      {"http", "trusted_proxies", "ENTENTE_TRUSTED_PROXIES", addresses(&Config::trusted_proxies)},
       {"sessions", "idle_minutes", "ENTENTE_SESSION_IDLE_MINUTES", integer(&Config::session_idle_minutes, 1, 10080)},
       {"sessions", "absolute_hours", "ENTENTE_SESSION_ABSOLUTE_HOURS",
        integer(&Config::session_absolute_hours, 1, 720)},
-      {"sessions", "sign_in_failures_per_account", "ENTENTE_SIGN_IN_FAILURES_PER_ACCOUNT",
-       integer(&Config::sign_in_failures_per_account, 1, 100000)},
-      {"sessions", "sign_in_failures_per_address", "ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS",
-       integer(&Config::sign_in_failures_per_address, 1, 100000)},
+      {"sessions", "sign_in_failures_before_delay", "ENTENTE_SIGN_IN_FAILURES_BEFORE_DELAY",
+       integer(&Config::sign_in_failures_before_delay, 1, 1000)},
+      {"sessions", "sign_in_max_delay_seconds", "ENTENTE_SIGN_IN_MAX_DELAY_SECONDS",
+       integer(&Config::sign_in_max_delay_seconds, 1, 3600)},
+      {"sessions", "sign_in_attempts_per_address", "ENTENTE_SIGN_IN_ATTEMPTS_PER_ADDRESS",
+       integer(&Config::sign_in_attempts_per_address, 1, 1000000)},
       {"log", "level", "ENTENTE_LOG_LEVEL", text(&Config::log_level)},
       {"log", "access", "ENTENTE_ACCESS_LOG", boolean(&Config::access_log)},
       {"metrics", "allow", "ENTENTE_METRICS_ALLOW", addresses(&Config::metrics_allow)},
@@ -118,6 +122,22 @@ std::vector<Setting> Settings() {
       {"paths", "locale", "ENTENTE_LOCALE_DIR", path(&Config::locale_dir)},
       {"paths", "demo", "ENTENTE_DEMO_DIR", path(&Config::demo_dir)},
   };
+}
+
+// What to do instead of a setting that no longer exists; nullopt for any other name.
+std::optional<std::string_view> RemovedSetting(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kRemoved[] = {
+      {"demo.on_first_start",
+       "`serve` never loads the demo; run `entente seed demo` (or `make run`, which seeds a new database) instead"},
+      {"sessions.sign_in_failures_per_account",
+       "an account is no longer locked; see sessions.sign_in_failures_before_delay and "
+       "sessions.sign_in_max_delay_seconds"},
+      {"sessions.sign_in_failures_per_address", "see sessions.sign_in_attempts_per_address"},
+  };
+  for (const auto& [removed, instead] : kRemoved) {
+    if (name == removed) return instead;
+  }
+  return std::nullopt;
 }
 
 // A TOML value as the text the environment would give, so both sources share one parser.
@@ -165,11 +185,8 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
           return setting.table == section_name.str() && setting.key == key.str();
         });
         std::string name = fmt::format("{}.{}", section_name.str(), key.str());
-        if (name == "demo.on_first_start") {
-          return Fail(Error::InvalidArgument(
-              fmt::format("{}: demo.on_first_start was removed: `serve` never loads the demo; run "
-                          "`entente seed demo` (or `make run`, which seeds a new database) instead",
-                          file->string())));
+        if (auto removed = RemovedSetting(name)) {
+          return Fail(Error::InvalidArgument(fmt::format("{}: {} was removed: {}", file->string(), name, *removed)));
         }
         if (it == settings.end())
           return Fail(Error::InvalidArgument(fmt::format("{}: unknown setting {}", file->string(), name)));

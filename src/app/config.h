@@ -26,23 +26,28 @@ struct Config {
   int idle_timeout_seconds = 60;          // ENTENTE_IDLE_TIMEOUT_SECONDS
   int shutdown_grace_seconds = 25;        // ENTENTE_SHUTDOWN_GRACE_SECONDS
   bool behind_tls = false;                // ENTENTE_BEHIND_TLS
+  // Proxies whose X-Forwarded-For names the client (ENTENTE_TRUSTED_PROXIES, comma-separated
+  // addresses or CIDR ranges); empty: the peer is the client.
+  std::vector<std::string> trusted_proxies;
   // [sessions]
   int session_idle_minutes = 30;           // ENTENTE_SESSION_IDLE_MINUTES
   int session_absolute_hours = 12;         // ENTENTE_SESSION_ABSOLUTE_HOURS
-  int sign_in_failures_per_account = 100;  // ENTENTE_SIGN_IN_FAILURES_PER_ACCOUNT (per hour)
-  int sign_in_failures_per_address = 300;  // ENTENTE_SIGN_IN_FAILURES_PER_ADDRESS (per hour)
+  int sign_in_failures_before_delay = 5;   // ENTENTE_SIGN_IN_FAILURES_BEFORE_DELAY (per account, per hour)
+  int sign_in_max_delay_seconds = 60;      // ENTENTE_SIGN_IN_MAX_DELAY_SECONDS (the longest wait after them)
+  int sign_in_attempts_per_address = 300;  // ENTENTE_SIGN_IN_ATTEMPTS_PER_ADDRESS (per hour)
   // [log]
   std::string log_level = "info";  // ENTENTE_LOG_LEVEL: trace, debug, info, warn, error
   bool access_log = true;          // ENTENTE_ACCESS_LOG
   // [metrics]
-  // Client addresses besides loopback that may read /metrics (ENTENTE_METRICS_ALLOW, comma-separated).
+  // Client addresses or CIDR ranges besides loopback that may read /metrics (ENTENTE_METRICS_ALLOW,
+  // comma-separated).
   std::vector<std::string> metrics_allow;
   // [paths]
   std::filesystem::path web_dir = ENTENTE_DEFAULT_WEB_DIR;        // ENTENTE_WEB_DIR
   std::filesystem::path locale_dir = ENTENTE_DEFAULT_LOCALE_DIR;  // ENTENTE_LOCALE_DIR
   std::filesystem::path demo_dir = ENTENTE_DEFAULT_DEMO_DIR;      // ENTENTE_DEMO_DIR
-  // The demo is loaded only when asked (`entente seed demo`); the former setting
-  // demo.on_first_start is refused with a message that says so.
+  // Removed settings (demo.on_first_start, sessions.sign_in_failures_per_account and
+  // …_per_address) are refused with a message that says what replaced them.
 
   // Reads `file` (skipped when nullopt) and then `environment`. Fails with kInvalidArgument
   // naming the key or variable that is wrong.

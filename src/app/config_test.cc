@@ -54,6 +54,10 @@ TEST(ConfigTest, RejectsWhatItDoesNotKnowNamingTheSetting) {
            {"[http\n", {}, "entente-config-bad.toml"},
            {"[demo]\non_first_start = true\n", {}, "entente seed demo"},
            {"", {{"ENTENTE_METRICS_ALLOW", "10.0.0.5, prometheus.local"}}, "ENTENTE_METRICS_ALLOW"},
+           {"", {{"ENTENTE_TRUSTED_PROXIES", "10.0.0.0/40"}}, "10.0.0.0/40"},
+           {"[sessions]\nsign_in_failures_per_account = 100\n", {}, "sign_in_failures_before_delay"},
+           {"[sessions]\nsign_in_failures_per_address = 300\n", {}, "sign_in_attempts_per_address"},
+           {"", {{"ENTENTE_SIGN_IN_MAX_DELAY_SECONDS", "0"}}, "ENTENTE_SIGN_IN_MAX_DELAY_SECONDS"},
        }) {
     auto file = WriteFile("entente-config-bad.toml", toml);
     auto config = Config::Load(file, environment);
@@ -75,6 +79,10 @@ TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
   EXPECT_EQ(example->access_log, defaults->access_log);
   EXPECT_EQ(example->metrics_allow, defaults->metrics_allow);
   EXPECT_TRUE(example->metrics_allow.empty());
+  EXPECT_EQ(example->trusted_proxies, defaults->trusted_proxies);
+  EXPECT_EQ(example->sign_in_failures_before_delay, defaults->sign_in_failures_before_delay);
+  EXPECT_EQ(example->sign_in_max_delay_seconds, defaults->sign_in_max_delay_seconds);
+  EXPECT_EQ(example->sign_in_attempts_per_address, defaults->sign_in_attempts_per_address);
 }
 
 TEST(ConfigTest, MetricsAllowListsAddresses) {
@@ -82,6 +90,13 @@ TEST(ConfigTest, MetricsAllowListsAddresses) {
   auto config = Config::Load(file, {});
   ASSERT_TRUE(config) << config.error().message();
   EXPECT_EQ(config->metrics_allow, (std::vector<std::string>{"10.0.0.5", "2001:db8::7"}));
+}
+
+TEST(ConfigTest, TrustedProxiesTakeAddressesAndRanges) {
+  auto config = Config::Load(std::nullopt, {{"ENTENTE_TRUSTED_PROXIES", "10.0.0.0/8, ::1,192.0.2.7"}});
+  ASSERT_TRUE(config) << config.error().message();
+  EXPECT_EQ(config->trusted_proxies, (std::vector<std::string>{"10.0.0.0/8", "::1", "192.0.2.7"}));
+  EXPECT_TRUE(Config::Load(std::nullopt, {})->trusted_proxies.empty()) << "nobody is trusted by default";
 }
 
 TEST(ConfigTest, ParsesIpv6Listen) {

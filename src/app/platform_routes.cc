@@ -6,8 +6,7 @@
 
 #include "app/app.h"
 
-#include <algorithm>
-#include <boost/asio/ip/address.hpp>
+#include "core/http/client_address.h"
 
 namespace entente::app {
 
@@ -15,19 +14,13 @@ using http::Method;
 using http::RequestContext;
 using http::Response;
 
-bool MayReadMetrics(std::string_view address, const std::vector<std::string>& allowed) {
-  boost::system::error_code error;
-  auto parsed = boost::asio::ip::make_address(std::string(address), error);
-  if (error) return false;
-  if (parsed.is_v6() && parsed.to_v6().is_v4_mapped()) {
-    parsed = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, parsed.to_v6());
-  }
-  if (parsed.is_loopback()) return true;
-  return std::find(allowed.begin(), allowed.end(), parsed.to_string()) != allowed.end();
+bool MayReadMetrics(std::string_view address, const http::AddressSet& allowed) {
+  static const http::AddressSet loopback = *http::AddressSet::Parse({"127.0.0.0/8", "::1"});
+  return loopback.Contains(address) || allowed.Contains(address);
 }
 
 void AddPlatformRoutes(http::Router& router, db::Database& database, const http::Metrics& metrics,
-                       const http::StaticFiles& static_files, std::vector<std::string> metrics_allow) {
+                       const http::StaticFiles& static_files, http::AddressSet metrics_allow) {
   router.Add({.method = Method::kGet,
               .pattern = "/healthz",
               .access = http::Access::Anyone(),

@@ -1,12 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
+#include "core/http/client_address.h"
 
 namespace entente::app {
 namespace {
 
 TEST(MayReadMetricsTest, LoopbackAndListedAddressesOnly) {
-  std::vector<std::string> allowed = {"10.0.0.5", "2001:db8::7"};
+  http::AddressSet allowed = *http::AddressSet::Parse({"10.0.0.5", "2001:db8::7", "192.0.2.128/25"});
   struct Case {
     std::string address;
     bool expected;
@@ -21,13 +22,14 @@ TEST(MayReadMetricsTest, LoopbackAndListedAddressesOnly) {
            {"2001:db8::7", true},
            {"10.0.0.6", false},
            {"192.0.2.1", false},
+           {"192.0.2.200", true},
            {"::ffff:192.0.2.1", false},
            {"", false},
            {"not an address", false},
        }) {
     EXPECT_EQ(MayReadMetrics(address, allowed), expected) << address;
   }
-  EXPECT_FALSE(MayReadMetrics("10.0.0.5", {}));
+  EXPECT_FALSE(MayReadMetrics("10.0.0.5", http::AddressSet()));
 }
 
 }  // namespace

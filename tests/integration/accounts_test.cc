@@ -6,10 +6,14 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "core/auth/secrets.h"
 #include "core/auth/visibility.h"
+#include "core/base/time.h"
 #include "core/db/settings.h"
 #include "harness.h"
 
@@ -96,27 +100,122 @@ TEST(SignInTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
   EXPECT_TRUE(Contains(refused.body, "<html lang=\"fr\">"));
 }
 
-TEST(SignInTest, RateLimitsPerAccount) {
-  ASSERT_TRUE(
-      Accounts().EnsureDemoUser({"limited@demo.entente.example", "Limited", "en", "entente-demo-2014"}, {}, "test"));
-  // The same database, with limits low enough to reach: 3 failures per account, 5 per address.
-  accounts::AccountsService strict(Database(), accounts::SessionPolicy{30, 12, 3, 5});
+// Failures recorded for `email` as if made `age` ago (the waits depend on the clock).
+void RecordFailures(const std::string& email, int count, std::chrono::seconds age) {
+  ASSERT_TRUE(Database().Write([&](soci::session& sql) -> Status {
+    std::string at = UtcTimestamp(std::chrono::system_clock::now() - age);
+    for (int i = 0; i < count; ++i) {
+      sql << "INSERT INTO sign_in_failures (email, remote_address, at_utc) VALUES (:email, '192.0.2.50', :at)",
+          soci::use(email), soci::use(at);
+    }
+    return {};
+  }));
+}
+
+TEST(SignInTest, AnAccountWaitsLongerAfterEachFailureButIsNeverLockedOut) {
+  const std::string email = "waits@demo.entente.example";
+  ASSERT_TRUE(Accounts().EnsureDemoUser({email, "Waits", "en", "entente-demo-2014"}, {}, "test"));
+  // The same database; 3 free failures, then waits of 1 s, 2 s, 4 s … up to 30 s.
+  accounts::AccountsService strict(Database(), accounts::SessionPolicy{.failures_before_delay = 3,
+                                                                        .max_delay_seconds = 30,
+                                                                        .attempts_per_address_per_hour = 1000});
   for (int i = 0; i < 3; ++i) {
-    auto failed = strict.SignIn("limited@demo.entente.example", "not-the-password", "10.9.9.1", "test");
+    auto failed = strict.SignIn(email, "not-the-password", "10.9.9.1", "test");
     ASSERT_FALSE(failed);
-    EXPECT_EQ(failed.error().code(), ErrorCode::kUnauthenticated);
+    EXPECT_EQ(failed.error().code(), ErrorCode::kUnauthenticated) << "failure " << i + 1 << " is free";
   }
-  auto blocked = strict.SignIn("limited@demo.entente.example", "entente-demo-2014", "10.9.9.2", "test");
-  ASSERT_FALSE(blocked) << "the right password no longer helps";
-  EXPECT_EQ(blocked.error().code(), ErrorCode::kTooManyRequests);
-  EXPECT_EQ(http::HttpStatusFor(blocked.error().code()), 429);
-  // Per address: failures on other accounts from one address add up.
-  for (int i = 0; i < 2; ++i)
-    strict.SignIn("someone-" + std::to_string(i) + "@example.org", "x-x-x-x-x-x-x", "10.9.9.1", "test");
-  auto address = strict.SignIn("paris.member@demo.entente.example", "entente-demo-2014", "10.9.9.1", "test");
-  ASSERT_FALSE(address);
-  EXPECT_EQ(address.error().code(), ErrorCode::kTooManyRequests);
-  EXPECT_TRUE(strict.SignIn("paris.member@demo.entente.example", "entente-demo-2014", "10.9.9.3", "test"));
+  RecordFailures(email, 2, std::chrono::seconds(0));  // 5 now: the next attempt waits 4 s
+  auto waiting = strict.SignIn(email, "entente-demo-2014", "10.9.9.2", "test");
+  ASSERT_FALSE(waiting) << "not even the right password before the wait is over";
+  EXPECT_EQ(waiting.error().code(), ErrorCode::kTooManyRequests);
+  EXPECT_GE(waiting.error().retry_after_seconds(), 3);
+  EXPECT_LE(waiting.error().retry_after_seconds(), 4);
+  // A stranger's failures never add up to more than the longest wait: after 40 of them, 30 s.
+  RecordFailures(email, 40, std::chrono::seconds(0));
+  auto longest = strict.SignIn(email, "entente-demo-2014", "10.9.9.2", "test");
+  ASSERT_FALSE(longest);
+  EXPECT_GE(longest.error().retry_after_seconds(), 29);
+  EXPECT_LE(longest.error().retry_after_seconds(), 30);
+  // Once it has passed, the owner signs in, however many failures there were.
+  ASSERT_TRUE(Database().Write([&](soci::session& sql) -> Status {
+    std::string earlier = UtcTimestamp(std::chrono::system_clock::now() - std::chrono::seconds(31));
+    sql << "UPDATE sign_in_failures SET at_utc = :earlier WHERE email = :email", soci::use(earlier), soci::use(email);
+    return {};
+  }));
+  EXPECT_TRUE(strict.SignIn(email, "entente-demo-2014", "10.9.9.2", "test"));
+}
+
+TEST(SignInTest, TheWaitComesBackAsRetryAfterOnThePage) {
+  const std::string email = "retry-after@demo.entente.example";
+  ASSERT_TRUE(Accounts().EnsureDemoUser({email, "Retry", "en", "entente-demo-2014"}, {}, "test"));
+  RecordFailures(email, 12, std::chrono::seconds(0));  // the server's policy: 5 free, then up to 60 s
+  Browser browser = AnonymousBrowser(Port());
+  auto refused = browser.PostForm("/sign-in", "email=retry-after%40demo.entente.example&password=entente-demo-2014");
+  EXPECT_EQ(refused.status, 429);
+  int wait = std::atoi(refused.Header("retry-after").c_str());
+  EXPECT_GE(wait, 59);
+  EXPECT_LE(wait, 60);
+  EXPECT_TRUE(Contains(AlertText(refused.body), "Please wait a moment")) << AlertText(refused.body);
+}
+
+TEST(SignInTest, AttemptsPerAddressAreCountedAtomically) {
+  // Ten wrong passwords at once from one address, five allowed: exactly five are checked.
+  accounts::AccountsService strict(Database(), accounts::SessionPolicy{.failures_before_delay = 100,
+                                                                        .max_delay_seconds = 60,
+                                                                        .attempts_per_address_per_hour = 5});
+  std::atomic<int> refused = 0, limited = 0;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 10; ++i) {
+    threads.emplace_back([&, i] {
+      auto answer = strict.SignIn(fmt::format("burst-{}@example.org", i), "x-x-x-x-x-x-x", "10.9.8.1", "test");
+      if (!answer && answer.error().code() == ErrorCode::kUnauthenticated) ++refused;
+      if (!answer && answer.error().code() == ErrorCode::kTooManyRequests) {
+        ++limited;
+        EXPECT_GT(answer.error().retry_after_seconds(), 0);
+        EXPECT_LE(answer.error().retry_after_seconds(), 3600);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(refused.load(), 5);
+  EXPECT_EQ(limited.load(), 5);
+  // Another address is not concerned; successful sign-ins give their attempt back.
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_TRUE(strict.SignIn("paris.member@demo.entente.example", "entente-demo-2014", "10.9.8.2", "test"))
+        << "sign-in " << i + 1;
+  }
+}
+
+TEST(SignInTest, TrustedProxiesNameTheClientOthersDoNot) {
+  // This server believes X-Forwarded-For from loopback (where the test connects from).
+  auto server = TestServer::StartOwn(
+      "proxies", {{"ENTENTE_TRUSTED_PROXIES", "127.0.0.1"}, {"ENTENTE_SIGN_IN_ATTEMPTS_PER_ADDRESS", "2"}});
+  auto attempt = [&](const std::string& forwarded_for) {
+    Browser browser = AnonymousBrowser(server->port());
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", browser.CookieHeader()}};
+    if (!forwarded_for.empty()) headers.emplace_back("X-Forwarded-For", forwarded_for);
+    return Request(server->port(), "POST", "/sign-in", headers,
+                   "csrf_token=" + browser.csrf_token + "&email=nobody%40example.org&password=x-x-x-x-x-x-x");
+  };
+  EXPECT_EQ(attempt("198.51.100.1").status, 401);
+  EXPECT_EQ(attempt("198.51.100.1").status, 401);
+  auto limited = attempt("198.51.100.1");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_FALSE(limited.Header("retry-after").empty());
+  // A client cannot escape by writing another address in front: the proxy's entry counts.
+  EXPECT_EQ(attempt("203.0.113.9, 198.51.100.1").status, 429);
+  // Another client behind the same proxy has its own count.
+  EXPECT_EQ(attempt("198.51.100.2").status, 401);
+  // /metrics sees the client too: loopback only when nobody was forwarded.
+  EXPECT_EQ(Get(server->port(), "/metrics", {{"X-Forwarded-For", "198.51.100.1"}}).status, 404);
+  EXPECT_EQ(Get(server->port(), "/metrics").status, 200);
+}
+
+TEST(SignInTest, WithoutTrustedProxiesXForwardedForIsIgnored) {
+  // The shared server trusts nobody: every header below is the client's own claim, and /metrics
+  // still answers the loopback peer.
+  EXPECT_EQ(Get(Port(), "/metrics", {{"X-Forwarded-For", "198.51.100.1"}}).status, 200);
 }
 
 TEST(SignInTest, CsrfIsRequiredAndForeignOriginsAreRefused) {

@@ -268,16 +268,17 @@ auth::Actor SignedInActor(const std::string& email, const std::string& password)
 }
 
 TestServer& TestServer::Shared() {
-  if (!shared_server) shared_server = new TestServer("integration");
+  if (!shared_server) shared_server = new TestServer("integration", {});
   return *shared_server;
 }
 
-std::unique_ptr<TestServer> TestServer::StartOwn(const std::string& database_name) {
-  return std::unique_ptr<TestServer>(new TestServer(database_name));
+std::unique_ptr<TestServer> TestServer::StartOwn(const std::string& database_name,
+                                                 const std::map<std::string, std::string>& environment) {
+  return std::unique_ptr<TestServer>(new TestServer(database_name, environment));
 }
 
-TestServer::TestServer(const std::string& database_name) {
-  auto config = app::Config::Load(std::nullopt, {});
+TestServer::TestServer(const std::string& database_name, const std::map<std::string, std::string>& environment) {
+  auto config = app::Config::Load(std::nullopt, environment);
   if (!config) throw std::runtime_error(config.error().message());
   config_ = *config;
   config_.database_url = FreshDatabaseUrl(database_name);

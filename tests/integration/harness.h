@@ -90,8 +90,10 @@ class TestServer {
   // One per test binary run (shared by the tests: starting it costs the migrations).
   static TestServer& Shared();
   // A server of its own over a fresh database named `database_name` (demo loaded), for a test
-  // whose fixtures must not be seen by the others (the access matrix).
-  static std::unique_ptr<TestServer> StartOwn(const std::string& database_name);
+  // whose fixtures must not be seen by the others (the access matrix), or that needs settings
+  // of its own (`environment`: ENTENTE_* variables).
+  static std::unique_ptr<TestServer> StartOwn(const std::string& database_name,
+                                              const std::map<std::string, std::string>& environment = {});
 
   std::uint16_t port() const { return app_->port(); }
   app::App& app() { return *app_; }
@@ -100,7 +102,7 @@ class TestServer {
   ~TestServer();
 
  private:
-  explicit TestServer(const std::string& database_name);
+  TestServer(const std::string& database_name, const std::map<std::string, std::string>& environment);
   app::Config config_;
   std::unique_ptr<app::App> app_;
 };

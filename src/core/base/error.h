@@ -76,6 +76,13 @@ class Error {
     return std::move(*this);
   }
 
+  // For kTooManyRequests: how many seconds to wait (the Retry-After header); 0 when unknown.
+  int retry_after_seconds() const { return retry_after_seconds_; }
+  Error WithRetryAfter(int seconds) && {
+    retry_after_seconds_ = seconds;
+    return std::move(*this);
+  }
+
  private:
   Error(ErrorCode code, std::string message, std::vector<FieldError> fields = {})
       : code_(code), message_(std::move(message)), fields_(std::move(fields)) {}
@@ -84,6 +91,7 @@ class Error {
   std::string message_;
   std::vector<FieldError> fields_;
   std::string subject_;
+  int retry_after_seconds_ = 0;
 };
 
 template <typename T>

@@ -127,7 +127,9 @@ Response ErrorResponse(RequestContext& context, const Error& error, const ErrorP
                   EscapeForLog(context.request.path), EscapeForLog(error.message()));
     return Present(context, status, error.CodeName(), MessageFor(500), {}, presenter);
   }
-  return Present(context, status, error.CodeName(), error.message(), error.fields(), presenter);
+  Response response = Present(context, status, error.CodeName(), error.message(), error.fields(), presenter);
+  if (error.retry_after_seconds() > 0) response.SetHeader("Retry-After", std::to_string(error.retry_after_seconds()));
+  return response;
 }
 
 Response StatusResponse(RequestContext& context, int status, const ErrorPresenter& presenter) {

@@ -24,6 +24,21 @@ std::string NewRequestId() {
   return fmt::format("{:016x}", generator());
 }
 
+namespace {
+
+// Every X-Forwarded-For header's value, in order, as one comma-separated list.
+std::string ForwardedFor(const Request& request) {
+  std::string joined;
+  for (const auto& [name, value] : request.headers) {
+    if (name != "x-forwarded-for") continue;
+    if (!joined.empty()) joined += ',';
+    joined += value;
+  }
+  return joined;
+}
+
+}  // namespace
+
 Pipeline::Pipeline(const Router& router, const ErrorPresenter& presenter, Metrics& metrics, PipelineOptions options)
     : router_(router), presenter_(presenter), metrics_(metrics), options_(options) {}
 
@@ -44,6 +59,7 @@ Response Pipeline::Reject(int status, Request& request) {
 
 Response Pipeline::Run(Request& request, const Next& innermost, bool route_found) {
   auto started = std::chrono::steady_clock::now();
+  request.remote_address = ClientAddress(request.remote_address, ForwardedFor(request), options_.trusted_proxies);
   RequestContext context(request, NewRequestId());
   context.route_found = route_found;
   // Build the chain from the inside out: middleware_[0] ends up outermost.

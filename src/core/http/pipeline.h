@@ -1,6 +1,6 @@
 #pragma once
 // The request pipeline: what the server calls for every request. It gives the request an id,
-// runs the middleware chain (outermost first), finds the route, checks its access rule, calls
+// settles the client's address (X-Forwarded-For from trusted proxies only), runs the middleware chain (outermost first), finds the route, checks its access rule, calls
 // the handler, maps an Error to a response in one place, and records metrics and the access log.
 //
 //   Server ─► Pipeline::Handle ─► middleware … ─► route + access ─► handler ─► Result<Response>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/http/client_address.h"
 #include "core/http/error_response.h"
 #include "core/http/metrics.h"
 #include "core/http/router.h"
@@ -21,6 +22,8 @@ using Middleware = std::function<Response(RequestContext&, const Next&)>;
 
 struct PipelineOptions {
   bool access_log = true;
+  // Peers whose X-Forwarded-For is believed (http.trusted_proxies); see ClientAddress.
+  AddressSet trusted_proxies;
 };
 
 class Pipeline final : public Dispatcher {

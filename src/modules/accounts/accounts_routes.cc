@@ -103,7 +103,10 @@ Result<Response> SignIn(RequestContext& context, const RouteDependencies& deps) 
   auto session = deps.accounts.SignIn(email, form->Get("password"), context.request.remote_address, context.request_id);
   if (!session) {
     if (session.error().code() == ErrorCode::kInternal) return Fail(session.error());
-    return SignInPage(context, deps.pages, email, next, session.error(), http::HttpStatusFor(session.error().code()));
+    Response page =
+        SignInPage(context, deps.pages, email, next, session.error(), http::HttpStatusFor(session.error().code()));
+    if (int wait = session.error().retry_after_seconds(); wait > 0) page.SetHeader("Retry-After", std::to_string(wait));
+    return page;
   }
   Response response = Response::Redirect(next);
   response.AddHeader("Set-Cookie", deps.cookie.Set(session->token));

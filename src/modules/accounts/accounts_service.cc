@@ -49,6 +49,14 @@ std::vector<FieldError> CheckProfile(const NewUser& user) {
 
 }  // namespace
 
+std::chrono::seconds SignInDelay(const SessionPolicy& policy, long long failures, std::chrono::seconds since_last) {
+  if (failures < policy.failures_before_delay) return std::chrono::seconds(0);
+  long long doublings = failures - policy.failures_before_delay;
+  long long delay = doublings >= 30 ? policy.max_delay_seconds
+                                    : std::min<long long>(policy.max_delay_seconds, 1LL << doublings);
+  return std::chrono::seconds(std::max<long long>(0, delay - since_last.count()));
+}
+
 std::optional<std::string> NormalizeEmail(std::string_view email) {
   while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) email.remove_prefix(1);
   while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) email.remove_suffix(1);
@@ -164,17 +172,34 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
                                            const std::string& remote_address, const std::string& request_id) {
   std::string email = NormalizeEmail(email_input).value_or(email_input.substr(0, 254));
   Actor anonymous = TerminalActor(request_id);
-  // Limits first, so that a blocked attacker costs no password hashing.
-  auto limited = database_.Read([&](soci::session& sql) -> Result<bool> {
-    std::string since = Ago(std::chrono::hours(1));
-    return store_.FailuresForEmail(sql, email, since) >= policy_.failures_per_account_per_hour ||
-           store_.FailuresForAddress(sql, remote_address, since) >= policy_.failures_per_address_per_hour;
+  // Limits first, so that a refused attempt costs no password hashing. The account's wait…
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto account_wait = database_.Read([&](soci::session& sql) -> Result<std::chrono::seconds> {
+    auto failures = store_.FailuresForEmail(sql, email, UtcTimestamp(now - std::chrono::hours(1)));
+    auto last = ParseUtcTimestamp(failures.last_at_utc);
+    if (!last) return std::chrono::seconds(0);
+    return SignInDelay(policy_, failures.count, std::chrono::duration_cast<std::chrono::seconds>(now - *last));
   });
-  if (!limited) return Fail(limited.error());
-  if (*limited) {
-    spdlog::warn("sign-in refused (rate limit) for {} from {} rid={}", EscapeForLog(email),
+  if (!account_wait) return Fail(account_wait.error());
+  if (account_wait->count() > 0) {
+    spdlog::warn("sign-in refused (account waits {} s) for {} from {} rid={}", account_wait->count(),
+                 EscapeForLog(email), EscapeForLog(remote_address), request_id);
+    return Fail(Error::TooManyRequests(N_("Too many failed sign-ins for this account. Please wait a moment and try again."))
+                    .WithRetryAfter(static_cast<int>(account_wait->count())));
+  }
+  // …then the address's hourly count, taken in the same statement that adds this attempt.
+  auto hour = std::chrono::floor<std::chrono::hours>(now);
+  std::string window = UtcTimestamp(hour);
+  auto attempts = database_.Write([&](soci::session& sql) -> Result<long long> {
+    return store_.AddAttempt(sql, remote_address, window, UtcTimestamp(hour - std::chrono::hours(1)));
+  });
+  if (!attempts) return Fail(attempts.error());
+  if (*attempts > policy_.attempts_per_address_per_hour) {
+    auto wait = std::chrono::duration_cast<std::chrono::seconds>(hour + std::chrono::hours(1) - now);
+    spdlog::warn("sign-in refused (address limit) for {} from {} rid={}", EscapeForLog(email),
                  EscapeForLog(remote_address), request_id);
-    return Fail(Error::TooManyRequests(N_("Too many failed sign-ins. Please wait an hour and try again.")));
+    return Fail(Error::TooManyRequests(N_("Too many sign-in attempts from your network. Please try again later."))
+                    .WithRetryAfter(static_cast<int>(std::max<long long>(1, wait.count()))));
   }
 
   auto found = database_.Read([&](soci::session& sql) -> Result<std::pair<std::optional<StoredUser>, bool>> {
@@ -209,6 +234,7 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
   std::string token = auth::NewToken();
   auto created = database_.Write([&](soci::session& sql) -> Status {
     std::string now = NowUtc();
+    store_.ReturnAttempt(sql, remote_address, window);
     store_.InsertSession(sql, auth::HashToken(token), user->user.id, now,
                          Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
     store_.TouchUser(sql, user->user.id, now);

@@ -16,6 +16,22 @@ TEST(NormalizeEmailTest, LowerCasesTrimsAndRefuses) {
   }
 }
 
+TEST(SignInDelayTest, DoublesAfterTheFreeFailuresUpToTheLongestWait) {
+  SessionPolicy policy{.failures_before_delay = 5, .max_delay_seconds = 60};
+  using std::chrono::seconds;
+  for (long long failures : {0, 1, 4}) EXPECT_EQ(SignInDelay(policy, failures, seconds(0)), seconds(0)) << failures;
+  EXPECT_EQ(SignInDelay(policy, 5, seconds(0)), seconds(1));
+  EXPECT_EQ(SignInDelay(policy, 6, seconds(0)), seconds(2));
+  EXPECT_EQ(SignInDelay(policy, 8, seconds(0)), seconds(8));
+  EXPECT_EQ(SignInDelay(policy, 10, seconds(0)), seconds(32));
+  EXPECT_EQ(SignInDelay(policy, 11, seconds(0)), seconds(60));
+  EXPECT_EQ(SignInDelay(policy, 1'000'000, seconds(0)), seconds(60)) << "never longer, never a lock-out";
+  // Time since the last failure counts towards the wait.
+  EXPECT_EQ(SignInDelay(policy, 8, seconds(3)), seconds(5));
+  EXPECT_EQ(SignInDelay(policy, 8, seconds(8)), seconds(0));
+  EXPECT_EQ(SignInDelay(policy, 8, seconds(500)), seconds(0));
+}
+
 TEST(CheckAccessTest, RouteRulesAgainstActors) {
   using http::Access;
   auth::Actor anonymous = auth::Actor::Anonymous();

@@ -427,20 +427,32 @@ void AccountsStore::InsertFailure(soci::session& sql, const std::string& email, 
       soci::use(email), soci::use(remote_address), soci::use(now);
 }
 
-long long AccountsStore::FailuresForEmail(soci::session& sql, const std::string& email,
-                                          const std::string& since) const {
-  long long count = 0;
-  sql << "SELECT COUNT(*) FROM sign_in_failures WHERE email = :email AND at_utc >= :since", soci::use(email),
-      soci::use(since), soci::into(count);
-  return count;
+AccountsStore::RecentFailures AccountsStore::FailuresForEmail(soci::session& sql, const std::string& email,
+                                                              const std::string& since) const {
+  RecentFailures failures;
+  soci::indicator last_indicator = soci::i_null;
+  sql << "SELECT COUNT(*), MAX(at_utc) FROM sign_in_failures WHERE email = :email AND at_utc >= :since",
+      soci::use(email), soci::use(since), soci::into(failures.count), soci::into(failures.last_at_utc, last_indicator);
+  if (last_indicator != soci::i_ok) failures.last_at_utc.clear();
+  return failures;
 }
 
-long long AccountsStore::FailuresForAddress(soci::session& sql, const std::string& address,
-                                            const std::string& since) const {
-  long long count = 0;
-  sql << "SELECT COUNT(*) FROM sign_in_failures WHERE remote_address = :address AND at_utc >= :since",
-      soci::use(address), soci::use(since), soci::into(count);
-  return count;
+long long AccountsStore::AddAttempt(soci::session& sql, const std::string& address, const std::string& window_start,
+                                    const std::string& forget_before) const {
+  sql << "DELETE FROM sign_in_attempts WHERE window_start_utc < :before", soci::use(forget_before);
+  long long attempts = 0;
+  sql << "INSERT INTO sign_in_attempts (remote_address, window_start_utc, attempts) VALUES (:address, :window, 1) "
+         "ON CONFLICT (remote_address, window_start_utc) DO UPDATE SET attempts = sign_in_attempts.attempts + 1 "
+         "RETURNING attempts",
+      soci::use(address), soci::use(window_start), soci::into(attempts);
+  return attempts;
+}
+
+void AccountsStore::ReturnAttempt(soci::session& sql, const std::string& address,
+                                  const std::string& window_start) const {
+  sql << "UPDATE sign_in_attempts SET attempts = attempts - 1 "
+         "WHERE remote_address = :address AND window_start_utc = :window AND attempts > 0",
+      soci::use(address), soci::use(window_start);
 }
 
 }  // namespace entente::accounts

@@ -105,11 +105,21 @@ class AccountsStore {
   std::optional<StoredApiToken> FindApiToken(soci::session& sql, const std::string& token_hash) const;
   void TouchApiToken(soci::session& sql, long long token, const std::string& now) const;
 
-  // Sign-in failures
+  // Sign-in failures, per account
   void InsertFailure(soci::session& sql, const std::string& email, const std::string& remote_address,
                      const std::string& now) const;
-  long long FailuresForEmail(soci::session& sql, const std::string& email, const std::string& since) const;
-  long long FailuresForAddress(soci::session& sql, const std::string& address, const std::string& since) const;
+  struct RecentFailures {
+    long long count = 0;
+    std::string last_at_utc;  // empty when none
+  };
+  RecentFailures FailuresForEmail(soci::session& sql, const std::string& email, const std::string& since) const;
+
+  // Sign-in attempts, per address and hour: one more, counted atomically; the count after it.
+  // Also forgets windows that ended before `forget_before`.
+  long long AddAttempt(soci::session& sql, const std::string& address, const std::string& window_start,
+                       const std::string& forget_before) const;
+  // Gives an attempt back (a successful sign-in).
+  void ReturnAttempt(soci::session& sql, const std::string& address, const std::string& window_start) const;
 };
 
 }  // namespace entente::accounts

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,8 +61,18 @@ struct NewSession {
 struct SessionPolicy {
   int idle_minutes = 30;
   int absolute_hours = 12;
-  int failures_per_account_per_hour = 100;
-  int failures_per_address_per_hour = 300;
+  // Per account: this many failures within an hour are free; after each further one the next
+  // attempt waits 1 s, 2 s, 4 s … up to `max_delay_seconds` (a 429 with Retry-After). Nobody
+  // is ever locked out for longer than that, and a guesser gets about 3,600 / max_delay_seconds
+  // tries an hour.
+  int failures_before_delay = 5;
+  int max_delay_seconds = 60;
+  // Per client address: sign-in attempts an hour, less the ones that succeeded.
+  int attempts_per_address_per_hour = 300;
 };
+
+// How long an account's next sign-in must wait after `failures` failures within the hour, the
+// last one `since_last` ago; zero when it need not.
+std::chrono::seconds SignInDelay(const SessionPolicy& policy, long long failures, std::chrono::seconds since_last);
 
 }  // namespace entente::accounts
