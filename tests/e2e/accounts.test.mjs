@@ -128,8 +128,9 @@ async function meInContext(page) {
 }
 
 // A plain fetch from node: no browser, no cookies unless given in `headers`.
-async function api(pathAndQuery, headers = {}) {
+async function api(pathAndQuery, headers = {}, init = {}) {
   const res = await fetch(`${baseURL}${pathAndQuery}`, {
+    ...init,
     headers: { Accept: 'application/json', ...headers },
     redirect: 'manual',
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
@@ -401,7 +402,12 @@ test('journey 8 (part): an API token from the account page reads the JSON API',
         token = (await page.locator('code.token').innerText()).trim();
         assert.ok(token.length >= 32 && !/\s/.test(token), `the token looks wrong: ${JSON.stringify(token)}`);
         const rows = await tableRows(page, 'section[aria-labelledby="tokens-heading"] table');
-        assert.ok(rows.some((c) => c[0] === 'bar system'), `tokens listed: ${JSON.stringify(rows)}`);
+        const row = rows.find((c) => c[0] === 'bar system');
+        assert.ok(row, `tokens listed: ${JSON.stringify(rows)}`);
+        // Name, what it may do (read, the default), created, expires (90 days on), last used.
+        assert.equal(row[1], 'Read', `scope: ${JSON.stringify(row)}`);
+        const days = (Date.parse(row[3]) - Date.now()) / 86400e3;
+        assert.ok(days > 89 && days <= 90, `expires in ${days} days: ${JSON.stringify(row)}`);
       });
 
       await t.test('the token is shown only once', async () => {
@@ -416,6 +422,14 @@ test('journey 8 (part): an API token from the account page reads the JSON API',
         const res = await api('/api/v1/me', { Authorization: `Bearer ${token}` });
         assert.equal(res.status, 200, res.text.slice(0, 300));
         assert.equal(res.json.email, PLATFORM_ADMIN);
+      });
+
+      await t.test('the read token changes nothing: POST answers 403', async () => {
+        assert.ok(token, 'no token (the previous step failed)');
+        const res = await api('/api/v1/tokens', { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          { method: 'POST', body: JSON.stringify({ name: 'more', scope: 'admin' }) });
+        assert.equal(res.status, 403, res.text.slice(0, 300));
+        assert.equal(res.json.code, 'permission_denied');
       });
 
       await t.test('GET /api/v1/users page by page with the bearer token', async () => {

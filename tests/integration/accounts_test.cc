@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -393,7 +394,7 @@ TEST(RolesTest, GrantsFollowScopeAndAreAudited) {
 
 TEST(ApiTokenTest, BearerTokensWorkUntilRevoked) {
   Browser browser = SignedInBrowser(Port(), "paris.admin@demo.entente.example");
-  auto created = browser.SendJson("POST", "/api/v1/tokens", R"({"name":"bar system"})");
+  auto created = browser.SendJson("POST", "/api/v1/tokens", R"({"name":"bar system","scope":"admin"})");
   ASSERT_EQ(created.status, 201);
   size_t at = created.body.find("\"token\":\"");
   ASSERT_NE(at, std::string::npos);
@@ -431,6 +432,157 @@ TEST(ApiTokenTest, BearerTokensWorkUntilRevoked) {
   EXPECT_EQ(revoked.status, 401);
   EXPECT_TRUE(Contains(revoked.body, "\"code\":\"unauthenticated\""));
   EXPECT_EQ(Get(Port(), "/api/v1/me", {{"Authorization", "Basic abc"}}).status, 401);
+}
+
+// A token made through `browser`'s session: its id and its secret.
+struct MadeToken {
+  long long id = 0;
+  std::string secret;
+  nlohmann::json body;
+};
+MadeToken MakeToken(Browser& browser, const std::string& request) {
+  auto created = browser.SendJson("POST", "/api/v1/tokens", request);
+  EXPECT_EQ(created.status, 201) << created.body;
+  if (created.status != 201) return {};
+  auto body = nlohmann::json::parse(created.body);
+  return {body["id"].get<long long>(), body["token"].get<std::string>(), body};
+}
+
+std::vector<std::pair<std::string, std::string>> Bearer(const std::string& secret) {
+  return {{"Authorization", "Bearer " + secret}, {"Content-Type", "application/json"}};
+}
+
+TEST(ApiTokenTest, TheScopeSaysWhatATokenMayDo) {
+  Browser admin = SignedInBrowser(Port(), "paris.admin@demo.entente.example");
+  MadeToken read = MakeToken(admin, R"({"name":"reader"})");
+  MadeToken write = MakeToken(admin, R"({"name":"writer","scope":"write"})");
+  MadeToken full = MakeToken(admin, R"({"name":"administrator","scope":"admin"})");
+  EXPECT_EQ(read.body["scope"], "read") << "read is the default";
+  EXPECT_EQ(write.body["scope"], "write");
+
+  // Read: every GET the user may make, administrative ones included; no change at all.
+  EXPECT_EQ(Get(Port(), "/api/v1/users", Bearer(read.secret)).status, 200);
+  auto refused = Request(Port(), "POST", "/api/v1/tokens", Bearer(read.secret), R"({"name":"more","scope":"read"})");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_TRUE(Contains(refused.body, "may only read")) << refused.body;
+  EXPECT_EQ(Request(Port(), "DELETE", fmt::format("/api/v1/tokens/{}", read.id), Bearer(read.secret)).status, 403);
+
+  // Write: changes, but nothing an administrator's role alone allows.
+  EXPECT_EQ(Get(Port(), "/api/v1/users", Bearer(write.secret)).status, 403);
+  EXPECT_EQ(Request(Port(), "POST", fmt::format("/api/v1/users/{}/roles", UserIdOf("paris.member@demo.entente.example")),
+                    Bearer(write.secret),
+                    fmt::format(R"({{"role":"editor","organization_id":{}}})", OrganizationIdOf("paris-bar")))
+                .status,
+            403);
+  // A token never mints a wider one, nor one that outlives it.
+  auto wider = Request(Port(), "POST", "/api/v1/tokens", Bearer(write.secret), R"({"name":"wider","scope":"admin"})");
+  EXPECT_EQ(wider.status, 422);
+  EXPECT_TRUE(Contains(wider.body, "\"scope\"")) << wider.body;
+  auto narrower = Request(Port(), "POST", "/api/v1/tokens", Bearer(write.secret),
+                          R"({"name":"narrower","scope":"read","expires_in_days":365})");
+  ASSERT_EQ(narrower.status, 201) << narrower.body;
+  EXPECT_EQ(nlohmann::json::parse(narrower.body)["expires_at"], write.body["expires_at"]);
+
+  // Admin: what the user's roles allow.
+  EXPECT_EQ(Get(Port(), "/api/v1/users", Bearer(full.secret)).status, 200);
+
+  // Only administrators make administering tokens.
+  Browser member = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  member.cookies["lang"] = "en";
+  auto not_admin = member.SendJson("POST", "/api/v1/tokens", R"({"name":"mine","scope":"admin"})");
+  EXPECT_EQ(not_admin.status, 422);
+  EXPECT_TRUE(Contains(not_admin.body, "Only administrators")) << not_admin.body;
+}
+
+TEST(ApiTokenTest, TokensExpireAndTheirLifetimeIsChecked) {
+  Browser browser = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  MadeToken made = MakeToken(browser, R"({"name":"ninety days"})");
+  auto expires = ParseUtcTimestamp(made.body["expires_at"].get<std::string>());
+  ASSERT_TRUE(expires);
+  auto lifetime = std::chrono::duration_cast<std::chrono::hours>(*expires - std::chrono::system_clock::now());
+  EXPECT_GE(lifetime.count(), 90 * 24 - 1);
+  EXPECT_LE(lifetime.count(), 90 * 24);
+  for (const char* bad : {R"({"name":"x","expires_in_days":0})", R"({"name":"x","expires_in_days":366})",
+                          R"({"name":"x","expires_in_days":"soon"})", R"({"name":"x","scope":"root"})",
+                          R"({"name":"   "})"}) {
+    auto refused = browser.SendJson("POST", "/api/v1/tokens", bad);
+    EXPECT_EQ(refused.status, 422) << bad;
+    EXPECT_TRUE(Contains(refused.body, "\"fields\"")) << refused.body;
+  }
+  EXPECT_EQ(Get(Port(), "/api/v1/me", Bearer(made.secret)).status, 200);
+  ASSERT_TRUE(Database().Write([&](soci::session& sql) -> Status {
+    std::string past = UtcTimestamp(std::chrono::system_clock::now() - std::chrono::seconds(1));
+    sql << "UPDATE api_tokens SET expires_at_utc = :past WHERE id = :id", soci::use(past), soci::use(made.id);
+    return {};
+  }));
+  auto expired = Get(Port(), "/api/v1/me", Bearer(made.secret));
+  EXPECT_EQ(expired.status, 401);
+  // Still listed, marked expired, on the page and in the API.
+  auto listed = nlohmann::json::parse(browser.Get("/api/v1/tokens", {{"Accept", "application/json"}}).body);
+  bool found = false;
+  for (const auto& token : listed["items"]) {
+    if (token["id"] != made.id) continue;
+    found = true;
+    EXPECT_EQ(token["expired"], true);
+  }
+  EXPECT_TRUE(found);
+  // The form: scope and lifetime, errors on their fields in the user's language.
+  browser.cookies["lang"] = "fr";
+  auto page = browser.Get("/account");
+  EXPECT_TRUE(Contains(page.body, "name=\"expires_in_days\""));
+  EXPECT_FALSE(Contains(page.body, "value=\"admin\"")) << "a member is not offered the admin scope";
+  auto bad = browser.PostForm("/account/tokens", "name=x&scope=write&expires_in_days=400");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad.body, "365 jours")) << "the field error, in French";
+  auto made_by_form = browser.PostForm("/account/tokens", "name=form&scope=write&expires_in_days=7");
+  EXPECT_EQ(made_by_form.status, 201);
+}
+
+TEST(ApiTokenTest, LastUseIsWrittenAtMostOnceAMinute) {
+  Browser browser = SignedInBrowser(Port(), "paris.member@demo.entente.example");
+  MadeToken made = MakeToken(browser, R"({"name":"sync"})");
+  auto last_used = [&] {
+    return *Database().Read([&](soci::session& sql) -> Result<std::string> {
+      std::string at;
+      sql << "SELECT COALESCE(last_used_at_utc, '') FROM api_tokens WHERE id = :id", soci::use(made.id),
+          soci::into(at);
+      return at;
+    });
+  };
+  auto set_last_used = [&](std::chrono::seconds age) {
+    std::string at = UtcTimestamp(std::chrono::system_clock::now() - age);
+    EXPECT_TRUE(Database().Write([&](soci::session& sql) -> Status {
+      sql << "UPDATE api_tokens SET last_used_at_utc = :at WHERE id = :id", soci::use(at), soci::use(made.id);
+      return {};
+    }));
+    return at;
+  };
+  EXPECT_EQ(last_used(), "");
+  ASSERT_EQ(Get(Port(), "/api/v1/me", Bearer(made.secret)).status, 200);
+  EXPECT_NE(last_used(), "") << "the first use is recorded";
+  std::string recent = set_last_used(std::chrono::seconds(30));
+  ASSERT_EQ(Get(Port(), "/api/v1/me", Bearer(made.secret)).status, 200);
+  EXPECT_EQ(last_used(), recent) << "not written again within a minute";
+  std::string older = set_last_used(std::chrono::seconds(90));
+  ASSERT_EQ(Get(Port(), "/api/v1/me", Bearer(made.secret)).status, 200);
+  EXPECT_GT(last_used(), older);
+  EXPECT_TRUE(Contains(browser.Get("/account").body, last_used())) << "the account page shows it";
+}
+
+TEST(ApiTokenTest, APasswordChangeRevokesEveryToken) {
+  ASSERT_TRUE(
+      Accounts().EnsureDemoUser({"token-owner@demo.entente.example", "Owner", "en", "entente-demo-2014"}, {}, "test"));
+  Browser browser = SignedInBrowser(Port(), "token-owner@demo.entente.example");
+  MadeToken first = MakeToken(browser, R"({"name":"one","scope":"write"})");
+  MadeToken second = MakeToken(browser, R"({"name":"two"})");
+  EXPECT_EQ(Get(Port(), "/api/v1/me", Bearer(first.secret)).status, 200);
+  ASSERT_EQ(browser.PostForm("/account/password", "current_password=entente-demo-2014&password=a+brand+new+passphrase")
+                .status,
+            303);
+  EXPECT_EQ(Get(Port(), "/api/v1/me", Bearer(first.secret)).status, 401);
+  EXPECT_EQ(Get(Port(), "/api/v1/me", Bearer(second.secret)).status, 401);
+  EXPECT_TRUE(nlohmann::json::parse(browser.Get("/api/v1/tokens", {{"Accept", "application/json"}}).body)["items"]
+                  .empty());
 }
 
 TEST(AccountsServiceTest, DemoAccountsSignInOnlyInADemoDatabase) {

@@ -220,6 +220,24 @@ TEST(EventsTest, RegistrationFillsThenWaitingList) {
   EXPECT_EQ(FieldOf(delegation.error()), "size");
 }
 
+// A write token keeps a bar admin's coordinator work (here: an event's participants) and drops
+// the administration (the users list).
+TEST(EventsTest, AWriteTokenWorksAsCoordinatorButDoesNotAdminister) {
+  auto admin = SignedInActor("paris.admin@demo.entente.example");
+  auto id = Service().Create(admin, Input("test-write-token"));
+  ASSERT_TRUE(id) << id.error().Describe();
+  Browser browser = SignedInBrowser(Port(), "paris.admin@demo.entente.example");
+  auto created = browser.SendJson("POST", "/api/v1/tokens", R"({"name":"events system","scope":"write"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string secret = json::parse(created.body)["token"].get<std::string>();
+  std::vector<std::pair<std::string, std::string>> bearer = {{"Authorization", "Bearer " + secret},
+                                                             {"Content-Type", "application/json"}};
+  auto added = Request(Port(), "POST", "/api/v1/events/" + std::to_string(id->value()) + "/participants", bearer,
+                       R"({"person":"pierre-olivier-sur","role":"speaker"})");
+  EXPECT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(Get(Port(), "/api/v1/users", bearer).status, 403);
+}
+
 // Organizers add directory people with a role, record their consent and remove them, on the
 // page and through the API; only consenting, confirmed participants are listed to others.
 TEST(EventsTest, OrganizersManageParticipants) {

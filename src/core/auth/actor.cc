@@ -16,7 +16,17 @@ constexpr EnumTable<Role, 5> kRoles{{{
     {Role::kMember, "member", N_("Member")},
 }}};
 
+constexpr EnumTable<TokenScope, 3> kTokenScopes{{{
+    {TokenScope::kRead, "read", N_("Read")},
+    {TokenScope::kWrite, "write", N_("Read and write")},
+    {TokenScope::kAdmin, "admin", N_("Read, write and administer")},
+}}};
+
 }  // namespace
+
+std::string_view TokenScopeKey(TokenScope scope) { return kTokenScopes.Key(scope); }
+std::optional<TokenScope> ParseTokenScope(std::string_view key) { return kTokenScopes.Parse(key); }
+std::string_view TokenScopeLabel(TokenScope scope) { return kTokenScopes.Label(scope); }
 
 std::string_view RoleKey(Role role) { return kRoles.Key(role); }
 std::optional<Role> ParseRole(std::string_view key) { return kRoles.Parse(key); }
@@ -32,6 +42,24 @@ Actor::Actor(UserId user, std::string display_name, std::string preferred_langua
       display_name_(std::move(display_name)),
       preferred_language_(std::move(preferred_language)),
       grants_(std::move(grants)) {}
+
+void Actor::ActThrough(TokenCredential token) {
+  if (token.scope == TokenScope::kWrite) {
+    std::vector<RoleGrant> narrowed;
+    for (RoleGrant grant : grants_) {
+      if (grant.role == Role::kPlatformAdmin) continue;
+      if (grant.role == Role::kBarAdmin) {
+        // What a bar admin may besides administering: a coordinator's and an editor's work.
+        grant.role = Role::kEditor;
+        narrowed.push_back(grant);
+        grant.role = Role::kCoordinator;
+      }
+      narrowed.push_back(std::move(grant));
+    }
+    grants_ = std::move(narrowed);
+  }
+  token_ = std::move(token);
+}
 
 bool Actor::IsPlatformAdmin() const {
   return system_ || std::any_of(grants_.begin(), grants_.end(),

@@ -25,6 +25,26 @@ inline constexpr Role kAllRoles[] = {Role::kPlatformAdmin, Role::kBarAdmin, Role
 
 using RoleGrantId = Id<struct RoleGrantIdTag>;
 
+// What an API token may do. A session may everything its user's roles allow (kAdmin).
+//   read   GET and HEAD only, with every role the user holds
+//   write  any method, without administering: a bar admin acts as coordinator and editor of
+//          the same organizations, a platform admin's role does not count
+//   admin  everything the user's roles allow
+enum class TokenScope { kRead, kWrite, kAdmin };
+std::string_view TokenScopeKey(TokenScope scope);  // as stored: "write"
+std::optional<TokenScope> ParseTokenScope(std::string_view key);
+std::string_view TokenScopeLabel(TokenScope scope);  // English msgid
+inline constexpr TokenScope kAllTokenScopes[] = {TokenScope::kRead, TokenScope::kWrite, TokenScope::kAdmin};
+// Whether a token of scope `held` may mint one of scope `wanted`: never a wider one.
+inline bool Covers(TokenScope held, TokenScope wanted) { return static_cast<int>(held) >= static_cast<int>(wanted); }
+
+// The API token a request came with.
+struct TokenCredential {
+  long long id = 0;
+  TokenScope scope = TokenScope::kRead;
+  std::string expires_at_utc;
+};
+
 struct RoleGrant {
   RoleGrantId id;
   Role role = Role::kMember;
@@ -54,6 +74,10 @@ class Actor {
   const std::string& display_name() const { return display_name_; }
   const std::string& preferred_language() const { return preferred_language_; }
   const std::vector<RoleGrant>& grants() const { return grants_; }
+  // Set when the actor comes from an API token (nullopt for a session or the terminal).
+  const std::optional<TokenCredential>& token() const { return token_; }
+  // Acts through `token` from now on: its scope narrows the grants (see TokenScope).
+  void ActThrough(TokenCredential token);
 
   bool IsPlatformAdmin() const;
   // Whether the actor may act as `role` on `organization`: it holds that role, or one that
@@ -74,6 +98,7 @@ class Actor {
   std::string preferred_language_;
   std::vector<RoleGrant> grants_;
   std::string request_id_;
+  std::optional<TokenCredential> token_;
   bool system_ = false;
 };
 

@@ -37,6 +37,41 @@ TEST(ActorTest, RolesCoverTheOrganizationAndItsDescendants) {
   EXPECT_FALSE(Actor::Anonymous().Holds(Role::kMember, kParisBar));
 }
 
+TEST(ActorTest, AWriteTokenDoesEverythingButAdminister) {
+  Actor admin(UserId(1), "Admin", "fr",
+              {Grant(Role::kBarAdmin, kParisBar, {kParisBar, kCommittee}), Grant(Role::kMember, kParisBar, {kParisBar}),
+               Grant(Role::kPlatformAdmin, std::nullopt, {})});
+  Actor write = admin;
+  write.ActThrough({.id = 7, .scope = TokenScope::kWrite, .expires_at_utc = "2027-03-01T00:00:00Z"});
+  EXPECT_FALSE(write.IsPlatformAdmin());
+  EXPECT_FALSE(write.Holds(Role::kBarAdmin, kParisBar));
+  EXPECT_FALSE(write.HoldsAnywhere(Role::kBarAdmin));
+  EXPECT_TRUE(write.Holds(Role::kCoordinator, kCommittee));
+  EXPECT_TRUE(write.Holds(Role::kEditor, kParisBar));
+  EXPECT_TRUE(write.Holds(Role::kMember, kParisBar));
+  EXPECT_FALSE(write.Holds(Role::kEditor, kAlmatyBar)) << "the platform role does not come back as another";
+  ASSERT_TRUE(write.token());
+  EXPECT_EQ(write.token()->id, 7);
+
+  for (TokenScope scope : {TokenScope::kRead, TokenScope::kAdmin}) {
+    Actor full = admin;
+    full.ActThrough({.id = 8, .scope = scope});
+    EXPECT_TRUE(full.IsPlatformAdmin()) << TokenScopeKey(scope);
+    EXPECT_TRUE(full.Holds(Role::kBarAdmin, kCommittee)) << TokenScopeKey(scope);
+  }
+  EXPECT_FALSE(admin.token()) << "a session's actor has no token";
+}
+
+TEST(ActorTest, ATokenNeverMintsAWiderOne) {
+  EXPECT_TRUE(Covers(TokenScope::kAdmin, TokenScope::kWrite));
+  EXPECT_TRUE(Covers(TokenScope::kWrite, TokenScope::kWrite));
+  EXPECT_TRUE(Covers(TokenScope::kWrite, TokenScope::kRead));
+  EXPECT_FALSE(Covers(TokenScope::kWrite, TokenScope::kAdmin));
+  EXPECT_FALSE(Covers(TokenScope::kRead, TokenScope::kWrite));
+  for (TokenScope scope : kAllTokenScopes) EXPECT_EQ(ParseTokenScope(TokenScopeKey(scope)), scope);
+  EXPECT_FALSE(ParseTokenScope("root"));
+}
+
 TEST(ActorTest, RoleKeysRoundTrip) {
   for (Role role : kAllRoles) EXPECT_EQ(ParseRole(RoleKey(role)), role);
   EXPECT_FALSE(ParseRole("owner"));

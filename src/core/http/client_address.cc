@@ -6,16 +6,12 @@
 #include <charconv>
 #include <optional>
 
+#include "core/base/text.h"
+
 namespace entente::http {
 namespace {
 
 namespace ip = boost::asio::ip;
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // The address in IPv6 form, IPv4 mapped; nullopt when `text` is not an address.
 std::optional<ip::address_v6> ParseAddress(std::string_view text) {
@@ -48,7 +44,7 @@ bool SamePrefix(const std::array<std::uint8_t, 16>& a, const std::array<std::uin
 Result<AddressSet> AddressSet::Parse(const std::vector<std::string>& entries) {
   AddressSet set;
   for (const std::string& entry : entries) {
-    std::string_view text = Trim(entry);
+    std::string_view text = TrimSpaces(entry);
     std::string_view address_text = text;
     std::optional<int> prefix;
     if (size_t slash = text.find('/'); slash != std::string_view::npos) {
@@ -74,7 +70,7 @@ Result<AddressSet> AddressSet::Parse(const std::vector<std::string>& entries) {
 }
 
 bool AddressSet::Contains(std::string_view text) const {
-  auto address = ParseAddress(Trim(text));
+  auto address = ParseAddress(TrimSpaces(text));
   if (!address) return false;
   auto bytes = address->to_bytes();
   for (const Range& range : ranges_) {
@@ -90,7 +86,7 @@ std::string ClientAddress(std::string_view peer, std::string_view forwarded_for,
   std::string_view rest = forwarded_for;
   while (!rest.empty()) {
     size_t comma = rest.rfind(',');
-    std::string_view hop = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    std::string_view hop = TrimSpaces(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     if (hop.empty()) continue;
     auto address = ParseAddress(hop);

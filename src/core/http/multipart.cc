@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/base/messages.h"
+#include "core/base/text.h"
 
 namespace entente::http {
 namespace {
@@ -14,18 +15,12 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // The value of `key` in a header's parameters: name="file"; filename="roll.csv".
 std::string Parameter(std::string_view header, std::string_view key) {
   size_t position = 0;
   while ((position = header.find(';', position)) != std::string_view::npos) {
     ++position;
-    std::string_view rest = Trim(header.substr(position));
+    std::string_view rest = TrimSpaces(header.substr(position));
     if (Lower(rest.substr(0, key.size())) != key || rest.size() <= key.size() || rest[key.size()] != '=') continue;
     std::string_view value = rest.substr(key.size() + 1);
     if (!value.empty() && value.front() == '"') {
@@ -44,7 +39,7 @@ Error Malformed() { return Error::InvalidArgument(N_("The uploaded form could no
 
 Result<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type, std::string_view body,
                                                   size_t max_parts) {
-  if (Lower(Trim(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") {
+  if (Lower(TrimSpaces(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") {
     return Fail(Error::UnsupportedMediaType(N_("Send the file as multipart/form-data.")));
   }
   std::string boundary = Parameter(content_type, "boundary");
@@ -68,8 +63,8 @@ Result<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type,
       headers = line_end == std::string_view::npos ? std::string_view() : headers.substr(line_end + 2);
       size_t colon = line.find(':');
       if (colon == std::string_view::npos) return Fail(Malformed());
-      std::string name = Lower(Trim(line.substr(0, colon)));
-      std::string_view value = Trim(line.substr(colon + 1));
+      std::string name = Lower(TrimSpaces(line.substr(0, colon)));
+      std::string_view value = TrimSpaces(line.substr(colon + 1));
       if (name == "content-disposition") {
         part.name = Parameter(value, "name");
         part.filename = Parameter(value, "filename");

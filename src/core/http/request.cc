@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/base/text.h"
+
 namespace entente::http {
 namespace {
 
@@ -18,12 +20,6 @@ int HexValue(char c) {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 }  // namespace
@@ -136,7 +132,7 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
     std::string_view rest = value;
     while (!rest.empty()) {
       size_t semicolon = rest.find(';');
-      std::string_view pair = Trim(rest.substr(0, semicolon));
+      std::string_view pair = TrimSpaces(rest.substr(0, semicolon));
       rest = semicolon == std::string_view::npos ? std::string_view() : rest.substr(semicolon + 1);
       size_t eq = pair.find('=');
       if (eq != std::string_view::npos && pair.substr(0, eq) == name) {

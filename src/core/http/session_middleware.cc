@@ -48,6 +48,12 @@ Middleware Authenticate(auth::Authenticator& authenticator, SessionCookie cookie
       }
       context.actor = std::move(**actor);
       context.api_token = true;
+      if (context.actor.token() && context.actor.token()->scope == auth::TokenScope::kRead &&
+          ChangesState(context.request.method)) {
+        spdlog::warn("read-only API token {} refused for {} {} rid={}", context.actor.token()->id,
+                     MethodName(context.request.method), EscapeForLog(context.request.path), context.request_id);
+        return ErrorResponse(context, Error::PermissionDenied(N_("This API token may only read.")), presenter);
+      }
       return next(context);
     }
     auto token = context.request.Cookie(cookie.name);

@@ -4,14 +4,10 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/base/text.h"
+
 namespace entente::i18n {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 // Parses "0.8" (the q-value grammar allows at most three decimals); invalid → 0.
 double ParseQuality(std::string_view text) {
@@ -40,12 +36,12 @@ std::optional<std::string_view> FromAcceptLanguage(std::string_view header) {
   double best_quality = 0;
   while (!header.empty()) {
     size_t comma = header.find(',');
-    std::string_view item = Trim(header.substr(0, comma));
+    std::string_view item = TrimSpaces(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
     double quality = 1;
     if (size_t semicolon = item.find(';'); semicolon != std::string_view::npos) {
-      std::string_view parameter = Trim(item.substr(semicolon + 1));
-      item = Trim(item.substr(0, semicolon));
+      std::string_view parameter = TrimSpaces(item.substr(semicolon + 1));
+      item = TrimSpaces(item.substr(0, semicolon));
       if (parameter.starts_with("q=")) quality = ParseQuality(parameter.substr(2));
     }
     std::string primary(item.substr(0, item.find('-')));

@@ -6,8 +6,8 @@
 //   POST /sign-out                        signed in      revoke the session
 //   GET  /account                         signed in      profile, roles, API tokens, password
 //   POST /account/preferences             signed in      name and language
-//   POST /account/password                signed in      change password (revokes every session)
-//   POST /account/tokens                  signed in      create an API token (shown once)
+//   POST /account/password                signed in      change password (revokes every session and API token)
+//   POST /account/tokens                  signed in      create an API token (scope, lifetime; shown once)
 //   POST /account/tokens/{id}/revoke      signed in      revoke one's own API token
 //   GET  /admin/users                     admin          users (all, or those in the bar admin's scope)
 //   GET  /admin/users/{id}                admin          a user's roles, grant form
@@ -30,7 +30,10 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "core/base/messages.h"
+#include "core/base/time.h"
 #include "core/http/forms.h"
 #include "core/http/json.h"
 #include "core/i18n/languages.h"
@@ -70,12 +73,20 @@ json GrantJson(const GrantView& grant) {
           {"granted_at", grant.granted_at_utc}};
 }
 
+bool Expired(const ApiToken& token) { return token.expires_at_utc <= NowUtc(); }
+
 json TokenJson(const ApiToken& token) {
   return {{"id", token.id},
           {"name", token.name},
+          {"scope", auth::TokenScopeKey(token.scope)},
           {"created_at", token.created_at_utc},
+          {"expires_at", token.expires_at_utc},
+          {"expired", Expired(token)},
           {"last_used_at", token.last_used_at_utc.empty() ? json(nullptr) : json(token.last_used_at_utc)}};
 }
+
+// The lifetimes the account page offers.
+constexpr int kTokenDayChoices[] = {7, 30, kDefaultTokenDays, 180, kMaxTokenDays};
 
 // --- Sign-in and sign-out ---
 
@@ -125,7 +136,8 @@ Result<Response> SignOut(RequestContext& context, const RouteDependencies& deps)
 // --- The user's own page ---
 
 Result<Response> AccountPage(RequestContext& context, const RouteDependencies& deps, const std::optional<Error>& error,
-                             std::string_view error_form, const std::string& new_token, int status) {
+                             std::string_view error_form, const std::string& new_token, int status,
+                             const NewApiToken& typed_token = {}) {
   const auto& pages = deps.pages;
   auto user = deps.accounts.GetUser(context.actor, context.actor.user());
   if (!user) return Fail(user.error());
@@ -163,11 +175,28 @@ Result<Response> AccountPage(RequestContext& context, const RouteDependencies& d
     auto* item = content.AddSectionDictionary("TOKEN");
     item->SetValue("ID", std::to_string(token.id));
     item->SetValue("NAME", token.name);
+    item->SetValue("SCOPE", pages.Translate(context, auth::TokenScopeLabel(token.scope)));
     item->SetValue("CREATED_AT", token.created_at_utc);
+    item->SetValue("EXPIRES_AT", token.expires_at_utc);
+    if (Expired(token)) item->ShowSection("EXPIRED");
     item->SetValue("LAST_USED_AT",
                    token.last_used_at_utc.empty() ? pages.Translate(context, N_("never")) : token.last_used_at_utc);
   }
   if (tokens->empty()) content.ShowSection("NO_TOKENS");
+  for (auth::TokenScope scope : auth::kAllTokenScopes) {
+    if (scope == auth::TokenScope::kAdmin && !context.actor.HoldsAnywhere(auth::Role::kBarAdmin)) continue;
+    auto* option = content.AddSectionDictionary("SCOPE_OPTION");
+    option->SetValue("VALUE", std::string(auth::TokenScopeKey(scope)));
+    option->SetValue("LABEL", pages.Translate(context, auth::TokenScopeLabel(scope)));
+    if (auth::TokenScopeKey(scope) == typed_token.scope) option->ShowSection("SELECTED");
+  }
+  for (int days : kTokenDayChoices) {
+    auto* option = content.AddSectionDictionary("DAYS_OPTION");
+    option->SetValue("VALUE", std::to_string(days));
+    option->SetValue("LABEL", fmt::format("{} {}", pages.catalogs().FormatNumber(context.language, days),
+                                          pages.catalogs().TranslatePlural(context.language, "day", "days", days)));
+    if (days == typed_token.expires_in_days) option->ShowSection("SELECTED");
+  }
   if (!new_token.empty()) content.SetValueAndShowSection("NEW_TOKEN", new_token, "NEW_TOKEN_SECTION");
   if (context.request.QueryParam("changed")) content.ShowSection("SAVED");
   if (error) {
@@ -203,11 +232,24 @@ Result<Response> ChangePassword(RequestContext& context, const RouteDependencies
   return response;
 }
 
+// A number typed in a form or JSON field; 0 (refused by the service) when it is not one.
+int WholeNumber(std::string_view text) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
 Result<Response> CreateToken(RequestContext& context, const RouteDependencies& deps) {
   auto form = http::ReadForm(context.request);
   if (!form) return Fail(form.error());
-  auto created = deps.accounts.CreateApiToken(context.actor, form->Get("name"));
-  if (!created) return AccountFormError(context, deps, created.error(), "TOKEN_FORM");
+  NewApiToken typed{.name = form->Get("name")};
+  if (std::string scope = form->Get("scope"); !scope.empty()) typed.scope = scope;
+  if (std::string days = form->Get("expires_in_days"); !days.empty()) typed.expires_in_days = WholeNumber(days);
+  auto created = deps.accounts.CreateApiToken(context.actor, typed);
+  if (!created) {
+    if (created.error().code() != ErrorCode::kInvalidArgument) return Fail(created.error());
+    return AccountPage(context, deps, created.error(), "TOKEN_FORM", "", 422, typed);
+  }
   // Shown once, on this response; only its hash is kept.
   auto page = AccountPage(context, deps, std::nullopt, "", created->second, 201);
   if (page) page->SetHeader("Cache-Control", "no-store");
@@ -525,7 +567,17 @@ Result<Response> ApiTokens(RequestContext& context, const RouteDependencies& dep
 Result<Response> ApiCreateToken(RequestContext& context, const RouteDependencies& deps) {
   auto body = http::ReadJson(context.request);
   if (!body) return Fail(body.error());
-  auto created = deps.accounts.CreateApiToken(context.actor, body->value("name", ""));
+  NewApiToken request;
+  if (body->contains("name") && (*body)["name"].is_string()) request.name = (*body)["name"].get<std::string>();
+  if (body->contains("scope")) {
+    request.scope = (*body)["scope"].is_string() ? (*body)["scope"].get<std::string>() : "";
+  }
+  if (body->contains("expires_in_days")) {
+    const json& days = (*body)["expires_in_days"];
+    long long value = days.is_number_integer() ? days.get<long long>() : 0;
+    request.expires_in_days = value >= 1 && value <= kMaxTokenDays ? static_cast<int>(value) : 0;
+  }
+  auto created = deps.accounts.CreateApiToken(context.actor, request);
   if (!created) return Fail(created.error());
   json result = TokenJson(created->first);
   result["token"] = created->second;

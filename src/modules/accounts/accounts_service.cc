@@ -10,6 +10,7 @@
 #include "core/auth/secrets.h"
 #include "core/base/log_text.h"
 #include "core/base/messages.h"
+#include "core/base/text.h"
 #include "core/base/time.h"
 #include "core/db/settings.h"
 #include "core/i18n/languages.h"
@@ -116,11 +117,13 @@ Status AccountsService::SetPasswordFromTerminal(const std::string& email, const 
   auto hash = auth::HashPassword(password);
   if (!hash) return Fail(hash.error());
   return database_.Write([&](soci::session& sql) -> Status {
+    std::string now = NowUtc();
     store_.SetPassword(sql, user.id, *hash);
-    int revoked = store_.RevokeSessionsOf(sql, user.id, NowUtc());
+    int revoked = store_.RevokeSessionsOf(sql, user.id, now);
+    int tokens_revoked = store_.RevokeApiTokensOf(sql, user.id, now);
     audit::Record(sql, actor,
                   {"user.password", "user", user.id.value(), std::nullopt,
-                   Json({{"sessions_revoked", revoked}, {"by", "terminal"}})});
+                   Json({{"sessions_revoked", revoked}, {"api_tokens_revoked", tokens_revoked}, {"by", "terminal"}})});
     return {};
   });
 }
@@ -291,16 +294,17 @@ Result<std::optional<auth::Actor>> AccountsService::AuthenticateApiToken(const s
   std::string hash = auth::HashToken(token);
   std::optional<AccountsStore::StoredApiToken> owner;
   auto actor = database_.Read([&](soci::session& sql) -> Result<std::optional<Actor>> {
-    owner = store_.FindApiToken(sql, hash);
+    owner = store_.FindApiToken(sql, hash, NowUtc());
     if (!owner) return std::optional<Actor>();
     auto loaded = LoadActor(sql, owner->user, request_id);
     if (!loaded) return std::optional<Actor>();
+    loaded->ActThrough(owner->credential);
     return std::optional<Actor>(std::move(*loaded));
   });
   // "Last used", written at most once a minute: a syncing system may call many times a second.
   if (actor && *actor && owner->last_used_at_utc < Ago(std::chrono::minutes(1))) {
     auto touched = database_.Write([&](soci::session& sql) -> Status {
-      store_.TouchApiToken(sql, owner->id, NowUtc());
+      store_.TouchApiToken(sql, owner->credential.id, NowUtc());
       return {};
     });
     if (!touched) spdlog::warn("could not record API token use: {}", touched.error().message());
@@ -344,10 +348,12 @@ Result<NewSession> AccountsService::ChangePassword(const Actor& actor, const std
     std::string now = NowUtc();
     store_.SetPassword(sql, actor.user(), *hash);
     int revoked = store_.RevokeSessionsOf(sql, actor.user(), now);
+    int tokens_revoked = store_.RevokeApiTokensOf(sql, actor.user(), now);
     store_.InsertSession(sql, auth::HashToken(token), actor.user(), now,
                          Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
     audit::Record(sql, actor,
-                  {"user.password", "user", actor.user().value(), std::nullopt, Json({{"sessions_revoked", revoked}})});
+                  {"user.password", "user", actor.user().value(), std::nullopt,
+                   Json({{"sessions_revoked", revoked}, {"api_tokens_revoked", tokens_revoked}})});
     return {};
   });
   if (!changed) return Fail(changed.error());
@@ -547,19 +553,43 @@ Result<std::string> AccountsService::LinkedPerson(const Actor& actor, UserId use
   });
 }
 
-Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const Actor& actor, const std::string& name) {
+Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const Actor& actor,
+                                                                         const NewApiToken& request) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  std::vector<FieldError> errors;
+  std::string name(TrimSpaces(request.name));
   if (name.empty() || name.size() > 100) {
-    return Fail(Error::InvalidArgument(
-        N_("Please correct the fields below."),
-        {{"name", N_("Name the token (1 to 100 characters), e.g. after the system that uses it.")}}));
+    errors.push_back({"name", N_("Name the token (1 to 100 characters), e.g. after the system that uses it.")});
+  }
+  auto scope = auth::ParseTokenScope(request.scope);
+  if (!scope) {
+    errors.push_back({"scope", N_("Choose what the token may do: read, write, or administer.")});
+  } else if (actor.token() && !auth::Covers(actor.token()->scope, *scope)) {
+    errors.push_back({"scope", N_("A token cannot make a token that may do more than itself.")});
+  } else if (*scope == auth::TokenScope::kAdmin && !actor.HoldsAnywhere(Role::kBarAdmin)) {
+    errors.push_back({"scope", N_("Only administrators can make a token that administers.")});
+  }
+  if (request.expires_in_days < 1 || request.expires_in_days > kMaxTokenDays) {
+    errors.push_back({"expires_in_days", N_("A token lasts from 1 to 365 days.")});
+  }
+  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
+
+  ApiToken created{.name = name, .scope = *scope, .created_at_utc = NowUtc(),
+                   .expires_at_utc = Later(std::chrono::days(request.expires_in_days))};
+  // A token's token lives no longer than the one that made it.
+  if (actor.token() && actor.token()->expires_at_utc < created.expires_at_utc) {
+    created.expires_at_utc = actor.token()->expires_at_utc;
   }
   std::string token = auth::NewToken();
   return database_.Write([&](soci::session& sql) -> Result<std::pair<ApiToken, std::string>> {
-    std::string now = NowUtc();
-    long long id = store_.InsertApiToken(sql, actor.user(), name, auth::HashToken(token), now);
-    audit::Record(sql, actor, {"api_token.create", "api_token", id, std::nullopt, Json({{"name", name}})});
-    return std::pair(ApiToken{id, name, now, ""}, token);
+    created.id = store_.InsertApiToken(sql, actor.user(), created, auth::HashToken(token));
+    audit::Record(sql, actor,
+                  {"api_token.create", "api_token", created.id, std::nullopt,
+                   Json({{"name", name},
+                         {"scope", auth::TokenScopeKey(created.scope)},
+                         {"expires_at", created.expires_at_utc},
+                         {"by_token", actor.token() ? nlohmann::json(actor.token()->id) : nlohmann::json(nullptr)}})});
+    return std::pair(created, token);
   });
 }
 

@@ -47,8 +47,8 @@ class AccountsService final : public auth::Authenticator {
   Result<std::optional<auth::Actor>> AuthenticateApiToken(const std::string& token,
                                                           const std::string& request_id) override;
   Status SignOut(const auth::Actor& actor, const std::string& session_token);
-  // Checks the current password, stores the new one, revokes every session of the user and
-  // opens a new one for this browser.
+  // Checks the current password, stores the new one, revokes every session and API token of the
+  // user and opens a new session for this browser.
   Result<NewSession> ChangePassword(const auth::Actor& actor, const std::string& current, const std::string& password,
                                     const std::string& remote_address);
   Status SetPreferences(const auth::Actor& actor, const std::string& display_name, const std::string& language);
@@ -78,8 +78,11 @@ class AccountsService final : public auth::Authenticator {
   Result<std::string> LinkedPerson(const auth::Actor& actor, UserId user);
 
   // --- API tokens ---
-  // The new token, shown once; only its hash is kept.
-  Result<std::pair<ApiToken, std::string>> CreateApiToken(const auth::Actor& actor, const std::string& name);
+  // The new token, shown once; only its hash is kept. Field errors for a bad name, scope or
+  // lifetime; a scope wider than the token the actor acts through, or `admin` for a user who
+  // administers nothing, is refused the same way. A token made through a token expires no
+  // later than it. Audited.
+  Result<std::pair<ApiToken, std::string>> CreateApiToken(const auth::Actor& actor, const NewApiToken& request);
   Result<std::vector<ApiToken>> ApiTokens(const auth::Actor& actor);
   Status RevokeApiToken(const auth::Actor& actor, long long token);
 

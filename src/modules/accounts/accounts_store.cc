@@ -373,12 +373,14 @@ std::optional<OrganizationId> AccountsStore::OrganizationBySlug(soci::session& s
   return OrganizationId(id);
 }
 
-long long AccountsStore::InsertApiToken(soci::session& sql, UserId user, const std::string& name,
-                                        const std::string& token_hash, const std::string& now) const {
+long long AccountsStore::InsertApiToken(soci::session& sql, UserId user, const ApiToken& token,
+                                        const std::string& token_hash) const {
   long long id = 0, user_id = user.value();
-  sql << "INSERT INTO api_tokens (user_id, name, token_hash, created_at_utc) VALUES (:user, :name, :hash, :now) "
-         "RETURNING id",
-      soci::use(user_id), soci::use(name), soci::use(token_hash), soci::use(now), soci::into(id);
+  std::string scope(auth::TokenScopeKey(token.scope));
+  sql << "INSERT INTO api_tokens (user_id, name, token_hash, scope, created_at_utc, expires_at_utc) "
+         "VALUES (:user, :name, :hash, :scope, :created, :expires) RETURNING id",
+      soci::use(user_id), soci::use(token.name), soci::use(token_hash), soci::use(scope),
+      soci::use(token.created_at_utc), soci::use(token.expires_at_utc), soci::into(id);
   return id;
 }
 
@@ -386,13 +388,17 @@ std::vector<ApiToken> AccountsStore::ApiTokensOf(soci::session& sql, UserId user
   long long user_id = user.value();
   std::vector<ApiToken> tokens;
   ApiToken row;
+  std::string scope;
   soci::statement statement =
-      (sql.prepare << "SELECT id, name, created_at_utc, COALESCE(last_used_at_utc, '') FROM api_tokens "
-                      "WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
-       soci::use(user_id), soci::into(row.id), soci::into(row.name), soci::into(row.created_at_utc),
-       soci::into(row.last_used_at_utc));
+      (sql.prepare << "SELECT id, name, scope, created_at_utc, expires_at_utc, COALESCE(last_used_at_utc, '') "
+                      "FROM api_tokens WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
+       soci::use(user_id), soci::into(row.id), soci::into(row.name), soci::into(scope), soci::into(row.created_at_utc),
+       soci::into(row.expires_at_utc), soci::into(row.last_used_at_utc));
   statement.execute();
-  while (statement.fetch()) tokens.push_back(row);
+  while (statement.fetch()) {
+    row.scope = auth::ParseTokenScope(scope).value_or(auth::TokenScope::kRead);
+    tokens.push_back(row);
+  }
   return tokens;
 }
 
@@ -405,15 +411,31 @@ bool AccountsStore::RevokeApiToken(soci::session& sql, UserId user, long long to
   return statement.get_affected_rows() > 0;
 }
 
+int AccountsStore::RevokeApiTokensOf(soci::session& sql, UserId user, const std::string& now) const {
+  long long user_id = user.value();
+  soci::statement statement = (sql.prepare << "UPDATE api_tokens SET revoked_at_utc = :now "
+                                              "WHERE user_id = :user AND revoked_at_utc IS NULL",
+                               soci::use(now), soci::use(user_id));
+  statement.execute(true);
+  return static_cast<int>(statement.get_affected_rows());
+}
+
 std::optional<AccountsStore::StoredApiToken> AccountsStore::FindApiToken(soci::session& sql,
-                                                                      const std::string& token_hash) const {
+                                                                      const std::string& token_hash,
+                                                                      const std::string& now) const {
   long long user = 0;
   StoredApiToken token;
-  sql << "SELECT t.user_id, t.id, COALESCE(t.last_used_at_utc, '') FROM api_tokens t JOIN users u ON u.id = t.user_id "
-         "WHERE t.token_hash = :hash AND t.revoked_at_utc IS NULL AND u.disabled = 0",
-      soci::use(token_hash), soci::into(user), soci::into(token.id), soci::into(token.last_used_at_utc);
+  std::string scope;
+  sql << "SELECT t.user_id, t.id, t.scope, t.expires_at_utc, COALESCE(t.last_used_at_utc, '') "
+         "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+         "WHERE t.token_hash = :hash AND t.revoked_at_utc IS NULL AND t.expires_at_utc > :now AND u.disabled = 0",
+      soci::use(token_hash), soci::use(now), soci::into(user), soci::into(token.credential.id), soci::into(scope),
+      soci::into(token.credential.expires_at_utc), soci::into(token.last_used_at_utc);
   if (!sql.got_data()) return std::nullopt;
+  auto parsed = auth::ParseTokenScope(scope);
+  if (!parsed) return std::nullopt;
   token.user = UserId(user);
+  token.credential.scope = *parsed;
   return token;
 }
 

@@ -91,18 +91,21 @@ class AccountsStore {
   std::optional<OrganizationId> OrganizationBySlug(soci::session& sql, const std::string& slug) const;
 
   // API tokens
-  long long InsertApiToken(soci::session& sql, UserId user, const std::string& name, const std::string& token_hash,
-                           const std::string& now) const;
+  long long InsertApiToken(soci::session& sql, UserId user, const ApiToken& token, const std::string& token_hash) const;
+  // The user's tokens that are not revoked, expired ones included (the page shows them as such).
   std::vector<ApiToken> ApiTokensOf(soci::session& sql, UserId user) const;
   // Revokes the user's own active token; false when there is none with that id.
   bool RevokeApiToken(soci::session& sql, UserId user, long long token, const std::string& now) const;
+  // Revokes every token of the user (a password change); how many.
+  int RevokeApiTokensOf(soci::session& sql, UserId user, const std::string& now) const;
   struct StoredApiToken {
     UserId user;
-    long long id = 0;
+    auth::TokenCredential credential;
     std::string last_used_at_utc;  // empty when never used
   };
-  // The owner of an active token, and when it was last used.
-  std::optional<StoredApiToken> FindApiToken(soci::session& sql, const std::string& token_hash) const;
+  // The owner of a token that is neither revoked nor expired at `now`, and when it was last used.
+  std::optional<StoredApiToken> FindApiToken(soci::session& sql, const std::string& token_hash,
+                                             const std::string& now) const;
   void TouchApiToken(soci::session& sql, long long token, const std::string& now) const;
 
   // Sign-in failures, per account

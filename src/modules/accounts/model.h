@@ -47,9 +47,20 @@ struct GrantView {
 struct ApiToken {
   long long id = 0;
   std::string name;
+  auth::TokenScope scope = auth::TokenScope::kRead;
   std::string created_at_utc;
-  std::string last_used_at_utc;
+  std::string expires_at_utc;
+  std::string last_used_at_utc;  // empty when never used; written at most once a minute
 };
+
+// What a new API token is asked to be.
+struct NewApiToken {
+  std::string name;
+  std::string scope = "read";  // as typed: "read", "write" or "admin"
+  int expires_in_days = 90;    // 1 to 365
+};
+inline constexpr int kDefaultTokenDays = 90;
+inline constexpr int kMaxTokenDays = 365;
 
 // What a successful sign-in or password change hands to the page: the session's token, for the
 // cookie. Only its hash is stored.

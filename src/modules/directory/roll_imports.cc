@@ -43,7 +43,7 @@ Result<std::string> RollImports::Start(const auth::Actor& actor, const std::stri
   size_t running = 0;
   for (const auto& [id, job] : jobs_) running += job->finished ? 0 : 1;
   if (running >= max_running_) {
-    return Fail(Error::TooManyRequests(N_("Other imports are running. Please try again in a minute.")));
+    return Fail(Error::TooManyRequests(N_("Other imports are running. Please try again in a minute.")).WithRetryAfter(60));
   }
   std::string id = auth::NewSecretHex().substr(0, 32);
   auto job = std::make_shared<Job>();

@@ -34,6 +34,7 @@
 <section aria-labelledby="tokens-heading" class="panel">
   <h2 id="tokens-heading">{{_ API tokens _}}</h2>
   <p>{{_ A token lets your bar's own systems use the JSON API as you. Send it as Authorization: Bearer TOKEN. _}}</p>
+  <p>{{_ A token that may read changes nothing; one that may write does what your roles allow except administering; only administrators can make one that administers. Changing your password revokes every token. _}}</p>
   {{#NEW_TOKEN_SECTION}}<div class="alert alert-success" role="status">
     <p>{{_ Copy your new token now: it will not be shown again. _}}</p>
     <p><code class="token">{{NEW_TOKEN}}</code></p>
@@ -41,10 +42,10 @@
   {{#NO_TOKENS}}<p>{{_ You have no API token. _}}</p>{{/NO_TOKENS}}
   <table class="table">
     <caption class="visually-hidden">{{_ API tokens _}}</caption>
-    <thead><tr><th scope="col">{{_ Name _}}</th><th scope="col">{{_ Created _}}</th><th scope="col">{{_ Last used _}}</th><th scope="col"><span class="visually-hidden">{{_ Actions _}}</span></th></tr></thead>
+    <thead><tr><th scope="col">{{_ Name _}}</th><th scope="col">{{_ May _}}</th><th scope="col">{{_ Created _}}</th><th scope="col">{{_ Expires _}}</th><th scope="col">{{_ Last used _}}</th><th scope="col"><span class="visually-hidden">{{_ Actions _}}</span></th></tr></thead>
     <tbody>
     {{#TOKEN}}<tr>
-      <td>{{NAME}}</td><td>{{CREATED_AT}}</td><td>{{LAST_USED_AT}}</td>
+      <td>{{NAME}}</td><td>{{SCOPE}}</td><td>{{CREATED_AT}}</td><td>{{EXPIRES_AT}}{{#EXPIRED}} <span class="badge">{{_ expired _}}</span>{{/EXPIRED}}</td><td>{{LAST_USED_AT}}</td>
       <td><form method="post" action="/account/tokens/{{ID}}/revoke"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button class="button button-quiet" type="submit">{{_ Revoke _}}</button></form></td>
     </tr>{{/TOKEN}}
     </tbody>
@@ -56,6 +57,20 @@
       <label for="token-name">{{_ Token name _}}</label>
       <input id="token-name" name="name" required maxlength="100">
       {{#TOKEN_FORM}}{{#NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/NAME_ERROR}}{{/TOKEN_FORM}}
+    </div>
+    <div class="field">
+      <label for="token-scope">{{_ The token may _}}</label>
+      <select id="token-scope" name="scope">
+        {{#SCOPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SCOPE_OPTION}}
+      </select>
+      {{#TOKEN_FORM}}{{#SCOPE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SCOPE_ERROR}}{{/TOKEN_FORM}}
+    </div>
+    <div class="field">
+      <label for="token-days">{{_ Expires after _}}</label>
+      <select id="token-days" name="expires_in_days">
+        {{#DAYS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/DAYS_OPTION}}
+      </select>
+      {{#TOKEN_FORM}}{{#EXPIRES_IN_DAYS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/EXPIRES_IN_DAYS_ERROR}}{{/TOKEN_FORM}}
     </div>
     <button class="button" type="submit">{{_ Create a token _}}</button>
   </form>
