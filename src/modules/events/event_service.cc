@@ -446,8 +446,8 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
       errors.push_back({"person", N_("The event is full.")});
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    ParticipantId participant = store_.InsertParticipant(
-        sql, id, person, UserId(), *role, ParticipantStatus::kConfirmed, input.consent_to_list, delegation);
+    ParticipantId participant = store_.InsertParticipant(sql, event->permit, person, *role,
+                                                         ParticipantStatus::kConfirmed, input.consent_to_list, delegation);
     Audit(sql, actor, "event.participant.create", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"person", input.person}, {"role", input.role}});
     return participant;
@@ -544,7 +544,7 @@ Result<InvitationId> EventService::Invite(const auth::Actor& actor, EventId id, 
     auto sent_on = PartialDate::Parse(input.sent_on);
     if (!sent_on) errors.push_back({"sent_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    InvitationId invitation = store_.InsertInvitation(sql, id, from_organization, from_person, to_organization,
+    InvitationId invitation = store_.InsertInvitation(sql, event->permit, from_organization, from_person, to_organization,
                                                       to_person, *count, input.language, *sent_on);
     Audit(sql, actor, "event.invitation.create", "event_invitation", invitation.value(), Owner(*event),
           {{"event", event->slug}, {"to_organization", input.to_organization}, {"to_person", input.to_person}});
@@ -639,8 +639,7 @@ Result<ParticipantStatus> EventService::Register(const auth::Actor& actor, Event
     auto status = DecideRegistration(event->registration, event->capacity, event->ConfirmedCount());
     if (!status) return Fail(status.error());
     auto person = store_.PersonOfUser(sql, actor.user());
-    ParticipantId participant = store_.InsertParticipant(sql, id, person, actor.user(), ParticipantRole::kGuest,
-                                                         *status, consent_to_list, std::nullopt);
+    ParticipantId participant = store_.InsertRegistration(sql, id, actor.user(), person, *status, consent_to_list);
     Audit(sql, actor, "event.register", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"status", kParticipantStatuses.Key(*status)}});
     return *status;
@@ -661,7 +660,7 @@ Result<ParticipantStatus> EventService::Decide(const auth::Actor& actor, EventId
       status = full ? ParticipantStatus::kWaiting : ParticipantStatus::kConfirmed;
       if (found->status == ParticipantStatus::kConfirmed) status = ParticipantStatus::kConfirmed;
     }
-    store_.SetParticipantStatus(sql, id, participant, status);
+    store_.SetParticipantStatus(sql, event->permit, participant, status);
     Audit(sql, actor, "event.participant.decide", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"status", kParticipantStatuses.Key(status)}});
     return status;
@@ -671,16 +670,21 @@ Result<ParticipantStatus> EventService::Decide(const auth::Actor& actor, EventId
 Result<AwardId> EventService::AddAward(const auth::Actor& actor, const AwardInput& input) {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   return database_.Write([&](soci::session& sql) -> Result<AwardId> {
-    std::optional<EventId> event_id;
+    std::optional<auth::Permit<EventId>> event_permit;
+    std::optional<auth::Permit<OrganizationId>> platform_permit;
     std::optional<OrganizationId> owner;
     if (!input.event.empty()) {
-      event_id = store_.FindIdBySlug(sql, input.event);
+      auto event_id = store_.FindIdBySlug(sql, input.event);
       if (!event_id) return Fail(Invalid({{"event", N_("There is no such event.")}}));
       auto event = LoadForChange(sql, actor, *event_id);
       if (!event) return Fail(event.error());
       owner = Owner(*event);
-    } else if (!actor.IsPlatformAdmin()) {
-      return Fail(Error::PermissionDenied());
+      event_permit = event->permit;
+    } else {
+      // An award given at no recorded event is the platform's to record.
+      auto permit = auth::Policy::ForPlatform(actor);
+      if (!permit) return Fail(permit.error());
+      platform_permit = *permit;
     }
     std::vector<FieldError> errors;
     std::optional<PersonId> by, to;
@@ -697,7 +701,8 @@ Result<AwardId> EventService::AddAward(const auth::Actor& actor, const AwardInpu
     auto on = PartialDate::Parse(input.awarded_on);
     if (!on) errors.push_back({"awarded_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    AwardId award = store_.InsertAward(sql, event_id, by, to, input.title, input.citation, input.recipient_role, *on);
+    AwardId award = store_.InsertAward(sql, event_permit, platform_permit, by, to, input.title, input.citation,
+                                       input.recipient_role, *on);
     Audit(sql, actor, "event.award.create", "event_award", award.value(), owner, {{"event", input.event}});
     return award;
   });
@@ -978,7 +983,7 @@ Result<ScheduleOutcome> EventService::Schedule(const auth::Actor& actor, EventId
       placed.push_back({board.requests[r].id, board.slots[placement.slot].id, board.rooms[placement.room].id,
                         board.requests[r].pinned});
     }
-    store_.ReplaceSchedule(sql, id, placed);
+    store_.ReplaceSchedule(sql, event->permit, placed);
     Audit(sql, actor, "event.meetings.schedule", "event", id.value(), Owner(*event),
           {{"event", event->slug}, {"met", outcome.met}, {"requested", outcome.requested}});
     return outcome;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "core/auth/visibility.h"
 #include "core/base/time.h"
@@ -460,9 +461,22 @@ void EventStore::SetDelegationSize(soci::session& sql, DelegationId delegation, 
   sql << "UPDATE event_delegations SET size = :s WHERE id = :id", soci::use(size_value, size_i), soci::use(id);
 }
 
-ParticipantId EventStore::InsertParticipant(soci::session& sql, EventId event, std::optional<PersonId> person,
-                                            UserId user, ParticipantRole role, ParticipantStatus status, bool consent,
+ParticipantId EventStore::InsertParticipant(soci::session& sql, const auth::Permit<EventId>& event,
+                                            std::optional<PersonId> person, ParticipantRole role,
+                                            ParticipantStatus status, bool consent,
                                             std::optional<DelegationId> delegation) const {
+  return InsertParticipantRow(sql, event.id(), person, UserId(), role, status, consent, delegation);
+}
+
+ParticipantId EventStore::InsertRegistration(soci::session& sql, EventId event, UserId user,
+                                             std::optional<PersonId> person, ParticipantStatus status,
+                                             bool consent) const {
+  return InsertParticipantRow(sql, event, person, user, ParticipantRole::kGuest, status, consent, std::nullopt);
+}
+
+ParticipantId EventStore::InsertParticipantRow(soci::session& sql, EventId event, std::optional<PersonId> person,
+                                               UserId user, ParticipantRole role, ParticipantStatus status,
+                                               bool consent, std::optional<DelegationId> delegation) const {
   long long event_id = event.value(), id = 0;
   auto [person_id, person_i] = Nullable(person);
   auto [delegation_id, delegation_i] = Nullable(delegation);
@@ -478,9 +492,9 @@ ParticipantId EventStore::InsertParticipant(soci::session& sql, EventId event, s
   return ParticipantId(id);
 }
 
-void EventStore::SetParticipantStatus(soci::session& sql, EventId event, ParticipantId participant,
-                                      ParticipantStatus status) const {
-  long long event_id = event.value(), id = participant.value();
+void EventStore::SetParticipantStatus(soci::session& sql, const auth::Permit<EventId>& event,
+                                      ParticipantId participant, ParticipantStatus status) const {
+  long long event_id = event.id().value(), id = participant.value();
   std::string key(kParticipantStatuses.Key(status));
   sql << "UPDATE event_participants SET status = :s WHERE id = :id AND event_id = :e", soci::use(key), soci::use(id),
       soci::use(event_id);
@@ -508,13 +522,13 @@ std::optional<ParticipantId> EventStore::FindParticipantByUser(soci::session& sq
   return ParticipantId(id);
 }
 
-InvitationId EventStore::InsertInvitation(soci::session& sql, EventId event,
+InvitationId EventStore::InsertInvitation(soci::session& sql, const auth::Permit<EventId>& event,
                                           std::optional<OrganizationId> from_organization,
                                           std::optional<PersonId> from_person,
                                           std::optional<OrganizationId> to_organization,
                                           std::optional<PersonId> to_person, std::optional<int> invited_count,
                                           const std::string& language, const PartialDate& sent_on) const {
-  long long event_id = event.value(), id = 0;
+  long long event_id = event.id().value(), id = 0;
   auto [from_org, from_org_i] = Nullable(from_organization);
   auto [from_p, from_p_i] = Nullable(from_person);
   auto [to_org, to_org_i] = Nullable(to_organization);
@@ -562,11 +576,13 @@ std::vector<Invitation> EventStore::InvitationsTo(soci::session& sql,
   return LoadInvitations(sql, query);
 }
 
-AwardId EventStore::InsertAward(soci::session& sql, std::optional<EventId> event, std::optional<PersonId> presented_by,
-                                std::optional<PersonId> recipient, const i18n::LocalizedText& title,
-                                const i18n::LocalizedText& citation, const i18n::LocalizedText& recipient_role,
-                                const PartialDate& awarded_on) const {
-  auto [event_id, event_i] = Nullable(event);
+AwardId EventStore::InsertAward(soci::session& sql, const std::optional<auth::Permit<EventId>>& event,
+                                const std::optional<auth::Permit<OrganizationId>>& platform,
+                                std::optional<PersonId> presented_by, std::optional<PersonId> recipient,
+                                const i18n::LocalizedText& title, const i18n::LocalizedText& citation,
+                                const i18n::LocalizedText& recipient_role, const PartialDate& awarded_on) const {
+  if (!event && !platform) throw std::logic_error("an award needs its event's permit or the platform's");
+  auto [event_id, event_i] = Nullable(event ? std::optional<EventId>(event->id()) : std::nullopt);
   auto [by, by_i] = Nullable(presented_by);
   auto [to, to_i] = Nullable(recipient);
   std::string on = awarded_on.ToString(), now = NowUtc();
@@ -1123,8 +1139,9 @@ void EventStore::SetAvailability(soci::session& sql, EventId event, const std::s
   }
 }
 
-void EventStore::ReplaceSchedule(soci::session& sql, EventId event, const std::vector<Placed>& placed) const {
-  long long event_id = event.value();
+void EventStore::ReplaceSchedule(soci::session& sql, const auth::Permit<EventId>& event,
+                                 const std::vector<Placed>& placed) const {
+  long long event_id = event.id().value();
   sql << "DELETE FROM event_meetings WHERE event_id = :e AND pinned = 0", soci::use(event_id);
   for (const auto& item : placed) {
     if (item.pinned) continue;

@@ -112,15 +112,21 @@ class EventStore {
   DelegationId InsertDelegation(soci::session& sql, const auth::Permit<InvitationId>& invitation, EventId event,
                                 OrganizationId organization, std::optional<int> size) const;
   void SetDelegationSize(soci::session& sql, DelegationId delegation, std::optional<int> size) const;
-  ParticipantId InsertParticipant(soci::session& sql, EventId event, std::optional<PersonId> person, UserId user,
-                                  ParticipantRole role, ParticipantStatus status, bool consent,
-                                  std::optional<DelegationId> delegation) const;
-  void SetParticipantStatus(soci::session& sql, EventId event, ParticipantId participant,
+  // A participant the organizers add.
+  ParticipantId InsertParticipant(soci::session& sql, const auth::Permit<EventId>& event,
+                                  std::optional<PersonId> person, ParticipantRole role, ParticipantStatus status,
+                                  bool consent, std::optional<DelegationId> delegation) const;
+  // A user registering themselves (as a guest) for an event they may see: the service checks the
+  // visibility and the registration rules; the row names the user.
+  ParticipantId InsertRegistration(soci::session& sql, EventId event, UserId user, std::optional<PersonId> person,
+                                   ParticipantStatus status, bool consent) const;
+  void SetParticipantStatus(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant,
                             ParticipantStatus status) const;
   void SetParticipantConsent(soci::session& sql, const auth::Permit<ParticipantId>& participant, bool consent) const;
   void DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant) const;
   std::optional<ParticipantId> FindParticipantByUser(soci::session& sql, EventId event, UserId user) const;
-  InvitationId InsertInvitation(soci::session& sql, EventId event, std::optional<OrganizationId> from_organization,
+  InvitationId InsertInvitation(soci::session& sql, const auth::Permit<EventId>& event,
+                                std::optional<OrganizationId> from_organization,
                                 std::optional<PersonId> from_person, std::optional<OrganizationId> to_organization,
                                 std::optional<PersonId> to_person, std::optional<int> invited_count,
                                 const std::string& language, const PartialDate& sent_on) const;
@@ -129,7 +135,9 @@ class EventStore {
                            std::optional<DelegationId> delegation, UserId user) const;
   // Invitations addressed to any of `organizations`, newest first.
   std::vector<Invitation> InvitationsTo(soci::session& sql, const std::vector<OrganizationId>& organizations) const;
-  AwardId InsertAward(soci::session& sql, std::optional<EventId> event, std::optional<PersonId> presented_by,
+  // An award given at an event (its organizers' permit) or at none (the platform's permit).
+  AwardId InsertAward(soci::session& sql, const std::optional<auth::Permit<EventId>>& event,
+                      const std::optional<auth::Permit<OrganizationId>>& platform, std::optional<PersonId> presented_by,
                       std::optional<PersonId> recipient, const i18n::LocalizedText& title,
                       const i18n::LocalizedText& citation, const i18n::LocalizedText& recipient_role,
                       const PartialDate& awarded_on) const;
@@ -146,7 +154,7 @@ class EventStore {
   void SetAvailability(soci::session& sql, EventId event, const std::string& party,
                        const std::vector<SlotId>& slots) const;
   // Replaces the unpinned meetings of the event with `placed` (pinned rows stay).
-  void ReplaceSchedule(soci::session& sql, EventId event, const std::vector<Placed>& placed) const;
+  void ReplaceSchedule(soci::session& sql, const auth::Permit<EventId>& event, const std::vector<Placed>& placed) const;
   // Places one meeting by hand and pins it (replacing its previous place).
   void Pin(soci::session& sql, const auth::Permit<EventId>& event, MeetingRequestId request, SlotId slot,
            RoomId room) const;
@@ -177,6 +185,9 @@ class EventStore {
   std::optional<UserId> UserOfFeedToken(soci::session& sql, const std::string& token_sha256_hex) const;
 
  private:
+  ParticipantId InsertParticipantRow(soci::session& sql, EventId event, std::optional<PersonId> person, UserId user,
+                                     ParticipantRole role, ParticipantStatus status, bool consent,
+                                     std::optional<DelegationId> delegation) const;
   DelegationId InsertDelegationRow(soci::session& sql, EventId event, OrganizationId organization,
                                    std::optional<PersonId> head, std::optional<int> size,
                                    const std::vector<PersonId>& members) const;
