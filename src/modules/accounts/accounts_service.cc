@@ -206,6 +206,8 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
     if (!recorded) return Fail(recorded.error());
     return Fail(SignInRefused());
   }
+  // Two-factor sign-in: no session yet, but a pending second-factor step (two_factor.cc).
+  if (auto second_factor = BeginSecondFactor(*user, remote_address, request_id)) return std::move(*second_factor);
   std::string token = auth::NewToken();
   auto created = database_.Write([&](soci::session& sql) -> Status {
     std::string now = NowUtc();
@@ -227,8 +229,12 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
 Result<auth::Actor> AccountsService::LoadActor(soci::session& sql, UserId user, const std::string& request_id) {
   auto stored = store_.FindUser(sql, user);
   if (!stored) return Fail(Error::Unauthenticated());
-  Actor actor(user, stored->user.display_name, stored->user.preferred_language, store_.GrantsOf(sql, user));
+  auto grants = store_.GrantsOf(sql, user);
+  bool withhold_admin_roles = TwoFactorRequired(sql, stored->user, grants) && !two_factor_store_.IsEnrolled(sql, user);
+  Actor actor(user, stored->user.display_name, stored->user.preferred_language, std::move(grants));
   actor.SetRequestId(request_id);
+  // An administrator without two-factor sign-in acts without the admin roles until enrolled.
+  if (withhold_admin_roles) actor.WithholdAdminRoles();
   return actor;
 }
 
