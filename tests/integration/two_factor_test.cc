@@ -77,8 +77,8 @@ std::string WrongCode(const std::string& raw) {
 // Signs in with the password; the browser then holds the pending step's cookie (and no session).
 HttpResponse PasswordStep(Browser& browser, const std::string& email, const std::string& password) {
   browser.Get("/sign-in");
-  auto response =
-      browser.PostForm("/sign-in", "email=" + http::PercentEncode(email) + "&password=" + http::PercentEncode(password));
+  auto response = browser.PostForm(
+      "/sign-in", "email=" + http::PercentEncode(email) + "&password=" + http::PercentEncode(password));
   browser.Get("/sign-in/two-factor");  // the CSRF token of the code form
   return response;
 }
@@ -264,7 +264,8 @@ TEST(TwoFactorTest, WrongCodesCountAgainstTheSignInLimits) {
     ASSERT_EQ(wrong.error().fields().size(), 1u);
     EXPECT_EQ(wrong.error().fields()[0].field, "code");
   }
-  auto blocked = strict.CompleteSignIn(pending->token, totp::Generate(raw, std::time(nullptr) + 30), "10.8.8.1", "test");
+  auto blocked =
+      strict.CompleteSignIn(pending->token, totp::Generate(raw, std::time(nullptr) + 30), "10.8.8.1", "test");
   ASSERT_FALSE(blocked) << "the right code no longer helps";
   EXPECT_EQ(blocked.error().code(), ErrorCode::kTooManyRequests);
   auto password_blocked = strict.SignIn(email, password, "10.8.8.2", "test");
@@ -286,8 +287,8 @@ TEST(TwoFactorTest, WrongCodesCountAgainstTheSignInLimits) {
 TEST(TwoFactorTest, ApiEnrolsRegeneratesAndRemovesForAUserWhoMay) {
   const std::string email = "two-factor.api@demo.entente.example";
   const std::string password = "entente-demo-2014";
-  ASSERT_TRUE(Accounts().EnsureDemoUser({email, "Two-factor API", "en", password},
-                                        {{auth::Role::kMember, "paris-bar"}}, "test"));
+  ASSERT_TRUE(Accounts().EnsureDemoUser({email, "Two-factor API", "en", password}, {{auth::Role::kMember, "paris-bar"}},
+                                        "test"));
   Browser user = SignedInBrowser(Port(), email, password);
   auto status = json::parse(user.Get("/api/v1/account/two-factor").body);
   EXPECT_EQ(status["enrolled"], false);
@@ -303,8 +304,8 @@ TEST(TwoFactorTest, ApiEnrolsRegeneratesAndRemovesForAUserWhoMay) {
   // Three codes of consecutive steps (the one before now, now's, the next), all within the
   // window while this test runs.
   std::time_t now = std::time(nullptr);
-  auto confirmed = user.SendJson("POST", "/api/v1/account/two-factor/confirm",
-                                 json{{"code", totp::Generate(raw, now - 30)}}.dump());
+  auto confirmed =
+      user.SendJson("POST", "/api/v1/account/two-factor/confirm", json{{"code", totp::Generate(raw, now - 30)}}.dump());
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   auto first_codes = json::parse(confirmed.body)["recovery_codes"];
   ASSERT_EQ(first_codes.size(), 10u);

@@ -139,14 +139,14 @@ std::string UriComponent(std::string_view text) {
 }  // namespace
 
 std::string OtpauthUri(std::string_view issuer, std::string_view account, std::string_view base32_secret) {
-  return "otpauth://totp/" + UriComponent(issuer) + ":" + UriComponent(account) + "?secret=" +
-         std::string(base32_secret) + "&issuer=" + UriComponent(issuer) + "&algorithm=SHA1&digits=" +
-         std::to_string(kDigits) + "&period=" + std::to_string(kTimeStepSeconds);
+  return "otpauth://totp/" + UriComponent(issuer) + ":" + UriComponent(account) +
+         "?secret=" + std::string(base32_secret) + "&issuer=" + UriComponent(issuer) +
+         "&algorithm=SHA1&digits=" + std::to_string(kDigits) + "&period=" + std::to_string(kTimeStepSeconds);
 }
 
 std::optional<QrPath> QrCodePath(const std::string& text) {
-  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-      QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
+  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
+                                                       &QRcode_free);
   if (!code) return std::nullopt;
   constexpr int kQuietZone = 4;
   QrPath result;

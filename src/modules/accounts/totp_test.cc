@@ -15,9 +15,9 @@ TEST(TotpTest, Rfc6238Sha1TestVectors) {
     std::time_t time;
     const char* code;
   };
-  for (const auto& vector : {Vector{59, "94287082"}, Vector{1111111109, "07081804"}, Vector{1111111111, "14050471"},
-                             Vector{1234567890, "89005924"}, Vector{2000000000, "69279037"},
-                             Vector{20000000000, "65353130"}}) {
+  for (const auto& vector :
+       {Vector{59, "94287082"}, Vector{1111111109, "07081804"}, Vector{1111111111, "14050471"},
+        Vector{1234567890, "89005924"}, Vector{2000000000, "69279037"}, Vector{20000000000, "65353130"}}) {
     EXPECT_EQ(Generate(kRfcSecret, vector.time, 8), vector.code) << "T=" << vector.time;
     // Six digits are the last six of the eight.
     EXPECT_EQ(Generate(kRfcSecret, vector.time), std::string(vector.code).substr(2)) << "T=" << vector.time;

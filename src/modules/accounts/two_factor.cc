@@ -135,8 +135,7 @@ Result<NewSession> AccountsService::CompleteSignIn(const std::string& challenge_
     if (!challenge) return Fail(ChallengeExpired());
     bool ok = false;
     if (recovery) {
-      ok = two_factor_store_.UseRecoveryCode(sql, user.id,
-                                             auth::HashToken(totp::NormalizeRecoveryCode(code)), now);
+      ok = two_factor_store_.UseRecoveryCode(sql, user.id, auth::HashToken(totp::NormalizeRecoveryCode(code)), now);
       if (ok) {
         audit::Record(sql, actor,
                       {"two_factor.recovery_used", "user", user.id.value(), std::nullopt,
@@ -274,8 +273,7 @@ Status AccountsService::RemoveTwoFactor(const Actor& actor, const std::string& p
   });
 }
 
-Result<std::vector<std::string>> AccountsService::RegenerateRecoveryCodes(const Actor& actor,
-                                                                          const std::string& code) {
+Result<std::vector<std::string>> AccountsService::RegenerateRecoveryCodes(const Actor& actor, const std::string& code) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   if (Blank(code)) return Fail(CodeError(kEnterCode));
   std::vector<std::string> hashes;
@@ -308,8 +306,8 @@ Status AccountsService::ResetTwoFactorFromTerminal(const std::string& email, con
     audit::Record(sql, actor,
                   {"two_factor.reset", "user", user->user.id.value(), std::nullopt,
                    Json({{"by", "terminal"}, {"was_enrolled", enrolled}, {"sessions_revoked", revoked}})});
-    spdlog::info("two-factor sign-in reset for user {} ({} sessions signed out) rid={}", user->user.id.value(),
-                 revoked, request_id);
+    spdlog::info("two-factor sign-in reset for user {} ({} sessions signed out) rid={}", user->user.id.value(), revoked,
+                 request_id);
     return {};
   });
 }

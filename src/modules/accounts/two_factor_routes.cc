@@ -47,8 +47,7 @@ Response BackToSignIn(RequestContext& context, const RouteDependencies& deps, co
 Result<Response> ShowCodePage(RequestContext& context, const RouteDependencies& deps) {
   std::string next = http::SafeLocalPath(context.request.QueryParam("next"));
   if (context.actor.signed_in()) return Response::Redirect(next);
-  auto open = deps.accounts.SignInChallengeOpen(
-      context.request.Cookie(ChallengeCookieName(deps.cookie)).value_or(""));
+  auto open = deps.accounts.SignInChallengeOpen(context.request.Cookie(ChallengeCookieName(deps.cookie)).value_or(""));
   if (!open) return Fail(open.error());
   if (!*open) {
     Response response = Response::Redirect("/sign-in?next=" + http::PercentEncode(next));
@@ -62,9 +61,8 @@ Result<Response> SubmitCode(RequestContext& context, const RouteDependencies& de
   auto form = http::ReadForm(context.request);
   if (!form) return Fail(form.error());
   std::string next = http::SafeLocalPath(form->Get("next"));
-  auto session =
-      deps.accounts.CompleteSignIn(context.request.Cookie(ChallengeCookieName(deps.cookie)).value_or(""),
-                                   form->Get("code"), context.request.remote_address, context.request_id);
+  auto session = deps.accounts.CompleteSignIn(context.request.Cookie(ChallengeCookieName(deps.cookie)).value_or(""),
+                                              form->Get("code"), context.request.remote_address, context.request_id);
   if (!session) {
     const Error& error = session.error();
     if (error.code() == ErrorCode::kUnauthenticated) return BackToSignIn(context, deps, next, error, 401);
@@ -87,8 +85,7 @@ struct Shown {
   std::string error_form;  // CONFIRM_FORM, REGENERATE_FORM, REMOVE_FORM
 };
 
-Result<Response> EnrolmentPage(RequestContext& context, const RouteDependencies& deps, const Shown& shown,
-                               int status) {
+Result<Response> EnrolmentPage(RequestContext& context, const RouteDependencies& deps, const Shown& shown, int status) {
   const auto& pages = deps.pages;
   auto state = deps.accounts.TwoFactorStatusOf(context.actor);
   if (!state) return Fail(state.error());
@@ -179,8 +176,7 @@ json StatusJson(const TwoFactorStatus& status) {
 // A string member of a JSON object body ("" when absent); a member of another type is a field error.
 Result<std::string> StringMember(const json& body, const char* name) {
   if (!body.is_object()) {
-    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                       {{name, N_("Send a JSON object.")}}));
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."), {{name, N_("Send a JSON object.")}}));
   }
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) return std::string();
