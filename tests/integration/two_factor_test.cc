@@ -112,6 +112,11 @@ TEST(TwoFactorTest, RequiredForANonDemoBarAdminFromEnrolmentToTerminalReset) {
   Browser admin = SignedInBrowser(Port(), kAdminEmail, kAdminPassword);
   EXPECT_EQ(admin.Get("/admin/users").status, 403);
   EXPECT_EQ(admin.Get("/api/v1/users").status, 403);
+  // API tokens act as their owner, so the same holds for them.
+  auto token_response = admin.SendJson("POST", "/api/v1/tokens", R"({"name":"two-factor check"})");
+  ASSERT_EQ(token_response.status, 201);
+  std::string bearer = "Bearer " + json::parse(token_response.body)["token"].get<std::string>();
+  EXPECT_EQ(Get(Port(), "/api/v1/users", {{"Authorization", bearer}}).status, 403);
   auto home = admin.Get("/");
   EXPECT_TRUE(Contains(home.body, "Your administrator roles are not in force until you set up two-factor sign-in."));
   EXPECT_TRUE(Contains(home.body, "href=\"/account/two-factor\""));
@@ -144,6 +149,7 @@ TEST(TwoFactorTest, RequiredForANonDemoBarAdminFromEnrolmentToTerminalReset) {
   ASSERT_EQ(recovery.size(), 10u);
   EXPECT_EQ(AuditEntries("two_factor.confirm"), confirms_before + 1);
   EXPECT_EQ(admin.Get("/admin/users").status, 200) << "enrolled: the bar admin role applies";
+  EXPECT_EQ(Get(Port(), "/api/v1/users", {{"Authorization", bearer}}).status, 200);
   EXPECT_FALSE(Contains(admin.Get("/").body, "Your administrator roles are not in force"));
   EXPECT_FALSE(Contains(admin.Get("/account/two-factor").body, "two-factor-secret")) << "the key is not shown again";
   auto stored_hashes = *Database().Read([&](soci::session& sql) -> Result<std::vector<std::string>> {
