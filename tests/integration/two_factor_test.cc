@@ -254,7 +254,7 @@ TEST(TwoFactorTest, WrongCodesCountAgainstTheSignInLimits) {
   const std::string password = "entente-demo-2014";
   ASSERT_TRUE(Accounts().EnsureDemoUser({email, "Two-factor Limited", "en", password}, {}, "test"));
   auto actor = SignedInActor(email, password);
-  auto enrolment = Accounts().StartTwoFactorEnrolment(actor);
+  auto enrolment = Accounts().StartTwoFactorEnrolment(actor, "");
   ASSERT_TRUE(enrolment);
   std::string raw = RawSecret(enrolment->secret_base32);
   ASSERT_TRUE(Accounts().ConfirmTwoFactor(actor, totp::Generate(raw, std::time(nullptr))));
@@ -315,6 +315,19 @@ TEST(TwoFactorTest, ApiEnrolsRegeneratesAndRemovesForAUserWhoMay) {
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   auto first_codes = json::parse(confirmed.body)["recovery_codes"];
   ASSERT_EQ(first_codes.size(), 10u);
+
+  // Enrolling a new device takes the password once two-factor sign-in is on.
+  auto no_password = user.SendJson("POST", "/api/v1/account/two-factor", "");
+  EXPECT_EQ(no_password.status, 422);
+  EXPECT_TRUE(Contains(no_password.body, "current_password")) << no_password.body;
+  EXPECT_EQ(user.SendJson("POST", "/api/v1/account/two-factor", R"({"current_password":"not the password"})").status,
+            422);
+  auto re_enrolment = user.SendJson("POST", "/api/v1/account/two-factor", json{{"current_password", password}}.dump());
+  ASSERT_EQ(re_enrolment.status, 201) << re_enrolment.body;
+  EXPECT_NE(json::parse(re_enrolment.body)["secret"], secret);
+  auto during = json::parse(user.Get("/api/v1/account/two-factor").body);
+  EXPECT_EQ(during["enrolled"], true) << "the secret in force stays so until the new one is confirmed";
+  EXPECT_EQ(during["pending"], true);
 
   // New recovery codes replace all the earlier ones.
   auto regenerated = user.SendJson("POST", "/api/v1/account/two-factor/recovery-codes",

@@ -66,8 +66,10 @@ class AccountsService final : public auth::Authenticator {
   Result<bool> SignInChallengeOpen(const std::string& challenge_token);
   Result<TwoFactorStatus> TwoFactorStatusOf(const auth::Actor& actor);
   // Starts an enrolment (or a re-enrolment: the secret in force stays so until the new one is
-  // confirmed) with a new random secret. Audited (two_factor.enrol).
-  Result<TwoFactorEnrolment> StartTwoFactorEnrolment(const auth::Actor& actor);
+  // confirmed) with a new random secret. A re-enrolment needs the current password (field error
+  // "current_password"): a borrowed session alone cannot move the second factor to another
+  // device. Audited (two_factor.enrol).
+  Result<TwoFactorEnrolment> StartTwoFactorEnrolment(const auth::Actor& actor, const std::string& current_password);
   // The enrolment waiting for its first code; kNotFound when there is none.
   Result<TwoFactorEnrolment> PendingTwoFactorEnrolment(const auth::Actor& actor);
   // The first valid code of the pending secret puts it in force and returns 10 new recovery

@@ -189,13 +189,21 @@ Result<TwoFactorStatus> AccountsService::TwoFactorStatusOf(const Actor& actor) {
   });
 }
 
-Result<TwoFactorEnrolment> AccountsService::StartTwoFactorEnrolment(const Actor& actor) {
+Result<TwoFactorEnrolment> AccountsService::StartTwoFactorEnrolment(const Actor& actor,
+                                                                    const std::string& current_password) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
+  auto found = database_.Read([&](soci::session& sql) -> Result<std::pair<std::optional<StoredUser>, bool>> {
+    return std::pair(store_.FindUser(sql, actor.user()), two_factor_store_.IsEnrolled(sql, actor.user()));
+  });
+  if (!found) return Fail(found.error());
+  const auto& [user, enrolled] = *found;
+  if (!user) return Fail(Error::Unauthenticated());
+  if (enrolled && !auth::VerifyPassword(current_password, user->password_hash)) {
+    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
+                                       {{"current_password", N_("The current password is not correct.")}}));
+  }
   std::string secret = totp::NewSecretBase32();
   return database_.Write([&](soci::session& sql) -> Result<TwoFactorEnrolment> {
-    auto user = store_.FindUser(sql, actor.user());
-    if (!user) return Fail(Error::Unauthenticated());
-    bool enrolled = two_factor_store_.IsEnrolled(sql, actor.user());
     two_factor_store_.SetPending(sql, actor.user(), secret, NowUtc());
     audit::Record(sql, actor,
                   {"two_factor.enrol", "user", actor.user().value(), std::nullopt, Json({{"re_enrolment", enrolled}})});

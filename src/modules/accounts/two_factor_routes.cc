@@ -134,7 +134,10 @@ Result<Response> EnrolmentFormError(RequestContext& context, const RouteDependen
 }
 
 Result<Response> StartEnrolment(RequestContext& context, const RouteDependencies& deps) {
-  if (auto started = deps.accounts.StartTwoFactorEnrolment(context.actor); !started) return Fail(started.error());
+  auto form = http::ReadForm(context.request);
+  if (!form) return Fail(form.error());
+  auto started = deps.accounts.StartTwoFactorEnrolment(context.actor, form->Get("current_password"));
+  if (!started) return EnrolmentFormError(context, deps, started.error(), "ENROL_FORM");
   return Response::Redirect("/account/two-factor");
 }
 
@@ -193,7 +196,16 @@ Result<Response> ApiStatus(RequestContext& context, const RouteDependencies& dep
 }
 
 Result<Response> ApiEnrol(RequestContext& context, const RouteDependencies& deps) {
-  auto enrolment = deps.accounts.StartTwoFactorEnrolment(context.actor);
+  // The body is optional: only a re-enrolment needs the current password.
+  std::string password;
+  if (!context.request.body.empty()) {
+    auto body = http::ReadJson(context.request);
+    if (!body) return Fail(body.error());
+    auto member = StringMember(*body, "current_password");
+    if (!member) return Fail(member.error());
+    password = *member;
+  }
+  auto enrolment = deps.accounts.StartTwoFactorEnrolment(context.actor, password);
   if (!enrolment) return Fail(enrolment.error());
   return http::JsonResponse({{"secret", enrolment->secret_base32}, {"otpauth_uri", enrolment->otpauth_uri}}, 201);
 }

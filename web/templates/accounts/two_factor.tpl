@@ -59,8 +59,14 @@
   </form>
 
   <h3>{{_ A new device _}}</h3>
+  {{#ENROL_FORM}}{{#FORM_ERROR}}<div class="alert alert-error" role="alert">{{MESSAGE}}</div>{{/FORM_ERROR}}{{/ENROL_FORM}}
   <form class="form" method="post" action="/account/two-factor/enrol">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <div class="field">
+      <label for="enrol-password">{{_ Current password _}}</label>
+      <input id="enrol-password" name="current_password" type="password" autocomplete="current-password" required>
+      {{#ENROL_FORM}}{{#CURRENT_PASSWORD_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CURRENT_PASSWORD_ERROR}}{{/ENROL_FORM}}
+    </div>
     <button class="button button-quiet" type="submit">{{_ Set up again with a new device _}}</button>
   </form>
 
