@@ -103,6 +103,9 @@ int main(int argc, char** argv) {
   auto* user_passwd = user->add_subcommand("passwd", "Set a user's password (signs them out everywhere)");
   user_passwd->add_option("--email", user_email, "Email address")->required();
   auto* user_list = user->add_subcommand("list", "List users");
+  auto* user_reset_two_factor = user->add_subcommand(
+      "reset-two-factor", "Turn off a user's two-factor sign-in (a lost device) and sign them out everywhere");
+  user_reset_two_factor->add_option("email", user_email, "Email address")->required();
   auto* routes = cli.add_subcommand("routes", "Print the route table: method, pattern, who may use it");
 
   auto* import = cli.add_subcommand("import", "Import data");
@@ -185,6 +188,15 @@ int main(int argc, char** argv) {
       return Report(set.error());
     }
     spdlog::info("password changed for {}; their sessions are signed out", user_email);
+    return 0;
+  }
+  if (*user_reset_two_factor) {
+    if (auto reset = (*app)->accounts().ResetTwoFactorFromTerminal(user_email, CommandRequestId()); !reset) {
+      return Report(reset.error());
+    }
+    spdlog::info("two-factor sign-in reset for {}: their sessions are signed out; an administrator's roles wait "
+                 "until they set it up again",
+                 user_email);
     return 0;
   }
   if (*user_list) {

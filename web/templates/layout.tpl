@@ -41,6 +41,9 @@
   </nav>
 </header>
 <main id="main" class="wrap" tabindex="-1">
+{{#TWO_FACTOR_NOTICE}}<div class="alert alert-warning" role="status">
+  <p>{{_ Your administrator roles are not in force until you set up two-factor sign-in. _}} <a href="/account/two-factor">{{_ Set up two-factor sign-in _}}</a></p>
+</div>{{/TWO_FACTOR_NOTICE}}
 {{>CONTENT}}
 </main>
 <footer class="site-footer">

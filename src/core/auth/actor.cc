@@ -99,4 +99,11 @@ std::vector<OrganizationId> Actor::OrganizationsWhere(Role role) const {
   return ids;
 }
 
+void Actor::WithholdAdminRoles() {
+  std::erase_if(grants_, [](const RoleGrant& grant) {
+    return grant.role == Role::kPlatformAdmin || grant.role == Role::kBarAdmin;
+  });
+  admin_roles_withheld_ = true;
+}
+
 }  // namespace entente::auth

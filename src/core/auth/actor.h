@@ -91,6 +91,11 @@ class Actor {
   // The organizations where the actor may act as `role`.
   std::vector<OrganizationId> OrganizationsWhere(Role role) const;
 
+  // Drops the platform admin and bar admin grants for this request (an administrator who has not
+  // yet set up two-factor sign-in): the actor keeps its other roles, and pages say why.
+  void WithholdAdminRoles();
+  bool admin_roles_withheld() const { return admin_roles_withheld_; }
+
  private:
   Actor() = default;
   UserId user_;
@@ -100,6 +105,7 @@ class Actor {
   std::string request_id_;
   std::optional<TokenCredential> token_;
   bool system_ = false;
+  bool admin_roles_withheld_ = false;
 };
 
 // Whether holding `held` lets one act as `wanted` on the same organization.

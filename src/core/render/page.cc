@@ -42,6 +42,8 @@ http::Response PageRenderer::Render(http::RequestContext& context, Page& page, i
     auto* user = layout.AddSectionDictionary("SIGNED_IN");
     user->SetValue("USER_NAME", context.actor.display_name());
     if (context.actor.HoldsAnywhere(auth::Role::kBarAdmin)) user->ShowSection("ADMIN");
+    // An administrator without two-factor sign-in: the admin roles wait for it (every page says so).
+    if (context.actor.admin_roles_withheld()) layout.ShowSection("TWO_FACTOR_NOTICE");
   } else {
     auto* sign_in = layout.AddSectionDictionary("SIGNED_OUT");
     sign_in->SetValue("SIGN_IN_HREF", "/sign-in?next=" + http::PercentEncode(next));

@@ -2,13 +2,21 @@
 //
 // Pages
 //   GET  /sign-in                         anyone         the sign-in form (?next=)
-//   POST /sign-in                         anyone         sign in; a new session cookie
+//   POST /sign-in                         anyone         sign in; a new session cookie, or with two-factor
+//                                                        sign-in the pending step's cookie
+//   GET  /sign-in/two-factor              anyone         the code page of a pending step (two_factor_routes.cc)
+//   POST /sign-in/two-factor              anyone         a 6-digit code or a recovery code; the session cookie
 //   POST /sign-out                        signed in      revoke the session
 //   GET  /account                         signed in      profile, roles, API tokens, password
 //   POST /account/preferences             signed in      name and language
 //   POST /account/password                signed in      change password (revokes every session and API token)
 //   POST /account/tokens                  signed in      create an API token (scope, lifetime; shown once)
 //   POST /account/tokens/{id}/revoke      signed in      revoke one's own API token
+//   GET  /account/two-factor              signed in      two-factor sign-in: status, enrolment (QR code)
+//   POST /account/two-factor/enrol        signed in      start an enrolment (a new secret, pending)
+//   POST /account/two-factor/confirm      signed in      its first code; the recovery codes, shown once
+//   POST /account/two-factor/recovery-codes signed in    new recovery codes (needs a current code)
+//   POST /account/two-factor/remove       signed in      turn it off (password + code; not for admins)
 //   GET  /admin/users                     admin          users (all, or those in the bar admin's scope)
 //   GET  /admin/users/{id}                admin          a user's roles, grant form
 //   POST /admin/users/{id}/roles          admin          grant a role
@@ -24,6 +32,11 @@
 //   GET    /api/v1/tokens                 signed in
 //   POST   /api/v1/tokens                 signed in
 //   DELETE /api/v1/tokens/{id}            signed in
+//   GET    /api/v1/account/two-factor     signed in      status
+//   POST   /api/v1/account/two-factor     signed in      start an enrolment: secret and otpauth:// URI
+//   DELETE /api/v1/account/two-factor     signed in      turn it off (password + code; not for admins)
+//   POST   /api/v1/account/two-factor/confirm         signed in   first code → recovery codes
+//   POST   /api/v1/account/two-factor/recovery-codes  signed in   new recovery codes
 //   GET    /api/v1/audit                  admin
 
 #include "modules/accounts/accounts_routes.h"
@@ -37,6 +50,7 @@
 #include "core/http/forms.h"
 #include "core/http/json.h"
 #include "core/i18n/languages.h"
+#include "modules/accounts/two_factor_routes.h"
 
 namespace entente::accounts {
 namespace {
@@ -119,6 +133,11 @@ Result<Response> SignIn(RequestContext& context, const RouteDependencies& deps) 
     if (int wait = session.error().retry_after_seconds(); wait > 0) page.SetHeader("Retry-After", std::to_string(wait));
     return page;
   }
+  if (session->second_factor_required) {
+    Response response = Response::Redirect("/sign-in/two-factor?next=" + http::PercentEncode(next));
+    response.AddHeader("Set-Cookie", SetChallengeCookie(deps.cookie, session->token));
+    return response;
+  }
   Response response = Response::Redirect(next);
   response.AddHeader("Set-Cookie", deps.cookie.Set(session->token));
   return response;
@@ -147,9 +166,20 @@ Result<Response> AccountPage(RequestContext& context, const RouteDependencies& d
   if (!tokens) return Fail(tokens.error());
   auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
+  auto two_factor = deps.accounts.TwoFactorStatusOf(context.actor);
+  if (!two_factor) return Fail(two_factor.error());
 
   render::Page page("accounts/account.tpl", pages.Translate(context, N_("Your account")));
   auto& content = page.content();
+  if (two_factor->enrolled) {
+    auto* section = content.AddSectionDictionary("TWO_FACTOR_ENROLLED");
+    section->SetValue("ENROLLED_AT", two_factor->enrolled_at_utc);
+    section->SetValue("RECOVERY_CODES_LEFT",
+                      pages.catalogs().FormatNumber(context.language, two_factor->recovery_codes_left));
+  } else {
+    content.ShowSection("TWO_FACTOR_OFF");
+  }
+  if (two_factor->required) content.ShowSection("TWO_FACTOR_REQUIRED");
   content.SetValue("DISPLAY_NAME", user->display_name);
   content.SetValue("EMAIL", user->email);
   for (std::string_view code : i18n::kLanguages) {
@@ -707,6 +737,7 @@ void AddRoutes(http::Router& router, RouteDependencies deps) {
               .handler = bind(ApiRevokeToken)});
   router.Add(
       {.method = Method::kGet, .pattern = "/api/v1/audit", .access = Access::Admin(), .handler = bind(ApiAudit)});
+  AddTwoFactorRoutes(router, shared);
 }
 
 }  // namespace entente::accounts

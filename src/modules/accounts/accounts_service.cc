@@ -171,11 +171,9 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
   });
 }
 
-Result<NewSession> AccountsService::SignIn(const std::string& email_input, const std::string& password,
-                                           const std::string& remote_address, const std::string& request_id) {
-  std::string email = NormalizeEmail(email_input).value_or(email_input.substr(0, 254));
-  Actor anonymous = TerminalActor(request_id);
-  // Limits first, so that a refused attempt costs no password hashing. The account's wait…
+Result<std::string> AccountsService::CountAttempt(const std::string& email, const std::string& remote_address,
+                                                  const std::string& request_id) {
+  // The account's wait…
   auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto account_wait = database_.Read([&](soci::session& sql) -> Result<std::chrono::seconds> {
     auto failures = store_.FailuresForEmail(sql, email, UtcTimestamp(now - std::chrono::hours(1)));
@@ -204,6 +202,23 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
     return Fail(Error::TooManyRequests(N_("Too many sign-in attempts from your network. Please try again later."))
                     .WithRetryAfter(static_cast<int>(std::max<long long>(1, wait.count()))));
   }
+  return window;
+}
+
+Status AccountsService::ReturnAttempt(const std::string& remote_address, const std::string& window) {
+  return database_.Write([&](soci::session& sql) -> Status {
+    store_.ReturnAttempt(sql, remote_address, window);
+    return {};
+  });
+}
+
+Result<NewSession> AccountsService::SignIn(const std::string& email_input, const std::string& password,
+                                           const std::string& remote_address, const std::string& request_id) {
+  std::string email = NormalizeEmail(email_input).value_or(email_input.substr(0, 254));
+  Actor anonymous = TerminalActor(request_id);
+  // Limits first, so that a refused attempt costs no password hashing.
+  auto window = CountAttempt(email, remote_address, request_id);
+  if (!window) return Fail(window.error());
 
   auto found = database_.Read([&](soci::session& sql) -> Result<std::pair<std::optional<StoredUser>, bool>> {
     return std::pair(store_.FindUserByEmail(sql, email), db::GetSetting(sql, db::kDemoSetting) == "1");
@@ -234,10 +249,13 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
     if (!recorded) return Fail(recorded.error());
     return Fail(SignInRefused());
   }
+  // The right password: the attempt does not count against the address.
+  if (auto returned = ReturnAttempt(remote_address, *window); !returned) return Fail(returned.error());
+  // Two-factor sign-in: no session yet, but a pending second-factor step (two_factor.cc).
+  if (auto second_factor = BeginSecondFactor(*user, remote_address, request_id)) return std::move(*second_factor);
   std::string token = auth::NewToken();
   auto created = database_.Write([&](soci::session& sql) -> Status {
     std::string now = NowUtc();
-    store_.ReturnAttempt(sql, remote_address, window);
     store_.InsertSession(sql, auth::HashToken(token), user->user.id, now,
                          Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
     store_.TouchUser(sql, user->user.id, now);
@@ -256,8 +274,12 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
 Result<auth::Actor> AccountsService::LoadActor(soci::session& sql, UserId user, const std::string& request_id) {
   auto stored = store_.FindUser(sql, user);
   if (!stored) return Fail(Error::Unauthenticated());
-  Actor actor(user, stored->user.display_name, stored->user.preferred_language, store_.GrantsOf(sql, user));
+  auto grants = store_.GrantsOf(sql, user);
+  bool withhold_admin_roles = TwoFactorRequired(sql, stored->user, grants) && !two_factor_store_.IsEnrolled(sql, user);
+  Actor actor(user, stored->user.display_name, stored->user.preferred_language, std::move(grants));
   actor.SetRequestId(request_id);
+  // An administrator without two-factor sign-in acts without the admin roles until enrolled.
+  if (withhold_admin_roles) actor.WithholdAdminRoles();
   return actor;
 }
 

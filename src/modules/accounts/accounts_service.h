@@ -15,6 +15,7 @@
 #include "core/db/database.h"
 #include "modules/accounts/accounts_store.h"
 #include "modules/accounts/model.h"
+#include "modules/accounts/two_factor_store.h"
 
 namespace entente::accounts {
 
@@ -52,6 +53,36 @@ class AccountsService final : public auth::Authenticator {
   Result<NewSession> ChangePassword(const auth::Actor& actor, const std::string& current, const std::string& password,
                                     const std::string& remote_address);
   Status SetPreferences(const auth::Actor& actor, const std::string& display_name, const std::string& language);
+
+  // --- Two-factor sign-in (TOTP, RFC 6238; two_factor.cc) ---
+  // After a right password, SignIn opens no session for a user with confirmed two-factor
+  // sign-in: it returns the token of a pending step (second_factor_required). This completes it
+  // with a 6-digit code or an unused recovery code: a wrong one counts as a failed sign-in (the
+  // same limits, kTooManyRequests past them; field error "code"); an expired or unknown step is
+  // kUnauthenticated. Success opens the session as SignIn does. Codes are never logged.
+  Result<NewSession> CompleteSignIn(const std::string& challenge_token, const std::string& code,
+                                    const std::string& remote_address, const std::string& request_id);
+  // Whether the pending step behind the token is still open (the code page shows only then).
+  Result<bool> SignInChallengeOpen(const std::string& challenge_token);
+  Result<TwoFactorStatus> TwoFactorStatusOf(const auth::Actor& actor);
+  // Starts an enrolment (or a re-enrolment: the secret in force stays so until the new one is
+  // confirmed) with a new random secret. A re-enrolment needs the current password (field error
+  // "current_password"): a borrowed session alone cannot move the second factor to another
+  // device. Audited (two_factor.enrol).
+  Result<TwoFactorEnrolment> StartTwoFactorEnrolment(const auth::Actor& actor, const std::string& current_password);
+  // The enrolment waiting for its first code; kNotFound when there is none.
+  Result<TwoFactorEnrolment> PendingTwoFactorEnrolment(const auth::Actor& actor);
+  // The first valid code of the pending secret puts it in force and returns 10 new recovery
+  // codes, shown once (only their hashes are kept). Field error "code" otherwise.
+  Result<std::vector<std::string>> ConfirmTwoFactor(const auth::Actor& actor, const std::string& code);
+  // Needs the current password and a current code; refused (kPermissionDenied) to an
+  // administrator, for whom two-factor sign-in is required.
+  Status RemoveTwoFactor(const auth::Actor& actor, const std::string& password, const std::string& code);
+  // Needs a current code; replaces every recovery code by 10 new ones.
+  Result<std::vector<std::string>> RegenerateRecoveryCodes(const auth::Actor& actor, const std::string& code);
+  // From the terminal, for a lost device (the operator is trusted): forgets the user's secret and
+  // recovery codes and signs them out everywhere. Audited (two_factor.reset).
+  Status ResetTwoFactorFromTerminal(const std::string& email, const std::string& request_id);
 
   // --- Users and roles ---
   // Platform admins see everyone; bar admins the users holding a role within their scope.
@@ -96,10 +127,22 @@ class AccountsService final : public auth::Authenticator {
  private:
   Result<auth::Actor> LoadActor(soci::session& sql, UserId user, const std::string& request_id);
   bool MayManage(const auth::Actor& actor, soci::session& sql, UserId user);
+  // Two-factor sign-in (two_factor.cc): the pending step after a right password, or nullopt
+  // when the user has not enrolled; and whether two-factor sign-in is required of the user.
+  // The sign-in limits (SessionPolicy) for one attempt on `email` from `remote_address`:
+  // kTooManyRequests with Retry-After, or the hour in which the attempt was counted, for
+  // ReturnAttempt once the attempt has succeeded.
+  Result<std::string> CountAttempt(const std::string& email, const std::string& remote_address,
+                                   const std::string& request_id);
+  Status ReturnAttempt(const std::string& remote_address, const std::string& window);
+  std::optional<Result<NewSession>> BeginSecondFactor(const StoredUser& user, const std::string& remote_address,
+                                                      const std::string& request_id);
+  bool TwoFactorRequired(soci::session& sql, const User& user, const std::vector<auth::RoleGrant>& grants);
 
   db::Database& database_;
   SessionPolicy policy_;
   AccountsStore store_;
+  TwoFactorStore two_factor_store_;
 };
 
 // "  Someone@Example.ORG " → "someone@example.org"; nullopt when it does not look like an email.

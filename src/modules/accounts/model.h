@@ -67,6 +67,26 @@ inline constexpr int kMaxTokenDays = 365;
 struct NewSession {
   std::string token;
   UserId user;
+  // The password was right, but the user has two-factor sign-in: `token` is then that of the
+  // pending second-factor step (its own cookie, 5 minutes), and no session is open yet.
+  bool second_factor_required = false;
+};
+
+// Two-factor sign-in as the account page and the API show it.
+struct TwoFactorStatus {
+  bool enrolled = false;
+  std::string enrolled_at_utc;  // empty when not enrolled
+  int recovery_codes_left = 0;
+  bool pending = false;  // an enrolment waits for its first code
+  // The user holds an admin role (and is not a demo account in a demo database): the admin roles
+  // are in force only once enrolled, and the user cannot remove two-factor sign-in.
+  bool required = false;
+};
+
+// What an enrolment shows: the secret (for typing, in groups) and the otpauth:// URI (the QR code).
+struct TwoFactorEnrolment {
+  std::string secret_base32;
+  std::string otpauth_uri;
 };
 
 struct SessionPolicy {

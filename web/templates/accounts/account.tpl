@@ -31,6 +31,15 @@
   </ul>
 </section>
 
+<section aria-labelledby="two-factor-heading" class="panel">
+  <h2 id="two-factor-heading">{{_ Two-factor sign-in _}}</h2>
+  {{#TWO_FACTOR_ENROLLED}}<p>{{_ Two-factor sign-in is on. _}} {{_ Set up on: _}} {{ENROLLED_AT}}.</p>
+  <p>{{_ Recovery codes left: _}} <strong>{{RECOVERY_CODES_LEFT}}</strong></p>{{/TWO_FACTOR_ENROLLED}}
+  {{#TWO_FACTOR_OFF}}<p>{{_ Two-factor sign-in is not set up for your account. _}}</p>{{/TWO_FACTOR_OFF}}
+  {{#TWO_FACTOR_REQUIRED}}<p>{{_ It is required for administrators. _}}</p>{{/TWO_FACTOR_REQUIRED}}
+  <p><a href="/account/two-factor">{{_ Manage two-factor sign-in _}}</a></p>
+</section>
+
 <section aria-labelledby="tokens-heading" class="panel">
   <h2 id="tokens-heading">{{_ API tokens _}}</h2>
   <p>{{_ A token lets your bar's own systems use the JSON API as you. Send it as Authorization: Bearer TOKEN. _}}</p>
