@@ -26,6 +26,7 @@ struct Config {
   int idle_timeout_seconds = 60;          // ENTENTE_IDLE_TIMEOUT_SECONDS
   int shutdown_grace_seconds = 25;        // ENTENTE_SHUTDOWN_GRACE_SECONDS
   bool behind_tls = false;                // ENTENTE_BEHIND_TLS
+  int uploads_per_address = 2;            // ENTENTE_UPLOADS_PER_ADDRESS: large bodies read at once per client
   // [sessions]
   int session_idle_minutes = 30;           // ENTENTE_SESSION_IDLE_MINUTES
   int session_absolute_hours = 12;         // ENTENTE_SESSION_ABSOLUTE_HOURS
@@ -41,6 +42,9 @@ struct Config {
   std::filesystem::path web_dir = ENTENTE_DEFAULT_WEB_DIR;        // ENTENTE_WEB_DIR
   std::filesystem::path locale_dir = ENTENTE_DEFAULT_LOCALE_DIR;  // ENTENTE_LOCALE_DIR
   std::filesystem::path demo_dir = ENTENTE_DEFAULT_DEMO_DIR;      // ENTENTE_DEMO_DIR
+  // Where large request bodies are received (ENTENTE_TEMP_DIR); empty: the system's temporary
+  // directory (TMPDIR, else /tmp). See TemporaryDirectory().
+  std::filesystem::path temp_dir;
   // The demo is loaded only when asked (`entente seed demo`); the former setting
   // demo.on_first_start is refused with a message that says so.
 
@@ -51,6 +55,8 @@ struct Config {
 
   // host and port of `listen`.
   Result<std::pair<std::string, std::uint16_t>> ListenAddress() const;
+  // `temp_dir`, or the system's temporary directory when it is empty.
+  std::filesystem::path TemporaryDirectory() const;
 };
 
 // The process environment's ENTENTE_* variables.

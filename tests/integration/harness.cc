@@ -272,11 +272,12 @@ TestServer& TestServer::Shared() {
   return *shared_server;
 }
 
-std::unique_ptr<TestServer> TestServer::StartOwn(const std::string& database_name) {
-  return std::unique_ptr<TestServer>(new TestServer(database_name));
+std::unique_ptr<TestServer> TestServer::StartOwn(const std::string& database_name,
+                                                 const std::function<void(app::Config&)>& adjust) {
+  return std::unique_ptr<TestServer>(new TestServer(database_name, adjust));
 }
 
-TestServer::TestServer(const std::string& database_name) {
+TestServer::TestServer(const std::string& database_name, const std::function<void(app::Config&)>& adjust) {
   auto config = app::Config::Load(std::nullopt, {});
   if (!config) throw std::runtime_error(config.error().message());
   config_ = *config;
@@ -284,6 +285,7 @@ TestServer::TestServer(const std::string& database_name) {
   config_.listen = "127.0.0.1:0";
   config_.threads = 2;
   config_.access_log = false;
+  if (adjust) adjust(config_);
   auto app = app::App::Create(config_);
   if (!app) throw std::runtime_error("cannot create the app: " + app.error().message());
   app_ = std::move(*app);

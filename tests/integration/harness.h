@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -91,7 +92,9 @@ class TestServer {
   static TestServer& Shared();
   // A server of its own over a fresh database named `database_name` (demo loaded), for a test
   // whose fixtures must not be seen by the others (the access matrix).
-  static std::unique_ptr<TestServer> StartOwn(const std::string& database_name);
+  // `adjust` may change its configuration first (limits, folders).
+  static std::unique_ptr<TestServer> StartOwn(const std::string& database_name,
+                                              const std::function<void(app::Config&)>& adjust = {});
 
   std::uint16_t port() const { return app_->port(); }
   app::App& app() { return *app_; }
@@ -100,7 +103,7 @@ class TestServer {
   ~TestServer();
 
  private:
-  explicit TestServer(const std::string& database_name);
+  explicit TestServer(const std::string& database_name, const std::function<void(app::Config&)>& adjust = {});
   app::Config config_;
   std::unique_ptr<app::App> app_;
 };

@@ -57,14 +57,14 @@ Result<Form> ReadForm(const Request& request) {
   if (!IsFormContentType(request.Header("content-type"))) {
     return Fail(Error::UnsupportedMediaType(N_("Send this form as application/x-www-form-urlencoded.")));
   }
-  return Form(ParseQuery(request.body));
+  return Form(ParseQuery(request.Content()));
 }
 
 Result<nlohmann::json> ReadJson(const Request& request) {
   if (!IsJsonContentType(request.Header("content-type"))) {
     return Fail(Error::UnsupportedMediaType(N_("Send JSON with Content-Type: application/json.")));
   }
-  auto json = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  auto json = nlohmann::json::parse(request.Content(), nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
     return Fail(Error::InvalidArgument(N_("The request body is not a JSON object.")));
   }

@@ -547,7 +547,7 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps) {
   // Check access before reading what was sent.
   std::string slug(context.params.Get("slug"));
   if (auto allowed = roll.Authorize(context.actor, slug); !allowed) return Fail(allowed.error());
-  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
+  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.Content());
   if (!parts) {
     if (parts.error().code() == ErrorCode::kUnsupportedMediaType) return Fail(parts.error());
     return RollPage(context, deps, std::nullopt, parts.error());
