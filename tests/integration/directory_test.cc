@@ -368,15 +368,17 @@ TEST_F(DirectoryLongListTest, KeysetPagingWalksTheWholeListAsOffsetPagingDoes) {
     EXPECT_EQ(std::set<long long>(by_cursor.begin(), by_cursor.end()).size(), by_cursor.size()) << "nobody twice";
     // The order is (sort_key, id) in byte order, the same on SQLite and PostgreSQL: read the keys
     // from the database and check it here, independently of either backend's collation.
-    auto keys = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<std::map<long long, std::string>> {
-      std::map<long long, std::string> out;
-      soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, sort_key FROM people");
-      for (const auto& row : rows) {
-        long long id = row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0) : row.get<int>(0);
-        out[id] = row.get<std::string>(1);
-      }
-      return out;
-    });
+    auto keys =
+        TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<std::map<long long, std::string>> {
+          std::map<long long, std::string> out;
+          soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, sort_key FROM people");
+          for (const auto& row : rows) {
+            long long id =
+                row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0) : row.get<int>(0);
+            out[id] = row.get<std::string>(1);
+          }
+          return out;
+        });
     ASSERT_TRUE(keys);
     for (size_t i = 1; i < by_cursor.size(); ++i) {
       const std::string& before = keys->at(by_cursor[i - 1]);
@@ -520,7 +522,8 @@ TEST(DirectoryManyKeysTest, TwoWordsReachingHundredsOfKeysEach) {
   }
   auto loaded = TestServer::Shared().app().database().Write([&](soci::session& sql) -> Status {
     directory::OrganizationStore organizations;
-    directory::PeopleStore().BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "almaty-city-bar")), entries);
+    directory::PeopleStore().BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "almaty-city-bar")),
+                                        entries);
     return {};
   });
   ASSERT_TRUE(loaded) << loaded.error().message();
@@ -586,8 +589,7 @@ TEST(DirectoryDeepListTest, DeepOffsetsAreRefusedAndTheCursorWalksEverything) {
   ASSERT_EQ(last_numbered.status, 200);
   std::string next = NextHref(last_numbered.body);
   EXPECT_NE(next.find("after="), std::string::npos) << next;
-  EXPECT_NE(NextHref(Get(port, "/lawyers?bar=paris-bar&per_page=200&page=50").body).find("page=51"),
-            std::string::npos);
+  EXPECT_NE(NextHref(Get(port, "/lawyers?bar=paris-bar&per_page=200&page=50").body).find("page=51"), std::string::npos);
   // The API's next walks all of them, by cursor, and agrees with the numbered pages as far as
   // they go.
   std::vector<long long> walked;

@@ -168,10 +168,10 @@ TEST_F(UploadTest, ALargeRollIsReadFromItsFileAndTheFileIsGoneAfterwards) {
   // A CSRF token read from the file too: a forged one is refused.
   Browser forged = admin;
   forged.csrf_token = "forged";
-  auto refused = Request(admin.port, "POST", "/organizations/paris-bar/roll",
-                         {{"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary},
-                          {"Cookie", admin.CookieHeader()}},
-                         RollBody(forged, csv));
+  auto refused = Request(
+      admin.port, "POST", "/organizations/paris-bar/roll",
+      {{"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary}, {"Cookie", admin.CookieHeader()}},
+      RollBody(forged, csv));
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(Eventually([] { return OpenBodyFiles(*directory_) == 0; }));
 }
@@ -207,10 +207,10 @@ TEST_F(UploadTest, AThirdConcurrentUploadFromOneAddressIs429AndALeaverFreesItsPl
   auto done = ParseResponse(second.Read(std::chrono::seconds(30)));
   EXPECT_EQ(done.status, 200) << done.body.substr(0, 300);
   // And now a new one fits again.
-  auto again = Request(admin.port, "POST", "/organizations/paris-bar/roll",
-                       {{"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary},
-                        {"Cookie", admin.CookieHeader()}},
-                       body);
+  auto again = Request(
+      admin.port, "POST", "/organizations/paris-bar/roll",
+      {{"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary}, {"Cookie", admin.CookieHeader()}},
+      body);
   EXPECT_EQ(again.status, 200);
   EXPECT_TRUE(Eventually([] { return OpenBodyFiles(*directory_) == 0; })) << OpenBodyFiles(*directory_);
   EXPECT_EQ(NamesLeft(*directory_), 0) << "nothing left in the temporary directory";
@@ -228,10 +228,9 @@ TEST_F(UploadTest, ADocumentUploadIsStoredWholeFromItsFile) {
                      "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"large.pdf\"\r\n"
                      "Content-Type: application/pdf\r\n\r\n" +
                      pdf + "\r\n--" + boundary + "--\r\n";
-  auto uploaded = Request(coordinator.port, "POST", "/agreements/paris-almaty-2014/documents",
-                          {{"Content-Type", "multipart/form-data; boundary=" + boundary},
-                           {"Cookie", coordinator.CookieHeader()}},
-                          body);
+  auto uploaded = Request(
+      coordinator.port, "POST", "/agreements/paris-almaty-2014/documents",
+      {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", coordinator.CookieHeader()}}, body);
   ASSERT_EQ(uploaded.status, 303) << uploaded.body.substr(0, 300);
   auto page = coordinator.Get("/agreements/paris-almaty-2014");
   size_t at = page.body.find("large.pdf");

@@ -23,8 +23,8 @@ std::array<unsigned char, kChecksumBytes> Checksum(std::string_view payload) {
 
 std::string EncodeCursor(const KeysetCursor& cursor) {
   // "1\n<id>\n<key>": the key last, so it may hold any byte.
-  std::string payload = std::string(kVersion) + "\n" + std::to_string(cursor.id) + "\n" +
-                        cursor.key.substr(0, kMaxCursorKeyBytes);
+  std::string payload =
+      std::string(kVersion) + "\n" + std::to_string(cursor.id) + "\n" + cursor.key.substr(0, kMaxCursorKeyBytes);
   auto sum = Checksum(payload);
   std::string raw(reinterpret_cast<const char*>(sum.data()), sum.size());
   raw += payload;

@@ -15,7 +15,7 @@
 namespace entente {
 
 struct KeysetCursor {
-  std::string key;  // the sort key of the last row shown
+  std::string key;   // the sort key of the last row shown
   long long id = 0;  // its id (positive), which breaks ties between equal keys
 
   bool operator==(const KeysetCursor&) const = default;

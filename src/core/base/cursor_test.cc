@@ -38,9 +38,9 @@ TEST(CursorTest, RefusesWhatItDidNotMake) {
       "x",
       "not a cursor",
       "%%%%",
-      good + "=",                      // padding is not part of the alphabet used
+      good + "=",                       // padding is not part of the alphabet used
       good.substr(0, good.size() - 1),  // cut
-      good + "A",                      // longer
+      good + "A",                       // longer
       std::string(kMaxCursorText + 1, 'A'),
       "AAAAAAAAAAAAAAAAAAAAAAAA",  // decodes, checksum wrong
   };

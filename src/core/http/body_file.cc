@@ -25,8 +25,8 @@ Result<std::unique_ptr<BodyFile>> BodyFile::Create(const std::filesystem::path& 
     int descriptor = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (descriptor < 0) {
       if (errno == EEXIST) continue;
-      return Fail(Error::Internal(fmt::format("cannot create a temporary file in {}: {}", directory.string(),
-                                              std::strerror(errno))));
+      return Fail(Error::Internal(
+          fmt::format("cannot create a temporary file in {}: {}", directory.string(), std::strerror(errno))));
     }
     if (::unlink(path.c_str()) != 0) {
       int error = errno;

@@ -86,7 +86,9 @@ std::string FilterString(const LawyerQuery& query) {
   return text;
 }
 
-std::string QueryString(const LawyerQuery& query, int page) { return FilterString(query) + fmt::format("page={}", page); }
+std::string QueryString(const LawyerQuery& query, int page) {
+  return FilterString(query) + fmt::format("page={}", page);
+}
 
 // How a next link is written when the list offers a cursor: the page is numbered while it
 // starts within PageRequest::kMaxOffset (the HTML page), or always by cursor (the API).
