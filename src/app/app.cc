@@ -139,6 +139,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       .body_timeout = std::chrono::seconds(config.body_timeout_seconds),
       .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
       .shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds),
+      .uploads_per_address = config.uploads_per_address,
+      .temporary_directory = config.TemporaryDirectory().string(),
   };
   app->server_ = std::make_unique<http::Server>(options, *app->pipeline_);
   return app;

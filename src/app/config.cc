@@ -106,6 +106,7 @@ std::vector<Setting> Settings() {
        integer(&Config::shutdown_grace_seconds, 0, 600)},
       {"http", "behind_tls", "ENTENTE_BEHIND_TLS", boolean(&Config::behind_tls)},
       {"http", "trusted_proxies", "ENTENTE_TRUSTED_PROXIES", addresses(&Config::trusted_proxies)},
+      {"http", "uploads_per_address", "ENTENTE_UPLOADS_PER_ADDRESS", integer(&Config::uploads_per_address, 1, 1000)},
       {"sessions", "idle_minutes", "ENTENTE_SESSION_IDLE_MINUTES", integer(&Config::session_idle_minutes, 1, 10080)},
       {"sessions", "absolute_hours", "ENTENTE_SESSION_ABSOLUTE_HOURS",
        integer(&Config::session_absolute_hours, 1, 720)},
@@ -121,6 +122,7 @@ std::vector<Setting> Settings() {
       {"paths", "web", "ENTENTE_WEB_DIR", path(&Config::web_dir)},
       {"paths", "locale", "ENTENTE_LOCALE_DIR", path(&Config::locale_dir)},
       {"paths", "demo", "ENTENTE_DEMO_DIR", path(&Config::demo_dir)},
+      {"paths", "temp", "ENTENTE_TEMP_DIR", path(&Config::temp_dir)},
   };
 }
 
@@ -209,6 +211,13 @@ Result<Config> Config::Load(const std::optional<std::filesystem::path>& file,
     return Fail(Error::InvalidArgument("database.url must start with sqlite:// or postgresql://"));
   }
   return config;
+}
+
+std::filesystem::path Config::TemporaryDirectory() const {
+  if (!temp_dir.empty()) return temp_dir;
+  std::error_code error;
+  auto system = std::filesystem::temp_directory_path(error);
+  return error ? std::filesystem::path("/tmp") : system;
 }
 
 Result<std::pair<std::string, std::uint16_t>> Config::ListenAddress() const {

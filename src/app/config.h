@@ -29,6 +29,7 @@ struct Config {
   // Proxies whose X-Forwarded-For names the client (ENTENTE_TRUSTED_PROXIES, comma-separated
   // addresses or CIDR ranges); empty: the peer is the client.
   std::vector<std::string> trusted_proxies;
+  int uploads_per_address = 2;            // ENTENTE_UPLOADS_PER_ADDRESS: large bodies read at once per client
   // [sessions]
   int session_idle_minutes = 30;           // ENTENTE_SESSION_IDLE_MINUTES
   int session_absolute_hours = 12;         // ENTENTE_SESSION_ABSOLUTE_HOURS
@@ -48,6 +49,9 @@ struct Config {
   std::filesystem::path demo_dir = ENTENTE_DEFAULT_DEMO_DIR;      // ENTENTE_DEMO_DIR
   // Removed settings (demo.on_first_start, sessions.sign_in_failures_per_account and
   // …_per_address) are refused with a message that says what replaced them.
+  // Where large request bodies are received (ENTENTE_TEMP_DIR); empty: the system's temporary
+  // directory (TMPDIR, else /tmp). See TemporaryDirectory().
+  std::filesystem::path temp_dir;
 
   // Reads `file` (skipped when nullopt) and then `environment`. Fails with kInvalidArgument
   // naming the key or variable that is wrong.
@@ -56,6 +60,8 @@ struct Config {
 
   // host and port of `listen`.
   Result<std::pair<std::string, std::uint16_t>> ListenAddress() const;
+  // `temp_dir`, or the system's temporary directory when it is empty.
+  std::filesystem::path TemporaryDirectory() const;
 };
 
 // The process environment's ENTENTE_* variables.

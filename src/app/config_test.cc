@@ -83,6 +83,22 @@ TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
   EXPECT_EQ(example->sign_in_failures_before_delay, defaults->sign_in_failures_before_delay);
   EXPECT_EQ(example->sign_in_max_delay_seconds, defaults->sign_in_max_delay_seconds);
   EXPECT_EQ(example->sign_in_attempts_per_address, defaults->sign_in_attempts_per_address);
+  EXPECT_EQ(example->uploads_per_address, defaults->uploads_per_address);
+  EXPECT_EQ(example->temp_dir, defaults->temp_dir);
+}
+
+TEST(ConfigTest, UploadsPerAddressAndTheTemporaryDirectory) {
+  auto defaults = Config::Load(std::nullopt, {});
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->uploads_per_address, 2);
+  EXPECT_FALSE(defaults->TemporaryDirectory().empty()) << "the system's when not set";
+  auto config = Config::Load(std::nullopt, {{"ENTENTE_UPLOADS_PER_ADDRESS", "5"}, {"ENTENTE_TEMP_DIR", "/var/tmp/x"}});
+  ASSERT_TRUE(config) << config.error().message();
+  EXPECT_EQ(config->uploads_per_address, 5);
+  EXPECT_EQ(config->TemporaryDirectory(), std::filesystem::path("/var/tmp/x"));
+  auto refused = Config::Load(std::nullopt, {{"ENTENTE_UPLOADS_PER_ADDRESS", "0"}});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message().find("ENTENTE_UPLOADS_PER_ADDRESS"), std::string::npos);
 }
 
 TEST(ConfigTest, MetricsAllowListsAddresses) {

@@ -313,7 +313,8 @@ void RestoreGrants(TestServer& server, const std::vector<long long>& grants) {
 TEST(AccessMatrixTest, EveryRouteAsEveryActorOnEveryKindOfRecord) {
   // The matrix signs in with a wrong password for every actor: the per-account wait would answer
   // 429 after five of them, which is the sign-in tests' subject, not this one's.
-  auto server = TestServer::StartOwn("access_matrix", {{"ENTENTE_SIGN_IN_FAILURES_BEFORE_DELAY", "1000"}});
+  auto server = TestServer::StartOwn("access_matrix",
+                                     [](app::Config& config) { config.sign_in_failures_before_delay = 1000; });
   auto rows = ReadMatrix();
   ASSERT_FALSE(rows.empty());
 

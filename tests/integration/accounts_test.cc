@@ -189,8 +189,10 @@ TEST(SignInTest, AttemptsPerAddressAreCountedAtomically) {
 
 TEST(SignInTest, TrustedProxiesNameTheClientOthersDoNot) {
   // This server believes X-Forwarded-For from loopback (where the test connects from).
-  auto server = TestServer::StartOwn(
-      "proxies", {{"ENTENTE_TRUSTED_PROXIES", "127.0.0.1"}, {"ENTENTE_SIGN_IN_ATTEMPTS_PER_ADDRESS", "2"}});
+  auto server = TestServer::StartOwn("proxies", [](app::Config& config) {
+    config.trusted_proxies = {"127.0.0.1"};
+    config.sign_in_attempts_per_address = 2;
+  });
   auto attempt = [&](const std::string& forwarded_for) {
     Browser browser = AnonymousBrowser(server->port());
     std::vector<std::pair<std::string, std::string>> headers = {

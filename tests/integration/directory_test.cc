@@ -312,6 +312,162 @@ TEST_F(DirectoryLongListTest, PagesAreInOrderCompleteAndStable) {
   EXPECT_EQ(FindPages("Kaparov", 100, 3), slugs);
 }
 
+// Walks /api/v1/lawyers from `first` by following `next` to its end; the ids in order.
+std::vector<long long> WalkByNext(const std::string& first, int* pages = nullptr) {
+  std::vector<long long> ids;
+  std::string target = first;
+  int count = 0;
+  while (!target.empty() && count < 1000) {
+    auto response = Get(TestServer::Shared().port(), target);
+    EXPECT_EQ(response.status, 200) << target << ": " << response.body.substr(0, 300);
+    if (response.status != 200) break;
+    auto body = nlohmann::json::parse(response.body);
+    for (const auto& item : body["items"]) ids.push_back(item["id"].get<long long>());
+    target = body["next"].is_null() ? "" : body["next"].get<std::string>();
+    if (!target.empty()) {
+      EXPECT_NE(target.find("after="), std::string::npos) << "a list without a name is walked by cursor: " << target;
+      EXPECT_EQ(target.find("&page="), std::string::npos) << target;
+      EXPECT_EQ(target.find("?page="), std::string::npos) << target;
+      EXPECT_EQ(target.substr(0, 16), "/api/v1/lawyers?");
+      EXPECT_EQ(body["next_after"].get<std::string>(), target.substr(target.find("after=") + 6));
+    } else {
+      EXPECT_TRUE(body["next_after"].is_null());
+    }
+    ++count;
+  }
+  if (pages) *pages = count;
+  return ids;
+}
+
+// The ids of /api/v1/lawyers?<filters>&page=N for N = 1, 2, … until a short page.
+std::vector<long long> WalkByNumber(const std::string& filters, int per_page) {
+  std::vector<long long> ids;
+  for (int page = 1; page < 1000; ++page) {
+    auto response = Get(TestServer::Shared().port(),
+                        fmt::format("/api/v1/lawyers?{}&per_page={}&page={}", filters, per_page, page));
+    EXPECT_EQ(response.status, 200) << response.body.substr(0, 300);
+    if (response.status != 200) break;
+    auto items = nlohmann::json::parse(response.body)["items"];
+    for (const auto& item : items) ids.push_back(item["id"].get<long long>());
+    if (static_cast<int>(items.size()) < per_page) break;
+  }
+  return ids;
+}
+
+TEST_F(DirectoryLongListTest, KeysetPagingWalksTheWholeListAsOffsetPagingDoes) {
+  // 1,200 Kapparovs with eleven given names: long runs of equal sort keys, which only the id
+  // orders — the cursor must carry both. Pages of 37 end inside those runs.
+  for (const std::string filters : {"bar=almaty-city-bar&status=any", "status=any", "bar=paris-bar"}) {
+    SCOPED_TRACE(filters);
+    int pages = 0;
+    auto by_cursor = WalkByNext(fmt::format("/api/v1/lawyers?{}&per_page=37", filters), &pages);
+    auto by_number = WalkByNumber(filters, 37);
+    ASSERT_FALSE(by_number.empty());
+    EXPECT_EQ(by_cursor, by_number);
+    EXPECT_EQ(pages, static_cast<int>((by_number.size() + 36) / 37)) << "no empty page at the end";
+    EXPECT_EQ(std::set<long long>(by_cursor.begin(), by_cursor.end()).size(), by_cursor.size()) << "nobody twice";
+    // The order is (sort_key, id) in byte order, the same on SQLite and PostgreSQL: read the keys
+    // from the database and check it here, independently of either backend's collation.
+    auto keys =
+        TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<std::map<long long, std::string>> {
+          std::map<long long, std::string> out;
+          soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, sort_key FROM people");
+          for (const auto& row : rows) {
+            long long id =
+                row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0) : row.get<int>(0);
+            out[id] = row.get<std::string>(1);
+          }
+          return out;
+        });
+    ASSERT_TRUE(keys);
+    for (size_t i = 1; i < by_cursor.size(); ++i) {
+      const std::string& before = keys->at(by_cursor[i - 1]);
+      const std::string& after = keys->at(by_cursor[i]);
+      ASSERT_TRUE(before < after || (before == after && by_cursor[i - 1] < by_cursor[i]))
+          << i << ": " << before << " #" << by_cursor[i - 1] << " then " << after << " #" << by_cursor[i];
+    }
+  }
+  // The whole Almaty roll (over 1,100 active members), in pages of 200.
+  auto whole = WalkByNext("/api/v1/lawyers?bar=almaty-city-bar&per_page=200");
+  EXPECT_GE(whole.size(), 1035u);
+  EXPECT_EQ(whole, WalkByNumber("bar=almaty-city-bar", 200));
+}
+
+// The href of the page's rel="next" link, unescaped, or "".
+std::string NextHref(const std::string& body) {
+  size_t rel = body.find("\" rel=\"next\"");
+  if (rel == std::string::npos) return "";
+  size_t start = body.rfind("href=\"", rel);
+  std::string href = body.substr(start + 6, rel - start - 6);
+  for (size_t at; (at = href.find("&amp;")) != std::string::npos;) href.replace(at, 5, "&");
+  return href;
+}
+
+TEST_F(DirectoryLongListTest, TheHtmlPageLinksByNumberAndKeepsToTheCursorOnceOnIt) {
+  auto port = TestServer::Shared().port();
+  auto first = Get(port, "/lawyers?bar=almaty-city-bar&status=any", {{"Accept-Language", "en"}});
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(NextHref(first.body), "/lawyers?bar=almaty-city-bar&status=any&page=2") << "shallow: by number";
+  // A page reached by cursor links on by cursor, and back to the first page; following the
+  // links gives the rows the API's pages give.
+  auto api = nlohmann::json::parse(Get(port, "/api/v1/lawyers?bar=almaty-city-bar&status=any").body);
+  std::string target = "/lawyers?bar=almaty-city-bar&status=any&after=" + api["next_after"].get<std::string>();
+  std::vector<std::string> shown;
+  for (int page = 0; page < 3; ++page) {
+    auto response = Get(port, target, {{"Accept-Language", "en"}});
+    ASSERT_EQ(response.status, 200) << target;
+    EXPECT_NE(response.body.find("First page"), std::string::npos);
+    EXPECT_EQ(response.body.find("rel=\"prev\""), std::string::npos) << "a page by cursor has no number";
+    const std::string link = "class=\"result-name\" href=\"/people/";
+    for (size_t at = 0; (at = response.body.find(link, at)) != std::string::npos;) {
+      at += link.size();
+      shown.push_back(response.body.substr(at, response.body.find('"', at) - at));
+    }
+    target = NextHref(response.body);
+    ASSERT_NE(target.find("after="), std::string::npos) << target;
+  }
+  std::vector<std::string> expected;
+  for (int page = 2; page <= 4; ++page) {
+    auto body = nlohmann::json::parse(
+        Get(port, fmt::format("/api/v1/lawyers?bar=almaty-city-bar&status=any&page={}", page)).body);
+    for (const auto& item : body["items"]) expected.push_back(item["slug"]);
+  }
+  EXPECT_EQ(shown, expected);
+}
+
+TEST_F(DirectoryLongListTest, BadCursorsAndCursorsWithANameAre400WithAFieldError) {
+  auto port = TestServer::Shared().port();
+  auto api = nlohmann::json::parse(Get(port, "/api/v1/lawyers?status=any&per_page=5").body);
+  std::string good = api["next_after"].get<std::string>();
+  std::string tampered = good;
+  tampered[tampered.size() / 2] = tampered[tampered.size() / 2] == 'A' ? 'B' : 'A';
+  for (const std::string& cursor : {std::string("garbage"), tampered, good.substr(0, good.size() - 2),
+                                    std::string("%00%FF"), std::string(3000, 'A')}) {
+    SCOPED_TRACE(cursor);
+    auto response = Get(port, "/api/v1/lawyers?status=any&after=" + cursor, {{"Accept-Language", "fr"}});
+    EXPECT_EQ(response.status, 400);
+    auto body = nlohmann::json::parse(response.body);
+    EXPECT_EQ(body["code"], "bad_request");
+    ASSERT_EQ(body["fields"].size(), 1u);
+    EXPECT_EQ(body["fields"][0]["field"], "after");
+    EXPECT_EQ(body["message"].get<std::string>().find("This link"), std::string::npos) << "in French";
+    EXPECT_FALSE(body["request_id"].get<std::string>().empty());
+    auto page = Get(port, "/lawyers?status=any&after=" + cursor, {{"Accept-Language", "en"}});
+    EXPECT_EQ(page.status, 400);
+    EXPECT_NE(page.body.find("This link to the next page is damaged."), std::string::npos);
+  }
+  // A name search is ranked and paged by number only.
+  auto named = Get(port, "/api/v1/lawyers?q=Kapparov&after=" + good);
+  EXPECT_EQ(named.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(named.body)["fields"][0]["field"], "after");
+  EXPECT_EQ(Get(port, "/api/v1/lawyers?status=any&page=2&after=" + good).status, 400) << "page and after";
+  EXPECT_EQ(Get(port, "/api/v1/lawyers?status=any&page=1&after=" + good).status, 200);
+  // A name search's next is by number.
+  auto ranked = nlohmann::json::parse(Get(port, "/api/v1/lawyers?q=Kapparov").body);
+  EXPECT_EQ(ranked["next"], "/api/v1/lawyers?q=Kapparov&page=2");
+  EXPECT_TRUE(ranked["next_after"].is_null());
+}
+
 TEST_F(DirectoryLongListTest, TwoWordsAndFiltersReturnOnlyThosePeople) {
   directory::LawyerQuery query;
   query.text = "Serik Kapparov";
@@ -366,7 +522,8 @@ TEST(DirectoryManyKeysTest, TwoWordsReachingHundredsOfKeysEach) {
   }
   auto loaded = TestServer::Shared().app().database().Write([&](soci::session& sql) -> Status {
     directory::OrganizationStore organizations;
-    directory::PeopleStore().BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "almaty-city-bar")), entries);
+    directory::PeopleStore().BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "almaty-city-bar")),
+                                        entries);
     return {};
   });
   ASSERT_TRUE(loaded) << loaded.error().message();
@@ -382,6 +539,79 @@ TEST(DirectoryManyKeysTest, TwoWordsReachingHundredsOfKeysEach) {
   }
   EXPECT_EQ(Find("wev2 wim", query), two_hundreds) << "fewer matches: the whole list, in collation order";
   EXPECT_TRUE(Find("w w w w w w").size() <= 50u) << "six one-letter words: an answer, not an error";
+}
+
+// Over 10,000 lawyers on a server of its own: pages deeper than the offset limit are refused
+// (400, page and API alike), the HTML page's next link switches to the cursor where numbers
+// stop, and following the API's next walks all of them.
+TEST(DirectoryDeepListTest, DeepOffsetsAreRefusedAndTheCursorWalksEverything) {
+  auto server = TestServer::StartOwn("directory_deep");
+  constexpr int kPeople = 10'450;
+  std::vector<directory::PeopleStore::RollEntry> entries;
+  const std::vector<std::string> family = {"Abenov", "Ömirzaq", "Lefèvre", "Жумабеков", "Sur", "Zhakupov"};
+  for (int i = 0; i < kPeople; ++i) {
+    directory::PeopleStore::RollEntry entry;
+    entry.person.slug = fmt::format("deep-{:05}", i);
+    entry.person.synthetic = true;
+    entry.person.names = {{fmt::format("{} {}", family[static_cast<size_t>(i) % family.size()], i % 97),
+                           directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""}};
+    entry.roll_number = fmt::format("DEEP-{:05}", i);
+    entries.push_back(std::move(entry));
+  }
+  auto loaded = server->app().database().Write([&](soci::session& sql) -> Status {
+    directory::OrganizationStore organizations;
+    directory::PeopleStore store;
+    store.BulkUpsert(sql, SystemPermit(*organizations.FindIdBySlug(sql, "paris-bar")), entries);
+    return {};
+  });
+  ASSERT_TRUE(loaded) << loaded.error().message();
+  auto port = server->port();
+  // Offset 10,000 is the deepest page asked by number; 10,001 is refused, in the user's language.
+  EXPECT_EQ(Get(port, "/api/v1/lawyers?bar=paris-bar&per_page=1&page=10001").status, 200);
+  auto refused = Get(port, "/api/v1/lawyers?bar=paris-bar&per_page=1&page=10002", {{"Accept-Language", "ru"}});
+  EXPECT_EQ(refused.status, 400);
+  auto body = nlohmann::json::parse(refused.body);
+  EXPECT_EQ(body["code"], "bad_request");
+  EXPECT_EQ(body["fields"][0]["field"], "page");
+  EXPECT_NE(body["message"].get<std::string>().find("after="), std::string::npos) << "points to keyset paging";
+  EXPECT_EQ(body["message"].get<std::string>().find("Follow"), std::string::npos) << "in Russian";
+  auto page = Get(port, "/lawyers?bar=paris-bar&per_page=1&page=10002", {{"Accept-Language", "en"}});
+  EXPECT_EQ(page.status, 400);
+  EXPECT_NE(page.body.find("beyond the first 10,000 results"), std::string::npos);
+  // Every paged list refuses the same way.
+  for (const std::string target : {"/api/v1/agreements?per_page=1&page=10002", "/agreements?per_page=1&page=10002",
+                                   "/api/v1/events?per_page=1&page=10002", "/events?per_page=1&page=10002",
+                                   "/api/v1/organizations?per_page=200&page=52"}) {
+    EXPECT_EQ(Get(port, target).status, 400) << target;
+  }
+  // The last numbered page whose next would start past the limit links by cursor.
+  auto last_numbered = Get(port, "/lawyers?bar=paris-bar&per_page=200&page=51", {{"Accept-Language", "en"}});
+  ASSERT_EQ(last_numbered.status, 200);
+  std::string next = NextHref(last_numbered.body);
+  EXPECT_NE(next.find("after="), std::string::npos) << next;
+  EXPECT_NE(NextHref(Get(port, "/lawyers?bar=paris-bar&per_page=200&page=50").body).find("page=51"), std::string::npos);
+  // The API's next walks all of them, by cursor, and agrees with the numbered pages as far as
+  // they go.
+  std::vector<long long> walked;
+  std::string target = "/api/v1/lawyers?bar=paris-bar&per_page=200";
+  while (!target.empty()) {
+    auto response = Get(port, target);
+    ASSERT_EQ(response.status, 200) << target << response.body.substr(0, 200);
+    auto json = nlohmann::json::parse(response.body);
+    for (const auto& item : json["items"]) walked.push_back(item["id"].get<long long>());
+    target = json["next"].is_null() ? "" : json["next"].get<std::string>();
+  }
+  EXPECT_GE(walked.size(), static_cast<size_t>(kPeople));
+  EXPECT_EQ(std::set<long long>(walked.begin(), walked.end()).size(), walked.size());
+  for (int number : {1, 2, 37, 51}) {
+    auto json = nlohmann::json::parse(
+        Get(port, fmt::format("/api/v1/lawyers?bar=paris-bar&per_page=200&page={}", number)).body);
+    ASSERT_EQ(json["items"].size(), 200u);
+    for (size_t i = 0; i < 200; ++i) {
+      ASSERT_EQ(json["items"][i]["id"].get<long long>(), walked[static_cast<size_t>(number - 1) * 200 + i])
+          << "page " << number << " row " << i;
+    }
+  }
 }
 
 TEST_F(DirectoryTest, WhoChairedTheAlmatyCityBarInOctober2014) {

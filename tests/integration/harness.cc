@@ -273,18 +273,19 @@ TestServer& TestServer::Shared() {
 }
 
 std::unique_ptr<TestServer> TestServer::StartOwn(const std::string& database_name,
-                                                 const std::map<std::string, std::string>& environment) {
-  return std::unique_ptr<TestServer>(new TestServer(database_name, environment));
+                                                 const std::function<void(app::Config&)>& adjust) {
+  return std::unique_ptr<TestServer>(new TestServer(database_name, adjust));
 }
 
-TestServer::TestServer(const std::string& database_name, const std::map<std::string, std::string>& environment) {
-  auto config = app::Config::Load(std::nullopt, environment);
+TestServer::TestServer(const std::string& database_name, const std::function<void(app::Config&)>& adjust) {
+  auto config = app::Config::Load(std::nullopt, {});
   if (!config) throw std::runtime_error(config.error().message());
   config_ = *config;
   config_.database_url = FreshDatabaseUrl(database_name);
   config_.listen = "127.0.0.1:0";
   config_.threads = 2;
   config_.access_log = false;
+  if (adjust) adjust(config_);
   auto app = app::App::Create(config_);
   if (!app) throw std::runtime_error("cannot create the app: " + app.error().message());
   app_ = std::move(*app);

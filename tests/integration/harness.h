@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -90,10 +91,10 @@ class TestServer {
   // One per test binary run (shared by the tests: starting it costs the migrations).
   static TestServer& Shared();
   // A server of its own over a fresh database named `database_name` (demo loaded), for a test
-  // whose fixtures must not be seen by the others (the access matrix), or that needs settings
-  // of its own (`environment`: ENTENTE_* variables).
+  // whose fixtures must not be seen by the others (the access matrix).
+  // `adjust` may change its configuration first (limits, folders).
   static std::unique_ptr<TestServer> StartOwn(const std::string& database_name,
-                                              const std::map<std::string, std::string>& environment = {});
+                                              const std::function<void(app::Config&)>& adjust = {});
 
   std::uint16_t port() const { return app_->port(); }
   app::App& app() { return *app_; }
@@ -102,7 +103,7 @@ class TestServer {
   ~TestServer();
 
  private:
-  TestServer(const std::string& database_name, const std::map<std::string, std::string>& environment);
+  explicit TestServer(const std::string& database_name, const std::function<void(app::Config&)>& adjust = {});
   app::Config config_;
   std::unique_ptr<app::App> app_;
 };

@@ -6,6 +6,8 @@ std::string_view Error::CodeName() const {
   switch (code_) {
     case ErrorCode::kInvalidArgument:
       return "invalid_argument";
+    case ErrorCode::kBadRequest:
+      return "bad_request";
     case ErrorCode::kUnauthenticated:
       return "unauthenticated";
     case ErrorCode::kPermissionDenied:

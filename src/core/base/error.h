@@ -13,6 +13,7 @@ namespace entente {
 
 enum class ErrorCode {
   kInvalidArgument,   // the input is wrong; `fields` says where
+  kBadRequest,        // the request cannot be answered as asked (a page too deep, a bad cursor); `fields` says why
   kUnauthenticated,   // a signed-in user is needed
   kPermissionDenied,  // signed in, but not allowed
   kNotFound,          // no such record, or not visible to the actor
@@ -36,6 +37,11 @@ class Error {
  public:
   static Error InvalidArgument(std::string message, std::vector<FieldError> fields = {}) {
     return Error(ErrorCode::kInvalidArgument, std::move(message), std::move(fields));
+  }
+  // 400: the request is well-formed but asks for something the server does not answer that way
+  // (an offset beyond PageRequest::kMaxOffset, an `after=` cursor that is not one of ours).
+  static Error BadRequest(std::string message, std::vector<FieldError> fields = {}) {
+    return Error(ErrorCode::kBadRequest, std::move(message), std::move(fields));
   }
   static Error Unauthenticated(std::string message = N_("Please sign in to continue.")) {
     return Error(ErrorCode::kUnauthenticated, std::move(message));

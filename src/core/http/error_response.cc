@@ -50,6 +50,8 @@ std::string_view MessageFor(int status) {
       return N_("This address does not accept that kind of request.");
     case 413:
       return N_("The request is too large.");
+    case 429:
+      return N_("Too many requests. Please wait and try again.");
     case 431:
       return N_("The request headers are too large.");
     default:
@@ -67,6 +69,8 @@ std::string_view CodeNameFor(int status) {
       return "method_not_allowed";
     case 413:
       return "payload_too_large";
+    case 429:
+      return "too_many_requests";
     case 431:
       return "headers_too_large";
     default:
@@ -95,6 +99,8 @@ int HttpStatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument:
       return 422;
+    case ErrorCode::kBadRequest:
+      return 400;
     case ErrorCode::kUnauthenticated:
       return 401;
     case ErrorCode::kPermissionDenied:

@@ -24,6 +24,13 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+Error TooDeep() {
+  return Error::BadRequest(
+      N_("This page starts beyond the first 10,000 results. Follow the list's “Next page” link (it uses "
+         "after=), or narrow the search."),
+      {{"page", N_("Pages are numbered only within the first 10,000 results; use after= to go further.")}});
+}
+
 std::string Form::Get(std::string_view name) const {
   for (const auto& [key, value] : fields_) {
     if (key == name) return value;
@@ -50,14 +57,14 @@ Result<Form> ReadForm(const Request& request) {
   if (!IsFormContentType(request.Header("content-type"))) {
     return Fail(Error::UnsupportedMediaType(N_("Send this form as application/x-www-form-urlencoded.")));
   }
-  return Form(ParseQuery(request.body));
+  return Form(ParseQuery(request.Content()));
 }
 
 Result<nlohmann::json> ReadJson(const Request& request) {
   if (!IsJsonContentType(request.Header("content-type"))) {
     return Fail(Error::UnsupportedMediaType(N_("Send JSON with Content-Type: application/json.")));
   }
-  auto json = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  auto json = nlohmann::json::parse(request.Content(), nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
     return Fail(Error::InvalidArgument(N_("The request body is not a JSON object.")));
   }
@@ -81,6 +88,7 @@ Result<PageRequest> ReadPageRequest(const Request& request) {
   read("page", 1, 1'000'000, page.page, N_("Give a page number from 1."));
   read("per_page", 1, PageRequest::kMaxPerPage, page.per_page, N_("Give a page size from 1 to 200."));
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the request."), std::move(errors)));
+  if (page.offset() > PageRequest::kMaxOffset) return Fail(TooDeep());
   return page;
 }
 

@@ -32,7 +32,11 @@ bool IsJsonContentType(std::string_view content_type);
 Result<Form> ReadForm(const Request& request);
 Result<nlohmann::json> ReadJson(const Request& request);
 
-// ?page=N&per_page=M; kInvalidArgument (fields "page", "per_page") for values out of range.
+// ?page=N&per_page=M; kInvalidArgument (fields "page", "per_page") for values out of range,
+// kBadRequest (400, field "page": TooDeep()) for a page starting beyond PageRequest::kMaxOffset.
 Result<PageRequest> ReadPageRequest(const Request& request);
+
+// The 400 of a page asked beyond PageRequest::kMaxOffset, pointing to keyset paging (after=).
+Error TooDeep();
 
 }  // namespace entente::http

@@ -1,5 +1,7 @@
 #include "core/http/request.h"
 
+#include "core/http/body_file.h"
+
 #include <fmt/format.h>
 #include <strings.h>
 
@@ -111,6 +113,8 @@ std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view que
   }
   return pairs;
 }
+
+std::string_view Request::Content() const { return body_file ? body_file->content() : std::string_view(body); }
 
 std::string_view Request::Header(std::string_view lower_case_name) const {
   for (const auto& [name, value] : headers) {

@@ -3,6 +3,7 @@
 // (which lives in server.cc alone: one translation unit pays its compile cost).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,8 @@
 #include <vector>
 
 namespace entente::http {
+
+class BodyFile;
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
@@ -35,7 +38,13 @@ struct Request {
   std::string query;                                         // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
+  // A large body (the upload and CSV routes) is received into a temporary file instead of
+  // `body`, which stays empty then; `body_file` holds it, mapped read-only (body_file.h).
+  std::shared_ptr<const BodyFile> body_file;
   std::string remote_address;
+
+  // The body, from memory or from its temporary file: read bodies through this.
+  std::string_view Content() const;
 
   // The first header of that name (lower case), or empty.
   std::string_view Header(std::string_view lower_case_name) const;

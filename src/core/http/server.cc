@@ -2,18 +2,22 @@
 
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 #include <thread>
 #include <vector>
 
+#include "core/http/body_file.h"
 #include "core/http/router.h"
 
 namespace entente::http {
@@ -25,8 +29,7 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-Request ToRequest(const bhttp::request_parser<bhttp::string_body>::value_type& message,
-                  const std::string& remote_address) {
+Request ToRequest(const bhttp::request_header<>& message, const std::string& remote_address) {
   Request request;
   request.method = ParseMethod(std::string_view(message.method_string().data(), message.method_string().size()));
   request.target = std::string(message.target());
@@ -58,6 +61,10 @@ class Server::Impl {
   void Wait();
   void Register(const std::shared_ptr<Session>& session);
   void Unregister(Session* session);
+  // A place for one more large body from `address`, or false when it has
+  // options_.uploads_per_address already; each true is matched by one ReleaseUpload.
+  bool TakeUpload(const std::string& address);
+  void ReleaseUpload(const std::string& address);
 
   ServerOptions options_;
   Dispatcher& dispatcher_;
@@ -67,6 +74,8 @@ class Server::Impl {
   std::condition_variable drained_;
   std::set<std::weak_ptr<Session>, std::owner_less<std::weak_ptr<Session>>> sessions_;
   size_t session_count_ = 0;
+  std::mutex uploads_mutex_;
+  std::unordered_map<std::string, int> uploads_;  // large bodies being read, by client address
   asio::io_context io_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
@@ -105,6 +114,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options_.max_header_bytes));
+    // No body limit while the header is read: Beast would otherwise hold its Content-Length
+    // against its own default (1 MiB) when the header ends, before the route's limit is known,
+    // and refuse every larger upload. OnHeader sets the route's. (Not boost::none: Beast 1.74
+    // compares Content-Length > an empty optional as true.)
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     idle_ = true;
     // The first request must arrive within the header timeout; later ones on a kept-alive
     // connection may wait for the idle timeout.
@@ -127,6 +141,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (length && *length > limit) return Refuse(413);
     parser_->body_limit(limit);
     if (parser_->is_done()) return Handle();
+    if (limit > kDefaultMaxBodyBytes) return ReadIntoFile(limit);
     stream_.expires_after(server_.options_.body_timeout);
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, size_t) {
       if (error) return self->OnReadError(error);
@@ -134,7 +149,43 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // A large body goes to a temporary file, if this address has a place for one more.
+  void ReadIntoFile(size_t limit) {
+    if (!server_.TakeUpload(remote_address_)) return Refuse(429);
+    holds_upload_ = true;
+    auto file = BodyFile::Create(server_.options_.temporary_directory);
+    if (!file) {
+      spdlog::error("request body: {}", file.error().message());
+      return Refuse(500);
+    }
+    beast::file_posix writer;
+    int descriptor = ::dup((*file)->descriptor());
+    if (descriptor < 0) return Refuse(500);
+    writer.native_handle(descriptor);
+    beast::error_code error;
+    file_parser_.emplace(std::move(*parser_));
+    parser_.reset();
+    file_parser_->body_limit(limit);
+    file_parser_->get().body().reset(std::move(writer), error);
+    if (error) return Refuse(500);
+    body_file_ = std::move(*file);
+    stream_.expires_after(server_.options_.body_timeout);
+    bhttp::async_read(stream_, buffer_, *file_parser_, [self = shared_from_this()](beast::error_code error, size_t) {
+      if (error) return self->OnReadError(error);
+      self->HandleFile();
+    });
+  }
+
+  // Ends what a large body holds: its file (already nameless) and its place in the count.
+  void EndUpload() {
+    file_parser_.reset();
+    body_file_.reset();
+    if (holds_upload_) server_.ReleaseUpload(remote_address_);
+    holds_upload_ = false;
+  }
+
   void OnReadError(beast::error_code error) {
+    EndUpload();
     if (error == bhttp::error::end_of_stream || error == beast::error::timeout ||
         error == asio::error::operation_aborted || error == asio::error::connection_reset ||
         error == asio::error::eof || error == asio::error::bad_descriptor) {
@@ -150,16 +201,39 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void Refuse(int status) {
     Request request;
     if (parser_ && parser_->is_header_done()) request = ToRequest(parser_->get(), remote_address_);
+    if (file_parser_ && file_parser_->is_header_done()) request = ToRequest(file_parser_->get(), remote_address_);
     request.remote_address = remote_address_;
-    Send(server_.dispatcher_.Reject(status, request), /*keep_alive=*/false, /*head=*/false);
+    EndUpload();
+    Response response = server_.dispatcher_.Reject(status, request);
+    // Uploads in progress from this address end within the body timeout.
+    if (status == 429) response.SetHeader("Retry-After", "10");
+    Send(std::move(response), /*keep_alive=*/false, /*head=*/false);
   }
 
   void Handle() {
     Request request = ToRequest(parser_->get(), remote_address_);
     request.body = std::move(parser_->get().body());
-    bool keep_alive = parser_->get().keep_alive();
+    Dispatch(request, parser_->get().keep_alive());
+  }
+
+  // A large body, complete in its file: mapped and handed over as Request::body_file.
+  void HandleFile() {
+    Request request = ToRequest(file_parser_->get(), remote_address_);
+    bool keep_alive = file_parser_->get().keep_alive();
+    file_parser_.reset();  // closes the writing descriptor
+    if (auto mapped = body_file_->Map(); !mapped) {
+      spdlog::error("request body: {}", mapped.error().message());
+      return Refuse(500);
+    }
+    request.body_file = std::move(body_file_);
+    Dispatch(request, keep_alive);
+  }
+
+  void Dispatch(Request& request, bool keep_alive) {
     bool head = request.method == Method::kHead;
     Response response = server_.dispatcher_.Handle(request);
+    request.body_file.reset();
+    EndUpload();
     ++requests_served_;
     Send(std::move(response), keep_alive && !server_.draining_.load(), head);
   }
@@ -200,13 +274,20 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
  public:
-  ~Session() { server_.Unregister(this); }
+  ~Session() {
+    EndUpload();
+    server_.Unregister(this);
+  }
 
  private:
   Impl& server_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  // A large body's parser, which writes into `body_file_` (ReadIntoFile).
+  std::optional<bhttp::request_parser<bhttp::file_body>> file_parser_;
+  std::shared_ptr<BodyFile> body_file_;
+  bool holds_upload_ = false;  // counted in server_.uploads_
   std::string remote_address_;
   size_t requests_served_ = 0;
   bool idle_ = true;  // touched only on the session's strand
@@ -255,6 +336,23 @@ void Server::Impl::Unregister(Session*) {
   std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
   --session_count_;
   drained_.notify_all();
+}
+
+bool Server::Impl::TakeUpload(const std::string& address) {
+  std::lock_guard lock(uploads_mutex_);
+  int& count = uploads_[address];
+  if (count >= options_.uploads_per_address) {
+    if (count == 0) uploads_.erase(address);
+    return false;
+  }
+  ++count;
+  return true;
+}
+
+void Server::Impl::ReleaseUpload(const std::string& address) {
+  std::lock_guard lock(uploads_mutex_);
+  auto it = uploads_.find(address);
+  if (it != uploads_.end() && --it->second <= 0) uploads_.erase(it);
 }
 
 void Server::Impl::Shutdown() {

@@ -7,6 +7,13 @@
 // not complete within `header_timeout`, a body not complete within `body_timeout`, or a
 // keep-alive connection idle for `idle_timeout` → the connection is closed.
 //
+// Large bodies: a request whose body limit is above kDefaultMaxBodyBytes (the upload and CSV
+// routes, for a client with credentials) receives its body into a temporary file in
+// `temporary_directory` (body_file.h) rather than memory, and the handler reads it through
+// Request::Content(). At most `uploads_per_address` such requests from one client address are
+// read at a time: one more is answered 429 with Retry-After from its header, before its body
+// is read, and the connection is closed.
+//
 // Shutdown (SECURITY.md 23): Shutdown() stops accepting, closes idle connections, lets requests
 // already being handled finish (their responses say `Connection: close`), and returns once all
 // connections are gone or `shutdown_grace` has passed.
@@ -43,6 +50,8 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds shutdown_grace{25'000};
+  int uploads_per_address = 2;
+  std::string temporary_directory = "/tmp";
 };
 
 class Server {

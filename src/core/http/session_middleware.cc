@@ -109,9 +109,9 @@ Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const E
       std::string presented(context.request.Header("x-csrf-token"));
       std::string_view content_type = context.request.Header("content-type");
       if (presented.empty() && IsFormContentType(content_type)) {
-        presented = Form(ParseQuery(context.request.body)).Get("csrf_token");
+        presented = Form(ParseQuery(context.request.Content())).Get("csrf_token");
       } else if (presented.empty() && content_type.starts_with("multipart/form-data")) {
-        if (auto parts = ParseMultipart(content_type, context.request.body)) {
+        if (auto parts = ParseMultipart(content_type, context.request.Content())) {
           for (const auto& part : *parts) {
             if (part.name == "csrf_token" && part.filename.empty()) presented = std::string(part.body);
           }

@@ -667,7 +667,7 @@ Result<Response> SaveReview(RequestContext& context, const Context& deps) {
 Result<Response> UploadDocument(RequestContext& context, const Context& deps) {
   auto agreement = AgreementToChange(context, deps);
   if (!agreement) return Fail(agreement.error());
-  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
+  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.Content());
   if (!parts) {
     if (parts.error().code() == ErrorCode::kUnsupportedMediaType) return Fail(parts.error());
     return PageFormError(context, deps, parts.error(), "DOCUMENT_FORM");

@@ -43,9 +43,21 @@ using render::SetLocalized;
 using render::Text;
 
 Result<LawyerQuery> ReadLawyerQuery(const http::Request& request) {
+  LawyerQuery query;
+  // Keyset paging: after= replaces the page number (the cursor says where the page starts).
+  if (auto after = request.QueryParam("after"); after && !after->empty()) {
+    query.after = DecodeCursor(*after);
+    if (!query.after) {
+      return Fail(Error::BadRequest(N_("This link to the next page is damaged. Go back to the first page."),
+                                    {{"after", N_("This is not a cursor of this list: use the next link as given.")}}));
+    }
+    if (auto page = request.QueryParam("page"); page && !page->empty() && *page != "1") {
+      return Fail(Error::BadRequest(N_("Please correct the request."),
+                                    {{"after", N_("Give either page= or after=, not both.")}}));
+    }
+  }
   auto page = http::ReadPageRequest(request);
   if (!page) return Fail(page.error());
-  LawyerQuery query;
   query.text = request.QueryParam("q").value_or("");
   query.bar = request.QueryParam("bar").value_or("");
   query.jurisdiction = request.QueryParam("jurisdiction").value_or("");
@@ -57,7 +69,8 @@ Result<LawyerQuery> ReadLawyerQuery(const http::Request& request) {
   return query;
 }
 
-std::string QueryString(const LawyerQuery& query, int page) {
+// The query's search and filters, and its page size unless the default, as "name=value&…&".
+std::string FilterString(const LawyerQuery& query) {
   std::string text;
   auto add = [&](std::string_view name, const std::string& value) {
     if (!value.empty()) text += fmt::format("{}={}&", name, http::PercentEncode(value));
@@ -69,7 +82,29 @@ std::string QueryString(const LawyerQuery& query, int page) {
   add("language", query.language);
   add("practice_area", query.practice_area);
   add("status", query.status);
-  return text + fmt::format("page={}", page);
+  if (query.page.per_page != PageRequest::kDefaultPerPage) text += fmt::format("per_page={}&", query.page.per_page);
+  return text;
+}
+
+std::string QueryString(const LawyerQuery& query, int page) {
+  return FilterString(query) + fmt::format("page={}", page);
+}
+
+// How a next link is written when the list offers a cursor: the page is numbered while it
+// starts within PageRequest::kMaxOffset (the HTML page), or always by cursor (the API).
+enum class NextLink { kNumberedWhileShallow, kCursor };
+
+// Where the page after `found` starts: after the last row shown when the list offers a cursor
+// (lists without a search text) and the link is not to be numbered, else by number while that
+// stays within PageRequest::kMaxOffset; "" on the last page, or when a ranked search has no
+// deeper numbered page.
+std::string NextQueryString(const LawyerQuery& query, const Page<LawyerHit>& found, NextLink style) {
+  bool numbered = !query.after && static_cast<long long>(found.page) * found.per_page <= PageRequest::kMaxOffset;
+  if (!found.next_after.empty() && (style == NextLink::kCursor || !numbered)) {
+    return FilterString(query) + "after=" + found.next_after;
+  }
+  if (query.after || found.page >= found.pages() || !numbered) return "";
+  return QueryString(query, found.page + 1);
 }
 
 struct Context {
@@ -126,11 +161,14 @@ void FillResults(RequestContext& context, const Context& deps, ctemplate::Templa
     item->SetValue("BARS", bars);
     if (!hit.city.empty()) item->SetValueAndShowSection("CITY", hit.city, "HAS_CITY");
   }
-  if (found->page > 1) {
+  if (query.after) {
+    // A page reached by cursor has no number: the way back is to the first page.
+    results.SetValueAndShowSection("FIRST_HREF", "/lawyers?" + QueryString(query, 1), "FIRST");
+  } else if (found->page > 1) {
     results.SetValueAndShowSection("PREVIOUS_HREF", "/lawyers?" + QueryString(query, found->page - 1), "PREVIOUS");
   }
-  if (found->page < found->pages()) {
-    results.SetValueAndShowSection("NEXT_HREF", "/lawyers?" + QueryString(query, found->page + 1), "NEXT");
+  if (std::string next = NextQueryString(query, *found, NextLink::kNumberedWhileShallow); !next.empty()) {
+    results.SetValueAndShowSection("NEXT_HREF", "/lawyers?" + next, "NEXT");
   }
 }
 
@@ -511,7 +549,7 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps) {
   // Check access before reading what was sent.
   std::string slug(context.params.Get("slug"));
   if (auto allowed = roll.Authorize(context.actor, slug); !allowed) return Fail(allowed.error());
-  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.body);
+  auto parts = http::ParseMultipart(context.request.Header("content-type"), context.request.Content());
   if (!parts) {
     if (parts.error().code() == ErrorCode::kUnsupportedMediaType) return Fail(parts.error());
     return RollPage(context, deps, std::nullopt, parts.error());
@@ -620,6 +658,12 @@ Result<Response> ApiLawyers(RequestContext& context, const Context& deps) {
                 {"score", hit.score}};
   });
   body["total_is_lower_bound"] = found->total_is_lower_bound;
+  // A page reached by cursor has no number.
+  if (query->after) body["page"] = nullptr;
+  // Following `next` until it is null walks the whole list (by cursor past the first pages).
+  std::string next = NextQueryString(*query, *found, NextLink::kCursor);
+  body["next"] = next.empty() ? json(nullptr) : json("/api/v1/lawyers?" + next);
+  body["next_after"] = found->next_after.empty() ? json(nullptr) : json(found->next_after);
   return http::JsonResponse(body);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/auth/visibility.h"
+#include "core/base/cursor.h"
 #include "core/base/ids.h"
 #include "core/base/messages.h"
 #include "core/base/pagination.h"
@@ -153,6 +154,9 @@ struct LawyerQuery {
   std::string practice_area;
   std::string status;  // active (default), suspended, honorary, former, or "any"
   PageRequest page;
+  // Keyset paging (after=): the rows after this one, in (sort_key, id) order, instead of the
+  // page's offset. Only without a search text (a ranked search pages by number).
+  std::optional<KeysetCursor> after;
 };
 
 // What an organization's page shows of its people.

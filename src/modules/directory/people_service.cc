@@ -438,6 +438,12 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the search."), std::move(errors)));
 
   std::vector<std::string> words = search::FoldWords(query.text);
+  // A name search ranks its matches (score, then name in the page's collation) and counts at
+  // most a few hundred: it is paged by number only.
+  if (query.after && !words.empty()) {
+    return Fail(Error::BadRequest(N_("A search by name is paged by number: after= is for lists without a search text."),
+                                  {{"after", N_("Leave out after= when searching by name, or leave out the name.")}}));
+  }
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
   Page<LawyerHit> page;
   page.page = query.page.page;
@@ -446,11 +452,13 @@ Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, con
 
   return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
     if (words.empty()) {
-      long long cap = std::max(kCountedResults, query.page.offset() + query.page.per_page + 1);
-      auto [ids, total] = store_.PeopleByFilters(sql, query, cap);
-      page.items = store_.Hits(sql, ids);
-      page.total = total;
-      page.total_is_lower_bound = total >= cap;
+      long long offset = query.after ? 0 : query.page.offset();
+      long long cap = std::max(kCountedResults, offset + query.page.per_page + 1);
+      auto found = store_.PeopleByFilters(sql, query, cap);
+      page.items = store_.Hits(sql, found.people);
+      page.total = found.total;
+      page.total_is_lower_bound = found.total >= cap;
+      if (found.next) page.next_after = EncodeCursor(*found.next);
       return page;
     }
     // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it

@@ -56,6 +56,9 @@ class PeopleService {
   // (docs/SEARCH.md "Order"). `total` is counted up to 200, or to one past the page asked if
   // further: a total equal to that cap is a lower bound. Reads only what the page needs, never
   // every match. kInvalidArgument for a query over 200 characters or an unknown filter value.
+  // Without a search text (filters only) the list is in (sort_key, id) order and offers keyset
+  // paging: `next_after` holds the next page's cursor, and `query.after` resumes after one;
+  // with a text, `query.after` is kBadRequest (field "after").
   Result<Page<LawyerHit>> FindLawyers(const LawyerQuery& query, const std::string& language);
 
   // When the name folding changed since the stored keys were written (search::kFoldingVersion,

@@ -775,9 +775,8 @@ namespace {
 constexpr long long kSmallBar = 5000;
 }  // namespace
 
-std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::session& sql,
-                                                                          const LawyerQuery& filters,
-                                                                          long long count_cap) const {
+PeopleStore::FilterPage PeopleStore::PeopleByFilters(soci::session& sql, const LawyerQuery& filters,
+                                                     long long count_cap) const {
   // A bar's members are read in name order from everyone's, each checked: quick when the bar is
   // large (its members come soon), a walk through everyone when it is small (the Paris Bar's
   // few members among a million: 2.2 s). A small bar's members are then the starting set, sorted.
@@ -814,13 +813,34 @@ std::pair<std::vector<long long>, long long> PeopleStore::PeopleByFilters(soci::
   db::Query count =
       people(db::Query(from_bar ? "SELECT COUNT(*) FROM (SELECT DISTINCT p.id" : "SELECT COUNT(*) FROM (SELECT 1"));
   count.Append(" LIMIT ").Bind(count_cap).Append(") c");
-  db::Query list = people(db::Query(from_bar ? "SELECT DISTINCT p.id, p.sort_key" : "SELECT p.id"));
+  db::Query list = people(db::Query(from_bar ? "SELECT DISTINCT p.id, p.sort_key" : "SELECT p.id, p.sort_key"));
   // sql-fragment-end
-  list.Append(" ORDER BY p.sort_key, p.id LIMIT ")
-      .Bind(static_cast<long long>(filters.page.per_page))
-      .Append(" OFFSET ")
-      .Bind(filters.page.offset());
-  return {list.Column<long long>(sql), count.Scalar<long long>(sql)};
+  if (filters.after) {
+    // (sort_key, id) > (key, id), written so that the first term reads the sort_key index on
+    // both backends.
+    list.Append(" AND p.sort_key >= ")
+        .Bind(filters.after->key)
+        .Append(" AND (p.sort_key > ")
+        .Bind(filters.after->key)
+        .Append(" OR p.id > ")
+        .Bind(filters.after->id)
+        .Append(")");
+  }
+  // One row past the page says whether a next page exists.
+  list.Append(" ORDER BY p.sort_key, p.id LIMIT ").Bind(static_cast<long long>(filters.page.per_page) + 1);
+  if (!filters.after) list.Append(" OFFSET ").Bind(filters.page.offset());
+  FilterPage page;
+  std::string last_key;
+  list.ForEachRow(sql, [&](const db::Row& row) {
+    if (static_cast<int>(page.people.size()) == filters.page.per_page) {
+      page.next = KeysetCursor{std::move(last_key), page.people.back()};
+      return;
+    }
+    page.people.push_back(row.Integer(0));
+    last_key = row.Text(1);
+  });
+  page.total = count.Scalar<long long>(sql);
+  return page;
 }
 
 std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<long long>& people) const {

@@ -141,10 +141,17 @@ class PeopleStore {
                                 const LawyerQuery& filters, long long cap) const;
   // The names as written of these people (to order a short result list by collation).
   std::map<long long, std::string> DisplayNames(soci::session& sql, const std::vector<long long>& people) const;
-  // People matching the filters alone, in folded-name order, with the total.
-  // The total is counted up to `count_cap` (min(count, count_cap)), like a name search's.
-  std::pair<std::vector<long long>, long long> PeopleByFilters(soci::session& sql, const LawyerQuery& filters,
-                                                               long long count_cap) const;
+  // People matching the filters alone, in (sort_key, id) order — byte order on both backends
+  // (SQLite BINARY, PostgreSQL COLLATE "C") —, from the page's offset or after `filters.after`,
+  // with the total of the whole list (not of what follows the cursor), counted up to
+  // `count_cap` (min(count, count_cap)) like a name search's, and the cursor of the next page
+  // when there is one.
+  struct FilterPage {
+    std::vector<long long> people;
+    long long total = 0;
+    std::optional<KeysetCursor> next;
+  };
+  FilterPage PeopleByFilters(soci::session& sql, const LawyerQuery& filters, long long count_cap) const;
   // Hits for display, in the order given.
   std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
 

@@ -8,6 +8,7 @@
   </li>{{/HIT}}
 </ol>
 <nav class="pagination" aria-label="{{_ Pages _}}">
+  {{#FIRST}}<a href="{{FIRST_HREF}}">{{_ First page _}}</a>{{/FIRST}}
   {{#PREVIOUS}}<a href="{{PREVIOUS_HREF}}" rel="prev">{{_ Previous page _}}</a>{{/PREVIOUS}}
   {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">{{_ Next page _}}</a>{{/NEXT}}
 </nav>
