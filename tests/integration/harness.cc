@@ -98,14 +98,7 @@ std::string HttpResponse::Header(const std::string& name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
-  int fd = Connect(port);
-  size_t sent = 0;
-  while (sent < bytes.size()) {
-    ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may close early (413, 431): read what it said
-    sent += static_cast<size_t>(n);
-  }
+std::string ReadUntilClosed(int fd, std::chrono::milliseconds timeout) {
   std::string received;
   auto deadline = std::chrono::steady_clock::now() + timeout;
   char buffer[65536];
@@ -118,6 +111,18 @@ std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::m
     if (n <= 0) break;
     received.append(buffer, static_cast<size_t>(n));
   }
+  return received;
+}
+
+std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  int fd = Connect(port);
+  size_t sent = 0;
+  while (sent < bytes.size()) {
+    ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may close early (413, 431): read what it said
+    sent += static_cast<size_t>(n);
+  }
+  std::string received = ReadUntilClosed(fd, timeout);
   ::close(fd);
   return received;
 }

@@ -37,6 +37,8 @@ struct HttpResponse {
   std::string Header(const std::string& lower_case_name) const;
 };
 
+// What a connected socket receives until the server closes it or `timeout` passes.
+std::string ReadUntilClosed(int fd, std::chrono::milliseconds timeout);
 // Sends raw bytes on a new connection and reads until the server closes it or `timeout` passes.
 std::string SendRaw(std::uint16_t port, const std::string& bytes,
                     std::chrono::milliseconds timeout = std::chrono::seconds(10));

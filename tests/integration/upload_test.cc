@@ -30,13 +30,8 @@ bool Contains(const std::string& haystack, const std::string& needle) {
 // A connection held open by the test, to send a request a piece at a time.
 class RawConnection {
  public:
-  explicit RawConnection(std::uint16_t port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) ADD_FAILURE() << "connect";
+  explicit RawConnection(std::uint16_t port) : fd_(ConnectLoopback(port)) {
+    if (fd_ < 0) ADD_FAILURE() << "connect";
   }
   ~RawConnection() { Close(); }
   bool Send(const std::string& bytes) {
@@ -49,21 +44,7 @@ class RawConnection {
     return true;
   }
   // What the server sends until it closes the connection or `timeout` passes.
-  std::string Read(std::chrono::milliseconds timeout) {
-    std::string received;
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    char buffer[65536];
-    while (true) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) break;
-      pollfd poll_fd{fd_, POLLIN, 0};
-      if (::poll(&poll_fd, 1, static_cast<int>(left.count())) <= 0) break;
-      ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-      if (n <= 0) break;
-      received.append(buffer, static_cast<size_t>(n));
-    }
-    return received;
-  }
+  std::string Read(std::chrono::milliseconds timeout) { return ReadUntilClosed(fd_, timeout); }
   void Close() {
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
