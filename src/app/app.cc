@@ -122,7 +122,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
                                                     http::PipelineOptions{.access_log = config.access_log,
-                                                                          .trusted_proxies = std::move(*trusted_proxies)});
+                                                                          .trusted_proxies = *trusted_proxies});
   // Outermost first: headers on every response; who is calling; in which language; forms.
   app->pipeline_->Use(http::SecurityHeaders(config.behind_tls));
   app->pipeline_->Use(http::Authenticate(*app->accounts_, cookie, *app->pages_));
@@ -141,6 +141,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       .shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds),
       .uploads_per_address = config.uploads_per_address,
       .temporary_directory = config.TemporaryDirectory().string(),
+      .trusted_proxies = *trusted_proxies,
   };
   app->server_ = std::make_unique<http::Server>(options, *app->pipeline_);
   return app;

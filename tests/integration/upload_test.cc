@@ -99,7 +99,7 @@ std::string RollBody(const Browser& browser, const std::string& csv) {
 
 std::string RollHeader(const Browser& browser, size_t content_length) {
   return fmt::format(
-      "POST /organizations/paris-bar/roll HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {}\r\n"
+      "POST /organizations/paris-bar/roll HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: {}\r\n"
       "Content-Type: multipart/form-data; boundary={}\r\nContent-Length: {}\r\n\r\n",
       browser.CookieHeader(), kBoundary, content_length);
 }
@@ -195,6 +195,37 @@ TEST_F(UploadTest, AThirdConcurrentUploadFromOneAddressIs429AndALeaverFreesItsPl
   EXPECT_EQ(again.status, 200);
   EXPECT_TRUE(Eventually([] { return OpenBodyFiles(*directory_) == 0; })) << OpenBodyFiles(*directory_);
   EXPECT_EQ(NamesLeft(*directory_), 0) << "nothing left in the temporary directory";
+}
+
+// Behind a trusted proxy every upload comes from the proxy's address: the cap counts the
+// forwarded client instead, as the sign-in limits do.
+TEST(UploadLimitTest, BehindATrustedProxyTheForwardedClientIsCounted) {
+  auto directory = TemporaryDirectory() / "bodies-proxied";
+  std::filesystem::create_directories(directory);
+  auto server = TestServer::StartOwn("uploads_proxied", [&](app::Config& config) {
+    config.temp_dir = directory;
+    config.uploads_per_address = 1;
+    config.trusted_proxies = {"127.0.0.1"};
+  });
+  Browser admin = SignedInBrowser(server->port(), "paris.admin@demo.entente.example");
+  ASSERT_EQ(admin.Get("/organizations/paris-bar/roll").status, 200);
+  std::string body = RollBody(admin, Roll(60'000));
+  auto header = [&](const std::string& client) {
+    std::string plain = RollHeader(admin, body.size());
+    return plain.substr(0, plain.size() - 2) + "X-Forwarded-For: " + client + "\r\n\r\n";
+  };
+  // Two clients behind the proxy, one upload each: both are received.
+  RawConnection first(server->port()), second(server->port());
+  ASSERT_TRUE(first.Send(header("198.51.100.1") + body.substr(0, body.size() / 2)));
+  ASSERT_TRUE(second.Send(header("198.51.100.2") + body.substr(0, body.size() / 2)));
+  EXPECT_TRUE(Eventually([&] { return OpenBodyFiles(directory) == 2; })) << OpenBodyFiles(directory);
+  // A second upload of the first client: refused.
+  RawConnection third(server->port());
+  ASSERT_TRUE(third.Send(header("198.51.100.1")));
+  EXPECT_EQ(ParseResponse(third.Read(std::chrono::seconds(5))).status, 429);
+  first.Close();
+  second.Close();
+  EXPECT_TRUE(Eventually([&] { return OpenBodyFiles(directory) == 0; })) << OpenBodyFiles(directory);
 }
 
 TEST_F(UploadTest, ADocumentUploadIsStoredWholeFromItsFile) {

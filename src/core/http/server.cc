@@ -151,7 +151,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   // A large body goes to a temporary file, if this address has a place for one more.
   void ReadIntoFile(size_t limit) {
-    if (!server_.TakeUpload(remote_address_)) return Refuse(429);
+    // Counted per client: behind a trusted proxy, the forwarded address, not the proxy's.
+    std::string forwarded_for;
+    for (const auto& field : parser_->get()) {
+      if (!beast::iequals(field.name_string(), "x-forwarded-for")) continue;
+      if (!forwarded_for.empty()) forwarded_for += ',';
+      forwarded_for.append(field.value().data(), field.value().size());
+    }
+    upload_address_ = ClientAddress(remote_address_, forwarded_for, server_.options_.trusted_proxies);
+    if (!server_.TakeUpload(upload_address_)) return Refuse(429);
     holds_upload_ = true;
     auto file = BodyFile::Create(server_.options_.temporary_directory);
     if (!file) {
@@ -180,7 +188,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void EndUpload() {
     file_parser_.reset();
     body_file_.reset();
-    if (holds_upload_) server_.ReleaseUpload(remote_address_);
+    if (holds_upload_) server_.ReleaseUpload(upload_address_);
     holds_upload_ = false;
   }
 
@@ -289,6 +297,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<BodyFile> body_file_;
   bool holds_upload_ = false;  // counted in server_.uploads_
   std::string remote_address_;
+  std::string upload_address_;  // the client an upload is counted for
   size_t requests_served_ = 0;
   bool idle_ = true;  // touched only on the session's strand
 };

@@ -24,6 +24,7 @@
 #include <memory>
 #include <string>
 
+#include "core/http/client_address.h"
 #include "core/http/request.h"
 
 namespace entente::http {
@@ -52,6 +53,9 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace{25'000};
   int uploads_per_address = 2;
   std::string temporary_directory = "/tmp";
+  // Whose X-Forwarded-For names the client for the upload count (as the pipeline does for the
+  // rest: ClientAddress).
+  AddressSet trusted_proxies;
 };
 
 class Server {
