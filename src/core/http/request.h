@@ -22,7 +22,9 @@ Method ParseMethod(std::string_view name);
 // Percent-decodes a URL component; '+' becomes a space when `plus_is_space`. Invalid escapes
 // are kept as written. Never fails.
 std::string PercentDecode(std::string_view text, bool plus_is_space);
-std::string PercentEncode(std::string_view text);
+// Percent-encodes all but RFC 3986's unreserved characters and those in `also_keep` ('/' by
+// default: a path; "" for one path segment or query value).
+std::string PercentEncode(std::string_view text, std::string_view also_keep = "/");
 
 // `path` when it is a path on this site ("/x", never "//host" or "/\\host"), else "/": for
 // ?next= parameters, so that no redirect leads off the site.

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "core/http/request.h"
+
 namespace entente::accounts::totp {
 namespace {
 
@@ -120,21 +122,9 @@ std::string Grouped(std::string_view base32_secret) {
 
 namespace {
 
-// RFC 3986 unreserved characters stay; everything else is percent-encoded.
-std::string UriComponent(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '@') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
+// RFC 3986 unreserved characters and '@' stay (an account is an email); everything else,
+// '/' and ':' included, is percent-encoded.
+std::string UriComponent(std::string_view text) { return http::PercentEncode(text, "@"); }
 
 }  // namespace
 
