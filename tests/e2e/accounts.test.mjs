@@ -1,10 +1,10 @@
 // Browser tests of accounts, sessions, roles and API tokens on the demo data:
-//   - a member signs in and out; the old session cookie no longer works (SECURITY.md items 3, 4);
+//   - a member signs in and out; the old session cookie no longer works (docs/SECURITY.md items 3, 4);
 //   - journey 7: a platform admin grants a role, the audit log shows it, the user sees it;
 //   - journey 8: an API token from the account page reads the JSON API; a bar's system lists its
 //     members with curl, page by page, as the README shows;
-//   - a wrong password and an unknown email get the same answer (SECURITY.md item 2), and the
-//     sign-in form refuses a missing CSRF token and a foreign Origin (SECURITY.md item 8);
+//   - a wrong password and an unknown email get the same answer (docs/SECURITY.md item 2), and the
+//     sign-in form refuses a missing CSRF token and a foreign Origin (docs/SECURITY.md item 8);
 //   - axe-core on the sign-in, account and administration pages.
 //
 // Run from this folder:  npm ci && node --test accounts.test.mjs
@@ -180,7 +180,7 @@ test('a member signs in, sees no administration, signs out, and the old session 
 
       const cookie = await sessionCookie(context);
       assert.ok(cookie, `no ${SESSION_COOKIE} cookie after signing in`);
-      // SECURITY.md item 3: HttpOnly, SameSite=Lax; a 256-bit token is at least 43 base64 chars.
+      // docs/SECURITY.md item 3: HttpOnly, SameSite=Lax; a 256-bit token is at least 43 base64 chars.
       assert.equal(cookie.httpOnly, true, 'the session cookie should be HttpOnly');
       assert.equal(cookie.sameSite, 'Lax', 'the session cookie should be SameSite=Lax');
       assert.ok(cookie.value.length >= 43, `the session token looks short: ${cookie.value.length} chars`);

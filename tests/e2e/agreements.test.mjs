@@ -194,7 +194,7 @@ test('journey 5: the coordinator follows up and asks which objectives had no act
     });
   });
 
-test('stored XSS payloads in an agreement\'s texts stay text (SECURITY.md item 10)',
+test('stored XSS payloads in an agreement\'s texts stay text (docs/SECURITY.md item 10)',
   { timeout: TEST_TIMEOUT_MS }, async () => {
     await withContext('en', async (context) => {
       const page = await newPage(context);

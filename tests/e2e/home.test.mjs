@@ -7,7 +7,8 @@
 //   ENTENTE_E2E_OUT  where screenshots and the server log go (default ../../build/e2e)
 //
 // The browser is Debian's chromium driven by playwright-core (never `playwright install`:
-// browser downloads are not available on our machines), launched with the flags of STACK.md.
+// browser downloads are not available on our machines), launched with the flags in
+// docs/ARCHITECTURE.md ("Libraries").
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -25,14 +25,15 @@ export const OUT = path.resolve(process.env.ENTENTE_E2E_OUT || path.join(HERE, '
 // The binary may be replaced by a rebuild while the tests start: wait for it this long.
 export const BIN_WAIT_MS = 60_000;
 export const HEALTH_TIMEOUT_MS = 20_000;
-// SECURITY.md item 23: in-flight requests may take up to ~25 s to drain after SIGTERM.
+// docs/SECURITY.md item 23: in-flight requests may take up to ~25 s to drain after SIGTERM.
 export const STOP_TIMEOUT_MS = 30_000;
 export const PAGE_TIMEOUT_MS = 15_000;
 export const TEST_TIMEOUT_MS = 60_000;
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-// Debian's chromium, launched with the flags of STACK.md (never `playwright install`).
+// Debian's chromium, launched with the flags in docs/ARCHITECTURE.md ("Libraries"); never
+// `playwright install`.
 export const CHROMIUM_OPTIONS = {
   executablePath: '/usr/bin/chromium',
   args: [

@@ -1,4 +1,4 @@
-// SECURITY.md 10: XSS payloads stored in every text field of the directory never execute when
+// docs/SECURITY.md 10: XSS payloads stored in every text field of the directory never execute when
 // their pages are opened in Chromium. A bar admin stores them through the JSON API (names in
 // every language, alternate names, city, person names and notes, languages, practice areas,
 // contact details); the organization and person pages, their edit forms, Find a lawyer (page and

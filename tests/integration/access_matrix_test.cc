@@ -1,5 +1,5 @@
 // Every route, as every kind of actor, on a record of the actor's own organization, of another
-// one, a hidden one and a missing one, against tests/access_matrix.tsv (SECURITY.md 6–7 and
+// one, a hidden one and a missing one, against tests/access_matrix.tsv (docs/SECURITY.md 6–7 and
 // "Across organizations").
 //
 // The matrix runs on a server of its own (fresh database, demo loaded), so that the records it

@@ -1,5 +1,5 @@
 // Accounts, sessions, CSRF, roles, API tokens and the audit log, over HTTP and through the
-// service, on the backend of this run (SECURITY.md 1–8, 13, 16).
+// service, on the backend of this run (docs/SECURITY.md 1–8, 13, 16).
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -221,7 +221,7 @@ std::set<std::string> TokenNames(const std::string& url) {
   return names;
 }
 
-// SECURITY.md 21: the server killed with SIGKILL while writers are busy, again and again. Every
+// docs/SECURITY.md 21: the server killed with SIGKILL while writers are busy, again and again. Every
 // write the server acknowledged (201) is there after each kill, and the SQLite file is sound.
 // (This kills the application; stopping PostgreSQL itself with `pg_ctl stop -m immediate` is
 // not part of this test.)
@@ -284,7 +284,7 @@ TEST(ProcessTest, KillNineDuringWritesLosesNoAcknowledgedWrite) {
   EXPECT_EQ(server.process->WaitForExit(10s), 0);
 }
 
-// SECURITY.md 21 on PostgreSQL: the database server itself stops with `pg_ctl stop -m immediate`
+// docs/SECURITY.md 21 on PostgreSQL: the database server itself stops with `pg_ctl stop -m immediate`
 // (no checkpoint) while writers are busy, and starts again. Every acknowledged write is there
 // afterwards, and the application, which kept running, serves writes again on new connections.
 TEST(ProcessTest, PostgresCrashDuringWritesLosesNoAcknowledgedWrite) {

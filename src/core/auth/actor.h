@@ -1,5 +1,5 @@
 #pragma once
-// Who is acting (DESIGN.md, "Roles, scope and visibility"). Built once per request from the
+// Who is acting (docs/ARCHITECTURE.md, "Roles, scope and visibility"). Built once per request from the
 // session or API token, and passed explicitly to every service call (`const Actor&`).
 //
 // A role is held on one organization and covers it and its descendants. A platform admin holds

@@ -1,5 +1,5 @@
 #pragma once
-// Passwords (SECURITY.md 1), tokens (3) and CSRF tokens (8), on libsodium.
+// Passwords (docs/SECURITY.md 1), tokens (3) and CSRF tokens (8), on libsodium.
 
 #include <array>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Who may see a record (DESIGN.md, "Roles, scope and visibility"): one mechanism for pages, API
+// Who may see a record (docs/ARCHITECTURE.md, "Roles, scope and visibility"): one mechanism for pages, API
 // and search. Lists filter in SQL — AppendVisibleTo() adds the condition, with the actor's
 // organizations as bound parameters — so totals and pagination never reveal a hidden record;
 // a record loaded by id is checked with MayView(), which decides the same way.

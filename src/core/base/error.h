@@ -1,5 +1,5 @@
 #pragma once
-// Expected failures as values (STYLE.md, point 4). Services return Result<T>; exactly one place
+// Expected failures as values (docs/STYLE.md, point 4). Services return Result<T>; exactly one place
 // (core/http/error_response.cc) turns an Error into an HTTP status and a page or JSON body.
 
 #include <expected>

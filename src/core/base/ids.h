@@ -1,5 +1,5 @@
 #pragma once
-// Distinct id types (STYLE.md, point 6): an OrganizationId cannot be passed where a PersonId is
+// Distinct id types (docs/STYLE.md, point 6): an OrganizationId cannot be passed where a PersonId is
 // expected, and neither converts silently from a bare integer.
 
 #include <charconv>

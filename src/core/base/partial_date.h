@@ -1,5 +1,5 @@
 #pragma once
-// A date as precise as its source (DESIGN.md, "Facts with their precision"): a day, a range of
+// A date as precise as its source (docs/ARCHITECTURE.md, "Facts with their precision"): a day, a range of
 // days ("14–15 October 2014"), a month, a year, or unknown. Never filled in beyond what is known.
 //
 // Stored as text in one column, in an ISO 8601 form that sorts by its first day:

@@ -31,7 +31,7 @@ Document Parse(std::string_view text);
 
 // One field for output: quoted when it holds a comma, quote or line break; a field beginning with
 // = + - @ (or a tab or carriage return) is prefixed with ' so that spreadsheets do not run it as
-// a formula (SECURITY.md 15).
+// a formula (docs/SECURITY.md 15).
 std::string EscapeField(std::string_view field);
 std::string FormatRow(const std::vector<std::string>& fields);
 

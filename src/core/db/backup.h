@@ -1,5 +1,5 @@
 #pragma once
-// Online backups (SECURITY.md 22). SQLite: `VACUUM INTO` a temporary file next to the
+// Online backups (docs/SECURITY.md 22). SQLite: `VACUUM INTO` a temporary file next to the
 // destination (it finishes under steady writes, unlike the incremental backup API), then fsync
 // and rename, so the destination is always either absent or complete. PostgreSQL: `pg_dump -Fc`
 // into a temporary file, then fsync and rename.

@@ -88,7 +88,7 @@ Error DatabaseError(const std::exception& error) {
     return Error::Conflict("This change conflicts with existing data.");
   }
   // SOCI appends the bound values (`… with :email="…"`): they may be passwords or personal data,
-  // and must never reach the log (SECURITY.md 16).
+  // and must never reach the log (docs/SECURITY.md 16).
   if (size_t values = message.find("\" with :"); values != std::string_view::npos)
     message = message.substr(0, values + 1);
   return Error::Internal(std::string("database: ") + std::string(message));
@@ -115,7 +115,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseUrl& url, size_t 
         session.open(*soci::factory_sqlite3(), "db=\"" + url.sqlite_path.string() + "\" timeout=10");
         session << "PRAGMA foreign_keys = ON";
         session << "PRAGMA journal_mode = WAL";
-        // An application crash never loses a commit in WAL with NORMAL (STACK.md).
+        // An application crash never loses a commit in WAL with NORMAL (docs/ARCHITECTURE.md ("Libraries")).
         session << "PRAGMA synchronous = NORMAL";
         session << "PRAGMA busy_timeout = 10000";
         // Read the file through a memory map (the kernel's page cache, shared by every

@@ -1,5 +1,5 @@
 #pragma once
-// The per-entity text table (DESIGN.md, "Text in four languages"). Each entity with human text
+// The per-entity text table (docs/ARCHITECTURE.md, "Text in four languages"). Each entity with human text
 // has a table of this shape:
 //
 //   <entity>_texts (owner_id → <entity>.id, field, language, text, is_original,

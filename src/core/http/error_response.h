@@ -1,5 +1,5 @@
 #pragma once
-// The one place that turns an Error into an HTTP response (STYLE.md, point 4): the status for
+// The one place that turns an Error into an HTTP response (docs/STYLE.md, point 4): the status for
 // each code, a page in the user's language for browsers, `{code, message, fields[], request_id}`
 // for /api/. An internal error's detail goes to the log with the request id, never to the user.
 

@@ -89,7 +89,7 @@ Response Pipeline::Run(Request& request, const Next& innermost, bool route_found
 }
 
 Response Pipeline::Dispatch(RequestContext& context, const Router::Match& match) {
-  // Load → check access → act (STYLE.md, point 3): the route says who may use it.
+  // Load → check access → act (docs/STYLE.md, point 3): the route says who may use it.
   if (!match.route) {
     if (!match.allowed.empty()) {
       Response response = StatusResponse(context, 405, presenter_);

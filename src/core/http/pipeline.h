@@ -54,7 +54,7 @@ class Pipeline final : public Dispatcher {
 std::string NewRequestId();
 
 // Content-Security-Policy without inline script, frame-ancestors, nosniff, Referrer-Policy, and
-// HSTS when `behind_tls` (SECURITY.md 11).
+// HSTS when `behind_tls` (docs/SECURITY.md 11).
 Middleware SecurityHeaders(bool behind_tls);
 
 // Sets context.language: the `lang` cookie, else the signed-in user's preference, else

@@ -1,5 +1,5 @@
 #pragma once
-// The URL table. Each module adds its routes from one `<module>_routes.cc` (STYLE.md, point 1).
+// The URL table. Each module adds its routes from one `<module>_routes.cc` (docs/STYLE.md, point 1).
 // Patterns are literal segments and typed parameters:
 //   /organizations/{id:id}   a positive decimal id (Id<Tag>::Parse)
 //   /lang/{code:slug}        lower-case letters, digits and '-'

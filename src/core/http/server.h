@@ -2,7 +2,7 @@
 // The HTTP/1.1 server: Boost.Beast on Asio, behind our own Request/Response types. Only
 // server.cc includes Beast.
 //
-// Limits and timeouts (SECURITY.md 12, 18, 19): headers over `max_header_bytes` → 431; a body
+// Limits and timeouts (docs/SECURITY.md 12, 18, 19): headers over `max_header_bytes` → 431; a body
 // over the route's limit → 413; a malformed request → 400 and the connection closed; a header
 // not complete within `header_timeout`, a body not complete within `body_timeout`, or a
 // keep-alive connection idle for `idle_timeout` → the connection is closed.
@@ -14,7 +14,7 @@
 // read at a time: one more is answered 429 with Retry-After from its header, before its body
 // is read, and the connection is closed.
 //
-// Shutdown (SECURITY.md 23): Shutdown() stops accepting, closes idle connections, lets requests
+// Shutdown (docs/SECURITY.md 23): Shutdown() stops accepting, closes idle connections, lets requests
 // already being handled finish (their responses say `Connection: close`), and returns once all
 // connections are gone or `shutdown_grace` has passed.
 

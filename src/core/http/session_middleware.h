@@ -1,5 +1,5 @@
 #pragma once
-// Authentication and CSRF protection (SECURITY.md 3, 8), as middleware.
+// Authentication and CSRF protection (docs/SECURITY.md 3, 8), as middleware.
 //
 // Authenticate: an API bearer token (under /api/ only) or the session cookie becomes
 // context.actor; a stale session cookie is cleared. A wrong bearer token is refused (401), never

@@ -1,5 +1,5 @@
 #pragma once
-// The interface languages and how one is chosen for a request (DESIGN.md, "Text in four
+// The interface languages and how one is chosen for a request (docs/ARCHITECTURE.md, "Text in four
 // languages"): the `lang` cookie set by the switch, else the signed-in user's preference, else
 // Accept-Language, else English.
 

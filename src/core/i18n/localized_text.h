@@ -1,5 +1,5 @@
 #pragma once
-// A record's human text in several languages (DESIGN.md, "Text in four languages"): each
+// A record's human text in several languages (docs/ARCHITECTURE.md, "Text in four languages"): each
 // variant says whether it is the original or our translation. Pick() falls back
 // requested → en → fr → ru → kk → any, and says when it did, so that pages can mark fallback
 // text with its own `lang` attribute.

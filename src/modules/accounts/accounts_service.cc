@@ -25,7 +25,7 @@ std::string Ago(std::chrono::seconds age) { return UtcTimestamp(std::chrono::sys
 
 std::string Later(std::chrono::seconds delay) { return UtcTimestamp(std::chrono::system_clock::now() + delay); }
 
-// The same answer for every way a sign-in can fail (SECURITY.md 2).
+// The same answer for every way a sign-in can fail (docs/SECURITY.md 2).
 Error SignInRefused() { return Error::Unauthenticated(N_("The email or password is not correct.")); }
 
 std::string Json(const nlohmann::json& value) {

@@ -1,5 +1,5 @@
 #pragma once
-// Uploaded documents (SECURITY.md 14): what a signed text may be, recognized from its bytes
+// Uploaded documents (docs/SECURITY.md 14): what a signed text may be, recognized from its bytes
 // rather than its name. Kept apart from the other rules so that a fuzz harness links it alone.
 
 #include <string_view>

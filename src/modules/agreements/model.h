@@ -1,5 +1,5 @@
 #pragma once
-// Cooperation agreements (DESIGN.md, module 2): what the parties signed, when and where, what
+// Cooperation agreements (docs/ARCHITECTURE.md, module 2): what the parties signed, when and where, what
 // they promised (objectives), and what was done about it (activities, follow-ups, reviews).
 // Every fact the sources may not give is able to say "unknown": a PartialDate that is not
 // known, an optional number, a kind whose value is kUnknown.

@@ -47,7 +47,7 @@ class OrganizationStore {
   // Counts of the public organizations (the home page's figures, the same for everyone).
   DirectorySummary Summary(soci::session& sql) const;
 
-  // `id` and every organization above it, nearest first. Role scope (DESIGN.md: a role on X
+  // `id` and every organization above it, nearest first. Role scope (docs/ARCHITECTURE.md: a role on X
   // covers X and its descendants) is checked against this list.
   std::vector<OrganizationId> SelfAndAncestors(soci::session& sql, OrganizationId id) const;
   // `id` and every organization below it.

@@ -557,7 +557,7 @@ Result<Invitation> EventService::GetInvitation(const auth::Actor& actor, Invitat
     auto invitation = store_.LoadInvitation(sql, id);
     if (!invitation) return Fail(Error::NotFound());
     auto event = store_.Load(sql, invitation->event);
-    // The letter is for those who sent it and those it is addressed to (SECURITY.md 7: a 404
+    // The letter is for those who sent it and those it is addressed to (docs/SECURITY.md 7: a 404
     // for anyone else, never the record).
     if (!event || !(MayAnswer(actor, *invitation) || MayManage(actor, *event))) return Fail(Error::NotFound());
     return std::move(*invitation);

@@ -35,7 +35,7 @@
 // Times: the programme is shown in the event's own zone. The viewer's own time is shown beside
 // it when it differs: the zone chosen with ?tz= (a list on the page), else — on a delegation's
 // agenda — the delegation's home zone (its organization's country). Anonymous pages set no
-// cookie for it (DESIGN.md: anonymous visitors cost nothing).
+// cookie for it (docs/ARCHITECTURE.md: anonymous visitors cost nothing).
 
 #include "modules/events/events_routes.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Events (DESIGN.md, module 3): workshops, conferences, celebrations such as the Paris Bar's
+// Events (docs/ARCHITECTURE.md, module 3): workshops, conferences, celebrations such as the Paris Bar's
 // Rentrée, with a programme of sessions in the event's own time zone, participants, delegations,
 // invitations, registration, awards and private meetings.
 //
