@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/text.h"
 #include "core/base/messages.h"
 #include "core/http/forms.h"
 #include "core/http/json.h"
@@ -53,26 +54,6 @@ std::string Join(const std::vector<std::string>& values) {
   return text;
 }
 
-// "fr, ru; kk" → {"fr", "ru", "kk"}: commas or semicolons, spaces trimmed, empties dropped.
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> values;
-  std::string current;
-  auto flush = [&] {
-    size_t begin = current.find_first_not_of(" \t\r\n");
-    size_t end = current.find_last_not_of(" \t\r\n");
-    if (begin != std::string::npos) values.push_back(current.substr(begin, end - begin + 1));
-    current.clear();
-  };
-  for (char c : text) {
-    if (c == ',' || c == ';') {
-      flush();
-    } else {
-      current.push_back(c);
-    }
-  }
-  flush();
-  return values;
-}
 
 // Organizations where the actor may act as bar admin, for the choice of a bar, parent or
 // organization on a form.
@@ -304,11 +285,11 @@ PersonInput PersonInputFromForm(const http::Form& form) {
   PersonInput input;
   input.gender = form.Get("gender");
   input.city = form.Get("city");
-  input.languages = SplitList(form.Get("languages"));
+  input.languages = SplitList(form.Get("languages"), ",;");
   for (auto& language : input.languages) {
     for (auto& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  input.practice_areas = SplitList(form.Get("practice_areas"));
+  input.practice_areas = SplitList(form.Get("practice_areas"), ",;");
   for (int k = 0; k < kMaxRows; ++k) {
     std::string full_name = form.Get(fmt::format("name_full_{}", k));
     if (full_name.empty()) continue;

@@ -2,92 +2,12 @@
 
 #include "core/base/messages.h"
 #include "core/http/json.h"
+#include "core/http/json_reader.h"
 #include "modules/directory/people_service.h"
 
 namespace entente::directory {
-namespace {
-
+using http::JsonReader;
 using nlohmann::json;
-
-// Reads members of a JSON object, collecting a field error for each of the wrong type.
-class Reader {
- public:
-  explicit Reader(const json& body) : body_(body) {
-    if (!body_.is_object()) errors_.push_back({"body", N_("Send a JSON object.")});
-  }
-
-  std::string String(const char* name) {
-    if (!body_.is_object()) return "";
-    auto it = body_.find(name);
-    if (it == body_.end() || it->is_null()) return "";
-    if (!it->is_string()) {
-      errors_.push_back({name, N_("This must be text.")});
-      return "";
-    }
-    return it->get<std::string>();
-  }
-
-  std::vector<std::string> Strings(const char* name) {
-    std::vector<std::string> values;
-    const json* array = Array(name);
-    if (!array) return values;
-    for (const auto& item : *array) {
-      if (!item.is_string()) {
-        errors_.push_back({name, N_("This must be a list of texts.")});
-        return {};
-      }
-      values.push_back(item.get<std::string>());
-    }
-    return values;
-  }
-
-  const json* Array(const char* name) {
-    if (!body_.is_object()) return nullptr;
-    auto it = body_.find(name);
-    if (it == body_.end() || it->is_null()) return nullptr;
-    if (!it->is_array()) {
-      errors_.push_back({name, N_("This must be a list.")});
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  // {"en": "…", "fr": "…"}: the text per language; `original` is the first language given.
-  i18n::LocalizedText Text(const char* name) {
-    i18n::LocalizedText text;
-    if (!body_.is_object()) return text;
-    auto it = body_.find(name);
-    if (it == body_.end() || it->is_null()) return text;
-    if (!it->is_object()) {
-      errors_.push_back({name, N_("Give the text as an object with one member per language (en, fr, ru, kk).")});
-      return text;
-    }
-    std::string original = String("original_language");
-    for (const auto& [language, value] : it->items()) {
-      if (!value.is_string()) {
-        errors_.push_back({name, N_("Give the text as an object with one member per language (en, fr, ru, kk).")});
-        continue;
-      }
-      text.Set(language, value.get<std::string>(), original.empty() ? text.variants().empty() : language == original);
-    }
-    return text;
-  }
-
-  void Add(FieldError error) { errors_.push_back(std::move(error)); }
-
-  template <typename T>
-  Result<T> Finish(T value) {
-    if (!errors_.empty())
-      return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors_)));
-    return value;
-  }
-
- private:
-  const json& body_;
-  std::vector<FieldError> errors_;
-};
-
-}  // namespace
 
 json TextJson(const i18n::LocalizedText& text) { return http::LocalizedJson(text); }
 
@@ -157,7 +77,7 @@ json PersonJson(const Person& record, const auth::Actor& viewer) {
 }
 
 Result<OrganizationInput> OrganizationInputFromJson(const json& body) {
-  Reader read(body);
+  JsonReader read(body);
   OrganizationInput input;
   input.slug = read.String("slug");
   input.kind = read.String("kind");
@@ -167,8 +87,8 @@ Result<OrganizationInput> OrganizationInputFromJson(const json& body) {
   input.jurisdiction = read.String("jurisdiction");
   input.website = read.String("website");
   input.visibility = read.String("visibility");
-  input.keep_parent = body.is_object() && !body.contains("parent");
-  input.keep_visibility = body.is_object() && !body.contains("visibility");
+  input.keep_parent = body.is_object() && !read.Has("parent");
+  input.keep_visibility = body.is_object() && !read.Has("visibility");
   if (input.visibility.empty()) input.visibility = "public";
   input.name = read.Text("name");
   input.alternate_name = read.Text("alternate_name");
@@ -176,48 +96,41 @@ Result<OrganizationInput> OrganizationInputFromJson(const json& body) {
 }
 
 Result<PersonInput> PersonInputFromJson(const json& body) {
-  Reader read(body);
+  JsonReader read(body);
   PersonInput input;
   input.gender = read.String("gender");
   input.city = read.String("city");
   input.languages = read.Strings("languages");
   input.practice_areas = read.Strings("practice_areas");
-  if (const json* names = read.Array("names")) {
-    for (const auto& item : *names) {
-      Reader name_reader(item);
-      PersonName name;
-      name.full_name = name_reader.String("name");
-      std::string kind = name_reader.String("kind");
-      auto parsed_kind = ParseNameKind(kind.empty() ? (input.names.empty() ? "as_written" : "transliterated") : kind);
-      if (!parsed_kind) read.Add({"names", N_("Choose the kind of each name from the list.")});
-      name.kind = parsed_kind.value_or(NameKind::kAsWritten);
-      name.script = DetectScript(name.full_name);
-      name.language = name_reader.String("language");
-      name.note = name_reader.String("note");
-      if (!name_reader.Finish(0)) read.Add({"names", N_("Give each name as an object with a name and a kind.")});
-      input.names.push_back(std::move(name));
-    }
-  }
-  if (const json* contacts = read.Array("contacts")) {
-    for (const auto& item : *contacts) {
-      Reader contact_reader(item);
-      Contact contact;
-      auto kind = ParseContactKind(contact_reader.String("kind"));
-      std::string visibility = contact_reader.String("visibility");
-      auto level = auth::ParseVisibility(visibility.empty() ? "members" : visibility);
-      contact.value = contact_reader.String("value");
-      if (!kind) read.Add({"contacts", N_("Choose the kind of each contact detail from the list.")});
-      if (!level) read.Add({"contacts", N_("Choose who may see each contact detail from the list.")});
-      contact.kind = kind.value_or(ContactKind::kEmail);
-      contact.visibility = level.value_or(auth::Visibility::kPrivate);
-      input.contacts.push_back(std::move(contact));
-    }
-  }
+  read.Each("names", [&](JsonReader& item) {
+    PersonName name;
+    name.full_name = item.String("name");
+    std::string kind = item.String("kind");
+    auto parsed_kind = ParseNameKind(kind.empty() ? (input.names.empty() ? "as_written" : "transliterated") : kind);
+    if (!parsed_kind) item.Add({"names", N_("Choose the kind of each name from the list.")});
+    name.kind = parsed_kind.value_or(NameKind::kAsWritten);
+    name.script = DetectScript(name.full_name);
+    name.language = item.String("language");
+    name.note = item.String("note");
+    input.names.push_back(std::move(name));
+  });
+  read.Each("contacts", [&](JsonReader& item) {
+    Contact contact;
+    auto kind = ParseContactKind(item.String("kind"));
+    std::string visibility = item.String("visibility");
+    auto level = auth::ParseVisibility(visibility.empty() ? "members" : visibility);
+    contact.value = item.String("value");
+    if (!kind) item.Add({"contacts", N_("Choose the kind of each contact detail from the list.")});
+    if (!level) item.Add({"contacts", N_("Choose who may see each contact detail from the list.")});
+    contact.kind = kind.value_or(ContactKind::kEmail);
+    contact.visibility = level.value_or(auth::Visibility::kPrivate);
+    input.contacts.push_back(std::move(contact));
+  });
   return read.Finish(std::move(input));
 }
 
 Result<MembershipInput> MembershipInputFromJson(const json& body) {
-  Reader read(body);
+  JsonReader read(body);
   MembershipInput input;
   input.bar_slug = read.String("bar");
   input.roll_number = read.String("roll_number");
@@ -229,7 +142,7 @@ Result<MembershipInput> MembershipInputFromJson(const json& body) {
 }
 
 Result<PositionInput> PositionInputFromJson(const json& body) {
-  Reader read(body);
+  JsonReader read(body);
   PositionInput input;
   input.organization_slug = read.String("organization");
   input.title = read.String("title");

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/text.h"
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
 #include "core/csv/csv.h"
@@ -20,20 +21,6 @@ namespace {
 
 constexpr size_t kMaxRows = 2'000'000;
 
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(';', start);
-    std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    size_t first = item.find_first_not_of(' ');
-    size_t last = item.find_last_not_of(' ');
-    if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return items;
-}
 
 std::string JoinList(const std::vector<std::string>& items) {
   std::string text;
@@ -139,7 +126,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     std::string name = cell("name");
     if (name.empty() || name.size() > 300) problem("name", N_("A name must have between 1 and 300 characters."));
     parsed.person.names.push_back({name, DetectScript(name), NameKind::kAsWritten, "", ""});
-    for (auto& other : SplitList(cell("other_names"))) {
+    for (auto& other : SplitList(cell("other_names"), ";")) {
       parsed.person.names.push_back({other, DetectScript(other), NameKind::kTransliterated, "", ""});
     }
     parsed.person.gender = cell("gender");
@@ -148,7 +135,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
       problem("gender", N_("Use female, male, other, or leave it empty."));
     }
     parsed.person.city = cell("city");
-    parsed.person.languages = SplitList(cell("languages"));
+    parsed.person.languages = SplitList(cell("languages"), ";");
     for (const auto& language : parsed.person.languages) {
       if (language.size() < 2 || language.size() > 3 ||
           !std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
@@ -156,7 +143,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
         break;
       }
     }
-    parsed.person.practice_areas = SplitList(cell("practice_areas"));
+    parsed.person.practice_areas = SplitList(cell("practice_areas"), ";");
     auto admitted = PartialDate::Parse(cell("admitted_on"));
     if (admitted) {
       parsed.admitted_on = *admitted;
