@@ -7,6 +7,7 @@
 #include <charconv>
 #include <functional>
 
+#include "core/base/text.h"
 #include "core/http/client_address.h"
 
 extern char** environ;
@@ -41,58 +42,59 @@ struct Setting {
   std::string_view table;
   std::string_view key;
   std::string_view variable;
-  std::function<Status(Config&, std::string_view name, std::string_view text)> set;
+  std::function<Status(Config&, std::string_view name, std::string_view text)> set;  // a Setter
 };
 
+using Setter = std::function<Status(Config&, std::string_view name, std::string_view text)>;
+
+Setter TextSetting(std::string Config::*member) {
+  return [member](Config& config, std::string_view, std::string_view value) -> Status {
+    config.*member = std::string(value);
+    return {};
+  };
+}
+
+Setter PathSetting(std::filesystem::path Config::*member) {
+  return [member](Config& config, std::string_view, std::string_view value) -> Status {
+    config.*member = std::filesystem::path(std::string(value));
+    return {};
+  };
+}
+
+Setter IntegerSetting(int Config::*member, int minimum, int maximum) {
+  return [=](Config& config, std::string_view name, std::string_view value) -> Status {
+    return ParseInt(name, value, minimum, maximum, config.*member);
+  };
+}
+
+Setter BooleanSetting(bool Config::*member) {
+  return [=](Config& config, std::string_view name, std::string_view value) -> Status {
+    return ParseBool(name, value, config.*member);
+  };
+}
+
+// "127.0.0.1, 10.0.0.0/8": addresses or CIDR ranges, separated by commas, stored lower-case.
+Setter AddressesSetting(std::vector<std::string> Config::*member) {
+  return [member](Config& config, std::string_view name, std::string_view value) -> Status {
+    std::vector<std::string> parsed = SplitList(value, ",");
+    for (auto& entry : parsed) {
+      for (char& c : entry) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (auto checked = http::AddressSet::Parse(parsed); !checked) {
+      return Fail(Error::InvalidArgument(
+          fmt::format("{} must list IP addresses or CIDR ranges: {}", name, checked.error().message())));
+    }
+    config.*member = std::move(parsed);
+    return {};
+  };
+}
+
 std::vector<Setting> Settings() {
-  auto text = [](std::string Config::*member) {
-    return [member](Config& config, std::string_view, std::string_view value) -> Status {
-      config.*member = std::string(value);
-      return {};
-    };
-  };
-  auto path = [](std::filesystem::path Config::*member) {
-    return [member](Config& config, std::string_view, std::string_view value) -> Status {
-      config.*member = std::filesystem::path(std::string(value));
-      return {};
-    };
-  };
-  auto integer = [](int Config::*member, int minimum, int maximum) {
-    return [=](Config& config, std::string_view name, std::string_view value) -> Status {
-      return ParseInt(name, value, minimum, maximum, config.*member);
-    };
-  };
-  auto addresses = [](std::vector<std::string> Config::*member) {
-    return [member](Config& config, std::string_view name, std::string_view value) -> Status {
-      std::vector<std::string> parsed;
-      size_t start = 0;
-      while (start <= value.size()) {
-        size_t comma = value.find(',', start);
-        std::string_view item =
-            value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-        if (!item.empty()) {
-          std::string entry(item);
-          for (char& c : entry) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          parsed.push_back(std::move(entry));
-        }
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-      }
-      if (auto checked = http::AddressSet::Parse(parsed); !checked) {
-        return Fail(Error::InvalidArgument(
-            fmt::format("{} must list IP addresses or CIDR ranges: {}", name, checked.error().message())));
-      }
-      config.*member = std::move(parsed);
-      return {};
-    };
-  };
-  auto boolean = [](bool Config::*member) {
-    return [=](Config& config, std::string_view name, std::string_view value) -> Status {
-      return ParseBool(name, value, config.*member);
-    };
-  };
+  auto text = TextSetting;
+  auto path = PathSetting;
+  auto integer = IntegerSetting;
+  auto boolean = BooleanSetting;
+  auto addresses = AddressesSetting;
   return {
       {"database", "url", "ENTENTE_DATABASE_URL", text(&Config::database_url)},
       {"database", "pool_size", "ENTENTE_DATABASE_POOL_SIZE", integer(&Config::database_pool_size, 1, 256)},
