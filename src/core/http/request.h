@@ -21,6 +21,10 @@ Method ParseMethod(std::string_view name);
 
 // Percent-decodes a URL component; '+' becomes a space when `plus_is_space`. Invalid escapes
 // are kept as written. Never fails.
+// How clients reach the server: plain HTTP, or HTTPS terminated by a proxy in front
+// (`http.behind_tls`). Decides HSTS, the cookies' Secure flag and name, and the Origin expected.
+enum class PublicScheme { kHttp, kHttps };
+
 std::string PercentDecode(std::string_view text, bool plus_is_space);
 // Percent-encodes all but RFC 3986's unreserved characters and those in `also_keep` ('/' by
 // default: a path; "" for one path segment or query value).
