@@ -14,14 +14,14 @@
       <label for="bar">{{_ Bar _}}</label>
       <select id="bar" name="bar">
         <option value="">{{_ All bars _}}</option>
-        {{#BAR_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/BAR_OPTION}}
+        {{#BAR_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/BAR_OPTION}}
       </select>
     </div>
     <div class="field">
       <label for="jurisdiction">{{_ Jurisdiction _}}</label>
       <select id="jurisdiction" name="jurisdiction">
         <option value="">{{_ All _}}</option>
-        {{#JURISDICTION_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/JURISDICTION_OPTION}}
+        {{#JURISDICTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/JURISDICTION_OPTION}}
       </select>
     </div>
     <div class="field">
@@ -42,7 +42,7 @@
     <div class="field">
       <label for="status">{{_ Status _}}</label>
       <select id="status" name="status">
-        {{#STATUS_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
+        {{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
       </select>
     </div>
   </div>

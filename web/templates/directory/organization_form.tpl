@@ -21,7 +21,7 @@
     <div class="field">
       <label for="original_language">{{_ Language of the original name _}}</label>
       <select id="original_language" name="original_language">
-        {{#ORIGINAL_OPTION}}<option value="{{CODE}}" lang="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LANGUAGE}}</option>{{/ORIGINAL_OPTION}}
+        {{#ORIGINAL_OPTION}}<option value="{{CODE}}" lang="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/ORIGINAL_OPTION}}
       </select>
     </div>
   </fieldset>
@@ -34,7 +34,7 @@
   <div class="field">
     <label for="kind">{{_ Kind _}}</label>
     <select id="kind" name="kind">
-      {{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}
+      {{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}
     </select>
     {{#KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/KIND_ERROR}}
   </div>
@@ -42,7 +42,7 @@
     <label for="parent">{{_ Part of _}}</label>
     <select id="parent" name="parent">
       {{#TOP_LEVEL_ALLOWED}}<option value="">{{_ None (a top-level organization) _}}</option>{{/TOP_LEVEL_ALLOWED}}
-      {{#PARENT_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/PARENT_OPTION}}
+      {{#PARENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PARENT_OPTION}}
     </select>
     {{#PARENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARENT_ERROR}}
   </div>
@@ -61,7 +61,7 @@
     <label for="jurisdiction">{{_ Jurisdiction _}}</label>
     <select id="jurisdiction" name="jurisdiction">
       <option value="">{{_ None _}}</option>
-      {{#JURISDICTION_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/JURISDICTION_OPTION}}
+      {{#JURISDICTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/JURISDICTION_OPTION}}
     </select>
     {{#JURISDICTION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/JURISDICTION_ERROR}}
   </div>
@@ -73,7 +73,7 @@
   <div class="field">
     <label for="visibility">{{_ Who may see it _}}</label>
     <select id="visibility" name="visibility">
-      {{#VISIBILITY_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}
+      {{#VISIBILITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}
     </select>
     {{#VISIBILITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/VISIBILITY_ERROR}}
   </div>

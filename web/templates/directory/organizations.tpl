@@ -5,14 +5,14 @@
     <label for="jurisdiction">{{_ Jurisdiction _}}</label>
     <select id="jurisdiction" name="jurisdiction">
       <option value="">{{_ All _}}</option>
-      {{#JURISDICTION_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/JURISDICTION_OPTION}}
+      {{#JURISDICTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/JURISDICTION_OPTION}}
     </select>
   </div>
   <div class="field">
     <label for="kind">{{_ Kind _}}</label>
     <select id="kind" name="kind">
       <option value="">{{_ All _}}</option>
-      {{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}
+      {{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}
     </select>
   </div>
   <button class="button" type="submit">{{_ Filter _}}</button>

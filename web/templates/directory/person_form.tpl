@@ -9,7 +9,7 @@
     <div class="field">
       <label for="bar">{{_ Bar _}}</label>
       <select id="bar" name="bar">
-        {{#BAR_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/BAR_OPTION}}
+        {{#BAR_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/BAR_OPTION}}
       </select>
       {{#BAR_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/BAR_ERROR}}
     </div>
@@ -27,7 +27,7 @@
     <div class="field">
       <label for="status">{{_ Status _}}</label>
       <select id="status" name="status">
-        {{#STATUS_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
+        {{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
       </select>
       {{#STATUS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/STATUS_ERROR}}
     </div>
@@ -47,7 +47,7 @@
       </tr>{{/FIRST_NAME}}
       {{#NAME_ROW}}<tr>
         <td><input id="name_full_{{K}}" name="name_full_{{K}}" maxlength="300" value="{{FULL_NAME}}" aria-label="{{_ Other name _}}"></td>
-        <td><select name="name_kind_{{K}}" aria-label="{{_ Kind _}}">{{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select></td>
+        <td><select name="name_kind_{{K}}" aria-label="{{_ Kind _}}">{{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select></td>
         <td><input name="name_language_{{K}}" maxlength="3" size="4" value="{{LANGUAGE}}" aria-label="{{_ Language _}}"></td>
         <td><input name="name_note_{{K}}" maxlength="200" value="{{NOTE}}" aria-label="{{_ Note _}}"></td>
       </tr>{{/NAME_ROW}}
@@ -57,7 +57,7 @@
   <div class="field">
     <label for="gender">{{_ Gender _}}</label>
     <select id="gender" name="gender">
-      {{#GENDER_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/GENDER_OPTION}}
+      {{#GENDER_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/GENDER_OPTION}}
     </select>
     {{#GENDER_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/GENDER_ERROR}}
   </div>
@@ -86,9 +86,9 @@
       <thead><tr><th scope="col">{{_ Kind _}}</th><th scope="col">{{_ Detail _}}</th><th scope="col">{{_ Who may see it _}}</th></tr></thead>
       <tbody>
       {{#CONTACT_ROW}}<tr>
-        <td><select name="contact_kind_{{K}}" aria-label="{{_ Kind _}}">{{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select></td>
+        <td><select name="contact_kind_{{K}}" aria-label="{{_ Kind _}}">{{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select></td>
         <td><input name="contact_value_{{K}}" maxlength="300" value="{{VALUE}}" aria-label="{{_ Detail _}}"></td>
-        <td><select name="contact_visibility_{{K}}" aria-label="{{_ Who may see it _}}">{{#VISIBILITY_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select></td>
+        <td><select name="contact_visibility_{{K}}" aria-label="{{_ Who may see it _}}">{{#VISIBILITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select></td>
       </tr>{{/CONTACT_ROW}}
       </tbody>
     </table>
@@ -104,11 +104,11 @@
   <form class="form form-inline" method="post" action="/people/{{SLUG}}/memberships">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field"><label for="m-bar">{{_ Bar _}}</label>
-      <select id="m-bar" name="bar">{{#BAR_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/BAR_OPTION}}</select></div>
+      <select id="m-bar" name="bar">{{#BAR_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/BAR_OPTION}}</select></div>
     <div class="field"><label for="m-roll">{{_ Roll number _}}</label><input id="m-roll" name="roll_number" maxlength="50"></div>
     <div class="field"><label for="m-admitted">{{_ Admitted on _}}</label><input id="m-admitted" name="admitted_on" maxlength="10" placeholder="{{_ YYYY-MM-DD _}}"></div>
     <div class="field"><label for="m-status">{{_ Status _}}</label>
-      <select id="m-status" name="status">{{#STATUS_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/STATUS_OPTION}}</select></div>
+      <select id="m-status" name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/STATUS_OPTION}}</select></div>
     <div class="field"><label for="m-since">{{_ Status since _}}</label><input id="m-since" name="status_since" maxlength="10" placeholder="{{_ YYYY-MM-DD _}}"></div>
     <button class="button" type="submit">{{_ Save the membership _}}</button>
   </form>
@@ -124,9 +124,9 @@
   <form class="form form-inline" method="post" action="/people/{{SLUG}}/positions">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field"><label for="p-title">{{_ Position held _}}</label>
-      <select id="p-title" name="title">{{#TITLE_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/TITLE_OPTION}}</select></div>
+      <select id="p-title" name="title">{{#TITLE_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/TITLE_OPTION}}</select></div>
     <div class="field"><label for="p-organization">{{_ Organization _}}</label>
-      <select id="p-organization" name="organization">{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select></div>
+      <select id="p-organization" name="organization">{{#ORGANIZATION_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ORGANIZATION_OPTION}}</select></div>
     <div class="field"><label for="p-starts">{{_ From _}}</label><input id="p-starts" name="starts_on" maxlength="10"></div>
     <div class="field"><label for="p-ends">{{_ Until _}}</label><input id="p-ends" name="ends_on" maxlength="10"></div>
     <div class="field"><label for="p-attested">{{_ Attested on _}}</label><input id="p-attested" name="attested_on" maxlength="10"></div>
