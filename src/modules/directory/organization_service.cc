@@ -63,11 +63,11 @@ Status OrganizationService::Administers(const auth::Actor& actor, const std::str
 }
 
 Result<OrganizationId> OrganizationService::Create(const auth::Actor& actor, const OrganizationInput& input) {
-  return Save(actor, input, /*must_be_new=*/true);
+  return Save(actor, input, SlugTaken::kRefuse);
 }
 
 Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input) {
-  return Save(actor, input, /*must_be_new=*/false);
+  return Save(actor, input, SlugTaken::kUpdate);
 }
 
 namespace {
@@ -90,7 +90,7 @@ Result<auth::Permit<OrganizationId>> OrganizationService::PermitFor(soci::sessio
 }
 
 Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const OrganizationInput& input,
-                                                 bool must_be_new) {
+                                                 SlugTaken taken) {
   if (!actor.IsPlatformAdmin() && !actor.HoldsAnywhere(auth::Role::kBarAdmin)) return Fail(Error::PermissionDenied());
   // Who may comes before what was sent: a parent the actor sees but does not administer is
   // refused whatever the rest says (an unknown parent is a field error, below).
@@ -103,7 +103,7 @@ Result<OrganizationId> OrganizationService::Save(const auth::Actor& actor, const
   }
   return database_.Write([&](soci::session& sql) -> Result<OrganizationId> {
     auto existing = store_.FindIdBySlug(sql, input.slug);
-    if (existing && must_be_new) return Fail(Invalid("slug", N_("This address is already taken.")));
+    if (existing && taken == SlugTaken::kRefuse) return Fail(Invalid("slug", N_("This address is already taken.")));
     if (existing) {
       if (auto updated = Write(sql, actor, *existing, input); !updated) return Fail(updated.error());
       return *existing;

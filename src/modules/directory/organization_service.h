@@ -4,9 +4,8 @@
 // those out, in SQL); writes ask the policy (core/auth/policy.h) for a permit on the
 // organization, and on the new parent for a creation or a move.
 
-#include <vector>
-
 #include <string_view>
+#include <vector>
 
 #include "core/auth/actor.h"
 #include "core/auth/policy.h"
@@ -67,7 +66,9 @@ class OrganizationService {
   Result<std::vector<RelatedRecords>> Related(const auth::Actor& actor, const std::string& slug) const;
 
  private:
-  Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input, bool must_be_new);
+  // Whether Save may update an organization with the input's slug, or only create one.
+  enum class SlugTaken { kUpdate, kRefuse };
+  Result<OrganizationId> Save(const auth::Actor& actor, const OrganizationInput& input, SlugTaken taken);
   Status Write(soci::session& sql, const auth::Actor& actor, OrganizationId id, OrganizationInput input) const;
   db::Database& database_;
   OrganizationStore store_;

@@ -80,21 +80,21 @@ std::optional<OrganizationId> OrganizationStore::FindIdBySlug(soci::session& sql
 }
 
 std::vector<Organization> OrganizationStore::ListTopLevel(soci::session& sql, const auth::Actor& viewer) const {
-  return List(sql, &viewer, /*top_level_only=*/true);
+  return List(sql, &viewer, {.level = ListFilter::Level::kTopLevel});
 }
 
 std::vector<Organization> OrganizationStore::ListAll(soci::session& sql, const auth::Actor& viewer) const {
-  return List(sql, &viewer, false);
+  return List(sql, &viewer, {});
 }
 
 std::vector<Organization> OrganizationStore::Children(soci::session& sql, const auth::Actor& viewer,
                                                       OrganizationId parent) const {
-  return List(sql, &viewer, false, parent.value());
+  return List(sql, &viewer, {.parent = parent});
 }
 
 std::optional<Organization> OrganizationStore::FindBySlug(soci::session& sql, const std::string& slug) const {
   if (slug.empty()) return std::nullopt;  // an empty filter would list every organization
-  auto found = List(sql, nullptr, false, 0, slug);
+  auto found = List(sql, nullptr, {.slug = slug});
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -145,14 +145,14 @@ std::vector<Jurisdiction> OrganizationStore::ListJurisdictions(soci::session& sq
   return jurisdictions;
 }
 
-std::vector<Organization> OrganizationStore::List(soci::session& sql, const auth::Actor* viewer, bool top_level_only,
-                                                  long long parent_filter, const std::string& slug_filter) const {
+std::vector<Organization> OrganizationStore::List(soci::session& sql, const auth::Actor* viewer,
+                                                  const ListFilter& filter) const {
   db::Query query(
       "SELECT o.id, o.slug, o.kind, o.city, o.country_code, o.parent_id, j.code, o.website, o.visibility "
       "FROM organizations o LEFT JOIN jurisdictions j ON j.id = o.jurisdiction_id WHERE 1 = 1");
-  if (top_level_only) query.Append(" AND o.parent_id IS NULL");
-  if (parent_filter != 0) query.Append(" AND o.parent_id = ").Bind(parent_filter);
-  if (!slug_filter.empty()) query.Append(" AND o.slug = ").Bind(slug_filter);
+  if (filter.level == ListFilter::Level::kTopLevel) query.Append(" AND o.parent_id IS NULL");
+  if (filter.parent) query.Append(" AND o.parent_id = ").Bind(filter.parent->value());
+  if (!filter.slug.empty()) query.Append(" AND o.slug = ").Bind(filter.slug);
   if (viewer) {
     query.Append(" AND ");
     auth::AppendVisibleTo(query, *viewer, {.visibility = "o.visibility", .owner_organization = "o.id"});

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,10 +58,16 @@ class OrganizationStore {
   // Inserts, or updates the organization with the same slug; replaces its names.
   OrganizationId Upsert(soci::session& sql, const OrganizationInput& input, OrganizationKind kind,
                         std::optional<OrganizationId> parent, std::optional<JurisdictionId> jurisdiction) const;
+  // Which organizations List reads: every one, those at the top level, those directly below
+  // `parent`, or the one with `slug`.
+  struct ListFilter {
+    enum class Level { kAny, kTopLevel } level = Level::kAny;
+    std::optional<OrganizationId> parent;
+    std::string slug;
+  };
   // Organizations matching the filter (and visible to `viewer`, unless null), with their names,
   // ordered by id.
-  std::vector<Organization> List(soci::session& sql, const auth::Actor* viewer, bool top_level_only,
-                                 long long parent = 0, const std::string& slug = "") const;
+  std::vector<Organization> List(soci::session& sql, const auth::Actor* viewer, const ListFilter& filter) const;
 };
 
 }  // namespace entente::directory
