@@ -27,9 +27,7 @@ std::optional<OrganizationId> VisibleOrganizationBySlug(soci::session& sql, cons
 }
 
 bool JurisdictionExists(soci::session& sql, const std::string& code) {
-  long long id = 0;
-  sql << "SELECT id FROM jurisdictions WHERE code = :code", soci::use(code), soci::into(id);
-  return sql.got_data();
+  return OrganizationStore().FindJurisdiction(sql, code).has_value();
 }
 
 }  // namespace entente::directory

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 
 #include <fmt/format.h>
-#include <unicode/coll.h>
 #include <nlohmann/json.hpp>
 
 #include "core/audit/audit_log.h"
@@ -14,53 +12,23 @@
 #include "core/db/settings.h"
 #include "core/search/name_folding.h"
 #include "core/search/slug.h"
+#include "modules/directory/lookup.h"
 #include "modules/directory/organization_service.h"
 
 namespace entente::directory {
 namespace {
-
-constexpr size_t kMaxQueryLength = 200;
-constexpr size_t kMaxQueryWords = 6;
-constexpr int kPrefixKeysPerWord = 200;
-// Results are counted up to this many, or to one past the end of the page asked if further:
-// a total that reaches the count's cap is a lower bound (docs/SEARCH.md). An exact count of a
-// common name would read every person having it; each counted person costs a filter lookup.
-constexpr long long kCountedResults = 200;
-// Lists shorter than this are read whole and ordered by the page language's collation; longer
-// ones are read a page at a time from the index, in folded-name order.
-constexpr long long kCollatedResults = kCountedResults;
-// Scores of one word: 3 the same key, 2 a key it begins, 1 a key one edit away.
-constexpr int kBestScore = 3;
-
-bool IsSlug(const std::string& text) {
-  if (text.empty() || text.size() > 100) return false;
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
-// Compares display names in a language's collation (ICU; Kazakh and Russian orders differ).
-class NameOrder {
- public:
-  explicit NameOrder(const std::string& language) {
-    UErrorCode status = U_ZERO_ERROR;
-    collator_.reset(icu::Collator::createInstance(icu::Locale(language.c_str()), status));
-    if (U_FAILURE(status)) collator_.reset();
-  }
-  bool Less(const std::string& a, const std::string& b) const {
-    if (!collator_) return a < b;
-    UErrorCode status = U_ZERO_ERROR;
-    return collator_->compareUTF8(a, b, status) == UCOL_LESS;
-  }
-
- private:
-  std::unique_ptr<icu::Collator> collator_;
-};
 
 Error FieldProblem(std::string field, const char* message) {
   return Error::InvalidArgument(N_("Please correct the fields below."), {{std::move(field), message}});
 }
 
 }  // namespace
+
+bool IsSlug(const std::string& text) {
+  if (text.empty() || text.size() > 100) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
 
 std::vector<FieldError> ValidatePerson(const PersonInput& input) {
   std::vector<FieldError> errors;
@@ -111,7 +79,7 @@ Result<PersonId> PeopleService::SavePerson(const auth::Actor& actor, const Perso
     return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
   }
   return database_.Write([&](soci::session& sql) -> Result<PersonId> {
-    auto existing = store_.FindIdBySlug(sql, input.slug);
+    auto existing = PersonBySlug(sql, input.slug);
     PersonId id;
     if (existing) {
       auto permit = auth::Policy::AsSystem(actor, "person", *existing);
@@ -224,7 +192,7 @@ Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInp
     }
     std::string base = PersonSlugBase(input);
     input.slug = base;
-    for (int n = 2; store_.FindIdBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
+    for (int n = 2; PersonBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
     PersonId id = store_.Insert(sql, *bar, input);
     // The bar's permit covers the person it has just put on its roll.
     auto person = auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id,
@@ -382,7 +350,7 @@ Status PeopleService::SavePosition(const auth::Actor& actor, PersonId person, co
 
 Result<Person> PeopleService::GetPerson(const std::string& slug) {
   return database_.Read([&](soci::session& sql) -> Result<Person> {
-    auto id = store_.FindIdBySlug(sql, slug);
+    auto id = PersonBySlug(sql, slug);
     if (!id) return Fail(Error::NotFound());
     auto person = store_.Find(sql, *id);
     if (!person) return Fail(Error::NotFound());
@@ -426,147 +394,6 @@ Result<size_t> PeopleService::RefreshNameKeys(const std::function<void(size_t)>&
   });
   if (!recorded_now) return Fail(recorded_now.error());
   return changed;
-}
-
-Result<Page<LawyerHit>> PeopleService::FindLawyers(const LawyerQuery& query, const std::string& language) {
-  std::vector<FieldError> errors;
-  if (query.text.size() > kMaxQueryLength) errors.push_back({"q", N_("Search with at most 200 characters.")});
-  if (!query.status.empty() && query.status != "any" && !ParseStatus(query.status)) {
-    errors.push_back({"status", N_("Choose a status from the list.")});
-  }
-  if (!query.bar.empty() && !IsSlug(query.bar)) errors.push_back({"bar", N_("There is no such organization.")});
-  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the search."), std::move(errors)));
-
-  std::vector<std::string> words = search::FoldWords(query.text);
-  // A name search ranks its matches (score, then name in the page's collation) and counts at
-  // most a few hundred: it is paged by number only.
-  if (query.after && !words.empty()) {
-    return Fail(Error::BadRequest(N_("A search by name is paged by number: after= is for lists without a search text."),
-                                  {{"after", N_("Leave out after= when searching by name, or leave out the name.")}}));
-  }
-  if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
-  Page<LawyerHit> page;
-  page.page = query.page.page;
-  page.per_page = query.page.per_page;
-  if (words.empty() && !query.text.empty()) return page;  // punctuation only: nothing to find
-
-  return database_.Read([&](soci::session& sql) -> Result<Page<LawyerHit>> {
-    if (words.empty()) {
-      long long offset = query.after ? 0 : query.page.offset();
-      long long cap = std::max(kCountedResults, offset + query.page.per_page + 1);
-      auto found = store_.PeopleByFilters(sql, query, cap);
-      page.items = store_.Hits(sql, found.people);
-      page.total = found.total;
-      page.total_is_lower_bound = found.total >= cap;
-      if (found.next) page.next_after = EncodeCursor(*found.next);
-      return page;
-    }
-    // For each query word, the keys it reaches and how well: 3 the same word, 2 a word it
-    // begins, 1 a word one typo away. tiers[i][score] holds word i's keys of that score.
-    std::vector<std::vector<std::vector<std::string>>> tiers(words.size(),
-                                                             std::vector<std::vector<std::string>>(kBestScore + 1));
-    std::vector<std::vector<std::string>> all_keys(words.size());
-    std::vector<std::map<std::string, int>> reaches(words.size());
-    for (auto& reached : store_.KeysNear(sql, words, kPrefixKeysPerWord)) {
-      const std::string& word = words[reached.word];
-      if (reached.by_prefix) {
-        reaches[reached.word][reached.key] = reached.key == word ? 3 : 2;
-      } else if (search::WithinOneEdit(reached.key, word)) {
-        reaches[reached.word].emplace(reached.key, 1);  // a key it begins scores better
-      }
-    }
-    for (size_t i = 0; i < words.size(); ++i) {
-      const auto& reach = reaches[i];
-      if (reach.empty()) return page;  // a word that reaches nothing: nobody matches every word
-      for (const auto& [key, score] : reach) {
-        tiers[i][score].push_back(key);
-        all_keys[i].push_back(key);
-      }
-    }
-    long long offset = query.page.offset();
-    long long cap = std::max(kCountedResults, offset + query.page.per_page + 1);
-    page.total = store_.CountPeopleWithKeys(sql, all_keys, query, cap);
-    page.total_is_lower_bound = page.total >= cap;
-    if (page.total == 0 || offset >= page.total) return page;
-    // A short list is read whole (and ordered by collation below); a long one up to the end of
-    // the page asked for.
-    bool collated = page.total < kCollatedResults;
-    long long need = collated ? page.total : offset + query.page.per_page;
-
-    // Score levels from the best down; a level is the set of per-word score combinations with
-    // that sum ((3,3); then (3,2) and (2,3); …). Each combination reads its first `need` people
-    // in name order from the index. Someone a combination's read cuts off has `need` people at
-    // least as well scored before them, so is not on the page; once the levels read hold `need`
-    // people, no lower level can place anyone on it. A person keeps the first (best) level at
-    // which they are found.
-    struct Found {
-      int score = 0;
-      std::string sort_key;
-      long long person = 0;
-    };
-    std::vector<Found> found;
-    std::set<long long> seen;
-    int word_count = static_cast<int>(words.size());
-    for (int level = kBestScore * word_count; level >= word_count; --level) {
-      std::vector<int> combination(words.size(), 1);
-      // Every combination of scores 1..3 per word, in turn; those summing to `level` are read.
-      while (true) {
-        int sum = 0;
-        for (int score : combination) sum += score;
-        bool readable = sum == level;
-        for (size_t i = 0; readable && i < words.size(); ++i) readable = !tiers[i][combination[i]].empty();
-        if (readable) {
-          std::vector<std::vector<std::string>> keys_per_word;
-          for (size_t i = 0; i < words.size(); ++i) keys_per_word.push_back(tiers[i][combination[i]]);
-          for (auto& match : store_.PeopleWithKeys(sql, keys_per_word, query, need)) {
-            if (seen.insert(match.person).second) found.push_back({level, std::move(match.sort_key), match.person});
-          }
-        }
-        size_t digit = 0;
-        while (digit < combination.size() && combination[digit] == kBestScore) combination[digit++] = 1;
-        if (digit == combination.size()) break;
-        ++combination[digit];
-      }
-      if (static_cast<long long>(found.size()) >= need) break;
-    }
-    // Rank, then order equal ranks by name: in the page language's collation when the whole
-    // list was read, by the folded name (byte order, as the index reads it) otherwise.
-    if (collated) {
-      std::vector<long long> ids;
-      for (const auto& person : found) ids.push_back(person.person);
-      auto names = store_.DisplayNames(sql, ids);
-      NameOrder order(language);
-      const std::string none;  // a person removed meanwhile
-      auto name_of = [&](long long person) -> const std::string& {
-        auto it = names.find(person);
-        return it == names.end() ? none : it->second;
-      };
-      std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
-        if (a.score != b.score) return a.score > b.score;
-        const std::string& name_a = name_of(a.person);
-        const std::string& name_b = name_of(b.person);
-        if (order.Less(name_a, name_b)) return true;
-        if (order.Less(name_b, name_a)) return false;
-        return a.person < b.person;
-      });
-    } else {
-      std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-        if (a.score != b.score) return a.score > b.score;
-        if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
-        return a.person < b.person;
-      });
-    }
-    std::vector<long long> ids;
-    std::map<long long, int> score_of;
-    size_t end = std::min(found.size(), static_cast<size_t>(offset + query.page.per_page));
-    for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
-      ids.push_back(found[i].person);
-      score_of[found[i].person] = found[i].score;
-    }
-    page.items = store_.Hits(sql, ids);
-    for (auto& hit : page.items) hit.score = score_of[hit.id.value()];
-    return page;
-  });
 }
 
 Result<OrganizationPeople> PeopleService::OrganizationDetails(OrganizationId organization) {

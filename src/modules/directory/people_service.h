@@ -82,6 +82,9 @@ class PeopleService {
 
 std::vector<FieldError> ValidatePerson(const PersonInput& input);
 
+// Whether `text` may be a person's or a bar's slug: 1 to 100 lower-case letters, digits and hyphens.
+bool IsSlug(const std::string& text);
+
 // The person as `actor` may see them: without the memberships and positions in organizations
 // hidden from the actor (an organization of `organization` visibility is not named to others).
 Person AsSeenBy(const auth::Actor& actor, Person person);

@@ -26,7 +26,6 @@ class PeopleStore {
   // Replaces the person's names, languages, practice areas, contacts and search keys;
   // input.slug must be the person's own.
   void Update(soci::session& sql, const auth::Permit<PersonId>& person, const PersonInput& input) const;
-  std::optional<PersonId> FindIdBySlug(soci::session& sql, const std::string& slug) const;
   // Replaces the person's contact details.
   void ReplaceContacts(soci::session& sql, PersonId person, const std::vector<Contact>& contacts) const;
   // The organizations whose roll the person is on or where they held a position (whose
