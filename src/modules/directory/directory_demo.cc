@@ -5,92 +5,107 @@
 
 #include "core/auth/actor.h"
 #include "core/base/json_file.h"
+#include "core/http/json_reader.h"
 
 namespace entente::directory {
 namespace {
 
-i18n::LocalizedText Texts(const nlohmann::json& by_language, const std::string& original) {
-  i18n::LocalizedText text;
-  for (const auto& [language, value] : by_language.items())
-    text.Set(language, value.get<std::string>(), language == original);
-  return text;
+using http::JsonReader;
+
+// Reads each item of the list `list` of the demo file `path` and saves it with `save(item)` (a
+// Status), stopping at the first failure. The texts of the files are in English unless an item
+// says otherwise (`original_language`). The number saved, or the first failure, or the file's
+// field errors.
+template <typename Save>
+Result<int> SaveEach(const std::filesystem::path& path, const char* list, Save&& save) {
+  auto document = ReadJsonFile(path);
+  if (!document) return Fail(document.error());
+  JsonReader file(*document, "en");
+  int saved = 0;
+  Status failed;
+  file.Each(list, [&](JsonReader& item) {
+    if (!failed) return;
+    failed = save(item);
+    if (failed && item.ok()) ++saved;
+  });
+  if (!failed) return Fail(failed.error());
+  auto read = file.Finish(saved);
+  if (!read) return Fail(Error::Internal(fmt::format("{}: {}", path.string(), read.error().Describe())));
+  return read;
 }
 
-Result<int> LoadJurisdictions(OrganizationService& organizations, const nlohmann::json& document) {
-  int saved = 0;
-  for (const auto& item : document.at("jurisdictions")) {
-    auto id = organizations.SaveJurisdiction(item.at("code").get<std::string>(), Texts(item.at("name"), "en"));
-    if (!id) return Fail(Error::Internal("demo jurisdiction: " + id.error().Describe()));
-    ++saved;
-  }
-  return saved;
+Status LoadJurisdiction(OrganizationService& organizations, JsonReader& item) {
+  std::string code = item.String("code");
+  i18n::LocalizedText name = item.Text("name");
+  if (!item.ok()) return {};
+  auto id = organizations.SaveJurisdiction(code, name);
+  if (!id) return Fail(Error::Internal("demo jurisdiction: " + id.error().Describe()));
+  return {};
 }
 
-Result<int> LoadOrganizations(OrganizationService& organizations, const nlohmann::json& document,
-                              const auth::Actor& actor) {
-  int saved = 0;
-  // Parents come before their children in the file.
-  for (const auto& item : document.at("organizations")) {
-    OrganizationInput input;
-    input.slug = item.at("slug").get<std::string>();
-    input.kind = item.at("kind").get<std::string>();
-    input.parent_slug = item.value("parent", "");
-    input.city = item.value("city", "");
-    input.country_code = item.value("country", "");
-    input.jurisdiction = item.value("jurisdiction", "");
-    input.website = item.value("website", "");
-    input.visibility = item.value("visibility", "public");
-    std::string original = item.value("original_language", "en");
-    input.name = Texts(item.at("name"), original);
-    if (item.contains("alternate_name")) input.alternate_name = Texts(item.at("alternate_name"), original);
-    auto id = organizations.Save(actor, input);
-    if (!id) return Fail(Error::Internal(fmt::format("demo organization {}: {}", input.slug, id.error().Describe())));
-    ++saved;
-  }
-  return saved;
+Status LoadOrganization(OrganizationService& organizations, const auth::Actor& actor, JsonReader& item) {
+  OrganizationInput input;
+  input.slug = item.String("slug");
+  input.kind = item.String("kind");
+  input.parent_slug = item.String("parent");
+  input.city = item.String("city");
+  input.country_code = item.String("country");
+  input.jurisdiction = item.String("jurisdiction");
+  input.website = item.String("website");
+  input.visibility = item.String("visibility", "public");
+  input.name = item.Text("name");
+  input.alternate_name = item.Text("alternate_name");
+  if (!item.ok()) return {};
+  auto id = organizations.Save(actor, input);
+  if (!id) return Fail(Error::Internal(fmt::format("demo organization {}: {}", input.slug, id.error().Describe())));
+  return {};
 }
 
-Result<int> LoadPeople(PeopleService& people, const nlohmann::json& document, const auth::Actor& actor) {
-  int saved = 0;
-  for (const auto& item : document.at("people")) {
-    PersonInput input;
-    input.slug = item.at("slug").get<std::string>();
-    input.gender = item.value("gender", "");
-    input.city = item.value("city", "");
-    for (const auto& name : item.at("names")) {
-      std::string text = name.at("name").get<std::string>();
-      input.names.push_back({text, DetectScript(text),
-                             ParseNameKind(name.value("kind", "as_written")).value_or(NameKind::kAsWritten),
-                             name.value("language", ""), name.value("note", "")});
+// The person's roll memberships and positions, once the person is saved.
+Status LoadLinks(PeopleService& people, const auth::Actor& actor, JsonReader& item, PersonId id,
+                 const std::string& slug) {
+  std::vector<MembershipInput> memberships;
+  std::vector<PositionInput> positions;
+  item.Each("memberships", [&](JsonReader& membership) {
+    memberships.push_back({membership.String("bar"), membership.String("roll_number"),
+                           membership.String("admitted_on"), membership.String("status", "active"),
+                           membership.String("status_since")});
+  });
+  item.Each("positions", [&](JsonReader& position) {
+    positions.push_back({position.String("organization"), position.String("title"), position.String("starts_on"),
+                         position.String("ends_on"), position.String("attested_on"), position.String("source")});
+  });
+  if (!item.ok()) return {};
+  for (const auto& roll : memberships) {
+    if (auto saved = people.SaveMembership(actor, id, roll); !saved) {
+      return Fail(Error::Internal(fmt::format("demo membership of {}: {}", slug, saved.error().Describe())));
     }
-    input.languages = item.value("languages", std::vector<std::string>{});
-    input.practice_areas = item.value("practice_areas", std::vector<std::string>{});
-    auto id = people.SavePerson(actor, input);
-    if (!id) return Fail(Error::Internal(fmt::format("demo person {}: {}", input.slug, id.error().Describe())));
-    for (const auto& membership : item.value("memberships", nlohmann::json::array())) {
-      MembershipInput roll{membership.at("bar").get<std::string>(), membership.value("roll_number", ""),
-                           membership.value("admitted_on", ""), membership.value("status", "active"),
-                           membership.value("status_since", "")};
-      if (auto saved_roll = people.SaveMembership(actor, *id, roll); !saved_roll) {
-        return Fail(
-            Error::Internal(fmt::format("demo membership of {}: {}", input.slug, saved_roll.error().Describe())));
-      }
-    }
-    for (const auto& position : item.value("positions", nlohmann::json::array())) {
-      PositionInput held{position.at("organization").get<std::string>(),
-                         position.at("title").get<std::string>(),
-                         position.value("starts_on", ""),
-                         position.value("ends_on", ""),
-                         position.value("attested_on", ""),
-                         position.value("source", "")};
-      if (auto saved_position = people.SavePosition(actor, *id, held); !saved_position) {
-        return Fail(
-            Error::Internal(fmt::format("demo position of {}: {}", input.slug, saved_position.error().Describe())));
-      }
-    }
-    ++saved;
   }
-  return saved;
+  for (const auto& held : positions) {
+    if (auto saved = people.SavePosition(actor, id, held); !saved) {
+      return Fail(Error::Internal(fmt::format("demo position of {}: {}", slug, saved.error().Describe())));
+    }
+  }
+  return {};
+}
+
+Status LoadPerson(PeopleService& people, const auth::Actor& actor, JsonReader& item) {
+  PersonInput input;
+  input.slug = item.String("slug");
+  input.gender = item.String("gender");
+  input.city = item.String("city");
+  item.Each("names", [&](JsonReader& name) {
+    std::string text = name.String("name");
+    input.names.push_back({text, DetectScript(text),
+                           ParseNameKind(name.String("kind", "as_written")).value_or(NameKind::kAsWritten),
+                           name.String("language"), name.String("note")});
+  });
+  input.languages = item.Strings("languages");
+  input.practice_areas = item.Strings("practice_areas");
+  if (!item.ok()) return {};
+  auto id = people.SavePerson(actor, input);
+  if (!id) return Fail(Error::Internal(fmt::format("demo person {}: {}", input.slug, id.error().Describe())));
+  return LoadLinks(people, actor, item, *id, input.slug);
 }
 
 }  // namespace
@@ -100,22 +115,24 @@ Result<DemoCounts> LoadDemo(OrganizationService& organizations, PeopleService& p
   auto actor = auth::Actor::System(request_id);
   DemoCounts counts;
   auto directory = demo_dir / "directory";
-  for (const char* name : {"jurisdictions.json", "organizations.json", "people.json"}) {
-    auto document = ReadJsonFile(directory / name);
-    if (!document) return Fail(document.error());
-    try {
-      Result<int> loaded = std::string_view(name) == "jurisdictions.json" ? LoadJurisdictions(organizations, *document)
-                           : std::string_view(name) == "organizations.json"
-                               ? LoadOrganizations(organizations, *document, actor)
-                               : LoadPeople(people, *document, actor);
-      if (!loaded) return Fail(loaded.error());
-      (std::string_view(name) == "jurisdictions.json"   ? counts.jurisdictions
-       : std::string_view(name) == "organizations.json" ? counts.organizations
-                                                        : counts.people) = *loaded;
-    } catch (const nlohmann::json::exception& error) {
-      return Fail(Error::Internal(fmt::format("{}: {}", (directory / name).string(), error.what())));
-    }
+  auto load = [&](const char* name, const char* list, int& count, auto&& save) -> Status {
+    auto loaded = SaveEach(directory / name, list, save);
+    if (!loaded) return Fail(loaded.error());
+    count = *loaded;
+    return {};
+  };
+  Status loaded = load("jurisdictions.json", "jurisdictions", counts.jurisdictions,
+                       [&](JsonReader& item) { return LoadJurisdiction(organizations, item); });
+  if (loaded) {
+    // Parents come before their children in the file.
+    loaded = load("organizations.json", "organizations", counts.organizations,
+                  [&](JsonReader& item) { return LoadOrganization(organizations, actor, item); });
   }
+  if (loaded) {
+    loaded = load("people.json", "people", counts.people,
+                  [&](JsonReader& item) { return LoadPerson(people, actor, item); });
+  }
+  if (!loaded) return Fail(loaded.error());
   return counts;
 }
 
