@@ -314,8 +314,23 @@ class PostgresWriter {
   }
 
   void Write(const PreparedChunk& prepared) {
-    const auto& chunk = prepared.people;
     sql_ << "TRUNCATE roll_import_people, roll_import_memberships, roll_import_variants";
+    CopyPeople(prepared);
+    std::vector<long long> ids(prepared.people.size(), 0);
+    std::vector<long long> existing = InsertPeople(prepared, ids);
+    CopyNames(prepared, ids);
+    CopyKeys(prepared, ids);
+    CopyLists(prepared, ids);
+    WriteMemberships(prepared, ids);
+    PeopleStore().RefreshListed(sql_, existing);
+    if (prepared.new_keys.empty()) return;
+    WriteDeletionVariants(prepared);
+  }
+
+ private:
+  // The chunk's people into the staging table, in order.
+  void CopyPeople(const PreparedChunk& prepared) {
+    const auto& chunk = prepared.people;
     {
       db::PostgresCopy people(sql_,
                               "COPY roll_import_people (position, slug, display_name, sort_key, gender, city, "
@@ -333,9 +348,13 @@ class PostgresWriter {
       }
       people.Finish();
     }
+  }
+
+  // New people are inserted (their ids into `ids`); those whose slug is taken are updated. The
+  // ids of those, returned.
+  std::vector<long long> InsertPeople(const PreparedChunk& prepared, std::vector<long long>& ids) {
+    const auto& chunk = prepared.people;
     const auto& position = prepared.position;
-    // New people are inserted; those whose slug is taken are updated below.
-    std::vector<long long> ids(chunk.size(), 0);
     {
       long long id = 0;
       std::string slug;
@@ -354,6 +373,11 @@ class PostgresWriter {
     }
     std::vector<long long> existing;
     if (!taken.empty()) existing = UpdateExisting(taken, position, ids);
+    return existing;
+  }
+
+  void CopyNames(const PreparedChunk& prepared, const std::vector<long long>& ids) {
+    const auto& chunk = prepared.people;
     {
       db::PostgresCopy names(sql_, "COPY person_names (person_id, full_name, script, kind, language, note) FROM STDIN");
       for (size_t i = 0; i < chunk.size(); ++i) {
@@ -369,6 +393,11 @@ class PostgresWriter {
       }
       names.Finish();
     }
+  }
+
+  // The search keys and pairs of keys.
+  void CopyKeys(const PreparedChunk& prepared, const std::vector<long long>& ids) {
+    const auto& chunk = prepared.people;
     {
       db::PostgresCopy keys(sql_, "COPY person_name_keys (key, sort_key, person_id, listed) FROM STDIN");
       for (const auto& row : prepared.keys) {
@@ -389,6 +418,11 @@ class PostgresWriter {
       }
       pairs.Finish();
     }
+  }
+
+  // Languages and practice areas.
+  void CopyLists(const PreparedChunk& prepared, const std::vector<long long>& ids) {
+    const auto& chunk = prepared.people;
     {
       db::PostgresCopy languages(sql_, "COPY person_languages (person_id, language) FROM STDIN");
       for (size_t i = 0; i < chunk.size(); ++i) {
@@ -403,6 +437,11 @@ class PostgresWriter {
       }
       areas.Finish();
     }
+  }
+
+  // The memberships of the bar, through the staging table (upserted by roll number).
+  void WriteMemberships(const PreparedChunk& prepared, const std::vector<long long>& ids) {
+    const auto& chunk = prepared.people;
     {
       db::PostgresCopy memberships(sql_,
                                    "COPY roll_import_memberships (person_id, roll_number, admitted_on, status, "
@@ -424,8 +463,9 @@ class PostgresWriter {
             "person_id = excluded.person_id, admitted_on = excluded.admitted_on, status = excluded.status, "
             "status_since = excluded.status_since",
         soci::use(bar_, "bar");
-    PeopleStore().RefreshListed(sql_, existing);
-    if (prepared.new_keys.empty()) return;
+  }
+
+  void WriteDeletionVariants(const PreparedChunk& prepared) {
     {
       db::PostgresCopy variants(sql_, "COPY roll_import_variants (variant, key) FROM STDIN");
       for (const auto& key : prepared.new_keys) {
@@ -438,7 +478,6 @@ class PostgresWriter {
             "ON CONFLICT DO NOTHING";
   }
 
- private:
   // People already there (by slug): their ids (returned), what they had deleted, their row
   // updated from the staging table. Looked up by slug, an index read each: a join with the
   // staging table, which has no statistics, might be planned as a scan of everyone.

@@ -68,20 +68,9 @@ Result<auth::Permit<OrganizationId>> RollPermit(soci::session& sql, const Organi
   return permit;
 }
 
-constexpr const char* kOnlyAdminsChange = N_("Only the bar's administrators may change its roll.");
-
-}  // namespace
-
-Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std::string& bar_slug,
-                                             std::string_view csv_text, bool dry_run,
-                                             const std::function<void(size_t, size_t)>& progress) {
-  auto bar = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
-    return RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
-  });
-  if (!bar) return Fail(bar.error());
-
-  RollImportReport report;
-  csv::Document document = csv::Parse(csv_text);
+// The header's known columns by name; unknown ones are reported as ignored, a doubled or
+// missing required one as a problem.
+std::map<std::string, size_t> ReadHeader(const csv::Document& document, RollImportReport& report) {
   for (const auto& problem : document.problems) report.problems.push_back({problem.line, "", problem.message});
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < document.header.size(); ++i) {
@@ -98,72 +87,102 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     }
   }
   if (document.rows.size() > kMaxRows) report.problems.push_back({0, "", N_("The file has too many rows.")});
+  return column;
+}
+
+// The person's fields of a row: names, gender, city, languages, practice areas.
+void ReadPerson(const std::function<std::string(const char*)>& cell,
+                const std::function<void(const char*, const std::string&)>& problem, PersonInput& person) {
+  std::string name = cell("name");
+  if (name.empty() || name.size() > 300) problem("name", N_("A name must have between 1 and 300 characters."));
+  person.names.push_back({name, DetectScript(name), NameKind::kAsWritten, "", ""});
+  for (auto& other : SplitList(cell("other_names"), ";")) {
+    person.names.push_back({other, DetectScript(other), NameKind::kTransliterated, "", ""});
+  }
+  person.gender = cell("gender");
+  if (!person.gender.empty() && person.gender != "female" && person.gender != "male" && person.gender != "other") {
+    problem("gender", N_("Use female, male, other, or leave it empty."));
+  }
+  person.city = cell("city");
+  person.languages = SplitList(cell("languages"), ";");
+  for (const auto& language : person.languages) {
+    if (language.size() < 2 || language.size() > 3 ||
+        !std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      problem("languages", N_("Give languages as ISO codes: fr, ru, kk, en."));
+      break;
+    }
+  }
+  person.practice_areas = SplitList(cell("practice_areas"), ";");
+}
+
+// One row, its problems added to the report; `seen` holds the roll numbers of earlier lines.
+std::optional<ParsedRow> ReadRow(const csv::Document& document, const csv::Row& row,
+                                 const std::map<std::string, size_t>& column, const std::string& bar_slug,
+                                 std::map<std::string, size_t>& seen, RollImportReport& report) {
+  auto cell = [&](const char* name) -> std::string {
+    auto it = column.find(name);
+    return it == column.end() || it->second >= row.fields.size() ? std::string() : row.fields[it->second];
+  };
+  auto problem = [&](const char* name, const std::string& message) {
+    report.problems.push_back({row.line, name, message});
+  };
+  if (row.fields.size() != document.header.size()) {
+    report.problems.push_back({row.line, "", N_("This line does not have as many fields as the header.")});
+    return std::nullopt;
+  }
+  ParsedRow parsed;
+  parsed.line = row.line;
+  parsed.roll_number = cell("roll_number");
+  if (parsed.roll_number.empty() || parsed.roll_number.size() > 50) {
+    problem("roll_number", N_("Give a roll number of 1 to 50 characters."));
+  } else if (auto [it, inserted] = seen.emplace(parsed.roll_number, row.line); !inserted) {
+    problem("roll_number", N_("This roll number appears on an earlier line."));
+  }
+  ReadPerson(cell, problem, parsed.person);
+  auto admitted = PartialDate::Parse(cell("admitted_on"));
+  if (admitted) {
+    parsed.admitted_on = *admitted;
+  } else {
+    problem("admitted_on", admitted.error().message());  // "This date does not exist.", or the format
+  }
+  std::string status = cell("status").empty() ? "active" : cell("status");
+  if (auto parsed_status = ParseStatus(status)) {
+    parsed.status = *parsed_status;
+  } else {
+    problem("status", N_("Use active, suspended, honorary or former."));
+  }
+  auto since = PartialDate::Parse(cell("status_since"));
+  if (since) {
+    parsed.status_since = *since;
+  } else {
+    problem("status_since", since.error().message());
+  }
+  parsed.person.slug = SlugFor(bar_slug, parsed.roll_number);
+  return parsed;
+}
+
+constexpr const char* kOnlyAdminsChange = N_("Only the bar's administrators may change its roll.");
+
+}  // namespace
+
+Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std::string& bar_slug,
+                                             std::string_view csv_text, bool dry_run,
+                                             const std::function<void(size_t, size_t)>& progress) {
+  auto bar = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
+    return RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
+  });
+  if (!bar) return Fail(bar.error());
+
+  RollImportReport report;
+  csv::Document document = csv::Parse(csv_text);
+  std::map<std::string, size_t> column = ReadHeader(document, report);
   if (!report.problems.empty()) return report;
 
   std::vector<ParsedRow> rows;
   rows.reserve(document.rows.size());
   std::map<std::string, size_t> seen;
   for (const auto& row : document.rows) {
-    auto cell = [&](const char* name) -> std::string {
-      auto it = column.find(name);
-      return it == column.end() || it->second >= row.fields.size() ? std::string() : row.fields[it->second];
-    };
-    auto problem = [&](const char* name, const std::string& message) {
-      report.problems.push_back({row.line, name, message});
-    };
-    if (row.fields.size() != document.header.size()) {
-      report.problems.push_back({row.line, "", N_("This line does not have as many fields as the header.")});
-      continue;
-    }
-    ParsedRow parsed;
-    parsed.line = row.line;
-    parsed.roll_number = cell("roll_number");
-    if (parsed.roll_number.empty() || parsed.roll_number.size() > 50) {
-      problem("roll_number", N_("Give a roll number of 1 to 50 characters."));
-    } else if (auto [it, inserted] = seen.emplace(parsed.roll_number, row.line); !inserted) {
-      problem("roll_number", N_("This roll number appears on an earlier line."));
-    }
-    std::string name = cell("name");
-    if (name.empty() || name.size() > 300) problem("name", N_("A name must have between 1 and 300 characters."));
-    parsed.person.names.push_back({name, DetectScript(name), NameKind::kAsWritten, "", ""});
-    for (auto& other : SplitList(cell("other_names"), ";")) {
-      parsed.person.names.push_back({other, DetectScript(other), NameKind::kTransliterated, "", ""});
-    }
-    parsed.person.gender = cell("gender");
-    if (!parsed.person.gender.empty() && parsed.person.gender != "female" && parsed.person.gender != "male" &&
-        parsed.person.gender != "other") {
-      problem("gender", N_("Use female, male, other, or leave it empty."));
-    }
-    parsed.person.city = cell("city");
-    parsed.person.languages = SplitList(cell("languages"), ";");
-    for (const auto& language : parsed.person.languages) {
-      if (language.size() < 2 || language.size() > 3 ||
-          !std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        problem("languages", N_("Give languages as ISO codes: fr, ru, kk, en."));
-        break;
-      }
-    }
-    parsed.person.practice_areas = SplitList(cell("practice_areas"), ";");
-    auto admitted = PartialDate::Parse(cell("admitted_on"));
-    if (admitted) {
-      parsed.admitted_on = *admitted;
-    } else {
-      problem("admitted_on", admitted.error().message());  // "This date does not exist.", or the format
-    }
-    std::string status = cell("status").empty() ? "active" : cell("status");
-    if (auto parsed_status = ParseStatus(status)) {
-      parsed.status = *parsed_status;
-    } else {
-      problem("status", N_("Use active, suspended, honorary or former."));
-    }
-    auto since = PartialDate::Parse(cell("status_since"));
-    if (since) {
-      parsed.status_since = *since;
-    } else {
-      problem("status_since", since.error().message());
-    }
-    parsed.person.slug = SlugFor(bar_slug, parsed.roll_number);
-    rows.push_back(std::move(parsed));
+    if (auto parsed = ReadRow(document, row, column, bar_slug, seen, report)) rows.push_back(std::move(*parsed));
   }
   report.rows = document.rows.size();
   if (!report.problems.empty()) return report;
