@@ -12,14 +12,13 @@
 // Run from this folder:  npm ci && node --test directory.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-
 import {
-  HEALTH_TIMEOUT_MS, OUT, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, startServer, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
+  OUT, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, useServerAndBrowser,
+} from './support.mjs';
 
 const KANAFIN = {
   name: 'Daniyar Kanafin',
@@ -37,37 +36,16 @@ const ALMATY_BAR = {
 };
 const PARIS_BAR = { href: '/organizations/paris-bar', en: 'Paris Bar', fr: 'Barreau de Paris' };
 
-let server;   // see startServer() in support.mjs
-let baseURL;
-let browser;
-
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-directory.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
+const app = useServerAndBrowser('server-directory.log');
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const pathOf = (url) => new URL(url).pathname;
 const htmlLang = (page) => page.locator('html').getAttribute('lang');
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
-// A context whose pages are in `lang` (the `lang` cookie, as the language switch sets it).
-// @axe-core/playwright needs pages of a context made with browser.newContext(), as here.
-async function withContext(lang, fn, options = {}) {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
-  try {
-    await context.addCookies([{ name: 'lang', value: lang, url: baseURL }]);
-    return await fn(context);
-  } finally {
-    await context.close();
-  }
-}
-
 async function open(page, pathAndQuery, lang) {
-  const res = await page.goto(`${baseURL}${pathAndQuery}`);
+  const res = await page.goto(`${app.baseURL}${pathAndQuery}`);
   assert.ok(res, `no response for ${pathAndQuery}`);
   assert.equal(res.status(), 200, `GET ${pathAndQuery}`);
   if (lang) assert.equal(await htmlLang(page), lang, `html lang of ${pathAndQuery}`);
@@ -120,7 +98,7 @@ const sectionText = async (page, headingId) => squash(await section(page, headin
 
 test('journey 2: in French, "kanafin" typed in Find a lawyer finds Daniyar Kanafin while typing, and his profile',
   { timeout: 2 * TEST_TIMEOUT_MS }, async (t) => {
-    await withContext('fr', async (context) => {
+    await app.withContext('fr', async (context) => {
       const page = await newPage(context);
 
       await t.test('the home page leads to Find a lawyer', async () => {
@@ -198,7 +176,7 @@ test('journey 2: in French, "kanafin" typed in Find a lawyer finds Daniyar Kanaf
   });
 
 test('the search without JavaScript finds other spellings', { timeout: 2 * TEST_TIMEOUT_MS }, async (t) => {
-  await withContext('en', async (context) => {
+  await app.withContext('en', async (context) => {
     const page = await newPage(context);
 
     await t.test('the form submits GET /lawyers?q=Данияр', async () => {
@@ -232,7 +210,7 @@ test('the search without JavaScript finds other spellings', { timeout: 2 * TEST_
 
 test('organizations: the Almaty City Bar in Kazakh, and the list of organizations', { timeout: 2 * TEST_TIMEOUT_MS }, async (t) => {
   await t.test('/organizations/almaty-city-bar in Kazakh marks the fallback name and lists office holders', async () => {
-    await withContext('kk', async (context) => {
+    await app.withContext('kk', async (context) => {
       const page = await newPage(context);
       await open(page, ALMATY_BAR.href, 'kk');
 
@@ -262,7 +240,7 @@ test('organizations: the Almaty City Bar in Kazakh, and the list of organization
   });
 
   await t.test('/organizations/paris-bar in French lists its agreement and its event, which lead to their pages', async () => {
-    await withContext('fr', async (context) => {
+    await app.withContext('fr', async (context) => {
       const page = await newPage(context);
       await open(page, PARIS_BAR.href, 'fr');
       const agreements = section(page, 'related-agreements-heading');
@@ -281,7 +259,7 @@ test('organizations: the Almaty City Bar in Kazakh, and the list of organization
 
   for (const lang of ['en', 'fr']) {
     await t.test(`/organizations in ${lang} lists the Almaty City Bar and the Paris Bar`, async () => {
-      await withContext(lang, async (context) => {
+      await app.withContext(lang, async (context) => {
         const page = await newPage(context);
         await open(page, '/organizations', lang);
         for (const bar of [ALMATY_BAR, PARIS_BAR]) {
@@ -313,7 +291,7 @@ test('axe-core finds no WCAG 2.1 A/AA violation on the directory pages', { timeo
   for (const lang of ['en', 'ru']) {
     for (const [url, check] of pages) {
       await t.test(`${url} in ${lang}`, { timeout: TEST_TIMEOUT_MS }, async () => {
-        await withContext(lang, async (context) => {
+        await app.withContext(lang, async (context) => {
           const page = await newPage(context);
           await open(page, url, lang);
           if (check) await check(page);
@@ -325,8 +303,8 @@ test('axe-core finds no WCAG 2.1 A/AA violation on the directory pages', { timeo
 });
 
 test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 }, async () => {
-  assert.ok(server.running(), `the server died during the tests:\n${server.logTail()}`);
-  const status = await server.terminate();
+  assert.ok(app.server.running(), `the server died during the tests:\n${app.server.logTail()}`);
+  const status = await app.server.terminate();
   assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
-  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${server.logTail()}`);
+  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${app.server.logTail()}`);
 });

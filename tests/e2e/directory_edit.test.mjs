@@ -11,41 +11,18 @@
 // Run from this folder:  npm ci && node --test directory_edit.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  HEALTH_TIMEOUT_MS, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, openServerAndBrowser, closeServerAndBrowser,
+  TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, useServerAndBrowser,
 } from './support.mjs';
 
-const DEMO_PASSWORD = 'entente-demo-2014';
 const ALMATY_ADMIN = 'almaty.admin@demo.entente.example';
 const PARIS_ADMIN = 'paris.admin@demo.entente.example';
 const NEW_LAWYER = { name: 'Asel Zhumabekova', cyrillic: 'Асель Жумабекова', slug: 'asel-zhumabekova' };
 
-let server;
-let baseURL;
-let browser;
-
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-directory-edit.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
-
-const pathOf = (url) => new URL(url).pathname;
-
-async function signedInContext(email, lang) {
-  const context = await browser.newContext({ locale: 'en-US' });
-  await context.addCookies([{ name: 'lang', value: lang, url: baseURL }]);
-  const page = await newPage(context);
-  await page.goto(`${baseURL}/sign-in`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('main form[action="/sign-in"] button[type="submit"]').click()]);
-  assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed`);
-  return { context, page };
-}
+const app = useServerAndBrowser('server-directory-edit.log');
 
 // Submits the main form of the page with its button and waits for the page it leads to.
 async function submit(page, action) {
@@ -58,9 +35,9 @@ async function submit(page, action) {
 }
 
 test('a bar admin adds a lawyer in Russian, fixes an error, finds her, merges a duplicate', { timeout: TEST_TIMEOUT_MS * 2 }, async () => {
-  const { context, page } = await signedInContext(ALMATY_ADMIN, 'ru');
+  const { context, page } = await app.signedInContext(ALMATY_ADMIN, 'ru');
   try {
-    await page.goto(`${baseURL}/organizations/almaty-city-bar`);
+    await page.goto(`${app.baseURL}/organizations/almaty-city-bar`);
     await Promise.all([page.waitForNavigation(), page.locator('main a[href="/people/new?bar=almaty-city-bar"]').click()]);
     assert.equal(pathOf(page.url()), '/people/new');
     assert.equal(await page.locator('#bar').inputValue(), 'almaty-city-bar');
@@ -86,21 +63,21 @@ test('a bar admin adds a lawyer in Russian, fixes an error, finds her, merges a 
     assert.ok(main.includes(NEW_LAWYER.cyrillic), 'the Cyrillic variant is on the page');
     assert.ok(main.includes('asel@example.kz'), 'the contact detail is shown to the bar admin');
 
-    const found = await page.request.get(`${baseURL}/api/v1/lawyers?q=${encodeURIComponent('Жумабекова')}`);
+    const found = await page.request.get(`${app.baseURL}/api/v1/lawyers?q=${encodeURIComponent('Жумабекова')}`);
     const hits = (await found.json()).items.map((hit) => hit.slug);
     assert.ok(hits.includes(NEW_LAWYER.slug), `Find a lawyer finds her by her Cyrillic name: ${hits}`);
 
     // A duplicate record, then the merge page: compare, confirm.
-    await page.goto(`${baseURL}/people/new?bar=almaty-city-bar`);
+    await page.goto(`${app.baseURL}/people/new?bar=almaty-city-bar`);
     await page.locator('#roll_number').fill('E2E-0002');
     await page.locator('#name_full_0').fill(NEW_LAWYER.cyrillic);
     assert.equal((await submit(page, '/people/new')).status(), 303);
     const duplicate = pathOf(page.url()).split('/').pop();
-    await page.goto(`${baseURL}/people/${NEW_LAWYER.slug}/merge?duplicate=${duplicate}`);
+    await page.goto(`${app.baseURL}/people/${NEW_LAWYER.slug}/merge?duplicate=${duplicate}`);
     await assertNoAxeViolations(page, 'merge page (ru)');
     const merged = await submit(page, `/people/${NEW_LAWYER.slug}/merge`);
     assert.equal(merged.status(), 303);
-    const old = await page.request.get(`${baseURL}/people/${duplicate}`, { maxRedirects: 0 });
+    const old = await page.request.get(`${app.baseURL}/people/${duplicate}`, { maxRedirects: 0 });
     assert.equal(old.status(), 301);
     assert.equal(old.headers().location, `/people/${NEW_LAWYER.slug}`);
   } finally {
@@ -109,13 +86,13 @@ test('a bar admin adds a lawyer in Russian, fixes an error, finds her, merges a 
 });
 
 test("another bar's admin cannot edit her, and the organization form is accessible", { timeout: TEST_TIMEOUT_MS }, async () => {
-  const { context, page } = await signedInContext(PARIS_ADMIN, 'en');
+  const { context, page } = await app.signedInContext(PARIS_ADMIN, 'en');
   try {
-    await page.goto(`${baseURL}/people/daniyar-kanafin`);
+    await page.goto(`${app.baseURL}/people/daniyar-kanafin`);
     assert.equal(await page.locator('main a[href$="/edit"]').count(), 0, 'no Edit link for another bar');
-    const refused = await page.goto(`${baseURL}/people/daniyar-kanafin/edit`);
+    const refused = await page.goto(`${app.baseURL}/people/daniyar-kanafin/edit`);
     assert.equal(refused.status(), 403);
-    const form = await page.goto(`${baseURL}/organizations/paris-bar/edit`);
+    const form = await page.goto(`${app.baseURL}/organizations/paris-bar/edit`);
     assert.equal(form.status(), 200);
     assert.equal(await page.locator('#name_fr').inputValue(), 'Barreau de Paris');
     await assertNoAxeViolations(page, 'organization form (en)');

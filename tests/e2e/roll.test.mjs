@@ -12,17 +12,15 @@
 // Run from this folder:  npm ci && node --test roll.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-
 import {
-  HEALTH_TIMEOUT_MS, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, startServer, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
+  DEMO, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, signIn, submitAndWait,
+  useServerAndBrowser,
+} from './support.mjs';
 
-const DEMO_PASSWORD = 'entente-demo-2014';
-const DEMO = (local) => `${local}@demo.entente.example`;
 const PARIS_ADMIN = DEMO('paris.admin');
 const PARIS_MEMBER = DEMO('paris.member');
 const ALMATY_ADMIN = DEMO('almaty.admin');
@@ -101,60 +99,12 @@ const GOOD_FILE = rollFile({ bad: false });
 // ---------------------------------------------------------------------------------------------
 // Server and browser: one server for the file.
 
-let server;   // see startServer() in support.mjs
-let baseURL;
-let browser;
-
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-roll.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
+const app = useServerAndBrowser('server-roll.log');
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const pathOf = (url) => new URL(url).pathname;
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
-
-// A context whose pages are in English (the `lang` cookie wins over the user's language).
-// @axe-core/playwright needs pages of a context made with browser.newContext(), as here.
-async function withContext(fn) {
-  const context = await browser.newContext({ locale: 'en-US' });
-  try {
-    await context.addCookies([{ name: 'lang', value: 'en', url: baseURL }]);
-    return await fn(context);
-  } finally {
-    await context.close();
-  }
-}
-
-// Clicks a submit button and waits until the document it leads to has loaded (also when that
-// document has the same URL as the current one). Returns the response to the form's POST.
-async function submitWith(page, button, timeout) {
-  const marker = `before-submit-${Date.now()}-${Math.random()}`;
-  await page.evaluate((m) => { window.__e2eMarker = m; }, marker);
-  const [post] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
-      timeout ? { timeout } : undefined),
-    button.click(),
-  ]);
-  await page.waitForFunction(
-    (m) => window.__e2eMarker !== m && document.readyState === 'complete', marker, timeout ? { timeout } : undefined);
-  return post;
-}
-
-// Signs in through /sign-in and checks that it succeeded.
-async function signIn(page, email) {
-  const res = await page.goto(`${baseURL}/sign-in`);
-  assert.equal(res.status(), 200, 'GET /sign-in');
-  const form = page.locator('main form[action="/sign-in"]');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  const post = await submitWith(page, form.locator('button[type="submit"]'));
-  assert.equal(post.status(), 303, `sign-in of ${email}: status of POST /sign-in`);
-  assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed: still on ${page.url()}`);
-}
 
 const rollForm = (page) => page.locator(`main form[method="post"][action="${ROLL_PAGE}"]`);
 const summary = async (page) => squash(await page.locator('main div.alert').innerText());
@@ -182,7 +132,7 @@ async function upload(page, file, { dryRun }) {
   assert.equal(await box.isChecked(), true, 'the dry-run box should be checked by default');
   await box.setChecked(dryRun);
   const started = Date.now();
-  const post = await submitWith(page, form.locator('button[type="submit"]'), IMPORT_TIMEOUT_MS);
+  const post = await submitAndWait(page, form.locator('button[type="submit"]'), IMPORT_TIMEOUT_MS);
   console.log(`# POST ${ROLL_PAGE} (${file.length} bytes, dry run ${dryRun}): ${post.status()} in ${Date.now() - started} ms`);
   if (dryRun || post.status() !== 303) {
     assert.equal(pathOf(page.url()), ROLL_PAGE, 'the page after the upload');
@@ -197,7 +147,7 @@ async function upload(page, file, { dryRun }) {
 async function downloadRoll(page) {
   const href = await page.locator(`main a[href="${ROLL_CSV}"]`).getAttribute('href');
   assert.equal(href, ROLL_CSV, 'the download link');
-  const res = await page.request.get(`${baseURL}${href}`, { timeout: 30_000 });
+  const res = await page.request.get(`${app.baseURL}${href}`, { timeout: 30_000 });
   assert.equal(res.status(), 200, `GET ${ROLL_CSV}`);
   assert.match(res.headers()['content-type'] ?? '', /^text\/csv/, `content type of ${ROLL_CSV}`);
   const text = await res.text();
@@ -207,7 +157,7 @@ async function downloadRoll(page) {
 }
 
 async function searchAPI(q) {
-  const url = `${baseURL}/api/v1/lawyers?q=${encodeURIComponent(q)}&bar=${BAR}`;
+  const url = `${app.baseURL}/api/v1/lawyers?q=${encodeURIComponent(q)}&bar=${BAR}`;
   const res = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   const text = await res.text();
   assert.equal(res.status, 200, `GET ${url}: ${text.slice(0, 300)}`);
@@ -219,14 +169,14 @@ async function searchAPI(q) {
 
 test('journey 6: the Paris Bar loads a 10,000-row roll: dry run with three bad lines, then the import',
   { timeout: 8 * TEST_TIMEOUT_MS }, async (t) => {
-    await withContext(async (context) => {
+    await app.withContext('en', async (context) => {
       const page = await newPage(context);
       let membersBefore;
       let exportBefore;
 
       await t.test('the bar admin opens the bar page and follows "Import or export the roll"', async () => {
-        await signIn(page, PARIS_ADMIN);
-        const res = await page.goto(`${baseURL}${BAR_PAGE}`);
+        await signIn(page, app.baseURL, PARIS_ADMIN);
+        const res = await page.goto(`${app.baseURL}${BAR_PAGE}`);
         assert.equal(res.status(), 200, `GET ${BAR_PAGE}`);
         const link = page.locator(`main a[href="${ROLL_PAGE}"]`);
         assert.equal(await link.count(), 1, `links to ${ROLL_PAGE} on ${BAR_PAGE}`);
@@ -306,7 +256,7 @@ test('journey 6: the Paris Bar loads a 10,000-row roll: dry run with three bad l
 
       await t.test(`"${nameOf(SOUGHT)}" is found through /lawyers, and the profile names the Paris Bar`, async () => {
         const q = nameOf(SOUGHT).toLowerCase();
-        const res = await page.goto(`${baseURL}/lawyers?q=${encodeURIComponent(q)}`);
+        const res = await page.goto(`${app.baseURL}/lawyers?q=${encodeURIComponent(q)}`);
         assert.equal(res.status(), 200);
         const names = await page.locator('#lawyer-results ol.results > li.result a.result-name').allInnerTexts();
         assert.ok(names.length > 0, `no result on /lawyers?q=${q}`);
@@ -322,7 +272,7 @@ test('journey 6: the Paris Bar loads a 10,000-row roll: dry run with three bad l
       });
 
       await t.test('the CSV export holds the header and the 10,000 rows', async () => {
-        const res = await page.goto(`${baseURL}${ROLL_PAGE}`);
+        const res = await page.goto(`${app.baseURL}${ROLL_PAGE}`);
         assert.equal(res.status(), 200);
         const { lines } = await downloadRoll(page);
         assert.equal(lines[0], HEADER, 'the header of the export');
@@ -341,16 +291,16 @@ test('the roll is for its bar admins: a member and another bar\'s admin get 403,
   { timeout: 2 * TEST_TIMEOUT_MS }, async (t) => {
     for (const [who, email, status] of [['a Paris Bar member', PARIS_MEMBER, 403], ["the Almaty City Bar's admin", ALMATY_ADMIN, 403]]) {
       await t.test(`${who} gets ${status}`, async () => {
-        await withContext(async (context) => {
+        await app.withContext('en', async (context) => {
           const page = await newPage(context);
-          await signIn(page, email);
-          const res = await page.goto(`${baseURL}${ROLL_PAGE}`);
+          await signIn(page, app.baseURL, email);
+          const res = await page.goto(`${app.baseURL}${ROLL_PAGE}`);
           assert.equal(res.status(), status, `GET ${ROLL_PAGE} as ${email} (ended on ${page.url()})`);
           assert.equal(await rollForm(page).count(), 0, 'the import form is shown');
-          const csv = await page.request.get(`${baseURL}${ROLL_CSV}`, { timeout: FETCH_TIMEOUT_MS, maxRedirects: 0 });
+          const csv = await page.request.get(`${app.baseURL}${ROLL_CSV}`, { timeout: FETCH_TIMEOUT_MS, maxRedirects: 0 });
           assert.equal(csv.status(), status, `GET ${ROLL_CSV} as ${email}`);
           assert.ok(!(await csv.text()).includes(NAME_PREFIX), `${ROLL_CSV} leaks the roll to ${email}`);
-          const org = await page.goto(`${baseURL}${BAR_PAGE}`);
+          const org = await page.goto(`${app.baseURL}${BAR_PAGE}`);
           assert.equal(org.status(), 200);
           assert.equal(await page.locator(`main a[href="${ROLL_PAGE}"]`).count(), 0, `${email} sees the roll link`);
         });
@@ -358,11 +308,11 @@ test('the roll is for its bar admins: a member and another bar\'s admin get 403,
     }
 
     await t.test('a visitor is sent to sign in', async () => {
-      await withContext(async (context) => {
+      await app.withContext('en', async (context) => {
         const page = await newPage(context);
-        await page.goto(`${baseURL}${ROLL_PAGE}`);
+        await page.goto(`${app.baseURL}${ROLL_PAGE}`);
         assert.equal(pathOf(page.url()), '/sign-in', `GET ${ROLL_PAGE} without a session ended on ${page.url()}`);
-        const csv = await page.request.get(`${baseURL}${ROLL_CSV}`, { timeout: FETCH_TIMEOUT_MS, maxRedirects: 0 });
+        const csv = await page.request.get(`${app.baseURL}${ROLL_CSV}`, { timeout: FETCH_TIMEOUT_MS, maxRedirects: 0 });
         assert.ok([302, 303, 401].includes(csv.status()), `GET ${ROLL_CSV} without a session: ${csv.status()}`);
         assert.ok(!(await csv.text()).includes(NAME_PREFIX), `${ROLL_CSV} leaks the roll to a visitor`);
       });
@@ -370,8 +320,8 @@ test('the roll is for its bar admins: a member and another bar\'s admin get 403,
   });
 
 test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 }, async () => {
-  assert.ok(server.running(), `the server died during the tests:\n${server.logTail()}`);
-  const status = await server.terminate();
+  assert.ok(app.server.running(), `the server died during the tests:\n${app.server.logTail()}`);
+  const status = await app.server.terminate();
   assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
-  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${server.logTail()}`);
+  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${app.server.logTail()}`);
 });

@@ -7,6 +7,7 @@
 //   ENTENTE_E2E_OUT  where screenshots and the server logs go (default ../../build/e2e)
 
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -209,4 +210,93 @@ export async function closeServerAndBrowser({ server, browser }) {
   await browser?.close().catch(() => {});
   // Normally the last test has stopped the server; if a failure left it running, close() kills it.
   await server?.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The set-up every test file repeats, once. A file calls useServerAndBrowser() at its top level:
+// it registers the before() and after() hooks that start one server and one browser for the
+// file and stop them, and returns the handle its tests use once before() has run:
+//
+//   const app = useServerAndBrowser('server-events.log');
+//   test('…', async () => {
+//     await app.withContext('fr', async (context) => { … `${app.baseURL}/events` … });
+//     const { context, page } = await app.signedInContext(DEMO('paris.admin'), 'ru');
+//   });
+//
+// The directory, roll and xss tests use it; the other files still open their own with
+// openServerAndBrowser() and write their own pathOf / sign-in helpers: they should move to
+// these (useServerAndBrowser, pathOf, DEMO, DEMO_PASSWORD, signIn, submitAndWait) when next
+// changed.
+
+export const DEMO_PASSWORD = 'entente-demo-2014';
+// A demo user's address: DEMO('paris.admin').
+export const DEMO = (local) => `${local}@demo.entente.example`;
+
+export const pathOf = (url) => new URL(url).pathname;
+
+// Clicks a submit button and waits until the document it leads to has loaded (also when that
+// document has the same URL as the current one). Returns the response to the form's POST.
+export async function submitAndWait(page, button, timeout) {
+  const marker = `before-submit-${Date.now()}-${Math.random()}`;
+  await page.evaluate((m) => { window.__e2eMarker = m; }, marker);
+  const [post] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
+      timeout ? { timeout } : undefined),
+    button.click(),
+  ]);
+  await page.waitForFunction(
+    (m) => window.__e2eMarker !== m && document.readyState === 'complete', marker, timeout ? { timeout } : undefined);
+  return post;
+}
+
+// Signs in through /sign-in and checks that it succeeded.
+export async function signIn(page, baseURL, email, password = DEMO_PASSWORD) {
+  const res = await page.goto(`${baseURL}/sign-in`);
+  assert.equal(res.status(), 200, 'GET /sign-in');
+  const form = page.locator('main form[action="/sign-in"]');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  const post = await submitAndWait(page, form.locator('button[type="submit"]'));
+  assert.equal(post.status(), 303, `sign-in of ${email}: status of POST /sign-in`);
+  assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed: still on ${page.url()}`);
+}
+
+export function useServerAndBrowser(logName) {
+  const app = {
+    server: undefined,
+    baseURL: undefined,
+    browser: undefined,
+
+    // Runs `fn(context)` in a new context whose pages are in `lang` (the `lang` cookie, as the
+    // language switch sets it; it wins over a user's language). @axe-core/playwright needs pages
+    // of a context made with browser.newContext(), as here.
+    async withContext(lang, fn, options = {}) {
+      const context = await app.browser.newContext({ locale: 'en-US', ...options });
+      try {
+        await context.addCookies([{ name: 'lang', value: lang, url: app.baseURL }]);
+        return await fn(context);
+      } finally {
+        await context.close();
+      }
+    },
+
+    // A new context in `lang` with a page signed in as `email`; the caller closes the context.
+    async signedInContext(email, lang = 'en') {
+      const context = await app.browser.newContext({ locale: 'en-US' });
+      try {
+        await context.addCookies([{ name: 'lang', value: lang, url: app.baseURL }]);
+        const page = await newPage(context);
+        await signIn(page, app.baseURL, email);
+        return { context, page };
+      } catch (error) {
+        await context.close();
+        throw error;
+      }
+    },
+  };
+  before(async () => {
+    Object.assign(app, await openServerAndBrowser(logName));
+  }, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
+  after(() => closeServerAndBrowser(app));
+  return app;
 }

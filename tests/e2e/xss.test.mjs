@@ -8,13 +8,14 @@
 // Run from this folder:  npm ci && node --test xss.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { HEALTH_TIMEOUT_MS, TEST_TIMEOUT_MS, newPage, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
+import {
+  TEST_TIMEOUT_MS, newPage, pathOf, signIn, useServerAndBrowser,
+} from './support.mjs';
 
 const ADMIN = 'almaty.admin@demo.entente.example';
-const PASSWORD = 'entente-demo-2014';
 
 // Each payload, if it ran, would set window.__xss (or open a dialog).
 const PAYLOADS = [
@@ -26,28 +27,12 @@ const PAYLOADS = [
 ];
 const NAME_MARK = 'Xsstest';
 
-let server;
-let baseURL;
-let browser;
-
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-xss.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
-
-async function signIn(page) {
-  await page.goto(`${baseURL}/sign-in`);
-  await page.locator('#email').fill(ADMIN);
-  await page.locator('#password').fill(PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('main form[action="/sign-in"] button[type="submit"]').click()]);
-  assert.notEqual(new URL(page.url()).pathname, '/sign-in', 'sign-in failed');
-}
+const app = useServerAndBrowser('server-xss.log');
 
 // A JSON request with the session cookie and the CSRF token of the current page.
 async function api(page, method, path, body) {
   const token = await page.locator('input[name="csrf_token"]').first().getAttribute('value');
-  const res = await page.request.fetch(`${baseURL}${path}`, {
+  const res = await page.request.fetch(`${app.baseURL}${path}`, {
     method, data: body, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
   });
   const text = await res.text();
@@ -55,13 +40,13 @@ async function api(page, method, path, body) {
 }
 
 test('stored XSS payloads in every directory text field never run', { timeout: TEST_TIMEOUT_MS * 3 }, async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await app.browser.newContext({ locale: 'en-US' });
   try {
     const page = await newPage(context);
     const dialogs = [];
     context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); }));
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-    await signIn(page);
+    await signIn(page, app.baseURL, ADMIN);
 
     const text = (i) => PAYLOADS[i % PAYLOADS.length];
     const organization = await api(page, 'POST', '/api/v1/organizations', {
@@ -70,7 +55,7 @@ test('stored XSS payloads in every directory text field never run', { timeout: T
       alternate_name: { en: text(0) },
     });
     assert.equal(organization.status, 201, JSON.stringify(organization.body));
-    await page.goto(`${baseURL}/organizations/almaty-city-bar`);  // a page with a fresh token
+    await page.goto(`${app.baseURL}/organizations/almaty-city-bar`);  // a page with a fresh token
     const person = await api(page, 'POST', '/api/v1/people', {
       person: {
         names: [
@@ -102,22 +87,22 @@ test('stored XSS payloads in every directory text field never run', { timeout: T
       `/lawyers?q=${NAME_MARK}`,
     ];
     for (const lang of ['en', 'ru']) {
-      await context.addCookies([{ name: 'lang', value: lang, url: baseURL }]);
+      await context.addCookies([{ name: 'lang', value: lang, url: app.baseURL }]);
       for (const path of pages) {
-        const res = await page.goto(`${baseURL}${path}`);
+        const res = await page.goto(`${app.baseURL}${path}`);
         assert.equal(res.status(), 200, `GET ${path} (${lang})`);
         await page.mouse.move(10, 10);
         await page.mouse.move(300, 300);
         assert.equal(await page.evaluate(() => window.__xss), undefined, `a payload ran on ${path} (${lang})`);
       }
       // Find a lawyer as you type: the htmx results swapped into the page.
-      await page.goto(`${baseURL}/lawyers`);
+      await page.goto(`${app.baseURL}/lawyers`);
       await page.locator('#q').fill(NAME_MARK.toLowerCase());
       await page.locator('#lawyer-results li.result').first().waitFor({ timeout: 10_000 });
       assert.equal(await page.evaluate(() => window.__xss), undefined, `a payload ran in the htmx results (${lang})`);
     }
     // The payloads are shown as text, not dropped.
-    await page.goto(`${baseURL}/people/${slug}`);
+    await page.goto(`${app.baseURL}/people/${slug}`);
     const shown = await page.locator('main').innerText();
     assert.ok(shown.includes('<script>window.__xss=1</script>'), 'the payload is not shown as text');
     assert.deepEqual(dialogs, [], 'a dialog was opened');
