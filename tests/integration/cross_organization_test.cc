@@ -343,18 +343,18 @@ TEST(CrossOrganizationTest, OrganizersMayNotSwitchOnARegistrantsConsentToBeListe
   ASSERT_TRUE(id) << id.error().Describe();
   // The Almaty member registers without agreeing to be listed.
   auto registrant = SignedInActor("almaty.member@demo.entente.example");
-  ASSERT_TRUE(events.Register(registrant, *id, false));
+  ASSERT_TRUE(events.Register(registrant, *id, events::ListConsent::kUnlisted));
   auto event = events.Get(coordinator, *id);
   ASSERT_EQ(event->participants.size(), 1u);
   auto participant = event->participants[0].id;
-  auto on = events.SetParticipantConsent(coordinator, *id, participant, true);
+  auto on = events.SetParticipantConsent(coordinator, *id, participant, events::ListConsent::kListed);
   ASSERT_FALSE(on);
   EXPECT_EQ(on.error().code(), ErrorCode::kPermissionDenied);
   EXPECT_FALSE(events.Get(coordinator, *id)->participants[0].consent_to_list);
   // The registrant may; the organizers may take the name off the list again.
-  EXPECT_TRUE(events.SetParticipantConsent(registrant, *id, participant, true));
+  EXPECT_TRUE(events.SetParticipantConsent(registrant, *id, participant, events::ListConsent::kListed));
   EXPECT_TRUE(events.Get(coordinator, *id)->participants[0].consent_to_list);
-  EXPECT_TRUE(events.SetParticipantConsent(coordinator, *id, participant, false));
+  EXPECT_TRUE(events.SetParticipantConsent(coordinator, *id, participant, events::ListConsent::kUnlisted));
   EXPECT_FALSE(events.Get(coordinator, *id)->participants[0].consent_to_list);
 }
 

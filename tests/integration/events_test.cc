@@ -204,12 +204,12 @@ TEST(EventsTest, RegistrationFillsThenWaitingList) {
   std::vector<std::string> statuses;
   for (const char* email : {"paris.member@demo.entente.example", "paris.editor@demo.entente.example",
                             "almaty.member@demo.entente.example"}) {
-    auto status = Service().Register(SignedInActor(email), *id, true);
+    auto status = Service().Register(SignedInActor(email), *id, events::ListConsent::kListed);
     ASSERT_TRUE(status) << status.error().message();
     statuses.emplace_back(events::kParticipantStatuses.Key(*status));
   }
   EXPECT_EQ(statuses, (std::vector<std::string>{"confirmed", "confirmed", "waiting"}));
-  auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, true);
+  auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, events::ListConsent::kListed);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
   ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
@@ -332,7 +332,7 @@ TEST(EventsTest, RegistrationsApprovedThroughTheApi) {
   ASSERT_TRUE(id) << id.error().message();
   for (const char* email : {"paris.member@demo.entente.example", "paris.editor@demo.entente.example",
                             "almaty.member@demo.entente.example"}) {
-    auto status = Service().Register(SignedInActor(email), *id, true);
+    auto status = Service().Register(SignedInActor(email), *id, events::ListConsent::kListed);
     ASSERT_TRUE(status) << status.error().message();
     EXPECT_EQ(*status, events::ParticipantStatus::kPending);
   }
@@ -431,7 +431,7 @@ TEST(EventsTest, InvitationAcceptedForADelegationOfTwo) {
   ASSERT_TRUE(invitation) << invitation.error().message();
 
   // Someone else may not answer, nor see the letter.
-  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation, true, "2");
+  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation, events::InvitationAnswer::kAccept, "2");
   ASSERT_FALSE(stranger);
   EXPECT_EQ(stranger.error().code(), ErrorCode::kNotFound);
 

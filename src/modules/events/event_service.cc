@@ -141,8 +141,8 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const a
   std::vector<long long> objectives;
   for (const auto& [objective, owners] : store.ObjectiveOwners(sql, input.objectives)) {
     bool kept = std::find(served.begin(), served.end(), objective) != served.end();
-    if (kept || (auth::Policy::MayView(actor, owners) &&
-                 auth::Policy::MayAct(actor, auth::Role::kCoordinator, owners))) {
+    if (kept ||
+        (auth::Policy::MayView(actor, owners) && auth::Policy::MayAct(actor, auth::Role::kCoordinator, owners))) {
       objectives.push_back(objective);
     }
   }
@@ -251,7 +251,8 @@ Result<EventService::Changing> EventService::LoadForChange(soci::session& sql, c
                                                            EventId id) const {
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   auto event = store_.Load(sql, id);
-  if (!event || !MayView(actor, *event)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event", id.value()));
+  if (!event || !MayView(actor, *event))
+    return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event", id.value()));
   auto permit = auth::Policy::Change(actor, auth::Role::kCoordinator, "event", id, OwnersOf(*event),
                                      N_("Only the coordinators of the event's organizers may change it."));
   if (!permit) return Fail(permit.error());
@@ -446,8 +447,8 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
       errors.push_back({"person", N_("The event is full.")});
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    ParticipantId participant = store_.InsertParticipant(sql, event->permit, person, *role,
-                                                         ParticipantStatus::kConfirmed, input.consent_to_list, delegation);
+    ParticipantId participant = store_.InsertParticipant(
+        sql, event->permit, person, *role, ParticipantStatus::kConfirmed, input.consent_to_list, delegation);
     Audit(sql, actor, "event.participant.create", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"person", input.person}, {"role", input.role}});
     return participant;
@@ -455,7 +456,8 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
 }
 
 Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant,
-                                           bool consent) {
+                                           ListConsent listed) {
+  bool consent = listed == ListConsent::kListed;
   return database_.Write([&](soci::session& sql) -> Status {
     if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
     auto event = store_.Load(sql, id);
@@ -480,9 +482,9 @@ Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id,
         return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event participant", participant.value()));
       }
       if (consent && found->user_id != 0) {
-        return Fail(auth::Policy::Refuse(
-            actor, Error::PermissionDenied(N_("Only the registrant may agree to be listed.")), "event participant",
-            participant.value()));
+        return Fail(auth::Policy::Refuse(actor,
+                                         Error::PermissionDenied(N_("Only the registrant may agree to be listed.")),
+                                         "event participant", participant.value()));
       }
       return auth::Policy::Change(actor, auth::Role::kCoordinator, "event participant", participant, OwnersOf(*event));
     }();
@@ -544,8 +546,8 @@ Result<InvitationId> EventService::Invite(const auth::Actor& actor, EventId id, 
     auto sent_on = PartialDate::Parse(input.sent_on);
     if (!sent_on) errors.push_back({"sent_on", N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY.")});
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    InvitationId invitation = store_.InsertInvitation(sql, event->permit, from_organization, from_person, to_organization,
-                                                      to_person, *count, input.language, *sent_on);
+    InvitationId invitation = store_.InsertInvitation(sql, event->permit, from_organization, from_person,
+                                                      to_organization, to_person, *count, input.language, *sent_on);
     Audit(sql, actor, "event.invitation.create", "event_invitation", invitation.value(), Owner(*event),
           {{"event", event->slug}, {"to_organization", input.to_organization}, {"to_person", input.to_person}});
     return invitation;
@@ -564,8 +566,9 @@ Result<Invitation> EventService::GetInvitation(const auth::Actor& actor, Invitat
   });
 }
 
-Result<InvitationId> EventService::Answer(const auth::Actor& actor, InvitationId id, bool accept,
+Result<InvitationId> EventService::Answer(const auth::Actor& actor, InvitationId id, InvitationAnswer answer,
                                           const std::string& delegation_size) {
+  bool accept = answer == InvitationAnswer::kAccept;
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   return database_.Write([&](soci::session& sql) -> Result<InvitationId> {
     auto invitation = store_.LoadInvitation(sql, id);
@@ -627,7 +630,7 @@ Result<std::vector<std::pair<Invitation, EventSummary>>> EventService::Invitatio
   });
 }
 
-Result<ParticipantStatus> EventService::Register(const auth::Actor& actor, EventId id, bool consent_to_list) {
+Result<ParticipantStatus> EventService::Register(const auth::Actor& actor, EventId id, ListConsent consent_to_list) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   return database_.Write([&](soci::session& sql) -> Result<ParticipantStatus> {
     auto event = store_.Load(sql, id);
@@ -639,7 +642,8 @@ Result<ParticipantStatus> EventService::Register(const auth::Actor& actor, Event
     auto status = DecideRegistration(event->registration, event->capacity, event->ConfirmedCount());
     if (!status) return Fail(status.error());
     auto person = store_.PersonOfUser(sql, actor.user());
-    ParticipantId participant = store_.InsertRegistration(sql, id, actor.user(), person, *status, consent_to_list);
+    ParticipantId participant =
+        store_.InsertRegistration(sql, id, actor.user(), person, *status, consent_to_list == ListConsent::kListed);
     Audit(sql, actor, "event.register", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"status", kParticipantStatuses.Key(*status)}});
     return *status;
@@ -647,7 +651,8 @@ Result<ParticipantStatus> EventService::Register(const auth::Actor& actor, Event
 }
 
 Result<ParticipantStatus> EventService::Decide(const auth::Actor& actor, EventId id, ParticipantId participant,
-                                               bool approve) {
+                                               Decision decision) {
+  bool approve = decision == Decision::kApprove;
   return database_.Write([&](soci::session& sql) -> Result<ParticipantStatus> {
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());

@@ -10,8 +10,8 @@
 #include "core/auth/visibility.h"
 #include "core/base/time.h"
 #include "core/db/query.h"
-#include "modules/directory/organization_store.h"
 #include "core/db/text_table.h"
+#include "modules/directory/organization_store.h"
 
 namespace entente::events {
 namespace {
@@ -262,7 +262,7 @@ bool EventStore::JurisdictionExists(soci::session& sql, const std::string& code)
 }
 
 std::vector<std::pair<long long, auth::Owners>> EventStore::ObjectiveOwners(soci::session& sql,
-                                                                             const std::vector<long long>& ids) const {
+                                                                            const std::vector<long long>& ids) const {
   std::vector<std::pair<long long, auth::Owners>> found;
   if (ids.empty()) return found;
   db::Query query(
@@ -382,7 +382,8 @@ void EventStore::Update(soci::session& sql, const auth::Permit<EventId>& permit,
   WriteEvent(sql, id, record);
 }
 
-SessionId EventStore::InsertSession(soci::session& sql, const auth::Permit<EventId>& permit, const SessionRecord& record) const {
+SessionId EventStore::InsertSession(soci::session& sql, const auth::Permit<EventId>& permit,
+                                    const SessionRecord& record) const {
   EventId event = permit.id();
   long long event_id = event.value(), id = 0;
   std::string kind(kSessionKinds.Key(record.kind)), starts = record.starts.ToString(), ends = record.ends.ToString(),
@@ -492,8 +493,8 @@ ParticipantId EventStore::InsertParticipantRow(soci::session& sql, EventId event
   return ParticipantId(id);
 }
 
-void EventStore::SetParticipantStatus(soci::session& sql, const auth::Permit<EventId>& event,
-                                      ParticipantId participant, ParticipantStatus status) const {
+void EventStore::SetParticipantStatus(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant,
+                                      ParticipantStatus status) const {
   long long event_id = event.id().value(), id = participant.value();
   std::string key(kParticipantStatuses.Key(status));
   sql << "UPDATE event_participants SET status = :s WHERE id = :id AND event_id = :e", soci::use(key), soci::use(id),
@@ -504,11 +505,11 @@ void EventStore::SetParticipantConsent(soci::session& sql, const auth::Permit<Pa
                                        bool consent) const {
   long long id = participant.id().value();
   int consent_value = consent ? 1 : 0;
-  sql << "UPDATE event_participants SET consent_to_list = :c WHERE id = :id", soci::use(consent_value),
-      soci::use(id);
+  sql << "UPDATE event_participants SET consent_to_list = :c WHERE id = :id", soci::use(consent_value), soci::use(id);
 }
 
-void EventStore::DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& permit, ParticipantId participant) const {
+void EventStore::DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& permit,
+                                   ParticipantId participant) const {
   EventId event = permit.id();
   long long event_id = event.value(), id = participant.value();
   sql << "DELETE FROM event_participants WHERE id = :id AND event_id = :e", soci::use(id), soci::use(event_id);
@@ -1088,7 +1089,8 @@ MeetingBoard EventStore::LoadMeetings(soci::session& sql, EventId event) const {
   return board;
 }
 
-SlotId EventStore::InsertSlot(soci::session& sql, const auth::Permit<EventId>& permit, const WallTime& starts, const WallTime& ends) const {
+SlotId EventStore::InsertSlot(soci::session& sql, const auth::Permit<EventId>& permit, const WallTime& starts,
+                              const WallTime& ends) const {
   EventId event = permit.id();
   long long event_id = event.value(), id = 0;
   std::string s_local = starts.ToString(), e_local = ends.ToString(), s_utc = UtcText(starts), e_utc = UtcText(ends);
@@ -1151,7 +1153,8 @@ void EventStore::ReplaceSchedule(soci::session& sql, const auth::Permit<EventId>
   }
 }
 
-void EventStore::Pin(soci::session& sql, const auth::Permit<EventId>& permit, MeetingRequestId request, SlotId slot, RoomId room) const {
+void EventStore::Pin(soci::session& sql, const auth::Permit<EventId>& permit, MeetingRequestId request, SlotId slot,
+                     RoomId room) const {
   EventId event = permit.id();
   long long event_id = event.value(), request_id = request.value(), slot_id = slot.value(), room_id = room.value();
   sql << "DELETE FROM event_meetings WHERE request_id = :r", soci::use(request_id);

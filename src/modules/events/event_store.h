@@ -126,10 +126,10 @@ class EventStore {
   void DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant) const;
   std::optional<ParticipantId> FindParticipantByUser(soci::session& sql, EventId event, UserId user) const;
   InvitationId InsertInvitation(soci::session& sql, const auth::Permit<EventId>& event,
-                                std::optional<OrganizationId> from_organization,
-                                std::optional<PersonId> from_person, std::optional<OrganizationId> to_organization,
-                                std::optional<PersonId> to_person, std::optional<int> invited_count,
-                                const std::string& language, const PartialDate& sent_on) const;
+                                std::optional<OrganizationId> from_organization, std::optional<PersonId> from_person,
+                                std::optional<OrganizationId> to_organization, std::optional<PersonId> to_person,
+                                std::optional<int> invited_count, const std::string& language,
+                                const PartialDate& sent_on) const;
   std::optional<Invitation> LoadInvitation(soci::session& sql, InvitationId id) const;
   void RespondToInvitation(soci::session& sql, InvitationId id, InvitationStatus status,
                            std::optional<DelegationId> delegation, UserId user) const;

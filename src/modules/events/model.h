@@ -297,6 +297,13 @@ struct AwardInput {
   std::string awarded_on;
 };
 
+// Whether a participant agreed to be listed on the event's public page.
+enum class ListConsent { kUnlisted, kListed };
+// An organizer's decision on a registration.
+enum class Decision { kApprove, kDecline };
+// An invitee's answer to an invitation.
+enum class InvitationAnswer { kAccept, kDecline };
+
 struct ParticipantInput {
   std::string person;  // slug
   std::string role = "guest";
