@@ -294,7 +294,7 @@ TEST(CrossOrganizationTest, AnEventServesOnlyObjectivesOfAgreementsItsOrganizerM
   hidden.objectives = {{0, English("A hidden objective."), {"exchange"}}};
   auto agreement = TheApp().agreements().Create(system, hidden);
   ASSERT_TRUE(agreement) << agreement.error().Describe();
-  auto objective = TheApp().agreements().Get(system, *agreement)->objectives.at(0).id.value();
+  auto objective = TheApp().agreements().Get(system, *agreement)->objectives.at(0).id;
 
   long long rentree = IdOf("SELECT id FROM events WHERE slug = :k", "rentree-du-barreau-de-paris-2014");
   auto& events = TheApp().events();
@@ -306,7 +306,7 @@ TEST(CrossOrganizationTest, AnEventServesOnlyObjectivesOfAgreementsItsOrganizerM
   auto hidden_link = events.Update(SignedInActor(kParisCoordinator), events::EventId(rentree), input);
   ASSERT_FALSE(hidden_link);
   auto missing = input;
-  missing.objectives.back() = 99999999;
+  missing.objectives.back() = agreements::ObjectiveId(99999999);
   auto missing_link = events.Update(SignedInActor(kParisCoordinator), events::EventId(rentree), missing);
   ASSERT_FALSE(missing_link);
   // The same answer as for an objective that does not exist: nothing tells it exists.

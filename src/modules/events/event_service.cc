@@ -12,6 +12,8 @@
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
 #include "core/i18n/time_zones.h"
+#include "modules/agreements/agreement_links.h"
+#include "modules/directory/lookup.h"
 #include "modules/events/rules.h"
 
 namespace entente::events {
@@ -64,7 +66,7 @@ std::string Sha256Hex(std::string_view content) {
 // answered as one that does not exist.
 Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const auth::Actor& actor,
                             const EventInput& input, std::optional<EventId> self,
-                            const std::vector<long long>& served = {}) {
+                            const std::vector<agreements::ObjectiveId>& served = {}) {
   std::vector<FieldError> errors;
   EventRecord record;
   record.slug = Trim(input.slug);
@@ -91,7 +93,7 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const a
     errors.push_back({"registration", N_("Choose a kind of registration from the list.")});
   }
   record.country = Trim(input.country);
-  if (!record.country.empty() && !store.JurisdictionExists(sql, record.country)) {
+  if (!record.country.empty() && !directory::JurisdictionExists(sql, record.country)) {
     errors.push_back({"country", N_("Choose a country from the list.")});
   }
   // A zone is needed for hours; an event known only by its days (or not at all) may lack one.
@@ -127,7 +129,7 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const a
     if (!record.series) errors.push_back({"series", N_("There is no such series.")});
   }
   for (const auto& slug : input.organizers) {
-    auto organization = store.FindOrganization(sql, actor, slug);
+    auto organization = directory::VisibleOrganizationBySlug(sql, actor, slug);
     if (!organization) {
       errors.push_back({"organizers", N_("There is no such organization.")});
     } else if (std::find(record.organizers.begin(), record.organizers.end(), *organization) ==
@@ -138,15 +140,15 @@ Result<EventRecord> Resolve(soci::session& sql, const EventStore& store, const a
   if (record.organizers.empty() && record.visibility == auth::Visibility::kOrganization) {
     errors.push_back({"visibility", N_("An event visible to its organization needs an organizer.")});
   }
-  std::vector<long long> objectives;
-  for (const auto& [objective, owners] : store.ObjectiveOwners(sql, input.objectives)) {
+  std::vector<agreements::ObjectiveId> objectives;
+  for (const auto& [objective, owners] : agreements::ObjectiveOwners(sql, input.objectives)) {
     bool kept = std::find(served.begin(), served.end(), objective) != served.end();
     if (kept ||
         (auth::Policy::MayView(actor, owners) && auth::Policy::MayAct(actor, auth::Role::kCoordinator, owners))) {
       objectives.push_back(objective);
     }
   }
-  if (objectives.size() != std::set<long long>(input.objectives.begin(), input.objectives.end()).size()) {
+  if (objectives.size() != std::set<agreements::ObjectiveId>(input.objectives.begin(), input.objectives.end()).size()) {
     errors.push_back({"objectives", N_("There is no such agreement objective.")});
   }
   record.objectives = objectives;
@@ -230,9 +232,10 @@ Result<std::vector<Series>> EventService::ListSeries() {
   return database_.Read([&](soci::session& sql) -> Result<std::vector<Series>> { return store_.ListSeries(sql); });
 }
 
-Result<std::optional<long long>> EventService::FindObjective(const std::string& agreement_slug, int sequence) {
-  return database_.Read([&](soci::session& sql) -> Result<std::optional<long long>> {
-    return store_.FindObjective(sql, agreement_slug, sequence);
+Result<std::optional<agreements::ObjectiveId>> EventService::FindObjective(const std::string& agreement_slug,
+                                                                           int sequence) {
+  return database_.Read([&](soci::session& sql) -> Result<std::optional<agreements::ObjectiveId>> {
+    return agreements::ObjectiveByNumber(sql, agreement_slug, sequence);
   });
 }
 
@@ -341,7 +344,7 @@ Result<SessionId> EventService::AddSession(const auth::Actor& actor, EventId id,
     for (auto [slugs, target, field] : {std::tuple{&input.speakers, &record.speakers, "speakers"},
                                         std::tuple{&input.moderators, &record.moderators, "moderators"}}) {
       for (const auto& slug : *slugs) {
-        if (auto person = store_.FindPerson(sql, slug)) {
+        if (auto person = directory::PersonBySlug(sql, slug)) {
           target->push_back(*person);
         } else {
           errors.push_back({field, N_("There is no such person in the directory.")});
@@ -349,7 +352,7 @@ Result<SessionId> EventService::AddSession(const auth::Actor& actor, EventId id,
       }
     }
     for (const auto& slug : input.organizations_met) {
-      if (auto organization = store_.FindOrganization(sql, actor, slug)) {
+      if (auto organization = directory::VisibleOrganizationBySlug(sql, actor, slug)) {
         record.organizations_met.push_back(*organization);
       } else {
         errors.push_back({"organizations_met", N_("There is no such organization.")});
@@ -382,7 +385,7 @@ Result<DelegationId> EventService::AddDelegation(const auth::Actor& actor, Event
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());
     std::vector<FieldError> errors;
-    auto organization = store_.FindOrganization(sql, actor, input.organization);
+    auto organization = directory::VisibleOrganizationBySlug(sql, actor, input.organization);
     if (!organization) errors.push_back({"organization", N_("There is no such organization.")});
     // A delegation joins the event and an organization: the organizers record one for an
     // organization they invited, or its own coordinators do.
@@ -395,14 +398,14 @@ Result<DelegationId> EventService::AddDelegation(const auth::Actor& actor, Event
     }
     std::optional<PersonId> head;
     if (!input.head.empty()) {
-      head = store_.FindPerson(sql, input.head);
+      head = directory::PersonBySlug(sql, input.head);
       if (!head) errors.push_back({"head", N_("There is no such person in the directory.")});
     }
     auto size = ReadCount(input.size, "size", 1000);
     if (!size) errors.insert(errors.end(), size.error().fields().begin(), size.error().fields().end());
     std::vector<PersonId> members;
     for (const auto& slug : input.members) {
-      if (auto person = store_.FindPerson(sql, slug)) {
+      if (auto person = directory::PersonBySlug(sql, slug)) {
         members.push_back(*person);
       } else {
         errors.push_back({"members", N_("There is no such person in the directory.")});
@@ -428,7 +431,7 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());
     std::vector<FieldError> errors;
-    auto person = store_.FindPerson(sql, input.person);
+    auto person = directory::PersonBySlug(sql, input.person);
     if (!person) errors.push_back({"person", N_("There is no such person in the directory.")});
     auto role = kParticipantRoles.Parse(input.role);
     if (!role) errors.push_back({"role", N_("Choose a role from the list.")});
@@ -447,8 +450,9 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
       errors.push_back({"person", N_("The event is full.")});
     }
     if (!errors.empty()) return Fail(Invalid(std::move(errors)));
-    ParticipantId participant = store_.InsertParticipant(
-        sql, event->permit, person, *role, ParticipantStatus::kConfirmed, input.consent_to_list, delegation);
+    ParticipantId participant =
+        store_.InsertParticipant(sql, event->permit, person, *role, ParticipantStatus::kConfirmed,
+                                 input.consent_to_list ? ListConsent::kListed : ListConsent::kUnlisted, delegation);
     Audit(sql, actor, "event.participant.create", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"person", input.person}, {"role", input.role}});
     return participant;
@@ -457,7 +461,7 @@ Result<ParticipantId> EventService::AddParticipant(const auth::Actor& actor, Eve
 
 Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant,
                                            ListConsent listed) {
-  bool consent = listed == ListConsent::kListed;
+  bool consent = listed == ListConsent::kListed;  // for the rule and the audit entry
   return database_.Write([&](soci::session& sql) -> Status {
     if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
     auto event = store_.Load(sql, id);
@@ -489,7 +493,7 @@ Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id,
       return auth::Policy::Change(actor, auth::Role::kCoordinator, "event participant", participant, OwnersOf(*event));
     }();
     if (!permit) return Fail(permit.error());
-    store_.SetParticipantConsent(sql, *permit, consent);
+    store_.SetParticipantConsent(sql, *permit, listed);
     Audit(sql, actor, "event.participant.consent", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"consent_to_list", consent}});
     return {};
@@ -519,13 +523,13 @@ Result<InvitationId> EventService::Invite(const auth::Actor& actor, EventId id, 
     std::vector<FieldError> errors;
     auto find_organization = [&](const std::string& slug, const char* field) -> std::optional<OrganizationId> {
       if (slug.empty()) return std::nullopt;
-      auto found = store_.FindOrganization(sql, actor, slug);
+      auto found = directory::VisibleOrganizationBySlug(sql, actor, slug);
       if (!found) errors.push_back({field, N_("There is no such organization.")});
       return found;
     };
     auto find_person = [&](const std::string& slug, const char* field) -> std::optional<PersonId> {
       if (slug.empty()) return std::nullopt;
-      auto found = store_.FindPerson(sql, slug);
+      auto found = directory::PersonBySlug(sql, slug);
       if (!found) errors.push_back({field, N_("There is no such person in the directory.")});
       return found;
     };
@@ -642,8 +646,7 @@ Result<ParticipantStatus> EventService::Register(const auth::Actor& actor, Event
     auto status = DecideRegistration(event->registration, event->capacity, event->ConfirmedCount());
     if (!status) return Fail(status.error());
     auto person = store_.PersonOfUser(sql, actor.user());
-    ParticipantId participant =
-        store_.InsertRegistration(sql, id, actor.user(), person, *status, consent_to_list == ListConsent::kListed);
+    ParticipantId participant = store_.InsertRegistration(sql, id, actor.user(), person, *status, consent_to_list);
     Audit(sql, actor, "event.register", "event_participant", participant.value(), Owner(*event),
           {{"event", event->slug}, {"status", kParticipantStatuses.Key(*status)}});
     return *status;
@@ -693,10 +696,10 @@ Result<AwardId> EventService::AddAward(const auth::Actor& actor, const AwardInpu
     }
     std::vector<FieldError> errors;
     std::optional<PersonId> by, to;
-    if (!input.presented_by.empty() && !(by = store_.FindPerson(sql, input.presented_by))) {
+    if (!input.presented_by.empty() && !(by = directory::PersonBySlug(sql, input.presented_by))) {
       errors.push_back({"presented_by", N_("There is no such person in the directory.")});
     }
-    if (!input.recipient.empty() && !(to = store_.FindPerson(sql, input.recipient))) {
+    if (!input.recipient.empty() && !(to = directory::PersonBySlug(sql, input.recipient))) {
       errors.push_back({"recipient", N_("There is no such person in the directory.")});
     }
     if (input.recipient.empty() && input.recipient_role.empty()) {
@@ -729,16 +732,17 @@ Status EventService::LinkAgreementOccasion(const auth::Actor& actor, const std::
   return database_.Write([&](soci::session& sql) -> Status {
     auto loaded = LoadForChange(sql, actor, event);
     if (!loaded) return Fail(loaded.error());
-    store_.SetAgreementOccasion(sql, agreement_slug, event);
+    agreements::SetOccasionEvent(sql, loaded->permit, agreement_slug);
     Audit(sql, actor, "event.agreement_occasion", "event", event.value(), Owner(*loaded),
           {{"agreement", agreement_slug}});
     return {};
   });
 }
 
-Result<std::vector<std::pair<long long, EventSummary>>> EventService::EventsServing(
-    const auth::Actor& actor, const std::vector<long long>& objectives) {
-  return database_.Read([&](soci::session& sql) -> Result<std::vector<std::pair<long long, EventSummary>>> {
+Result<std::vector<std::pair<agreements::ObjectiveId, EventSummary>>> EventService::EventsServing(
+    const auth::Actor& actor, const std::vector<agreements::ObjectiveId>& objectives) {
+  using Serving = std::vector<std::pair<agreements::ObjectiveId, EventSummary>>;
+  return database_.Read([&](soci::session& sql) -> Result<Serving> {
     auto serving = store_.EventsServingObjectives(sql, objectives);
     std::erase_if(serving, [&](const auto& item) {
       auto event = store_.Load(sql, item.second.id);
@@ -826,7 +830,7 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
         allowed = allowed || Coordinates(actor, found->organization.id);
       }
     } else if (!requester.empty()) {
-      requester_id = store_.FindPerson(sql, requester);
+      requester_id = directory::PersonBySlug(sql, requester);
       auto own = store_.PersonOfUser(sql, actor.user());
       allowed = allowed || (own && requester_id && *own == *requester_id);
       bool present =
@@ -843,7 +847,7 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
     std::optional<PersonId> host_person_id;
     std::optional<OrganizationId> host_organization_id;
     if (!host_person.empty()) {
-      host_person_id = store_.FindPerson(sql, host_person);
+      host_person_id = directory::PersonBySlug(sql, host_person);
       bool present =
           host_person_id &&
           std::any_of(event->participants.begin(), event->participants.end(), [&](const Participant& item) {
@@ -851,7 +855,7 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
           });
       if (!present) errors.push_back({"host_person", N_("This person is not present at the event.")});
     } else if (!host_organization.empty()) {
-      host_organization_id = store_.FindOrganization(sql, actor, host_organization);
+      host_organization_id = directory::VisibleOrganizationBySlug(sql, actor, host_organization);
       bool present = false;
       if (host_organization_id) {
         for (const auto& organizer : event->organizers) present = present || organizer.id == *host_organization_id;
@@ -886,15 +890,15 @@ Result<MeetingRequestId> EventService::RequestMeeting(const auth::Actor& actor, 
 }
 
 Status EventService::SetAvailability(const auth::Actor& actor, EventId id, const std::string& party,
-                                     const std::vector<long long>& slots) {
+                                     const std::vector<SlotId>& slots) {
   return database_.Write([&](soci::session& sql) -> Status {
     auto event = LoadForChange(sql, actor, id);
     if (!event) return Fail(event.error());
     std::string key;
     if (party.starts_with("person:")) {
-      if (auto person = store_.FindPerson(sql, party.substr(7))) key = PartyKey("person", person->value());
+      if (auto person = directory::PersonBySlug(sql, party.substr(7))) key = PartyKey("person", person->value());
     } else if (party.starts_with("organization:")) {
-      if (auto organization = store_.FindOrganization(sql, actor, party.substr(13))) {
+      if (auto organization = directory::VisibleOrganizationBySlug(sql, actor, party.substr(13))) {
         key = PartyKey("organization", organization->value());
       }
     } else if (party.starts_with("delegation:")) {
@@ -905,16 +909,16 @@ Status EventService::SetAvailability(const auth::Actor& actor, EventId id, const
     }
     if (key.empty()) return Fail(Invalid({{"party", N_("This participant is not taking part in the event.")}}));
     auto board = store_.LoadMeetings(sql, id);
-    std::vector<SlotId> chosen;
-    for (long long slot : slots) {
-      bool own = std::any_of(board.slots.begin(), board.slots.end(),
-                             [&](const MeetingSlot& item) { return item.id.value() == slot; });
+    std::vector<long long> chosen;  // as the audit entry records them
+    for (SlotId slot : slots) {
+      bool own =
+          std::any_of(board.slots.begin(), board.slots.end(), [&](const MeetingSlot& item) { return item.id == slot; });
       if (!own) return Fail(Invalid({{"slots", N_("This slot is not one of the event's.")}}));
-      chosen.push_back(SlotId(slot));
+      chosen.push_back(slot.value());
     }
-    store_.SetAvailability(sql, id, key, chosen);
+    store_.SetAvailability(sql, id, key, slots);
     Audit(sql, actor, "event.meeting_availability.set", "event", id.value(), Owner(*event),
-          {{"party", key}, {"slots", slots}});
+          {{"party", key}, {"slots", chosen}});
     return {};
   });
 }
@@ -1158,20 +1162,8 @@ Result<std::vector<AgendaItem>> EventService::Feed(const std::string& token) {
     auto person = store_.PersonOfUser(sql, *user);
     std::vector<AgendaItem> items;
     if (!person) return items;
-    // The events the person takes part in, speaks at or meets in.
-    db::Query query(
-        "SELECT DISTINCT e.id FROM events e WHERE e.visibility IN ('public', 'members') AND (EXISTS (SELECT 1 FROM "
-        "event_participants p WHERE p.event_id = e.id AND p.person_id = ");
-    query.Bind(person->value());
-    query.Append(
-        ") OR EXISTS (SELECT 1 FROM event_sessions s JOIN event_session_people sp ON sp.session_id = s.id "
-        "WHERE s.event_id = e.id AND sp.person_id = ");
-    query.Bind(person->value());
-    query.Append(
-        ") OR EXISTS (SELECT 1 FROM event_meeting_requests r WHERE r.event_id = e.id AND (r.host_person_id = ");
-    query.Bind(person->value()).Append(" OR r.requester_person_id = ").Bind(person->value()).Append(")))");
-    for (long long id : query.Column<long long>(sql)) {
-      auto event = store_.Load(sql, EventId(id));
+    for (EventId id : store_.EventsOfPerson(sql, *person)) {
+      auto event = store_.Load(sql, id);
       if (!event) continue;
       auto more = AgendaOf(*event, store_.LoadMeetings(sql, event->id), std::nullopt, person);
       items.insert(items.end(), more.begin(), more.end());

@@ -122,7 +122,7 @@ class EventService {
                                           const std::string& host_organization, const std::string& priority);
   // `party`: 'person:<slug>', 'organization:<slug>' or 'delegation:<id>'; empty `slots`: every slot.
   Status SetAvailability(const auth::Actor& actor, EventId id, const std::string& party,
-                         const std::vector<long long>& slots);
+                         const std::vector<SlotId>& slots);
   // Runs the scheduler over the unpinned requests and saves the schedule.
   Result<ScheduleOutcome> Schedule(const auth::Actor& actor, EventId id);
   Status Pin(const auth::Actor& actor, EventId id, MeetingRequestId request, SlotId slot, RoomId room);
@@ -138,13 +138,13 @@ class EventService {
   Result<std::vector<AgendaItem>> Feed(const std::string& token);
 
   // For the agreement tracker: the events serving each objective, those `actor` may see.
-  Result<std::vector<std::pair<long long, EventSummary>>> EventsServing(const auth::Actor& actor,
-                                                                        const std::vector<long long>& objectives);
+  Result<std::vector<std::pair<agreements::ObjectiveId, EventSummary>>> EventsServing(
+      const auth::Actor& actor, const std::vector<agreements::ObjectiveId>& objectives);
   // Demo loader: links the agreement to the event it was signed at.
   Status LinkAgreementOccasion(const auth::Actor& actor, const std::string& agreement_slug, EventId event);
   Result<bool> SlugTaken(const std::string& slug);
   // The id of an agreement's objective by its number (for loaders); nullopt when there is none.
-  Result<std::optional<long long>> FindObjective(const std::string& agreement_slug, int sequence);
+  Result<std::optional<agreements::ObjectiveId>> FindObjective(const std::string& agreement_slug, int sequence);
   Result<SeriesId> EnsureSeries(const auth::Actor& actor, const Series& series);
 
  private:

@@ -127,6 +127,8 @@ json EventJson(const Event& event, const auth::Actor& actor) {
   for (const auto& award : event.awards) awards.push_back(AwardJson(award));
   EventSummary summary{event.id,     event.slug, event.kind,  event.visibility, event.time_zone, event.country,
                        event.starts, event.ends, event.title, event.city,       event.series};
+  json objectives = json::array();
+  for (auto objective : event.objectives) objectives.push_back(objective.value());
   json result = SummaryJson(summary);
   result.update({{"description", TextJson(event.description)},
                  {"venue", TextJson(event.venue)},
@@ -135,7 +137,7 @@ json EventJson(const Event& event, const auth::Actor& actor) {
                  {"capacity", event.capacity ? json(*event.capacity) : json(nullptr)},
                  {"registration", kRegistrations.Key(event.registration)},
                  {"organizers", organizers},
-                 {"objectives", event.objectives},
+                 {"objectives", objectives},
                  {"sessions", sessions},
                  {"delegations", delegations},
                  {"participants", participants},
@@ -200,7 +202,10 @@ Result<EventInput> EventInputFromJson(const json& body, EventInput input, const 
     *target = read.Text(key, *target);
   }
   input.organizers = read.Strings("organizers", input.organizers);
-  input.objectives = read.Integers("objectives", input.objectives);
+  if (read.Has("objectives")) {
+    input.objectives.clear();
+    for (long long id : read.Integers("objectives")) input.objectives.push_back(agreements::ObjectiveId(id));
+  }
   return read.Finish(std::move(input));
 }
 

@@ -180,9 +180,9 @@ Result<Response> SetAvailability(RequestContext& context, const Context& deps) {
   return MeetingsForm(context, deps, [&](const Event& event, const http::Form& form) -> Status {
     auto board = deps.events.Meetings(context.actor, event.id);  // access first
     if (!board) return Fail(board.error());
-    std::vector<long long> slots;
+    std::vector<SlotId> slots;
     for (const auto& slot : board->slots) {
-      if (form.Get(fmt::format("slot_{}", slot.id.value())) == "1") slots.push_back(slot.id.value());
+      if (form.Get(fmt::format("slot_{}", slot.id.value())) == "1") slots.push_back(slot.id);
     }
     return deps.events.SetAvailability(context.actor, event.id, form.Get("party"), slots);
   });
