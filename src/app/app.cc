@@ -112,22 +112,22 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_, std::move(*metrics_allow));
   app->home_ =
       std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
-  home::AddRoutes(app->router_, *app->pages_, *app->home_, config.behind_tls);
+  home::AddRoutes(app->router_, *app->pages_, *app->home_, config.scheme());
   directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
                        *app->roll_imports_);
   agreements::AddRoutes(app->router_, *app->pages_, *app->agreements_, *app->organizations_);
   events::AddRoutes(app->router_, *app->pages_, *app->events_, *app->organizations_);
-  auto cookie = http::SessionCookie::For(config.behind_tls, config.session_absolute_hours);
+  auto cookie = http::SessionCookie::For(config.scheme(), config.session_absolute_hours);
   accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
 
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
                                                     http::PipelineOptions{.access_log = config.access_log,
                                                                           .trusted_proxies = *trusted_proxies});
   // Outermost first: headers on every response; who is calling; in which language; forms.
-  app->pipeline_->Use(http::SecurityHeaders(config.behind_tls));
+  app->pipeline_->Use(http::SecurityHeaders(config.scheme()));
   app->pipeline_->Use(http::Authenticate(*app->accounts_, cookie, *app->pages_));
   app->pipeline_->Use(http::ChooseLanguage());
-  app->pipeline_->Use(http::ProtectForms(*app->csrf_tokens_, config.behind_tls, *app->pages_));
+  app->pipeline_->Use(http::ProtectForms(*app->csrf_tokens_, config.scheme(), *app->pages_));
 
   auto listen = config.ListenAddress();
   if (!listen) return Fail(listen.error());

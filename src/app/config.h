@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/base/error.h"
+#include "core/http/request.h"
 
 namespace entente::app {
 
@@ -26,6 +27,7 @@ struct Config {
   int idle_timeout_seconds = 60;          // ENTENTE_IDLE_TIMEOUT_SECONDS
   int shutdown_grace_seconds = 25;        // ENTENTE_SHUTDOWN_GRACE_SECONDS
   bool behind_tls = false;                // ENTENTE_BEHIND_TLS
+  http::PublicScheme scheme() const { return behind_tls ? http::PublicScheme::kHttps : http::PublicScheme::kHttp; }
   // Proxies whose X-Forwarded-For names the client (ENTENTE_TRUSTED_PROXIES, comma-separated
   // addresses or CIDR ranges); empty: the peer is the client.
   std::vector<std::string> trusted_proxies;

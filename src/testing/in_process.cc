@@ -67,7 +67,7 @@ std::unique_ptr<InProcessApp> InProcessApp::Empty() { return std::unique_ptr<InP
 http::Response InProcessApp::Handle(http::Request request) {
   std::string_view target = request.target;
   size_t question = target.find('?');
-  request.path = http::PercentDecode(target.substr(0, question), false);
+  request.path = http::PercentDecode(target.substr(0, question), http::Plus::kLiteral);
   request.query = question == std::string_view::npos ? "" : std::string(target.substr(question + 1));
   if (request.remote_address.empty()) request.remote_address = "127.0.0.1";
   return app_->pipeline().Handle(request);

@@ -1,4 +1,4 @@
-// Browser tests of access across organizations (docs/SECURITY.md "Across organizations", issue 11):
+// Browser tests of access across organizations (docs/SECURITY.md "Across organizations"):
 //   - the Almaty City Bar's admin opens the Paris Bar president's edit page and the Paris Bar's
 //     roll page: both are public records of another bar, so the answer is 403 — an error page in
 //     the admin's language (Russian, the account's preference), without the form, axe clean;

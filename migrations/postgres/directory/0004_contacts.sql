@@ -1,4 +1,4 @@
--- Contact details of people, each with its own visibility (DESIGN.md "Roles, scope and
+-- Contact details of people, each with its own visibility (docs/ARCHITECTURE.md "Roles, scope and
 -- visibility"): public, members (any signed-in user), organization (users holding a role on one
 -- of the person's bars or organizations).
 CREATE TABLE person_contacts (

@@ -1,4 +1,4 @@
--- Cooperation agreements (DESIGN.md, module 2): the agreement with its dates and terms, its
+-- Cooperation agreements (docs/ARCHITECTURE.md, module 2): the agreement with its dates and terms, its
 -- parties and signatories, coordinators, objectives, documents, follow-up log, yearly reviews
 -- and the activities that implement its objectives. Dates are PartialDates stored as text
 -- ('' unknown); a column that may be unknown says so by NULL (numbers) or by 'unknown' (kinds).

@@ -13,7 +13,7 @@ CREATE TABLE organizations (
 );
 CREATE INDEX organizations_parent_id ON organizations (parent_id);
 
--- Names per language (the per-entity text table, DESIGN.md "Text in four languages").
+-- Names per language (the per-entity text table, docs/ARCHITECTURE.md "Text in four languages").
 CREATE TABLE organization_texts (
   owner_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   field TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- Events (DESIGN.md, module 3): events with their programme of sessions in the event's own time
+-- Events (docs/ARCHITECTURE.md, module 3): events with their programme of sessions in the event's own time
 -- zone, organizers, series, the agreement objectives they serve, participants, delegations,
 -- invitations, registration, awards, private meetings with their slots, tables and schedule,
 -- and personal calendar feeds.

@@ -158,8 +158,8 @@ std::optional<Error> CheckAccess(const Access& access, const auth::Actor& actor)
   return Error::PermissionDenied();
 }
 
-Middleware SecurityHeaders(bool behind_tls) {
-  return [behind_tls](RequestContext& context, const Next& next) {
+Middleware SecurityHeaders(PublicScheme scheme) {
+  return [scheme](RequestContext& context, const Next& next) {
     Response response = next(context);
     // Pages load only our own scripts and styles; uploads get a stricter policy of their own.
     if (response.Header("Content-Security-Policy").empty()) {
@@ -172,7 +172,7 @@ Middleware SecurityHeaders(bool behind_tls) {
     response.SetHeader("X-Frame-Options", "DENY");
     response.SetHeader("Referrer-Policy", "same-origin");
     response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (behind_tls) response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (scheme == PublicScheme::kHttps) response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     return response;
   };
 }

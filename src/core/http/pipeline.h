@@ -54,8 +54,8 @@ class Pipeline final : public Dispatcher {
 std::string NewRequestId();
 
 // Content-Security-Policy without inline script, frame-ancestors, nosniff, Referrer-Policy, and
-// HSTS when `behind_tls` (docs/SECURITY.md 11).
-Middleware SecurityHeaders(bool behind_tls);
+// HSTS when the public scheme is HTTPS (docs/SECURITY.md 11).
+Middleware SecurityHeaders(PublicScheme scheme);
 
 // Sets context.language: the `lang` cookie, else the signed-in user's preference, else
 // Accept-Language, else English. Runs after authentication.

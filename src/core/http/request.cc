@@ -56,7 +56,7 @@ Method ParseMethod(std::string_view name) {
   return Method::kOther;
 }
 
-std::string PercentDecode(std::string_view text, bool plus_is_space) {
+std::string PercentDecode(std::string_view text, Plus plus) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -70,7 +70,7 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
         continue;
       }
     }
-    out.push_back(plus_is_space && c == '+' ? ' ' : c);
+    out.push_back(plus == Plus::kSpace && c == '+' ? ' ' : c);
   }
   return out;
 }
@@ -109,7 +109,7 @@ std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view que
     size_t eq = part.find('=');
     std::string_view key = part.substr(0, eq);
     std::string_view value = eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1);
-    pairs.emplace_back(PercentDecode(key, true), PercentDecode(value, true));
+    pairs.emplace_back(PercentDecode(key, Plus::kSpace), PercentDecode(value, Plus::kSpace));
   }
   return pairs;
 }

@@ -19,9 +19,16 @@ enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther 
 std::string_view MethodName(Method method);
 Method ParseMethod(std::string_view name);
 
-// Percent-decodes a URL component; '+' becomes a space when `plus_is_space`. Invalid escapes
-// are kept as written. Never fails.
-std::string PercentDecode(std::string_view text, bool plus_is_space);
+// How clients reach the server: plain HTTP, or HTTPS terminated by a proxy in front
+// (`http.behind_tls`). Decides HSTS, the cookies' Secure flag and name, and the Origin expected.
+enum class PublicScheme { kHttp, kHttps };
+
+// What a '+' means in the component being decoded: itself in a path, a space in a query or a
+// form body (application/x-www-form-urlencoded).
+enum class Plus { kLiteral, kSpace };
+
+// Percent-decodes a URL component. Invalid escapes are kept as written. Never fails.
+std::string PercentDecode(std::string_view text, Plus plus);
 // Percent-encodes all but RFC 3986's unreserved characters and those in `also_keep` ('/' by
 // default: a path; "" for one path segment or query value).
 std::string PercentEncode(std::string_view text, std::string_view also_keep = "/");

@@ -20,10 +20,10 @@ TEST(RequestTest, ParsesQueries) {
 
 TEST(RequestTest, PercentCodingRoundTrips) {
   for (std::string text : {"/a b/Қазақша?x=1&y=é", "", "100%", "/%2F"}) {
-    EXPECT_EQ(PercentDecode(PercentEncode(text), false), text);
+    EXPECT_EQ(PercentDecode(PercentEncode(text), Plus::kLiteral), text);
   }
-  EXPECT_EQ(PercentDecode("a+b%2", true), "a b%2");
-  EXPECT_EQ(PercentDecode("a+b", false), "a+b");
+  EXPECT_EQ(PercentDecode("a+b%2", Plus::kSpace), "a b%2");
+  EXPECT_EQ(PercentDecode("a+b", Plus::kLiteral), "a+b");
 }
 
 TEST(RequestTest, ReadsCookies) {

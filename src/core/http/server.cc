@@ -35,7 +35,7 @@ Request ToRequest(const bhttp::request_header<>& message, const std::string& rem
   request.target = std::string(message.target());
   std::string_view target = request.target;
   size_t question = target.find('?');
-  request.path = PercentDecode(target.substr(0, question), false);
+  request.path = PercentDecode(target.substr(0, question), Plus::kLiteral);
   if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
   for (const auto& field : message) {
     std::string name(field.name_string());
@@ -133,7 +133,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     const auto& message = parser_->get();
     Method method = ParseMethod(std::string_view(message.method_string().data(), message.method_string().size()));
     std::string_view target(message.target().data(), message.target().size());
-    std::string path = PercentDecode(target.substr(0, target.find('?')), false);
+    std::string path = PercentDecode(target.substr(0, target.find('?')), Plus::kLiteral);
     size_t limit = BodyLimitFor(server_.dispatcher_.MaxBodyBytes(method, path),
                                 std::string_view(message[bhttp::field::cookie]),
                                 std::string_view(message[bhttp::field::authorization]));

@@ -18,7 +18,8 @@ bool ChangesState(Method method) {
 
 }  // namespace
 
-SessionCookie SessionCookie::For(bool behind_tls, int absolute_hours) {
+SessionCookie SessionCookie::For(PublicScheme scheme, int absolute_hours) {
+  bool behind_tls = scheme == PublicScheme::kHttps;
   return SessionCookie{behind_tls ? "__Host-entente_session" : "entente_session", behind_tls, absolute_hours * 3600};
 }
 
@@ -74,7 +75,8 @@ Middleware Authenticate(auth::Authenticator& authenticator, SessionCookie cookie
   };
 }
 
-Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const ErrorPresenter& presenter) {
+Middleware ProtectForms(const auth::CsrfTokens& tokens, PublicScheme scheme, const ErrorPresenter& presenter) {
+  bool behind_tls = scheme == PublicScheme::kHttps;
   return [&tokens, behind_tls, &presenter](RequestContext& context, const Next& next) {
     if (context.api_token) return next(context);
     // The binding: the session, else the anonymous cookie, else a new cookie — made only when

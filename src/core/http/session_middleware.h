@@ -25,13 +25,13 @@ struct SessionCookie {
   bool secure = false;
   int max_age_seconds = 12 * 3600;
 
-  static SessionCookie For(bool behind_tls, int absolute_hours);
+  static SessionCookie For(PublicScheme scheme, int absolute_hours);
   std::string Set(const std::string& token) const;
   std::string Clear() const;
 };
 
 Middleware Authenticate(auth::Authenticator& authenticator, SessionCookie cookie, const ErrorPresenter& presenter);
 
-Middleware ProtectForms(const auth::CsrfTokens& tokens, bool behind_tls, const ErrorPresenter& presenter);
+Middleware ProtectForms(const auth::CsrfTokens& tokens, PublicScheme scheme, const ErrorPresenter& presenter);
 
 }  // namespace entente::http

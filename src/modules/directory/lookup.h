@@ -1,8 +1,9 @@
 #pragma once
 // What other modules ask the directory inside their own transaction: a person or an
-// organization by the slug a form or a JSON body names. The one implementation of these look-ups;
-// other modules call these instead of writing SQL over the directory's tables (the views of
-// migrations/*/directory/0009 are for their joins, scripts/check-module-tables for the rule).
+// organization by the slug a form or a JSON body names. The one implementation of these
+// look-ups (lookup_store.cc); other modules call these instead of writing SQL over the
+// directory's tables (the views of migrations/*/directory/0009 are for their joins,
+// scripts/check-module-tables for the rule).
 
 #include <soci/soci.h>
 

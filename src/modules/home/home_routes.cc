@@ -51,18 +51,18 @@ Result<Response> ShowHome(RequestContext& context, const render::PageRenderer& p
   return pages.Render(context, page);
 }
 
-Result<Response> SwitchLanguage(RequestContext& context, bool behind_tls) {
+Result<Response> SwitchLanguage(RequestContext& context, http::PublicScheme scheme) {
   std::string_view code = context.params.Get("code");
   if (!i18n::IsSupportedLanguage(code)) return Fail(Error::NotFound());
   Response response = Response::Redirect(http::SafeLocalPath(context.request.QueryParam("next")));
   response.SetHeader("Set-Cookie", "lang=" + std::string(code) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" +
-                                       (behind_tls ? "; Secure" : ""));
+                                       (scheme == http::PublicScheme::kHttps ? "; Secure" : ""));
   return response;
 }
 
 }  // namespace
 
-void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeService& home, bool behind_tls) {
+void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeService& home, http::PublicScheme scheme) {
   router.Add({.method = Method::kGet,
               .pattern = "/",
               .access = http::Access::Anyone(),
@@ -70,7 +70,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeServ
   router.Add({.method = Method::kGet,
               .pattern = "/lang/{code:slug}",
               .access = http::Access::Anyone(),
-              .handler = [behind_tls](RequestContext& context) { return SwitchLanguage(context, behind_tls); }});
+              .handler = [scheme](RequestContext& context) { return SwitchLanguage(context, scheme); }});
 }
 
 std::vector<render::NavItem> Navigation() { return {{"/", N_("Home")}}; }

@@ -9,7 +9,7 @@
 namespace entente::home {
 
 // The home page and the language switch.
-void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeService& home, bool behind_tls);
+void AddRoutes(http::Router& router, const render::PageRenderer& pages, HomeService& home, http::PublicScheme scheme);
 
 std::vector<render::NavItem> Navigation();
 
