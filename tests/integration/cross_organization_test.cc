@@ -294,7 +294,7 @@ TEST(CrossOrganizationTest, AnEventServesOnlyObjectivesOfAgreementsItsOrganizerM
   hidden.objectives = {{0, English("A hidden objective."), {"exchange"}}};
   auto agreement = TheApp().agreements().Create(system, hidden);
   ASSERT_TRUE(agreement) << agreement.error().Describe();
-  auto objective = TheApp().agreements().Get(system, *agreement)->objectives.at(0).id.value();
+  auto objective = TheApp().agreements().Get(system, *agreement)->objectives.at(0).id;
 
   long long rentree = IdOf("SELECT id FROM events WHERE slug = :k", "rentree-du-barreau-de-paris-2014");
   auto& events = TheApp().events();
@@ -306,7 +306,7 @@ TEST(CrossOrganizationTest, AnEventServesOnlyObjectivesOfAgreementsItsOrganizerM
   auto hidden_link = events.Update(SignedInActor(kParisCoordinator), events::EventId(rentree), input);
   ASSERT_FALSE(hidden_link);
   auto missing = input;
-  missing.objectives.back() = 99999999;
+  missing.objectives.back() = agreements::ObjectiveId(99999999);
   auto missing_link = events.Update(SignedInActor(kParisCoordinator), events::EventId(rentree), missing);
   ASSERT_FALSE(missing_link);
   // The same answer as for an objective that does not exist: nothing tells it exists.
@@ -343,18 +343,18 @@ TEST(CrossOrganizationTest, OrganizersMayNotSwitchOnARegistrantsConsentToBeListe
   ASSERT_TRUE(id) << id.error().Describe();
   // The Almaty member registers without agreeing to be listed.
   auto registrant = SignedInActor("almaty.member@demo.entente.example");
-  ASSERT_TRUE(events.Register(registrant, *id, false));
+  ASSERT_TRUE(events.Register(registrant, *id, events::ListConsent::kUnlisted));
   auto event = events.Get(coordinator, *id);
   ASSERT_EQ(event->participants.size(), 1u);
   auto participant = event->participants[0].id;
-  auto on = events.SetParticipantConsent(coordinator, *id, participant, true);
+  auto on = events.SetParticipantConsent(coordinator, *id, participant, events::ListConsent::kListed);
   ASSERT_FALSE(on);
   EXPECT_EQ(on.error().code(), ErrorCode::kPermissionDenied);
   EXPECT_FALSE(events.Get(coordinator, *id)->participants[0].consent_to_list);
   // The registrant may; the organizers may take the name off the list again.
-  EXPECT_TRUE(events.SetParticipantConsent(registrant, *id, participant, true));
+  EXPECT_TRUE(events.SetParticipantConsent(registrant, *id, participant, events::ListConsent::kListed));
   EXPECT_TRUE(events.Get(coordinator, *id)->participants[0].consent_to_list);
-  EXPECT_TRUE(events.SetParticipantConsent(coordinator, *id, participant, false));
+  EXPECT_TRUE(events.SetParticipantConsent(coordinator, *id, participant, events::ListConsent::kUnlisted));
   EXPECT_FALSE(events.Get(coordinator, *id)->participants[0].consent_to_list);
 }
 

@@ -204,12 +204,12 @@ TEST(EventsTest, RegistrationFillsThenWaitingList) {
   std::vector<std::string> statuses;
   for (const char* email : {"paris.member@demo.entente.example", "paris.editor@demo.entente.example",
                             "almaty.member@demo.entente.example"}) {
-    auto status = Service().Register(SignedInActor(email), *id, true);
+    auto status = Service().Register(SignedInActor(email), *id, events::ListConsent::kListed);
     ASSERT_TRUE(status) << status.error().message();
     statuses.emplace_back(events::kParticipantStatuses.Key(*status));
   }
   EXPECT_EQ(statuses, (std::vector<std::string>{"confirmed", "confirmed", "waiting"}));
-  auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, true);
+  auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, events::ListConsent::kListed);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
   ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
@@ -332,7 +332,7 @@ TEST(EventsTest, RegistrationsApprovedThroughTheApi) {
   ASSERT_TRUE(id) << id.error().message();
   for (const char* email : {"paris.member@demo.entente.example", "paris.editor@demo.entente.example",
                             "almaty.member@demo.entente.example"}) {
-    auto status = Service().Register(SignedInActor(email), *id, true);
+    auto status = Service().Register(SignedInActor(email), *id, events::ListConsent::kListed);
     ASSERT_TRUE(status) << status.error().message();
     EXPECT_EQ(*status, events::ParticipantStatus::kPending);
   }
@@ -431,7 +431,7 @@ TEST(EventsTest, InvitationAcceptedForADelegationOfTwo) {
   ASSERT_TRUE(invitation) << invitation.error().message();
 
   // Someone else may not answer, nor see the letter.
-  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation, true, "2");
+  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation, events::InvitationAnswer::kAccept, "2");
   ASSERT_FALSE(stranger);
   EXPECT_EQ(stranger.error().code(), ErrorCode::kNotFound);
 
@@ -500,9 +500,9 @@ TEST(EventsTest, SchedulerAgendaAndCalendar) {
   auto meetings = Service().Meetings(coordinator, *id);
   ASSERT_TRUE(meetings);
   EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "person:daniyar-kanafin-nobody", {}));
-  EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id, {999999}));
+  EXPECT_FALSE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id, {events::SlotId(999999)}));
   ASSERT_TRUE(Service().SetAvailability(coordinator, *id, "delegation:" + delegation_id,
-                                        {meetings->slots[0].id.value(), meetings->slots[1].id.value()}));
+                                        {meetings->slots[0].id, meetings->slots[1].id}));
   EXPECT_EQ(Service().Meetings(coordinator, *id)->availability.size(), 1u);
 
   auto outcome = Service().Schedule(coordinator, *id);
@@ -717,11 +717,11 @@ TEST(EventsTest, EventsServingAnObjectiveShowOnTheAgreementTracker) {
   auto agreement = TestServer::Shared().app().agreements().Get(auth::Actor::Anonymous(), "paris-almaty-2014");
   ASSERT_TRUE(agreement);
   ASSERT_GE(agreement->objectives.size(), 4u);
-  auto objective_id = [&](int sequence) -> long long {
+  auto objective_id = [&](int sequence) -> agreements::ObjectiveId {
     for (const auto& objective : agreement->objectives) {
-      if (objective.sequence == sequence) return objective.id.value();
+      if (objective.sequence == sequence) return objective.id;
     }
-    return 0LL;
+    return agreements::ObjectiveId();
   };
   // The demo's Rentrée 2014 serves objectives 1 and 3.
   auto api = json::parse(Get(Port(), "/api/v1/agreements/" + std::to_string(agreement->id.value())).body);

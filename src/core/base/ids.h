@@ -38,6 +38,8 @@ using OrganizationId = Id<struct OrganizationIdTag>;
 using UserId = Id<struct UserIdTag>;
 using PersonId = Id<struct PersonIdTag>;
 using JurisdictionId = Id<struct JurisdictionIdTag>;
+// An event (module events): also named by other modules (the agreement signed at one).
+using EventId = Id<struct EventIdTag>;
 
 }  // namespace entente
 

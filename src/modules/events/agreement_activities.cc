@@ -33,14 +33,12 @@ PartialDate DaysOf(const EventSummary& event) {
 agreements::ActivitySource AgreementActivities(EventService& events) {
   return [&events](const auth::Actor& actor, const std::vector<agreements::ObjectiveId>& objectives)
              -> Result<std::vector<agreements::LinkedActivity>> {
-    std::vector<long long> ids;
-    for (auto objective : objectives) ids.push_back(objective.value());
-    auto serving = events.EventsServing(actor, ids);
+    auto serving = events.EventsServing(actor, objectives);
     if (!serving) return Fail(serving.error());
     std::vector<agreements::LinkedActivity> activities;
     for (const auto& [objective, event] : *serving) {
-      activities.push_back({agreements::ObjectiveId(objective), ActivityKindOf(event.kind), DaysOf(event), event.title,
-                            event.city, "/events/" + event.slug});
+      activities.push_back(
+          {objective, ActivityKindOf(event.kind), DaysOf(event), event.title, event.city, "/events/" + event.slug});
     }
     return activities;
   };

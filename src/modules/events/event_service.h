@@ -86,14 +86,14 @@ class EventService {
   Result<ParticipantId> AddParticipant(const auth::Actor& actor, EventId id, const ParticipantInput& input);
   // Records whether the participant agreed to be listed publicly. kNotFound when `participant`
   // is not one of the event's.
-  Status SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant, bool consent);
+  Status SetParticipantConsent(const auth::Actor& actor, EventId id, ParticipantId participant, ListConsent consent);
   // Removes a participant (a person added by the organizers or a registration). kNotFound when
   // `participant` is not one of the event's.
   Status RemoveParticipant(const auth::Actor& actor, EventId id, ParticipantId participant);
   Result<InvitationId> Invite(const auth::Actor& actor, EventId id, const InvitationInput& input);
   // Accepting for an organization creates its delegation (of `delegation_size`, or the size
   // invited); declining records the answer. An invitation answered already is kConflict.
-  Result<InvitationId> Answer(const auth::Actor& actor, InvitationId invitation, bool accept,
+  Result<InvitationId> Answer(const auth::Actor& actor, InvitationId invitation, InvitationAnswer answer,
                               const std::string& delegation_size);
   // The invitations addressed to organizations the actor coordinates (with each event's title).
   Result<std::vector<std::pair<Invitation, EventSummary>>> InvitationsForActor(const auth::Actor& actor);
@@ -101,9 +101,9 @@ class EventService {
 
   // A signed-in user registers: confirmed, pending approval, or on the waiting list when the
   // event is full; closed registration and a second registration are errors.
-  Result<ParticipantStatus> Register(const auth::Actor& actor, EventId id, bool consent_to_list);
+  Result<ParticipantStatus> Register(const auth::Actor& actor, EventId id, ListConsent consent_to_list);
   // Approves (confirmed, or waiting list when full) or declines a registration.
-  Result<ParticipantStatus> Decide(const auth::Actor& actor, EventId id, ParticipantId participant, bool approve);
+  Result<ParticipantStatus> Decide(const auth::Actor& actor, EventId id, ParticipantId participant, Decision decision);
 
   // Records an award: at an event (`input.event`, a slug) by its organizers' coordinators, or with
   // no event by a platform admin. kInvalidArgument: no title, no recipient (person or role),
@@ -122,7 +122,7 @@ class EventService {
                                           const std::string& host_organization, const std::string& priority);
   // `party`: 'person:<slug>', 'organization:<slug>' or 'delegation:<id>'; empty `slots`: every slot.
   Status SetAvailability(const auth::Actor& actor, EventId id, const std::string& party,
-                         const std::vector<long long>& slots);
+                         const std::vector<SlotId>& slots);
   // Runs the scheduler over the unpinned requests and saves the schedule.
   Result<ScheduleOutcome> Schedule(const auth::Actor& actor, EventId id);
   Status Pin(const auth::Actor& actor, EventId id, MeetingRequestId request, SlotId slot, RoomId room);
@@ -138,13 +138,13 @@ class EventService {
   Result<std::vector<AgendaItem>> Feed(const std::string& token);
 
   // For the agreement tracker: the events serving each objective, those `actor` may see.
-  Result<std::vector<std::pair<long long, EventSummary>>> EventsServing(const auth::Actor& actor,
-                                                                        const std::vector<long long>& objectives);
+  Result<std::vector<std::pair<agreements::ObjectiveId, EventSummary>>> EventsServing(
+      const auth::Actor& actor, const std::vector<agreements::ObjectiveId>& objectives);
   // Demo loader: links the agreement to the event it was signed at.
   Status LinkAgreementOccasion(const auth::Actor& actor, const std::string& agreement_slug, EventId event);
   Result<bool> SlugTaken(const std::string& slug);
   // The id of an agreement's objective by its number (for loaders); nullopt when there is none.
-  Result<std::optional<long long>> FindObjective(const std::string& agreement_slug, int sequence);
+  Result<std::optional<agreements::ObjectiveId>> FindObjective(const std::string& agreement_slug, int sequence);
   Result<SeriesId> EnsureSeries(const auth::Actor& actor, const Series& series);
 
  private:

@@ -1,7 +1,7 @@
 #pragma once
-// The only place with SQL for events. Functions take the session of a Database::Read or
-// Database::Write call and throw soci errors, which those calls turn into Errors. Writes expect
-// to run inside the caller's transaction; ids and slugs are already resolved by the service.
+// The only place with SQL for events (event_store.cc lists the files of each part). Functions take the session of a
+// Database::Read or Database::Write call and throw soci errors, which those calls turn into Errors. Writes expect to
+// run inside the caller's transaction; ids and slugs are already resolved by the service.
 
 #include <soci/soci.h>
 
@@ -29,7 +29,7 @@ struct EventRecord {
   i18n::LocalizedText title, description, city, venue, programme, dates_note;
   std::optional<SeriesId> series;
   std::vector<OrganizationId> organizers;
-  std::vector<long long> objectives;
+  std::vector<agreements::ObjectiveId> objectives;
 };
 
 struct SessionRecord {
@@ -115,21 +115,22 @@ class EventStore {
   // A participant the organizers add.
   ParticipantId InsertParticipant(soci::session& sql, const auth::Permit<EventId>& event,
                                   std::optional<PersonId> person, ParticipantRole role, ParticipantStatus status,
-                                  bool consent, std::optional<DelegationId> delegation) const;
+                                  ListConsent consent, std::optional<DelegationId> delegation) const;
   // A user registering themselves (as a guest) for an event they may see: the service checks the
   // visibility and the registration rules; the row names the user.
   ParticipantId InsertRegistration(soci::session& sql, EventId event, UserId user, std::optional<PersonId> person,
-                                   ParticipantStatus status, bool consent) const;
+                                   ParticipantStatus status, ListConsent consent) const;
   void SetParticipantStatus(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant,
                             ParticipantStatus status) const;
-  void SetParticipantConsent(soci::session& sql, const auth::Permit<ParticipantId>& participant, bool consent) const;
+  void SetParticipantConsent(soci::session& sql, const auth::Permit<ParticipantId>& participant,
+                             ListConsent consent) const;
   void DeleteParticipant(soci::session& sql, const auth::Permit<EventId>& event, ParticipantId participant) const;
   std::optional<ParticipantId> FindParticipantByUser(soci::session& sql, EventId event, UserId user) const;
   InvitationId InsertInvitation(soci::session& sql, const auth::Permit<EventId>& event,
-                                std::optional<OrganizationId> from_organization,
-                                std::optional<PersonId> from_person, std::optional<OrganizationId> to_organization,
-                                std::optional<PersonId> to_person, std::optional<int> invited_count,
-                                const std::string& language, const PartialDate& sent_on) const;
+                                std::optional<OrganizationId> from_organization, std::optional<PersonId> from_person,
+                                std::optional<OrganizationId> to_organization, std::optional<PersonId> to_person,
+                                std::optional<int> invited_count, const std::string& language,
+                                const PartialDate& sent_on) const;
   std::optional<Invitation> LoadInvitation(soci::session& sql, InvitationId id) const;
   void RespondToInvitation(soci::session& sql, InvitationId id, InvitationStatus status,
                            std::optional<DelegationId> delegation, UserId user) const;
@@ -160,25 +161,13 @@ class EventStore {
            RoomId room) const;
   void Unpin(soci::session& sql, const auth::Permit<EventId>& event, MeetingRequestId request) const;
 
-  // Lookups.
-  std::optional<PersonId> FindPerson(soci::session& sql, const std::string& slug) const;
-  // The organization with that slug, if `viewer` may see it (one hidden from the actor is as
-  // unknown as one that does not exist).
-  std::optional<OrganizationId> FindOrganization(soci::session& sql, const auth::Actor& viewer,
-                                                 const std::string& slug) const;
-  bool JurisdictionExists(soci::session& sql, const std::string& code) const;
-  // The objectives among `ids` that exist, with who owns the agreement of each (its visibility
-  // and parties), for the policy.
-  std::vector<std::pair<long long, auth::Owners>> ObjectiveOwners(soci::session& sql,
-                                                                  const std::vector<long long>& ids) const;
-  std::optional<long long> FindObjective(soci::session& sql, const std::string& agreement_slug, int sequence) const;
+  // The person a user's account is linked to (the accounts' view), if any.
   std::optional<PersonId> PersonOfUser(soci::session& sql, UserId user) const;
   // The events that serve an agreement objective (for the agreement's tracker).
-  std::vector<std::pair<long long, EventSummary>> EventsServingObjectives(
-      soci::session& sql, const std::vector<long long>& objectives) const;
-  // Links an agreement to the event on whose sidelines it was signed (the agreements module's
-  // agreements.occasion_event_id column, which it left for this module to fill).
-  void SetAgreementOccasion(soci::session& sql, const std::string& agreement_slug, EventId event) const;
+  std::vector<std::pair<agreements::ObjectiveId, EventSummary>> EventsServingObjectives(
+      soci::session& sql, const std::vector<agreements::ObjectiveId>& objectives) const;
+  // The public and members' events `person` takes part in, speaks at or meets in (the feed).
+  std::vector<EventId> EventsOfPerson(soci::session& sql, PersonId person) const;
 
   // Personal calendar feeds: one token per user (its SHA-256 stored).
   void SetFeedToken(soci::session& sql, UserId user, const std::string& token_sha256_hex) const;
@@ -186,7 +175,7 @@ class EventStore {
 
  private:
   ParticipantId InsertParticipantRow(soci::session& sql, EventId event, std::optional<PersonId> person, UserId user,
-                                     ParticipantRole role, ParticipantStatus status, bool consent,
+                                     ParticipantRole role, ParticipantStatus status, ListConsent consent,
                                      std::optional<DelegationId> delegation) const;
   DelegationId InsertDelegationRow(soci::session& sql, EventId event, OrganizationId organization,
                                    std::optional<PersonId> head, std::optional<int> size,

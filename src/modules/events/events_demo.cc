@@ -5,18 +5,15 @@
 
 #include "core/auth/actor.h"
 #include "core/base/json_file.h"
+#include "core/http/json_reader.h"
+#include "modules/events/events_json.h"
 
 namespace entente::events {
 namespace {
 
-i18n::LocalizedText Texts(const nlohmann::json& item, const char* key, const std::string& original) {
-  i18n::LocalizedText text;
-  if (!item.contains(key)) return text;
-  for (const auto& [language, value] : item.at(key).items()) {
-    text.Set(language, value.get<std::string>(), language == original);
-  }
-  return text;
-}
+// The demo files name the original language of each record's texts (else English), as the API's
+// bodies do: the same readers (events_json.h) read both.
+constexpr const char* kDemoOriginal = "en";
 
 template <typename T>
 Status Check(const Result<T>& result, const std::string& what) {
@@ -24,102 +21,106 @@ Status Check(const Result<T>& result, const std::string& what) {
   return {};
 }
 
-std::vector<std::string> Strings(const nlohmann::json& item, const char* key) {
-  return item.value(key, std::vector<std::string>{});
+// Calls `add(input)` for each item of the list `name` of `item`, read by `read(item)`.
+template <typename Read, typename Add>
+Status EachItem(const nlohmann::json& item, const char* name, const std::string& what, Read&& read, Add&& add) {
+  auto list = item.find(name);
+  if (list == item.end() || !list->is_array()) return {};
+  for (const auto& entry : *list) {
+    auto input = read(entry);
+    if (auto checked = Check(input, what); !checked) return checked;
+    if (auto checked = Check(add(*input), what); !checked) return checked;
+  }
+  return {};
+}
+
+// The objectives an event serves, named by agreement and number; those of an agreement the demo
+// did not load are left out.
+Status AddObjectives(EventService& service, const nlohmann::json& item, EventInput& input) {
+  auto list = item.find("objectives");
+  if (list == item.end() || !list->is_array()) return {};
+  for (const auto& objective : *list) {
+    http::JsonReader read(objective);
+    std::string agreement = read.String("agreement");
+    auto number = read.Integer("number");
+    if (!read.ok() || !number) return Fail(Error::Internal("demo objective of " + input.slug));
+    auto id = service.FindObjective(agreement, static_cast<int>(*number));
+    if (!id) return Fail(id.error());
+    if (*id) input.objectives.push_back(**id);
+  }
+  return {};
+}
+
+// The event's programme, delegations, participants, invitations, awards and agreements signed.
+Status AddParts(EventService& service, const auth::Actor& actor, const nlohmann::json& item, EventId id,
+                const std::string& slug, const std::string& original) {
+  if (auto done = EachItem(
+          item, "sessions", "session of " + slug,
+          [&](const nlohmann::json& entry) { return SessionInputFromJson(entry, original); },
+          [&](const SessionInput& entry) { return service.AddSession(actor, id, entry); });
+      !done) {
+    return done;
+  }
+  if (auto done = EachItem(item, "delegations", "delegation of " + slug, DelegationInputFromJson,
+                           [&](const DelegationInput& entry) { return service.AddDelegation(actor, id, entry); });
+      !done) {
+    return done;
+  }
+  if (auto done = EachItem(item, "participants", "participant of " + slug, ParticipantInputFromJson,
+                           [&](const ParticipantInput& entry) { return service.AddParticipant(actor, id, entry); });
+      !done) {
+    return done;
+  }
+  if (auto done = EachItem(item, "invitations", "invitation of " + slug, InvitationInputFromJson,
+                           [&](const InvitationInput& entry) { return service.Invite(actor, id, entry); });
+      !done) {
+    return done;
+  }
+  if (auto done = EachItem(
+          item, "awards", "award of " + slug,
+          [&](const nlohmann::json& entry) { return AwardInputFromJson(entry, slug, original); },
+          [&](const AwardInput& entry) { return service.AddAward(actor, entry); });
+      !done) {
+    return done;
+  }
+  http::JsonReader read(item);
+  for (const auto& agreement : read.Strings("agreements_signed")) {
+    auto linked = service.LinkAgreementOccasion(actor, agreement, id);
+    if (!linked) {
+      return Fail(Error::Internal(fmt::format("demo occasion of {}: {}", agreement, linked.error().Describe())));
+    }
+  }
+  return {};
 }
 
 Result<bool> LoadEvent(EventService& service, const auth::Actor& actor, const nlohmann::json& item) {
-  EventInput input;
-  input.slug = item.at("slug").get<std::string>();
-  auto taken = service.SlugTaken(input.slug);
+  nlohmann::json fields = item;  // the parts are read apart; the objectives name agreements
+  for (const char* part :
+       {"objectives", "sessions", "delegations", "participants", "invitations", "awards", "agreements_signed"}) {
+    if (fields.is_object()) fields.erase(part);
+  }
+  auto input = EventInputFromJson(fields, EventInput{}, kDemoOriginal);
+  if (auto checked = Check(input, "event"); !checked) return Fail(checked.error());
+  auto taken = service.SlugTaken(input->slug);
   if (!taken) return Fail(taken.error());
   if (*taken) return false;
-  std::string original = item.value("original_language", "en");
-  input.kind = item.value("kind", "other");
-  input.visibility = item.value("visibility", "public");
-  input.country = item.value("country", "");
-  input.time_zone = item.value("time_zone", "");
-  input.starts = item.value("starts", "");
-  input.ends = item.value("ends", "");
-  input.registration = item.value("registration", "closed");
-  input.series = item.value("series", "");
-  for (auto [key, target] : {std::pair{"title", &input.title}, std::pair{"description", &input.description},
-                             std::pair{"city", &input.city}, std::pair{"venue", &input.venue},
-                             std::pair{"programme", &input.programme}, std::pair{"dates_note", &input.dates_note}}) {
-    *target = Texts(item, key, original);
-  }
-  input.organizers = Strings(item, "organizers");
-  for (const auto& objective : item.value("objectives", nlohmann::json::array())) {
-    auto id = service.FindObjective(objective.at("agreement").get<std::string>(), objective.at("number").get<int>());
-    if (!id) return Fail(id.error());
-    if (*id) input.objectives.push_back(**id);  // the agreements demo may not be loaded
-  }
-  auto created = service.Create(actor, input);
-  if (auto checked = Check(created, "event " + input.slug); !checked) return Fail(checked.error());
-  EventId id = *created;
-
-  for (const auto& session : item.value("sessions", nlohmann::json::array())) {
-    SessionInput entry;
-    entry.kind = session.value("kind", "conference");
-    entry.starts = session.value("starts", "");
-    entry.ends = session.value("ends", "");
-    entry.room = session.value("room", "");
-    entry.title = Texts(session, "title", original);
-    entry.description = Texts(session, "description", original);
-    entry.speakers = Strings(session, "speakers");
-    entry.moderators = Strings(session, "moderators");
-    entry.organizations_met = Strings(session, "organizations_met");
-    if (auto checked = Check(service.AddSession(actor, id, entry), "session of " + input.slug); !checked) {
-      return Fail(checked.error());
-    }
-  }
-  for (const auto& delegation : item.value("delegations", nlohmann::json::array())) {
-    DelegationInput entry{delegation.at("organization").get<std::string>(), delegation.value("head", ""),
-                          delegation.contains("size") ? std::to_string(delegation.at("size").get<int>()) : "",
-                          Strings(delegation, "members")};
-    if (auto checked = Check(service.AddDelegation(actor, id, entry), "delegation of " + input.slug); !checked) {
-      return Fail(checked.error());
-    }
-  }
-  for (const auto& participant : item.value("participants", nlohmann::json::array())) {
-    ParticipantInput entry{participant.at("person").get<std::string>(), participant.value("role", "guest"),
-                           participant.value("consent_to_list", false), ""};
-    if (auto checked = Check(service.AddParticipant(actor, id, entry), "participant of " + input.slug); !checked) {
-      return Fail(checked.error());
-    }
-  }
-  for (const auto& invitation : item.value("invitations", nlohmann::json::array())) {
-    InvitationInput entry{
-        invitation.value("from_organization", ""),
-        invitation.value("from_person", ""),
-        invitation.value("to_organization", ""),
-        invitation.value("to_person", ""),
-        invitation.contains("invited_count") ? std::to_string(invitation.at("invited_count").get<int>()) : "",
-        invitation.value("language", "en"),
-        invitation.value("sent_on", "")};
-    if (auto checked = Check(service.Invite(actor, id, entry), "invitation of " + input.slug); !checked) {
-      return Fail(checked.error());
-    }
-  }
-  for (const auto& award : item.value("awards", nlohmann::json::array())) {
-    AwardInput entry;
-    entry.event = input.slug;
-    entry.presented_by = award.value("presented_by", "");
-    entry.recipient = award.value("recipient", "");
-    entry.title = Texts(award, "title", original);
-    entry.citation = Texts(award, "citation", original);
-    entry.recipient_role = Texts(award, "recipient_role", original);
-    entry.awarded_on = award.value("awarded_on", "");
-    if (auto checked = Check(service.AddAward(actor, entry), "award of " + input.slug); !checked) {
-      return Fail(checked.error());
-    }
-  }
-  for (const auto& agreement : Strings(item, "agreements_signed")) {
-    auto linked = service.LinkAgreementOccasion(actor, agreement, id);
-    if (!linked)
-      return Fail(Error::Internal(fmt::format("demo occasion of {}: {}", agreement, linked.error().Describe())));
+  if (auto added = AddObjectives(service, item, *input); !added) return Fail(added.error());
+  auto created = service.Create(actor, *input);
+  if (auto checked = Check(created, "event " + input->slug); !checked) return Fail(checked.error());
+  http::JsonReader read(item);
+  std::string original = read.String("original_language", kDemoOriginal);
+  if (auto added = AddParts(service, actor, item, *created, input->slug, original); !added) {
+    return Fail(added.error());
   }
   return true;
+}
+
+Status LoadSeries(EventService& events, const auth::Actor& actor, const nlohmann::json& item) {
+  http::JsonReader read(item, kDemoOriginal);
+  Series series{SeriesId(), read.String("slug"), read.Text("title"), read.Text("description"), read.Text("recurrence")};
+  auto checked = read.Finish(true);
+  if (!checked) return Check(checked, "series");
+  return Check(events.EnsureSeries(actor, series), "series " + series.slug);
 }
 
 }  // namespace
@@ -129,23 +130,19 @@ Result<int> LoadDemo(EventService& events, const std::filesystem::path& demo_dir
   auto path = demo_dir / "events" / "events.json";
   auto document = ReadJsonFile(path);
   if (!document) return Fail(document.error());
-  int created = 0;
-  try {
-    for (const auto& item : document->value("series", nlohmann::json::array())) {
-      std::string original = item.value("original_language", "en");
-      Series series{SeriesId(), item.at("slug").get<std::string>(), Texts(item, "title", original),
-                    Texts(item, "description", original), Texts(item, "recurrence", original)};
-      if (auto checked = Check(events.EnsureSeries(actor, series), "series " + series.slug); !checked) {
-        return Fail(checked.error());
-      }
+  if (!document->is_object()) return Fail(Error::Internal(path.string() + ": not an object"));
+  if (auto series = document->find("series"); series != document->end() && series->is_array()) {
+    for (const auto& item : *series) {
+      if (auto loaded = LoadSeries(events, actor, item); !loaded) return Fail(loaded.error());
     }
-    for (const auto& item : document->at("events")) {
+  }
+  int created = 0;
+  if (auto list = document->find("events"); list != document->end() && list->is_array()) {
+    for (const auto& item : *list) {
       auto loaded = LoadEvent(events, actor, item);
       if (!loaded) return Fail(loaded.error());
       if (*loaded) ++created;
     }
-  } catch (const nlohmann::json::exception& error) {
-    return Fail(Error::Internal(fmt::format("{}: {}", path.string(), error.what())));
   }
   return created;
 }

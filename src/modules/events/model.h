@@ -19,10 +19,11 @@
 #include "core/base/messages.h"
 #include "core/base/partial_date.h"
 #include "core/i18n/localized_text.h"
+#include "modules/agreements/agreement_links.h"
 
 namespace entente::events {
 
-using EventId = Id<struct EventIdTag>;
+using EventId = entente::EventId;
 using SeriesId = Id<struct SeriesIdTag>;
 using SessionId = Id<struct SessionIdTag>;
 using ParticipantId = Id<struct ParticipantIdTag>;
@@ -203,23 +204,16 @@ struct Event {
   i18n::LocalizedText title, description, city, venue, programme, dates_note;
   std::optional<Series> series;
   std::vector<NamedOrganization> organizers;
-  std::vector<long long> objectives;  // agreement objective ids
-  std::vector<Session> sessions;      // by day, then start
+  std::vector<agreements::ObjectiveId> objectives;
+  std::vector<Session> sessions;  // by day, then start
   std::vector<Participant> participants;
   std::vector<Delegation> delegations;
   std::vector<Invitation> invitations;
   std::vector<Award> awards;
   // The agreement objectives it serves, as shown (public agreements only).
-  struct ServedObjective {
-    long long id = 0;
-    std::string agreement_slug;
-    i18n::LocalizedText agreement_title;
-    int number = 0;
-    i18n::LocalizedText text;
-  };
-  std::vector<ServedObjective> served_objectives;
-  // Agreements signed on the event's sidelines (agreements.occasion_event_id): slug and title.
-  std::vector<std::pair<std::string, i18n::LocalizedText>> signed_agreements;
+  std::vector<agreements::ObjectiveLink> served_objectives;
+  // Agreements signed on the event's sidelines (public ones only).
+  std::vector<agreements::AgreementLink> signed_agreements;
   std::string updated_at_utc;
 
   std::vector<OrganizationId> OrganizerIds() const;
@@ -263,7 +257,7 @@ struct EventInput {
   i18n::LocalizedText title, description, city, venue, programme, dates_note;
   std::string series;                   // series slug, or ''
   std::vector<std::string> organizers;  // organization slugs
-  std::vector<long long> objectives;    // agreement objective ids
+  std::vector<agreements::ObjectiveId> objectives;
 };
 
 struct SessionInput {
@@ -296,6 +290,13 @@ struct AwardInput {
   i18n::LocalizedText title, citation, recipient_role;
   std::string awarded_on;
 };
+
+// Whether a participant agreed to be listed on the event's public page.
+enum class ListConsent { kUnlisted, kListed };
+// An organizer's decision on a registration.
+enum class Decision { kApprove, kDecline };
+// An invitee's answer to an invitation.
+enum class InvitationAnswer { kAccept, kDecline };
 
 struct ParticipantInput {
   std::string person;  // slug

@@ -139,7 +139,7 @@
   <form class="form" method="post" action="/events/{{SLUG}}/sessions" aria-labelledby="session-form-heading">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field"><label for="session_kind">{{_ Kind _}}</label>
-      <select id="session_kind" name="kind">{{#SESSION_KIND_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/SESSION_KIND_OPTION}}</select>
+      <select id="session_kind" name="kind">{{#SESSION_KIND_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/SESSION_KIND_OPTION}}</select>
       {{#KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/KIND_ERROR}}</div>
     <div class="field"><label for="session_title">{{_ Title _}}</label><input id="session_title" name="title">
       {{#TITLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TITLE_ERROR}}</div>
@@ -159,10 +159,10 @@
   <form class="form" method="post" action="/events/{{SLUG}}/invitations" aria-labelledby="invite-form-heading">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field"><label for="from_organization">{{_ From (organization) _}}</label>
-      <select id="from_organization" name="from_organization"><option value=""></option>{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select>
+      <select id="from_organization" name="from_organization"><option value=""></option>{{#ORGANIZATION_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ORGANIZATION_OPTION}}</select>
       {{#FROM_ORGANIZATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/FROM_ORGANIZATION_ERROR}}</div>
     <div class="field"><label for="to_organization">{{_ To (organization) _}}</label>
-      <select id="to_organization" name="to_organization"><option value=""></option>{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select>
+      <select id="to_organization" name="to_organization"><option value=""></option>{{#ORGANIZATION_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ORGANIZATION_OPTION}}</select>
       {{#TO_ORGANIZATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TO_ORGANIZATION_ERROR}}</div>
     <div class="field"><label for="invited_count">{{_ Number of people invited _}}</label><input id="invited_count" name="invited_count" inputmode="numeric">
       {{#INVITED_COUNT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/INVITED_COUNT_ERROR}}</div>
@@ -174,7 +174,7 @@
   <form class="form" method="post" action="/events/{{SLUG}}/delegations" aria-labelledby="delegation-form-heading">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field"><label for="delegation_organization">{{_ Organization _}}</label>
-      <select id="delegation_organization" name="organization">{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}">{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select>
+      <select id="delegation_organization" name="organization">{{#ORGANIZATION_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ORGANIZATION_OPTION}}</select>
       {{#ORGANIZATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ORGANIZATION_ERROR}}</div>
     <div class="field"><label for="delegation_size">{{_ Size (empty when unknown) _}}</label><input id="delegation_size" name="size" inputmode="numeric">
       {{#SIZE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SIZE_ERROR}}</div>
@@ -193,10 +193,10 @@
     <div class="field"><label for="participant_person">{{_ Person (directory address) _}}</label><input id="participant_person" name="person">
       {{#PARTICIPANT_PERSON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTICIPANT_PERSON_ERROR}}</div>
     <div class="field"><label for="participant_role">{{_ Role _}}</label>
-      <select id="participant_role" name="role">{{#ROLE_OPTION}}<option value="{{KEY}}">{{LABEL}}</option>{{/ROLE_OPTION}}</select>
+      <select id="participant_role" name="role">{{#ROLE_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ROLE_OPTION}}</select>
       {{#PARTICIPANT_ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTICIPANT_ROLE_ERROR}}</div>
     <div class="field"><label for="participant_delegation">{{_ Delegation (optional) _}}</label>
-      <select id="participant_delegation" name="delegation"><option value=""></option>{{#DELEGATION_OPTION}}<option value="{{ID}}">{{NAME}}</option>{{/DELEGATION_OPTION}}</select>
+      <select id="participant_delegation" name="delegation"><option value=""></option>{{#DELEGATION_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/DELEGATION_OPTION}}</select>
       {{#PARTICIPANT_DELEGATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PARTICIPANT_DELEGATION_ERROR}}</div>
     <div class="field checkbox"><input id="participant_consent" type="checkbox" name="consent_to_list" value="1"><label for="participant_consent">{{_ They agreed to be listed publicly _}}</label></div>
     <button class="button" type="submit">{{_ Add the participant _}}</button>

@@ -11,7 +11,7 @@
   <div class="field"><label for="title">{{_ Title _}}</label><input id="title" name="title" value="{{TITLE}}">
     {{#TITLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TITLE_ERROR}}</div>
   <div class="field"><label for="kind">{{_ Kind _}}</label>
-    <select id="kind" name="kind">{{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select>
+    <select id="kind" name="kind">{{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select>
     {{#KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/KIND_ERROR}}</div>
   <div class="field"><label for="organizers">{{_ Organizers (directory addresses, separated by commas) _}}</label><input id="organizers" name="organizers" value="{{ORGANIZERS}}">
     {{#ORGANIZERS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ORGANIZERS_ERROR}}</div>
@@ -31,10 +31,10 @@
   <div class="field"><label for="series">{{_ Series (address, optional) _}}</label><input id="series" name="series" value="{{SERIES}}">
     {{#SERIES_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SERIES_ERROR}}</div>
   <div class="field"><label for="visibility">{{_ Who may see it _}}</label>
-    <select id="visibility" name="visibility">{{#VISIBILITY_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select>
+    <select id="visibility" name="visibility">{{#VISIBILITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select>
     {{#VISIBILITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/VISIBILITY_ERROR}}</div>
   <div class="field"><label for="registration">{{_ Registration _}}</label>
-    <select id="registration" name="registration">{{#REGISTRATION_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/REGISTRATION_OPTION}}</select></div>
+    <select id="registration" name="registration">{{#REGISTRATION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/REGISTRATION_OPTION}}</select></div>
   <div class="field"><label for="capacity">{{_ Capacity (empty: no limit) _}}</label><input id="capacity" name="capacity" inputmode="numeric" value="{{CAPACITY}}">
     {{#CAPACITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}</div>
   <button class="button" type="submit">{{_ Save _}}</button>

@@ -8,28 +8,28 @@
     <div class="field">
       <label for="when">{{_ When _}}</label>
       <select id="when" name="when">
-        {{#WHEN_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/WHEN_OPTION}}
+        {{#WHEN_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/WHEN_OPTION}}
       </select>
     </div>
     <div class="field">
       <label for="kind">{{_ Kind _}}</label>
       <select id="kind" name="kind">
         <option value="">{{_ All kinds _}}</option>
-        {{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}
+        {{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}
       </select>
     </div>
     <div class="field">
       <label for="organizer">{{_ Organizer _}}</label>
       <select id="organizer" name="organizer">
         <option value="">{{_ All organizers _}}</option>
-        {{#ORGANIZER_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/ORGANIZER_OPTION}}
+        {{#ORGANIZER_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ORGANIZER_OPTION}}
       </select>
     </div>
     <div class="field">
       <label for="country">{{_ Country _}}</label>
       <select id="country" name="country">
         <option value="">{{_ All _}}</option>
-        {{#COUNTRY_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/COUNTRY_OPTION}}
+        {{#COUNTRY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/COUNTRY_OPTION}}
       </select>
     </div>
   </div>

@@ -27,7 +27,7 @@
         <label class="visually-hidden" for="slot_{{ID}}">{{_ Slot _}}</label>
         <select id="slot_{{ID}}" name="slot">{{#SLOT_OPTION}}<option value="{{ID}}">{{LABEL}}</option>{{/SLOT_OPTION}}</select>
         <label class="visually-hidden" for="room_{{ID}}">{{_ Table _}}</label>
-        <select id="room_{{ID}}" name="room">{{#ROOM_OPTION}}<option value="{{ID}}">{{NAME}}</option>{{/ROOM_OPTION}}</select>
+        <select id="room_{{ID}}" name="room">{{#ROOM_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ROOM_OPTION}}</select>
         <button class="button button-secondary" type="submit">{{_ Pin _}}</button>
         {{#PINNED}}<button class="button button-secondary" name="unpin" value="1">{{_ Unpin _}}</button>{{/PINNED}}
       </form></td></tr>{{/REQUEST}}
@@ -37,7 +37,7 @@
 <form class="form" method="post" action="/events/{{SLUG}}/meetings/requests" aria-labelledby="request-form-heading">
   <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
   <div class="field"><label for="request_delegation">{{_ Delegation _}}</label>
-    <select id="request_delegation" name="delegation"><option value=""></option>{{#DELEGATION_OPTION}}<option value="{{ID}}">{{NAME}}</option>{{/DELEGATION_OPTION}}</select>
+    <select id="request_delegation" name="delegation"><option value=""></option>{{#DELEGATION_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/DELEGATION_OPTION}}</select>
     {{#DELEGATION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DELEGATION_ERROR}}</div>
   <div class="field"><label for="request_host_person">{{_ Person to meet (directory address) _}}</label><input id="request_host_person" name="host_person">
     {{#HOST_PERSON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/HOST_PERSON_ERROR}}</div>
