@@ -1,0 +1,96 @@
+// What the agreements module's handlers share: the date and filter of a request, the text a form
+// typed over the stored one, and the agreement a form changes.
+
+#include "modules/agreements/agreements_handlers.h"
+
+#include <fmt/format.h>
+
+#include "core/base/messages.h"
+#include "core/i18n/languages.h"
+
+namespace entente::agreements {
+
+using http::RequestContext;
+using http::Response;
+
+constexpr const char* kUnknownContext = "agreement fact";
+
+std::chrono::year_month_day Today() {
+  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+// ?as_of=YYYY-MM-DD, today when absent; an error (and today) when malformed.
+std::pair<std::chrono::year_month_day, std::optional<Error>> ReadAsOf(const http::Request& request) {
+  auto text = request.QueryParam("as_of");
+  if (!text || text->empty()) return {Today(), std::nullopt};
+  auto date = PartialDate::Parse(*text);
+  if (!date || date->precision() != DatePrecision::kDay) {
+    return {Today(), Error::InvalidArgument(N_("Please correct the fields below."),
+                                            {{"as_of", N_("Enter a date as YYYY-MM-DD.")}})};
+  }
+  return {date->FirstDay(), std::nullopt};
+}
+
+Result<AgreementFilter> ReadFilter(const http::Request& request) {
+  AgreementFilter filter;
+  filter.party = request.QueryParam("party").value_or("");
+  filter.jurisdiction = request.QueryParam("jurisdiction").value_or("");
+  filter.status = request.QueryParam("status").value_or("");
+  std::string year = request.QueryParam("year").value_or("");
+  if (!year.empty()) {
+    if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return Fail(
+          Error::InvalidArgument(N_("Please correct the search."), {{"year", N_("Give a year such as 2014.")}}));
+    }
+    filter.year = std::stoi(year);
+  }
+  return filter;
+}
+
+// Replaces the variant of `language` in `base` (removes it when `text` is blank). A text typed
+// in a record that has none yet is the original; otherwise it keeps the flag it had, or is a
+// translation.
+i18n::LocalizedText Overlay(const i18n::LocalizedText& base, const std::string& language, const std::string& text) {
+  i18n::LocalizedText result;
+  for (const auto& [code, variant] : base.variants()) {
+    if (code != language) result.Set(code, variant.text, variant.original);
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return result;
+  const auto* previous = base.Find(language);
+  bool original = previous ? previous->original : base.empty();
+  result.Set(language, text, original);
+  return result;
+}
+
+std::string FormLanguage(const http::Form& form, const RequestContext& context) {
+  std::string language = form.Get("text_language");
+  return i18n::IsSupportedLanguage(language) ? language : context.language;
+}
+
+std::string DateText(const Context& deps, const std::string& language, const PartialDate& date) {
+  return deps.pages.catalogs().FormatDate(language, date);
+}
+
+std::string Unknown(const Context& deps, const RequestContext& context) {
+  // In its own context: a fact the sources do not give, whatever the gender of its label
+  // (French "information inconnue" rather than "inconnue" after "Préavis").
+  return deps.pages.catalogs().TranslateInContext(context.language, kUnknownContext, NC_("agreement fact", "unknown"));
+}
+
+// Loads the agreement a form posts to, checking that the actor may change it, before reading
+// what was sent.
+Result<Agreement> AgreementToChange(RequestContext& context, const Context& deps) {
+  auto agreement = deps.agreements.Get(context.actor, std::string(context.params.Get("slug")));
+  if (!agreement) return Fail(agreement.error());
+  if (!AgreementService::MayEdit(context.actor, *agreement)) {
+    return Fail(
+        Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
+  }
+  return agreement;
+}
+
+std::string Redirect(const Agreement& agreement, const char* anchor) {
+  return fmt::format("/agreements/{}?saved=1#{}", agreement.slug, anchor);
+}
+
+}  // namespace entente::agreements

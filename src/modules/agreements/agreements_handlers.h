@@ -1,0 +1,91 @@
+#pragma once
+// The agreements module's handlers, which agreements_routes.cc binds to its URL table, and what
+// they share. Internal to the module: nothing outside src/modules/agreements includes it.
+//
+// Each handler is a plain function of the request and the module's Context: it loads, checks
+// access through the service, acts and renders (docs/STYLE.md, points 2 and 3).
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "core/base/error.h"
+#include "core/http/context.h"
+#include "core/http/forms.h"
+#include "core/render/page.h"
+#include "modules/agreements/agreement_service.h"
+#include "modules/directory/organization_service.h"
+
+namespace entente::agreements {
+
+// What the handlers are bound to.
+struct Context {
+  const render::PageRenderer& pages;
+  AgreementService& agreements;
+  directory::OrganizationService& organizations;
+};
+
+// --- Shared by the handlers (agreements_handlers.cc) ---
+
+std::chrono::year_month_day Today();
+// ?as_of=YYYY-MM-DD, today when absent; an error (and today) when malformed.
+std::pair<std::chrono::year_month_day, std::optional<Error>> ReadAsOf(const http::Request& request);
+// ?party=&jurisdiction=&status=&year=: kInvalidArgument for a year that is not four digits.
+Result<AgreementFilter> ReadFilter(const http::Request& request);
+// Replaces the variant of `language` in `base` (removes it when `text` is blank). A text typed
+// in a record that has none yet is the original; otherwise it keeps the flag it had, or is a
+// translation.
+i18n::LocalizedText Overlay(const i18n::LocalizedText& base, const std::string& language, const std::string& text);
+// The language a form's texts are typed in (its text_language field), else the page's.
+std::string FormLanguage(const http::Form& form, const http::RequestContext& context);
+std::string DateText(const Context& deps, const std::string& language, const PartialDate& date);
+// "unknown", for a fact the sources do not give.
+std::string Unknown(const Context& deps, const http::RequestContext& context);
+// Loads the agreement a form posts to (by the slug in the path), checking that the actor may
+// change it, before reading what was sent.
+Result<Agreement> AgreementToChange(http::RequestContext& context, const Context& deps);
+// The agreement's page after a change, scrolled to `anchor`.
+std::string Redirect(const Agreement& agreement, const char* anchor);
+
+// --- Pages (agreement_pages.cc) ---
+
+Result<http::Response> ListPage(http::RequestContext& context, const Context& deps);
+Result<http::Response> ShowAgreement(http::RequestContext& context, const Context& deps);
+// The agreement's page with `error` shown on the form `error_form` (FOLLOW_UP_FORM, …); errors
+// that are not a form's (403, 404) fail.
+Result<http::Response> PageFormError(http::RequestContext& context, const Context& deps, const Error& error,
+                                     const std::string& error_form);
+
+// --- Recording and editing an agreement (agreement_forms.cc) ---
+
+Result<http::Response> NewPage(http::RequestContext& context, const Context& deps);
+Result<http::Response> Create(http::RequestContext& context, const Context& deps);
+Result<http::Response> EditPage(http::RequestContext& context, const Context& deps);
+Result<http::Response> Update(http::RequestContext& context, const Context& deps);
+
+// --- Follow-ups, activities and reviews from the agreement's page (tracking_forms.cc) ---
+
+Result<http::Response> AddFollowUp(http::RequestContext& context, const Context& deps);
+Result<http::Response> AddActivity(http::RequestContext& context, const Context& deps);
+Result<http::Response> SaveReview(http::RequestContext& context, const Context& deps);
+
+// --- Signed texts (document_pages.cc) ---
+
+Result<http::Response> UploadDocument(http::RequestContext& context, const Context& deps);
+Result<http::Response> DownloadDocument(http::RequestContext& context, const Context& deps);
+
+// --- JSON API (agreements_api.cc) ---
+
+Result<http::Response> ApiList(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiGet(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiCreate(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiUpdate(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiFollowUps(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiAddFollowUp(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiReviews(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiSaveReview(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiActivities(http::RequestContext& context, const Context& deps);
+Result<http::Response> ApiAddActivity(http::RequestContext& context, const Context& deps);
+
+}  // namespace entente::agreements
