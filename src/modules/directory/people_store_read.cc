@@ -19,9 +19,9 @@ std::vector<OrganizationId> PeopleStore::OrganizationsOf(soci::session& sql, Per
   return organizations;
 }
 
-std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumbers(soci::session& sql,
+std::map<std::string, PeopleStore::RollHolder> PeopleStore::RollNumbers(soci::session& sql,
                                                                                   OrganizationId bar) const {
-  std::map<std::string, std::pair<long long, std::string>> by_roll;
+  std::map<std::string, RollHolder> by_roll;
   long long bar_id = bar.value(), person = 0;
   std::string roll, slug;
   soci::statement statement = (sql.prepare << "SELECT m.roll_number, m.person_id, p.slug FROM memberships m "
@@ -29,7 +29,7 @@ std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumber
                                               "WHERE m.organization_id = :bar AND m.roll_number <> ''",
                                soci::use(bar_id), soci::into(roll), soci::into(person), soci::into(slug));
   statement.execute();
-  while (statement.fetch()) by_roll[roll] = {person, slug};
+  while (statement.fetch()) by_roll[roll] = {PersonId(person), slug};
   return by_roll;
 }
 

@@ -189,7 +189,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
 
   // Which roll numbers are already on the roll, and whose they are.
   auto existing =
-      database_.Read([&](soci::session& sql) -> Result<std::map<std::string, std::pair<long long, std::string>>> {
+      database_.Read([&](soci::session& sql) -> Result<std::map<std::string, PeopleStore::RollHolder>> {
         return people_.RollNumbers(sql, bar->id());
       });
   if (!existing) return Fail(existing.error());
@@ -201,7 +201,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     entries.reserve(rows.size());
     for (auto& row : rows) {
       // A roll number already held keeps its person (whatever their slug); a new one gets one.
-      if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.second;
+      if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.slug;
       entries.push_back({std::move(row.person), row.roll_number, row.admitted_on, row.status, row.status_since});
     }
     people_.BulkUpsert(sql, *bar, entries, progress);
