@@ -195,8 +195,8 @@ Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInp
     for (int n = 2; PersonBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
     PersonId id = store_.Insert(sql, *bar, input);
     // The bar's permit covers the person it has just put on its roll.
-    auto person = auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id,
-                                       {auth::Visibility::kPublic, {bar->id()}, {}});
+    auto person =
+        auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id, {auth::Visibility::kPublic, {bar->id()}, {}});
     if (!person) return Fail(person.error());
     store_.UpsertMembership(sql, *person, *bar, membership.roll_number, *admitted, *status, PartialDate());
     audit::Record(sql, actor,

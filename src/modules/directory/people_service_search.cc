@@ -75,8 +75,7 @@ struct WordKeys {
   std::vector<std::vector<std::string>> all;
 };
 
-std::optional<WordKeys> ReachKeys(soci::session& sql, const PeopleStore& store,
-                                  const std::vector<std::string>& words) {
+std::optional<WordKeys> ReachKeys(soci::session& sql, const PeopleStore& store, const std::vector<std::string>& words) {
   WordKeys keys{std::vector<std::vector<std::vector<std::string>>>(
                     words.size(), std::vector<std::vector<std::string>>(kBestScore + 1)),
                 std::vector<std::vector<std::string>>(words.size())};

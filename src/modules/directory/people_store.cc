@@ -158,8 +158,8 @@ void PeopleStore::ReplaceContacts(soci::session& sql, PersonId person, const std
   }
 }
 
-void PeopleStore::Merge(soci::session& sql, const auth::Permit<PersonId>& keep,
-                        const auth::Permit<PersonId>& duplicate, const PersonInput& merged) const {
+void PeopleStore::Merge(soci::session& sql, const auth::Permit<PersonId>& keep, const auth::Permit<PersonId>& duplicate,
+                        const PersonInput& merged) const {
   long long keep_id = keep.id().value(), duplicate_id = duplicate.id().value();
   // Roll memberships and positions move as they are; a membership of a bar both records already
   // hold without a roll number is dropped from the duplicate rather than doubled.

@@ -19,8 +19,7 @@ std::vector<OrganizationId> PeopleStore::OrganizationsOf(soci::session& sql, Per
   return organizations;
 }
 
-std::map<std::string, PeopleStore::RollHolder> PeopleStore::RollNumbers(soci::session& sql,
-                                                                                  OrganizationId bar) const {
+std::map<std::string, PeopleStore::RollHolder> PeopleStore::RollNumbers(soci::session& sql, OrganizationId bar) const {
   std::map<std::string, RollHolder> by_roll;
   long long bar_id = bar.value(), person = 0;
   std::string roll, slug;
@@ -160,9 +159,9 @@ std::vector<Position> LoadPositions(soci::session& sql, long long person_id) {
                       "p.attested_on, p.source "
                       "FROM positions p JOIN organizations o ON o.id = p.organization_id "
                       "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
-       soci::use(person_id), soci::into(position.id), soci::into(organization),
-       soci::into(position.organization_slug), soci::into(visibility), soci::into(title), soci::into(starts),
-       soci::into(ends), soci::into(attested), soci::into(position.source));
+       soci::use(person_id), soci::into(position.id), soci::into(organization), soci::into(position.organization_slug),
+       soci::into(visibility), soci::into(title), soci::into(starts), soci::into(ends), soci::into(attested),
+       soci::into(position.source));
   statement.execute();
   while (statement.fetch()) {
     position.organization = OrganizationId(organization);

@@ -35,7 +35,6 @@ void AppendFilters(db::Query& query, const LawyerQuery& filters) {
   }
 }
 
-
 }  // namespace
 
 std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, const std::vector<std::string>& words,
