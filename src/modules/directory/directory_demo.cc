@@ -67,9 +67,8 @@ Status LoadLinks(PeopleService& people, const auth::Actor& actor, JsonReader& it
   std::vector<MembershipInput> memberships;
   std::vector<PositionInput> positions;
   item.Each("memberships", [&](JsonReader& membership) {
-    memberships.push_back({membership.String("bar"), membership.String("roll_number"),
-                           membership.String("admitted_on"), membership.String("status", "active"),
-                           membership.String("status_since")});
+    memberships.push_back({membership.String("bar"), membership.String("roll_number"), membership.String("admitted_on"),
+                           membership.String("status", "active"), membership.String("status_since")});
   });
   item.Each("positions", [&](JsonReader& position) {
     positions.push_back({position.String("organization"), position.String("title"), position.String("starts_on"),
@@ -129,8 +128,8 @@ Result<DemoCounts> LoadDemo(OrganizationService& organizations, PeopleService& p
                   [&](JsonReader& item) { return LoadOrganization(organizations, actor, item); });
   }
   if (loaded) {
-    loaded = load("people.json", "people", counts.people,
-                  [&](JsonReader& item) { return LoadPerson(people, actor, item); });
+    loaded =
+        load("people.json", "people", counts.people, [&](JsonReader& item) { return LoadPerson(people, actor, item); });
   }
   if (!loaded) return Fail(loaded.error());
   return counts;

@@ -41,9 +41,6 @@ struct Context {
 // A page whole, or only the part of it that htmx replaces.
 enum class PagePart { kWholePage, kFragment };
 
-// What a route binds: a handler of one sub-resource.
-using Handler = Result<http::Response> (*)(http::RequestContext&, const Context&);
-
 // --- lawyer_search_pages.cc
 Result<http::Response> LawyersPage(http::RequestContext& context, const Context& deps, PagePart part);
 

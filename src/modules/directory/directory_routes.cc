@@ -20,11 +20,7 @@ class Routes {
  public:
   Routes(http::Router& router, std::shared_ptr<const Context> deps) : router_(router), deps_(std::move(deps)) {}
 
-  void Add(Method method, const char* pattern, Access access, Handler handler, size_t max_body_bytes = 0) {
-    Add(method, pattern, access, [handler](RequestContext& context, const Context& deps) {
-      return handler(context, deps);
-    }, max_body_bytes);
-  }
+  // `handler`: one of directory_handlers.h, or a callable taking (RequestContext&, const Context&).
   template <typename F>
   void Add(Method method, const char* pattern, Access access, F handler, size_t max_body_bytes = 0) {
     http::Route route{.method = method,

@@ -32,16 +32,17 @@ TEST(DirectoryRoutesTest, ARefusedOrganizationFormComesBackWithWhatWasTyped) {
   http::Response form = admin.Get("/organizations/new?parent=paris-bar&lang=en");
   ASSERT_EQ(form.status, 200) << form.body.substr(0, 300);
   EXPECT_TRUE(Contains(form.body, "<option value=\"paris-bar\" selected>"));
-  http::Response refused =
-      admin.PostForm("/organizations/new", "slug=Bad+Slug&kind=committee&parent=paris-bar&city=Lyon&name_fr=Comit%C3%A9"
-                                           "&original_language=fr&visibility=public");
+  http::Response refused = admin.PostForm("/organizations/new",
+                                          "slug=Bad+Slug&kind=committee&parent=paris-bar&city=Lyon&name_fr=Comit%C3%A9"
+                                          "&original_language=fr&visibility=public");
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(Contains(refused.body, "value=\"Lyon\""));
   EXPECT_TRUE(Contains(refused.body, "<option value=\"fr\" lang=\"fr\" selected>"));
   EXPECT_TRUE(Contains(refused.body, "<option value=\"committee\" selected>"));
-  http::Response created = admin.PostForm(
-      "/organizations/new", "slug=routes-test-committee&kind=committee&parent=paris-bar&name_fr=Comit%C3%A9"
-                            "&original_language=fr&visibility=public");
+  http::Response created =
+      admin.PostForm("/organizations/new",
+                     "slug=routes-test-committee&kind=committee&parent=paris-bar&name_fr=Comit%C3%A9"
+                     "&original_language=fr&visibility=public");
   EXPECT_EQ(created.status, 303);
   EXPECT_EQ(created.Header("location"), "/organizations/routes-test-committee?saved=1");
 }

@@ -101,8 +101,8 @@ Result<Response> OrganizationForm(RequestContext& context, const Context& deps, 
   if (!all) return Fail(all.error());
   auto jurisdictions = deps.organizations.ListJurisdictions();
   if (!jurisdictions) return Fail(jurisdictions.error());
-  std::string title = existing ? DisplayName(*existing, context.language)
-                               : deps.pages.Translate(context, N_("New organization"));
+  std::string title =
+      existing ? DisplayName(*existing, context.language) : deps.pages.Translate(context, N_("New organization"));
   render::Page page("directory/organization_form.tpl", title);
   page.UseForms();
   auto& content = page.content();

@@ -56,8 +56,9 @@ Result<auth::Permit<OrganizationId>> AdminPermit(soci::session& sql, const Organ
 }
 
 Status OrganizationService::Administers(const auth::Actor& actor, const std::string& slug) {
-  auto permit = database_.Read(
-      [&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> { return AdminPermit(sql, store_, actor, slug); });
+  auto permit = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
+    return AdminPermit(sql, store_, actor, slug);
+  });
   if (!permit) return Fail(permit.error());
   return {};
 }
@@ -169,8 +170,7 @@ Status OrganizationService::Write(soci::session& sql, const auth::Actor& actor, 
   // platform admin to take it to the top level.
   std::optional<auth::Permit<OrganizationId>> new_parent;
   if (parent != existing->parent) {
-    auto allowed = parent ? PermitFor(sql, actor, *parent, auth::Role::kBarAdmin)
-                          : auth::Policy::ForPlatform(actor);
+    auto allowed = parent ? PermitFor(sql, actor, *parent, auth::Role::kBarAdmin) : auth::Policy::ForPlatform(actor);
     if (!allowed && allowed.error().code() == ErrorCode::kNotFound) {
       return Fail(Invalid("parent", N_("There is no such parent organization.")));
     }
@@ -189,9 +189,10 @@ Status OrganizationService::Write(soci::session& sql, const auth::Actor& actor, 
     if (!jurisdiction) return Fail(Invalid("jurisdiction", N_("There is no such jurisdiction.")));
   }
   store_.Update(sql, *permit, input, *ParseKind(input.kind), parent, new_parent, jurisdiction);
-  audit::Record(sql, actor,
-                {"organization.update", "organization", id.value(), id,
-                 nlohmann::json({{"slug", input.slug}, {"kind", input.kind}, {"visibility", input.visibility}}).dump()});
+  audit::Record(
+      sql, actor,
+      {"organization.update", "organization", id.value(), id,
+       nlohmann::json({{"slug", input.slug}, {"kind", input.kind}, {"visibility", input.visibility}}).dump()});
   return {};
 }
 

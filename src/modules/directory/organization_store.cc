@@ -129,8 +129,8 @@ std::vector<Jurisdiction> OrganizationStore::ListJurisdictions(soci::session& sq
   std::vector<long long> ids;
   long long id = 0;
   std::string code;
-  soci::statement statement = (sql.prepare << "SELECT id, code FROM jurisdictions ORDER BY code", soci::into(id),
-                               soci::into(code));
+  soci::statement statement =
+      (sql.prepare << "SELECT id, code FROM jurisdictions ORDER BY code", soci::into(id), soci::into(code));
   statement.execute();
   while (statement.fetch()) {
     jurisdictions.push_back({JurisdictionId(id), code, {}});

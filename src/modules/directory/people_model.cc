@@ -76,4 +76,18 @@ NameScript DetectScript(std::string_view name) {
   return NameScript::kLatin;
 }
 
+std::vector<long long> IdValues(const std::vector<PersonId>& ids) {
+  std::vector<long long> values;
+  values.reserve(ids.size());
+  for (PersonId id : ids) values.push_back(id.value());
+  return values;
+}
+
+std::vector<PersonId> PersonIds(const std::vector<long long>& values) {
+  std::vector<PersonId> ids;
+  ids.reserve(values.size());
+  for (long long value : values) ids.emplace_back(value);
+  return ids;
+}
+
 }  // namespace entente::directory

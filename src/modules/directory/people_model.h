@@ -159,6 +159,10 @@ struct LawyerQuery {
   std::optional<KeysetCursor> after;
 };
 
+// People's ids as the database binds them (db::Query::BindList), and back.
+std::vector<long long> IdValues(const std::vector<PersonId>& ids);
+std::vector<PersonId> PersonIds(const std::vector<long long>& values);
+
 // What an organization's page shows of its people.
 struct OrganizationPeople {
   struct Holder {

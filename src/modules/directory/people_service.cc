@@ -195,8 +195,8 @@ Result<PersonId> PeopleService::CreatePerson(const auth::Actor& actor, PersonInp
     for (int n = 2; PersonBySlug(sql, input.slug); ++n) input.slug = fmt::format("{}-{}", base, n);
     PersonId id = store_.Insert(sql, *bar, input);
     // The bar's permit covers the person it has just put on its roll.
-    auto person = auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id,
-                                       {auth::Visibility::kPublic, {bar->id()}, {}});
+    auto person =
+        auth::Policy::Change(actor, auth::Role::kBarAdmin, "person", id, {auth::Visibility::kPublic, {bar->id()}, {}});
     if (!person) return Fail(person.error());
     store_.UpsertMembership(sql, *person, *bar, membership.roll_number, *admitted, *status, PartialDate());
     audit::Record(sql, actor,
@@ -305,7 +305,7 @@ Status PeopleService::SaveMembership(const auth::Actor& actor, PersonId person, 
     if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
     if (!input.roll_number.empty()) {
       auto held = store_.RollNumbers(sql, bar->id());
-      if (auto it = held.find(input.roll_number); it != held.end() && it->second.first != person.value()) {
+      if (auto it = held.find(input.roll_number); it != held.end() && it->second.person != person) {
         return Fail(FieldProblem("roll_number", N_("This roll number is already on the bar's roll.")));
       }
     }
@@ -374,7 +374,7 @@ Result<size_t> PeopleService::RefreshNameKeys(const std::function<void(size_t)>&
   if (!recorded) return Fail(recorded.error());
   if (*recorded == current) return size_t{0};
   constexpr long long kBatch = 5000;
-  long long after = 0;
+  PersonId after;
   size_t done = 0, changed = 0;
   while (true) {
     auto batch = database_.Write([&](soci::session& sql) -> Result<PeopleStore::ReindexBatch> {

@@ -75,8 +75,7 @@ struct WordKeys {
   std::vector<std::vector<std::string>> all;
 };
 
-std::optional<WordKeys> ReachKeys(soci::session& sql, const PeopleStore& store,
-                                  const std::vector<std::string>& words) {
+std::optional<WordKeys> ReachKeys(soci::session& sql, const PeopleStore& store, const std::vector<std::string>& words) {
   WordKeys keys{std::vector<std::vector<std::vector<std::string>>>(
                     words.size(), std::vector<std::vector<std::string>>(kBestScore + 1)),
                 std::vector<std::vector<std::string>>(words.size())};
@@ -103,7 +102,7 @@ std::optional<WordKeys> ReachKeys(soci::session& sql, const PeopleStore& store,
 struct Found {
   int score = 0;
   std::string sort_key;
-  long long person = 0;
+  PersonId person;
 };
 
 // Score levels from the best down; a level is the set of per-word score combinations with that
@@ -114,7 +113,7 @@ struct Found {
 std::vector<Found> ReadByScore(soci::session& sql, const PeopleStore& store, const WordKeys& keys,
                                const LawyerQuery& query, long long need) {
   std::vector<Found> found;
-  std::set<long long> seen;
+  std::set<PersonId> seen;
   size_t words = keys.tiers.size();
   int word_count = static_cast<int>(words);
   for (int level = kBestScore * word_count; level >= word_count; --level) {
@@ -154,12 +153,12 @@ void Order(soci::session& sql, const PeopleStore& store, std::vector<Found>& fou
     });
     return;
   }
-  std::vector<long long> ids;
+  std::vector<PersonId> ids;
   for (const auto& person : found) ids.push_back(person.person);
   auto names = store.DisplayNames(sql, ids);
   NameOrder order(language);
   const std::string none;  // a person removed meanwhile
-  auto name_of = [&](long long person) -> const std::string& {
+  auto name_of = [&](PersonId person) -> const std::string& {
     auto it = names.find(person);
     return it == names.end() ? none : it->second;
   };
@@ -189,15 +188,15 @@ void SearchByName(soci::session& sql, const PeopleStore& store, const std::vecto
   long long need = collated ? page.total : offset + query.page.per_page;
   std::vector<Found> found = ReadByScore(sql, store, *keys, query, need);
   Order(sql, store, found, collated, language);
-  std::vector<long long> ids;
-  std::map<long long, int> score_of;
+  std::vector<PersonId> ids;
+  std::map<PersonId, int> score_of;
   size_t end = std::min(found.size(), static_cast<size_t>(offset + query.page.per_page));
   for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
     ids.push_back(found[i].person);
     score_of[found[i].person] = found[i].score;
   }
   page.items = store.Hits(sql, ids);
-  for (auto& hit : page.items) hit.score = score_of[hit.id.value()];
+  for (auto& hit : page.items) hit.score = score_of[hit.id];
 }
 
 }  // namespace

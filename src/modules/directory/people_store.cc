@@ -129,18 +129,18 @@ PersonId PeopleStore::Upsert(soci::session& sql, const PersonInput& input) const
   InsertKeys(sql, id, InsertNames(sql, id, input.names), sort_key);
   InsertLanguagesAndAreas(sql, id, input);
   ReplaceContacts(sql, PersonId(id), input.contacts);
-  RefreshListed(sql, {id});
+  RefreshListed(sql, {PersonId(id)});
   return PersonId(id);
 }
 
-void PeopleStore::RefreshListed(soci::session& sql, const std::vector<long long>& people) const {
+void PeopleStore::RefreshListed(soci::session& sql, const std::vector<PersonId>& people) const {
   if (people.empty()) return;
   // sql-fragment-begin: `table` is one of the literal table names of the loop below.
   for (const char* table : {"person_name_keys", "person_name_key_pairs"}) {
     db::Query(std::string("UPDATE ") + table +
               " SET listed = CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = " + table +
               ".person_id AND m.status = 'active') THEN 1 ELSE 0 END WHERE person_id IN (")
-        .BindList(people)
+        .BindList(IdValues(people))
         .Append(")")
         .Execute(sql);
   }
@@ -158,8 +158,8 @@ void PeopleStore::ReplaceContacts(soci::session& sql, PersonId person, const std
   }
 }
 
-void PeopleStore::Merge(soci::session& sql, const auth::Permit<PersonId>& keep,
-                        const auth::Permit<PersonId>& duplicate, const PersonInput& merged) const {
+void PeopleStore::Merge(soci::session& sql, const auth::Permit<PersonId>& keep, const auth::Permit<PersonId>& duplicate,
+                        const PersonInput& merged) const {
   long long keep_id = keep.id().value(), duplicate_id = duplicate.id().value();
   // Roll memberships and positions move as they are; a membership of a bar both records already
   // hold without a roll number is dropped from the duplicate rather than doubled.
@@ -221,7 +221,7 @@ void PeopleStore::UpsertMembership(soci::session& sql, const auth::Permit<Person
            "status_since = :since WHERE id = :id",
         soci::use(person_id), soci::use(admitted), soci::use(status_key), soci::use(since), soci::use(ids.front());
   }
-  RefreshListed(sql, holders);
+  RefreshListed(sql, PersonIds(holders));
 }
 
 void PeopleStore::UpsertPosition(soci::session& sql, const auth::Permit<PersonId>& person,

@@ -37,8 +37,13 @@ class PeopleStore {
   void Merge(soci::session& sql, const auth::Permit<PersonId>& keep, const auth::Permit<PersonId>& duplicate,
              const PersonInput& merged) const;
 
-  // The roll numbers on a bar's roll, with the person and slug each belongs to.
-  std::map<std::string, std::pair<long long, std::string>> RollNumbers(soci::session& sql, OrganizationId bar) const;
+  // Who holds a roll number: the person and their slug.
+  struct RollHolder {
+    PersonId person;
+    std::string slug;
+  };
+  // The roll numbers on a bar's roll, with whom each belongs to.
+  std::map<std::string, RollHolder> RollNumbers(soci::session& sql, OrganizationId bar) const;
 
   // A bar's roll as the CSV format needs it, ordered by roll number: four queries in all.
   struct RollRow {
@@ -77,16 +82,16 @@ class PeopleStore {
                   const std::function<void(size_t, size_t)>& progress = {}) const;
   // Copies into the people's keys and pairs of keys whether each holds an active membership
   // (the `listed` column Find a lawyer reads). Every change of keys or memberships calls it.
-  void RefreshListed(soci::session& sql, const std::vector<long long>& people) const;
+  void RefreshListed(soci::session& sql, const std::vector<PersonId>& people) const;
 
   // Folds the names of the people after `after` (by id, at most `limit` of them) again and
   // rewrites the keys, pairs and sort keys of those whose folding changed (people_store_reindex.cc).
   struct ReindexBatch {
-    long long last_id = 0;  // 0: no one after `after`
+    PersonId last_id;  // invalid: no one after `after`
     size_t people = 0;
     size_t changed = 0;
   };
-  ReindexBatch ReindexNames(soci::session& sql, long long after, long long limit) const;
+  ReindexBatch ReindexNames(soci::session& sql, PersonId after, long long limit) const;
   // Removes the one-deletion variants of keys that no one has any longer.
   void PruneDeletionVariants(soci::session& sql) const;
   std::optional<Person> Find(soci::session& sql, PersonId id) const;
@@ -124,7 +129,7 @@ class PeopleStore {
 
   // A person found by Find a lawyer, with the folded name that orders equal scores.
   struct KeyMatch {
-    long long person = 0;
+    PersonId person;
     std::string sort_key;
   };
   // `keys_per_word`: for each query word, a set of keys (one score tier of that word). The
@@ -139,20 +144,20 @@ class PeopleStore {
   long long CountPeopleWithKeys(soci::session& sql, const std::vector<std::vector<std::string>>& keys_per_word,
                                 const LawyerQuery& filters, long long cap) const;
   // The names as written of these people (to order a short result list by collation).
-  std::map<long long, std::string> DisplayNames(soci::session& sql, const std::vector<long long>& people) const;
+  std::map<PersonId, std::string> DisplayNames(soci::session& sql, const std::vector<PersonId>& people) const;
   // People matching the filters alone, in (sort_key, id) order — byte order on both backends
   // (SQLite BINARY, PostgreSQL COLLATE "C") —, from the page's offset or after `filters.after`,
   // with the total of the whole list (not of what follows the cursor), counted up to
   // `count_cap` (min(count, count_cap)) like a name search's, and the cursor of the next page
   // when there is one.
   struct FilterPage {
-    std::vector<long long> people;
+    std::vector<PersonId> people;
     long long total = 0;
     std::optional<KeysetCursor> next;
   };
   FilterPage PeopleByFilters(soci::session& sql, const LawyerQuery& filters, long long count_cap) const;
   // Hits for display, in the order given.
-  std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<long long>& people) const;
+  std::vector<LawyerHit> Hits(soci::session& sql, const std::vector<PersonId>& people) const;
 
  private:
   // Inserts, or updates the person with the same slug (Insert and Update check which).

@@ -274,7 +274,7 @@ class SqliteWriter {
           .Add(people[i].status_since);
     }
     memberships_.Flush();
-    PeopleStore().RefreshListed(sql_, existing);
+    PeopleStore().RefreshListed(sql_, PersonIds(existing));
     for (const auto& key : chunk.new_keys) {
       variants_.Add(key.key).Add(key.key);
       for (const auto& variant : key.variants) variants_.Add(variant).Add(key.key);
@@ -322,7 +322,7 @@ class PostgresWriter {
     CopyKeys(prepared, ids);
     CopyLists(prepared, ids);
     WriteMemberships(prepared, ids);
-    PeopleStore().RefreshListed(sql_, existing);
+    PeopleStore().RefreshListed(sql_, PersonIds(existing));
     if (prepared.new_keys.empty()) return;
     WriteDeletionVariants(prepared);
   }

@@ -19,9 +19,8 @@ std::vector<OrganizationId> PeopleStore::OrganizationsOf(soci::session& sql, Per
   return organizations;
 }
 
-std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumbers(soci::session& sql,
-                                                                                  OrganizationId bar) const {
-  std::map<std::string, std::pair<long long, std::string>> by_roll;
+std::map<std::string, PeopleStore::RollHolder> PeopleStore::RollNumbers(soci::session& sql, OrganizationId bar) const {
+  std::map<std::string, RollHolder> by_roll;
   long long bar_id = bar.value(), person = 0;
   std::string roll, slug;
   soci::statement statement = (sql.prepare << "SELECT m.roll_number, m.person_id, p.slug FROM memberships m "
@@ -29,7 +28,7 @@ std::map<std::string, std::pair<long long, std::string>> PeopleStore::RollNumber
                                               "WHERE m.organization_id = :bar AND m.roll_number <> ''",
                                soci::use(bar_id), soci::into(roll), soci::into(person), soci::into(slug));
   statement.execute();
-  while (statement.fetch()) by_roll[roll] = {person, slug};
+  while (statement.fetch()) by_roll[roll] = {PersonId(person), slug};
   return by_roll;
 }
 
@@ -160,9 +159,9 @@ std::vector<Position> LoadPositions(soci::session& sql, long long person_id) {
                       "p.attested_on, p.source "
                       "FROM positions p JOIN organizations o ON o.id = p.organization_id "
                       "WHERE p.person_id = :id ORDER BY p.covers_from DESC, p.id",
-       soci::use(person_id), soci::into(position.id), soci::into(organization),
-       soci::into(position.organization_slug), soci::into(visibility), soci::into(title), soci::into(starts),
-       soci::into(ends), soci::into(attested), soci::into(position.source));
+       soci::use(person_id), soci::into(position.id), soci::into(organization), soci::into(position.organization_slug),
+       soci::into(visibility), soci::into(title), soci::into(starts), soci::into(ends), soci::into(attested),
+       soci::into(position.source));
   statement.execute();
   while (statement.fetch()) {
     position.organization = OrganizationId(organization);

@@ -9,15 +9,15 @@
 #include "modules/directory/people_store.h"
 
 namespace entente::directory {
-PeopleStore::ReindexBatch PeopleStore::ReindexNames(soci::session& sql, long long after, long long limit) const {
+PeopleStore::ReindexBatch PeopleStore::ReindexNames(soci::session& sql, PersonId after, long long limit) const {
   ReindexBatch batch;
   std::vector<long long> ids = db::Query("SELECT id FROM people WHERE merged_into IS NULL AND id > ")
-                                   .Bind(after)
+                                   .Bind(after.value())
                                    .Append(" ORDER BY id LIMIT ")
                                    .Bind(limit)
                                    .Column<long long>(sql);
   if (ids.empty()) return batch;
-  batch.last_id = ids.back();
+  batch.last_id = PersonId(ids.back());
   batch.people = ids.size();
 
   struct Keys {
@@ -78,7 +78,7 @@ PeopleStore::ReindexBatch PeopleStore::ReindexNames(soci::session& sql, long lon
     for (auto& variant : search::DeletionVariants(key)) deletions.Add(sql, {std::move(variant), key});
   }
   for (auto* insert : {&keys, &pairs, &deletions}) insert->Flush(sql);
-  RefreshListed(sql, changed);
+  RefreshListed(sql, PersonIds(changed));
   return batch;
 }
 

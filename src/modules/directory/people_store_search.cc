@@ -35,7 +35,6 @@ void AppendFilters(db::Query& query, const LawyerQuery& filters) {
   }
 }
 
-
 }  // namespace
 
 std::vector<PeopleStore::ReachedKey> PeopleStore::KeysNear(soci::session& sql, const std::vector<std::string>& words,
@@ -286,7 +285,7 @@ std::vector<PeopleStore::KeyMatch> PeopleStore::PeopleWithKeys(
       // sql-fragment: the alias number of a derived table, from the loop counter.
       query.Append(std::to_string(i));
     }
-    query.ForEachRow(sql, [&](const db::Row& row) { rows.push_back({row.Integer(0), row.Text(1)}); });
+    query.ForEachRow(sql, [&](const db::Row& row) { rows.push_back({PersonId(row.Integer(0)), row.Text(1)}); });
   }
   // Merge the reads: in order, each person once (a person may have several of the keys).
   std::sort(rows.begin(), rows.end(), [](const KeyMatch& a, const KeyMatch& b) {
@@ -347,13 +346,13 @@ long long PeopleStore::CountPeopleWithKeys(soci::session& sql,
   return static_cast<long long>(people.size());
 }
 
-std::map<long long, std::string> PeopleStore::DisplayNames(soci::session& sql,
-                                                           const std::vector<long long>& people) const {
-  std::map<long long, std::string> names;
+std::map<PersonId, std::string> PeopleStore::DisplayNames(soci::session& sql,
+                                                          const std::vector<PersonId>& people) const {
+  std::map<PersonId, std::string> names;
   if (people.empty()) return names;
   db::Query query("SELECT id, display_name FROM people WHERE id IN (");
-  query.BindList(people).Append(")");
-  query.ForEachRow(sql, [&](const db::Row& row) { names[row.Integer(0)] = row.Text(1); });
+  query.BindList(IdValues(people)).Append(")");
+  query.ForEachRow(sql, [&](const db::Row& row) { names[PersonId(row.Integer(0))] = row.Text(1); });
   return names;
 }
 
@@ -420,17 +419,18 @@ PeopleStore::FilterPage PeopleStore::PeopleByFilters(soci::session& sql, const L
   std::string last_key;
   list.ForEachRow(sql, [&](const db::Row& row) {
     if (static_cast<int>(page.people.size()) == filters.page.per_page) {
-      page.next = KeysetCursor{std::move(last_key), page.people.back()};
+      page.next = KeysetCursor{std::move(last_key), page.people.back().value()};
       return;
     }
-    page.people.push_back(row.Integer(0));
+    page.people.emplace_back(row.Integer(0));
     last_key = row.Text(1);
   });
   page.total = count.Scalar<long long>(sql);
   return page;
 }
 
-std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<long long>& people) const {
+std::vector<LawyerHit> PeopleStore::Hits(soci::session& sql, const std::vector<PersonId>& ids) const {
+  std::vector<long long> people = IdValues(ids);
   std::vector<LawyerHit> hits;
   if (people.empty()) return hits;
   std::map<long long, LawyerHit> by_id;

@@ -84,7 +84,6 @@ std::string_view ContactVisibilityLabel(auth::Visibility visibility) {
   }
 }
 
-
 void FillNameRows(RequestContext& context, const Context& deps, ctemplate::TemplateDictionary& content,
                   const PersonInput& input) {
   std::vector<render::Option> kinds;
@@ -112,7 +111,8 @@ void FillContactRows(RequestContext& context, const Context& deps, ctemplate::Te
     kinds.push_back({std::string(ContactKindKey(kind)), deps.pages.Translate(context, ContactKindLabel(kind))});
   }
   for (auto level : {auth::Visibility::kPublic, auth::Visibility::kMembers, auth::Visibility::kOrganization}) {
-    levels.push_back({std::string(auth::VisibilityKey(level)), deps.pages.Translate(context, ContactVisibilityLabel(level))});
+    levels.push_back(
+        {std::string(auth::VisibilityKey(level)), deps.pages.Translate(context, ContactVisibilityLabel(level))});
   }
   std::vector<Contact> contacts = input.contacts;
   for (int i = 0; i < kSpareRows; ++i) contacts.push_back({ContactKind::kEmail, "", auth::Visibility::kMembers});

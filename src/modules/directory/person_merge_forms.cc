@@ -82,7 +82,8 @@ Result<Response> MergePeople(RequestContext& context, const Context& deps) {
               N_("Please correct the fields below."),
               {{"duplicate", N_("There is no such person, or the record was already merged.")}}));
         }
-        return ThenGoTo(deps.people.Merge(context.actor, keep->id, duplicate->id), "/people/" + keep->slug + "?merged=1");
+        return ThenGoTo(deps.people.Merge(context.actor, keep->id, duplicate->id),
+                        "/people/" + keep->slug + "?merged=1");
       },
       [&](const std::string& duplicate_slug, const Error& error) {
         return MergeForm(context, deps, *keep, duplicate_slug, error);

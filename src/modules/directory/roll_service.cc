@@ -9,9 +9,9 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
-#include "core/base/text.h"
 #include "core/audit/audit_log.h"
 #include "core/base/messages.h"
+#include "core/base/text.h"
 #include "core/csv/csv.h"
 #include "core/db/query.h"
 #include "modules/directory/organization_service.h"
@@ -20,7 +20,6 @@ namespace entente::directory {
 namespace {
 
 constexpr size_t kMaxRows = 2'000'000;
-
 
 std::string JoinList(const std::vector<std::string>& items) {
   std::string text;
@@ -64,7 +63,8 @@ Result<auth::Permit<OrganizationId>> RollPermit(soci::session& sql, const Organi
                                                 const auth::Actor& actor, const std::string& bar_slug,
                                                 const char* refusal) {
   auto permit = AdminPermit(sql, organizations, actor, bar_slug, refusal);
-  if (!permit && permit.error().code() == ErrorCode::kNotFound) return Fail(Error::NotFound(N_("There is no such bar.")));
+  if (!permit && permit.error().code() == ErrorCode::kNotFound)
+    return Fail(Error::NotFound(N_("There is no such bar.")));
   return permit;
 }
 
@@ -188,10 +188,9 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   if (!report.problems.empty()) return report;
 
   // Which roll numbers are already on the roll, and whose they are.
-  auto existing =
-      database_.Read([&](soci::session& sql) -> Result<std::map<std::string, std::pair<long long, std::string>>> {
-        return people_.RollNumbers(sql, bar->id());
-      });
+  auto existing = database_.Read([&](soci::session& sql) -> Result<std::map<std::string, PeopleStore::RollHolder>> {
+    return people_.RollNumbers(sql, bar->id());
+  });
   if (!existing) return Fail(existing.error());
   for (const auto& row : rows) (existing->contains(row.roll_number) ? report.updated : report.created) += 1;
   if (dry_run) return report;
@@ -201,7 +200,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
     entries.reserve(rows.size());
     for (auto& row : rows) {
       // A roll number already held keeps its person (whatever their slug); a new one gets one.
-      if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.second;
+      if (auto it = existing->find(row.roll_number); it != existing->end()) row.person.slug = it->second.slug;
       entries.push_back({std::move(row.person), row.roll_number, row.admitted_on, row.status, row.status_since});
     }
     people_.BulkUpsert(sql, *bar, entries, progress);
@@ -234,9 +233,9 @@ Status RollService::Write(const auth::Actor& actor, const std::string& bar_slug,
     auto bar = RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
     if (!bar) return Fail(bar.error());
     people_.BulkUpsert(sql, *bar, entries, progress);
-    audit::Record(sql, actor,
-                  {"roll.write", "organization", bar->id().value(), bar->id(),
-                   nlohmann::json({{"rows", count}}).dump()});
+    audit::Record(
+        sql, actor,
+        {"roll.write", "organization", bar->id().value(), bar->id(), nlohmann::json({{"rows", count}}).dump()});
     return {};
   });
   if (written) RefreshStatisticsAfter(count);
@@ -253,7 +252,8 @@ Status RollService::Authorize(const auth::Actor& actor, const std::string& bar_s
 
 Result<std::string> RollService::Export(const auth::Actor& actor, const std::string& bar_slug) {
   return database_.Read([&](soci::session& sql) -> Result<std::string> {
-    auto bar = RollPermit(sql, organizations_, actor, bar_slug, N_("Only the bar's administrators may export its roll."));
+    auto bar =
+        RollPermit(sql, organizations_, actor, bar_slug, N_("Only the bar's administrators may export its roll."));
     if (!bar) return Fail(bar.error());
     std::string out = csv::FormatRow(kRollColumns);
     for (const auto& row : people_.RollRows(sql, bar->id())) {
