@@ -40,7 +40,8 @@ AgreementInput Input(const std::string& slug, const std::string& other = "almaty
   input.title = English("Test agreement " + slug);
   input.signed_on = "2020-03-01";
   input.parties = {{"paris-bar", "pierre-olivier-sur"}, {other, other_signatory}};
-  input.objectives = {{0, English("To exchange."), {"exchange"}}, {0, English("To train."), {"training", "ethics"}}};
+  input.objectives = {{std::nullopt, English("To exchange."), {"exchange"}},
+                      {std::nullopt, English("To train."), {"training", "ethics"}}};
   return input;
 }
 
@@ -443,7 +444,7 @@ TEST(AgreementsTest, TheTwelveMonthFlagWithFixedDates) {
   activity.kind = "meeting";
   activity.happened_on = "2021-05";
   activity.text = English("Meeting of the coordinators");
-  activity.objectives = {agreement->objectives[0].id.value()};
+  activity.objectives = {agreement->objectives[0].id};
   ASSERT_TRUE(Service().AddActivity(coordinator, *id, activity));
 
   Browser visitor = AnonymousBrowser(Port());

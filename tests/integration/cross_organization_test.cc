@@ -241,7 +241,7 @@ agreements::AgreementInput AgreementBetweenParisAndAlmaty(const std::string& slu
   input.title = English("Cross-organization test " + slug);
   input.signed_on = "2020-03-01";
   input.parties = {{"paris-bar", "pierre-olivier-sur"}, {"almaty-city-bar", "kenzhegali-karchegenov"}};
-  input.objectives = {{0, English("To exchange."), {"exchange"}}};
+  input.objectives = {{std::nullopt, English("To exchange."), {"exchange"}}};
   return input;
 }
 
@@ -291,7 +291,7 @@ TEST(CrossOrganizationTest, AnEventServesOnlyObjectivesOfAgreementsItsOrganizerM
   hidden.title = English("Hidden agreement");
   hidden.signed_on = "2021-01-01";
   hidden.parties = {{"test-third-bar", ""}, {"almaty-city-bar", ""}};
-  hidden.objectives = {{0, English("A hidden objective."), {"exchange"}}};
+  hidden.objectives = {{std::nullopt, English("A hidden objective."), {"exchange"}}};
   auto agreement = TheApp().agreements().Create(system, hidden);
   ASSERT_TRUE(agreement) << agreement.error().Describe();
   auto objective = TheApp().agreements().Get(system, *agreement)->objectives.at(0).id;

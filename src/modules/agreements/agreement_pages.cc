@@ -6,7 +6,9 @@
 
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
+#include "core/render/forms.h"
 #include "modules/agreements/tracker.h"
+#include "modules/directory/organization_options.h"
 #include "modules/directory/people_model.h"
 
 namespace entente::agreements {
@@ -28,8 +30,7 @@ void FillFacts(RequestContext& context, const Context& deps, const Agreement& ag
   const std::string& language = context.language;
   const std::string unknown = Unknown(deps, context);
   content.SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
-  content.SetValue("STATUS", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext,
-                                                                      StatusLabel(agreement.status)));
+  content.SetValue("STATUS", StatusText(context, deps, agreement.status));
   content.SetValue("STATUS_KEY", Text(StatusKey(agreement.status)));
   for (auto [date, label] :
        {std::pair{&agreement.in_force_on, N_("In force since")},
@@ -266,13 +267,8 @@ void FillEditForms(RequestContext& context, const Context& deps, const Agreement
   auto* forms = content.AddSectionDictionary("MAY_EDIT");
   forms->SetValue("SLUG", agreement.slug);
   forms->SetValue("THIS_YEAR", std::to_string(static_cast<int>(Today().year())));
-  for (std::string_view code : i18n::kLanguages) {
-    for (const char* section : {"FOLLOW_UP_LANGUAGE", "ACTIVITY_LANGUAGE", "REVIEW_LANGUAGE", "DOCUMENT_LANGUAGE"}) {
-      auto* option = forms->AddSectionDictionary(section);
-      option->SetValue("CODE", Text(code));
-      option->SetValue("NAME", Text(i18n::NativeName(code)));
-      if (code == context.language) option->ShowSection("SELECTED");
-    }
+  for (const char* section : {"FOLLOW_UP_LANGUAGE", "ACTIVITY_LANGUAGE", "REVIEW_LANGUAGE", "DOCUMENT_LANGUAGE"}) {
+    render::AddLanguageOptions(*forms, section, context.language);
   }
   // What was done since the signing first; background (before it) last.
   for (ActivityKind kind : {ActivityKind::kVisit, ActivityKind::kRoundTable, ActivityKind::kTraining,
@@ -287,6 +283,67 @@ void FillEditForms(RequestContext& context, const Context& deps, const Agreement
     option->SetValue("NUMBER", std::to_string(objective.sequence));
     SetLocalized(*option, "TEXT", "TEXT_LANG", objective.text, context.language, "");
   }
+}
+
+// The list's filter form: the bars as parties, the jurisdictions, the statuses, the year.
+Status FillFilter(RequestContext& context, const Context& deps, const AgreementFilter& shown,
+                  ctemplate::TemplateDictionary& content) {
+  auto organizations = deps.organizations.ListAll(context.actor);
+  if (!organizations) return Fail(organizations.error());
+  auto jurisdictions = deps.organizations.ListJurisdictions();
+  if (!jurisdictions) return Fail(jurisdictions.error());
+  std::vector<directory::Organization> bars;
+  for (const auto& organization : *organizations) {
+    if (organization.kind == directory::OrganizationKind::kBar ||
+        organization.kind == directory::OrganizationKind::kNationalBar) {
+      bars.push_back(organization);
+    }
+  }
+  render::AddOptions(content, "PARTY_OPTION", directory::OrganizationOptions(bars, context.language), shown.party);
+  std::vector<render::Option> codes;
+  for (const auto& jurisdiction : *jurisdictions) {
+    codes.push_back({jurisdiction.code, jurisdiction.name.TextIn(context.language, jurisdiction.code)});
+  }
+  render::AddOptions(content, "JURISDICTION_OPTION", codes, shown.jurisdiction);
+  render::AddOptions(content, "STATUS_OPTION", StatusOptions(context, deps), shown.status);
+  if (shown.year != 0) content.SetValue("YEAR", std::to_string(shown.year));
+  return {};
+}
+
+// One page of the list, with links to the pages before and after under the same filter.
+void FillList(RequestContext& context, const Context& deps, const AgreementFilter& shown,
+              const Page<AgreementSummary>& found, ctemplate::TemplateDictionary& content) {
+  const std::string& language = context.language;
+  content.SetValue("SUMMARY", fmt::format("{} {}", deps.pages.catalogs().FormatNumber(language, found.total),
+                                          deps.pages.catalogs().TranslatePlural(language, "agreement", "agreements",
+                                                                                found.total)));
+  for (const auto& agreement : found.items) {
+    auto* item = content.AddSectionDictionary("AGREEMENT");
+    item->SetValue("SLUG", agreement.slug);
+    SetLocalized(*item, "TITLE", "TITLE_LANG", agreement.title, language, agreement.slug);
+    item->SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
+    item->SetValue("STATUS", StatusText(context, deps, agreement.status));
+    item->SetValue("SIGNED", DateText(deps, language, agreement.signed_on));
+    std::string parties;
+    for (const auto& party : agreement.parties) {
+      parties += (parties.empty() ? "" : " · ") + party.organization_name.TextIn(language, party.organization_slug);
+    }
+    item->SetValue("PARTIES", parties);
+  }
+  if (found.items.empty()) content.ShowSection("NO_AGREEMENTS");
+  auto href = [&](int number) {
+    std::string query;
+    auto add = [&](std::string_view name, const std::string& value) {
+      if (!value.empty()) query += fmt::format("{}={}&", name, http::PercentEncode(value));
+    };
+    add("party", shown.party);
+    add("jurisdiction", shown.jurisdiction);
+    add("status", shown.status);
+    if (shown.year != 0) add("year", std::to_string(shown.year));
+    return fmt::format("/agreements?{}page={}&per_page={}", query, number, found.per_page);
+  };
+  if (found.page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", href(found.page - 1), "PREVIOUS");
+  if (found.page < found.pages()) content.SetValueAndShowSection("NEXT_HREF", href(found.page + 1), "NEXT");
 }
 
 // The agreement's page; `error` is shown on the form named `error_form` (FOLLOW_UP_FORM, …).
@@ -329,80 +386,20 @@ Result<Response> AgreementPage(RequestContext& context, const Context& deps, con
 Result<Response> ListPage(RequestContext& context, const Context& deps) {
   auto page_request = http::ReadPageRequest(context.request);
   auto filter = ReadFilter(context.request);
-  auto organizations = deps.organizations.ListAll(context.actor);
-  if (!organizations) return Fail(organizations.error());
-  auto jurisdictions = deps.organizations.ListJurisdictions();
-  if (!jurisdictions) return Fail(jurisdictions.error());
-  const std::string& language = context.language;
   AgreementFilter shown = filter.value_or(AgreementFilter{});
   Result<Page<AgreementSummary>> found = !filter         ? Result<Page<AgreementSummary>>(Fail(filter.error()))
                                          : !page_request ? Result<Page<AgreementSummary>>(Fail(page_request.error()))
                                                          : deps.agreements.List(context.actor, *filter, *page_request);
   render::Page page("agreements/list.tpl", deps.pages.Translate(context, N_("Cooperation agreements")));
   auto& content = page.content();
-  for (const auto& organization : *organizations) {
-    if (organization.kind != directory::OrganizationKind::kBar &&
-        organization.kind != directory::OrganizationKind::kNationalBar) {
-      continue;
-    }
-    auto* option = content.AddSectionDictionary("PARTY_OPTION");
-    option->SetValue("SLUG", organization.slug);
-    option->SetValue("NAME", organization.name.TextIn(language, organization.slug));
-    if (organization.slug == shown.party) option->ShowSection("SELECTED");
-  }
-  for (const auto& jurisdiction : *jurisdictions) {
-    auto* option = content.AddSectionDictionary("JURISDICTION_OPTION");
-    option->SetValue("CODE", jurisdiction.code);
-    option->SetValue("NAME", jurisdiction.name.TextIn(language, jurisdiction.code));
-    if (jurisdiction.code == shown.jurisdiction) option->ShowSection("SELECTED");
-  }
-  for (AgreementStatus status : kAllStatuses) {
-    auto* option = content.AddSectionDictionary("STATUS_OPTION");
-    option->SetValue("KEY", Text(StatusKey(status)));
-    option->SetValue("LABEL",
-                     deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status)));
-    if (StatusKey(status) == shown.status) option->ShowSection("SELECTED");
-  }
-  if (shown.year != 0) content.SetValue("YEAR", std::to_string(shown.year));
+  if (auto filled = FillFilter(context, deps, shown, content); !filled) return Fail(filled.error());
   if (AgreementService::MayCreate(context.actor)) content.ShowSection("MAY_CREATE");
-  int status = 200;
   if (!found) {
     deps.pages.ShowErrors(context, content, found.error());
-    status = http::HttpStatusFor(found.error().code());
-  } else {
-    content.SetValue("SUMMARY", fmt::format("{} {}", deps.pages.catalogs().FormatNumber(language, found->total),
-                                            deps.pages.catalogs().TranslatePlural(language, "agreement", "agreements",
-                                                                                  found->total)));
-    for (const auto& agreement : found->items) {
-      auto* item = content.AddSectionDictionary("AGREEMENT");
-      item->SetValue("SLUG", agreement.slug);
-      SetLocalized(*item, "TITLE", "TITLE_LANG", agreement.title, language, agreement.slug);
-      item->SetValue("KIND", deps.pages.Translate(context, KindLabel(agreement.kind)));
-      item->SetValue("STATUS", deps.pages.catalogs().TranslateInContext(context.language, kStatusContext,
-                                                                        StatusLabel(agreement.status)));
-      item->SetValue("SIGNED", DateText(deps, language, agreement.signed_on));
-      std::string parties;
-      for (const auto& party : agreement.parties) {
-        parties += (parties.empty() ? "" : " · ") + party.organization_name.TextIn(language, party.organization_slug);
-      }
-      item->SetValue("PARTIES", parties);
-    }
-    if (found->items.empty()) content.ShowSection("NO_AGREEMENTS");
-    auto href = [&](int number) {
-      std::string query;
-      auto add = [&](std::string_view name, const std::string& value) {
-        if (!value.empty()) query += fmt::format("{}={}&", name, http::PercentEncode(value));
-      };
-      add("party", shown.party);
-      add("jurisdiction", shown.jurisdiction);
-      add("status", shown.status);
-      if (shown.year != 0) add("year", std::to_string(shown.year));
-      return fmt::format("/agreements?{}page={}&per_page={}", query, number, found->per_page);
-    };
-    if (found->page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", href(found->page - 1), "PREVIOUS");
-    if (found->page < found->pages()) content.SetValueAndShowSection("NEXT_HREF", href(found->page + 1), "NEXT");
+    return deps.pages.Render(context, page, http::HttpStatusFor(found.error().code()));
   }
-  return deps.pages.Render(context, page, status);
+  FillList(context, deps, shown, *found, content);
+  return deps.pages.Render(context, page, 200);
 }
 
 Result<Response> ShowAgreement(RequestContext& context, const Context& deps) { return AgreementPage(context, deps); }

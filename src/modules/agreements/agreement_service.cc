@@ -12,6 +12,7 @@
 #include "core/i18n/languages.h"
 #include "modules/agreements/documents.h"
 #include "modules/agreements/rules.h"
+#include "modules/directory/lookup.h"
 
 namespace entente::agreements {
 namespace {
@@ -38,11 +39,8 @@ struct Resolved {
   std::vector<ObjectiveRecord> objectives;
 };
 
-Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const auth::Actor& actor,
-                         const AgreementInput& input, const std::vector<ObjectiveId>& own_objectives) {
-  std::vector<FieldError> errors;
-  Resolved resolved;
-  AgreementRecord& record = resolved.record;
+AgreementRecord RecordOf(const AgreementInput& input) {
+  AgreementRecord record;
   record.slug = input.slug;
   record.kind = *ParseKind(input.kind);
   record.status = *ParseStatus(input.status);
@@ -59,18 +57,29 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
   record.renewal = *ParseRenewal(input.renewal);
   if (!input.notice_months.empty()) record.notice_months = std::stoi(input.notice_months);
   record.authentic_languages = input.authentic_languages;
+  return record;
+}
+
+void ResolveOrganizations(soci::session& sql, const auth::Actor& actor, const AgreementInput& input,
+                          AgreementRecord& record, std::vector<FieldError>& errors) {
   for (auto [slug, target] :
        {std::pair{&input.initiated_by, &record.initiated_by}, std::pair{&input.supported_by, &record.supported_by}}) {
     if (slug->empty()) continue;
-    *target = store.FindOrganization(sql, actor, *slug);
+    *target = directory::VisibleOrganizationBySlug(sql, actor, *slug);
     if (!*target) {
       errors.push_back(
           {slug == &input.initiated_by ? "initiated_by" : "supported_by", N_("There is no such organization.")});
     }
   }
+}
+
+// The parties by slug → id, each signatory with the title they signed under.
+std::map<std::string, OrganizationId> ResolveParties(soci::session& sql, const AgreementStore& store,
+                                                     const auth::Actor& actor, const AgreementInput& input,
+                                                     Resolved& resolved, std::vector<FieldError>& errors) {
   std::map<std::string, OrganizationId> party_ids;
   for (const auto& party : input.parties) {
-    auto organization = store.FindOrganization(sql, actor, party.organization);
+    auto organization = directory::VisibleOrganizationBySlug(sql, actor, party.organization);
     if (!organization) {
       errors.push_back({"parties", N_("There is no such organization.")});
       continue;
@@ -78,10 +87,10 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
     party_ids[party.organization] = *organization;
     PartyRecord item{*organization, std::nullopt, ""};
     if (!party.signatory.empty()) {
-      auto person = store.FindPerson(sql, party.signatory);
+      auto person = directory::PersonBySlug(sql, party.signatory);
       if (!person) {
         errors.push_back({"signatories", N_("There is no such person in the directory.")});
-      } else if (auto title = store.SignatoryTitle(sql, *person, *organization, record.signed_on)) {
+      } else if (auto title = store.SignatoryTitle(sql, *person, *organization, resolved.record.signed_on)) {
         item.signatory = *person;
         item.signatory_title = *title;
       } else {
@@ -91,8 +100,14 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
     }
     resolved.parties.push_back(std::move(item));
   }
+  return party_ids;
+}
+
+void ResolveCoordinators(soci::session& sql, const AgreementInput& input,
+                         const std::map<std::string, OrganizationId>& party_ids, Resolved& resolved,
+                         std::vector<FieldError>& errors) {
   for (const auto& coordinator : input.coordinators) {
-    auto person = store.FindPerson(sql, coordinator.person);
+    auto person = directory::PersonBySlug(sql, coordinator.person);
     auto party = party_ids.find(coordinator.organization);
     if (!person) {
       errors.push_back({"coordinators", N_("There is no such person in the directory.")});
@@ -102,20 +117,34 @@ Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const 
     resolved.coordinators.push_back(
         {party->second, *person, *PartialDate::Parse(coordinator.starts_on), *PartialDate::Parse(coordinator.ends_on)});
   }
+}
+
+void ResolveObjectives(const AgreementInput& input, const std::vector<ObjectiveId>& own_objectives,
+                       Resolved& resolved, std::vector<FieldError>& errors) {
   for (const auto& objective : input.objectives) {
     ObjectiveRecord item;
-    if (objective.id != 0) {
-      ObjectiveId id(objective.id);
-      if (std::find(own_objectives.begin(), own_objectives.end(), id) == own_objectives.end()) {
+    if (objective.id) {
+      if (std::find(own_objectives.begin(), own_objectives.end(), *objective.id) == own_objectives.end()) {
         errors.push_back({"objectives", N_("This objective is not one of the agreement's.")});
         continue;
       }
-      item.existing = id;
+      item.existing = *objective.id;
     }
     item.text = objective.text;
     for (const auto& category : objective.categories) item.categories.push_back(*ParseCategory(category));
     resolved.objectives.push_back(std::move(item));
   }
+}
+
+Result<Resolved> Resolve(soci::session& sql, const AgreementStore& store, const auth::Actor& actor,
+                         const AgreementInput& input, const std::vector<ObjectiveId>& own_objectives) {
+  std::vector<FieldError> errors;
+  Resolved resolved;
+  resolved.record = RecordOf(input);
+  ResolveOrganizations(sql, actor, input, resolved.record, errors);
+  auto party_ids = ResolveParties(sql, store, actor, input, resolved, errors);
+  ResolveCoordinators(sql, input, party_ids, resolved, errors);
+  ResolveObjectives(input, own_objectives, resolved, errors);
   if (!errors.empty()) return Fail(Invalid(std::move(errors)));
   return resolved;
 }
@@ -298,7 +327,9 @@ Status AgreementService::Update(const auth::Actor& actor, AgreementId id, const 
     // visibilities are left to the field checks below, and so is a list without parties.
     std::vector<OrganizationId> before = current->PartyIds(), after;
     for (const auto& party : input.parties) {
-      if (auto organization = store_.FindOrganization(sql, actor, party.organization)) after.push_back(*organization);
+      if (auto organization = directory::VisibleOrganizationBySlug(sql, actor, party.organization)) {
+        after.push_back(*organization);
+      }
     }
     if (input.parties.empty()) after = before;
     auto changed = [&](OrganizationId organization) {
@@ -370,8 +401,7 @@ Result<ActivityId> AgreementService::AddActivity(const auth::Actor& actor, Agree
     if (!agreement) return Fail(agreement.error());
     if (auto errors = ValidateActivity(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
     std::vector<ObjectiveId> objectives;
-    for (long long value : input.objectives) {
-      ObjectiveId objective(value);
+    for (ObjectiveId objective : input.objectives) {
       bool own = std::any_of(agreement->objectives.begin(), agreement->objectives.end(),
                              [&](const Objective& item) { return item.id == objective; });
       if (!own) return Fail(Invalid({{"objectives", N_("This objective is not one of the agreement's.")}}));
@@ -388,16 +418,16 @@ Result<ActivityId> AgreementService::AddActivity(const auth::Actor& actor, Agree
   });
 }
 
-Status AgreementService::SaveReview(const auth::Actor& actor, AgreementId id, const ReviewInput& input) {
-  return database_.Write([&](soci::session& sql) -> Status {
+Result<ReviewId> AgreementService::SaveReview(const auth::Actor& actor, AgreementId id, const ReviewInput& input) {
+  return database_.Write([&](soci::session& sql) -> Result<ReviewId> {
     auto agreement = LoadForChange(sql, actor, id);
     if (!agreement) return Fail(agreement.error());
     if (auto errors = ValidateReview(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
-    store_.UpsertReview(sql, agreement->permit, input.year, actor.user(), input);
+    ReviewId review = store_.UpsertReview(sql, agreement->permit, input.year, actor.user(), input);
     audit::Record(sql, actor,
                   {"agreement.review", "agreement", id.value(), FirstParty(*agreement),
                    Details(agreement->slug, std::to_string(input.year))});
-    return {};
+    return review;
   });
 }
 
@@ -463,7 +493,7 @@ AgreementInput InputFrom(const Agreement& agreement) {
   }
   for (const auto& objective : agreement.objectives) {
     ObjectiveInput item;
-    item.id = objective.id.value();
+    item.id = objective.id;
     item.text = objective.text;
     for (ObjectiveCategory category : objective.categories) item.categories.emplace_back(CategoryKey(category));
     input.objectives.push_back(std::move(item));

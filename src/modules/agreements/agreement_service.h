@@ -61,7 +61,8 @@ class AgreementService {
   Result<FollowUpId> AddFollowUp(const auth::Actor& actor, AgreementId id, const FollowUpInput& input);
   // The objectives must be the agreement's own.
   Result<ActivityId> AddActivity(const auth::Actor& actor, AgreementId id, const ActivityInput& input);
-  Status SaveReview(const auth::Actor& actor, AgreementId id, const ReviewInput& input);
+  // One review per year: saving a year again replaces it (and keeps its id).
+  Result<ReviewId> SaveReview(const auth::Actor& actor, AgreementId id, const ReviewInput& input);
   // Checks the file (rules.h: RecognizeDocument), stores it with its SHA-256.
   Result<DocumentId> AddDocument(const auth::Actor& actor, AgreementId id, const DocumentInput& input);
   // For those who may see the agreement; kNotFound otherwise, or for another agreement's file.

@@ -83,7 +83,7 @@ class AgreementStore {
                             UserId author, const i18n::LocalizedText& text, const i18n::LocalizedText& place,
                             const std::vector<ObjectiveId>& objectives) const;
   // One review per agreement and year: a second one for the same year replaces the first.
-  long long UpsertReview(soci::session& sql, const auth::Permit<AgreementId>& agreement, int year, UserId author, const ReviewInput& texts) const;
+  ReviewId UpsertReview(soci::session& sql, const auth::Permit<AgreementId>& agreement, int year, UserId author, const ReviewInput& texts) const;
   DocumentId InsertDocument(soci::session& sql, const auth::Permit<AgreementId>& agreement,
                             const std::string& language,
                             const std::string& file_name, DocumentType type, std::string_view content,
@@ -95,11 +95,6 @@ class AgreementStore {
   // several), or nullopt when there is none: a signatory signs for a party they hold office in.
   std::optional<std::string> SignatoryTitle(soci::session& sql, PersonId person, OrganizationId organization,
                                             const PartialDate& on) const;
-  std::optional<PersonId> FindPerson(soci::session& sql, const std::string& slug) const;
-  // The organization with that slug, if `viewer` may see it (one hidden from the actor is as
-  // unknown as one that does not exist).
-  std::optional<OrganizationId> FindOrganization(soci::session& sql, const auth::Actor& viewer,
-                                                 const std::string& slug) const;
 };
 
 }  // namespace entente::agreements

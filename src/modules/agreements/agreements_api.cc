@@ -2,15 +2,55 @@
 
 #include "modules/agreements/agreements_handlers.h"
 
-#include "core/base/messages.h"
 #include "core/http/json.h"
 #include "modules/agreements/agreements_json.h"
 
 namespace entente::agreements {
+namespace {
 
 using http::RequestContext;
 using http::Response;
 using nlohmann::json;
+
+// The agreement as the API shows it after a write, tracked as of today.
+Result<Response> SavedAgreement(RequestContext& context, const Context& deps, AgreementId id, int status) {
+  auto agreement = deps.agreements.Get(context.actor, id);
+  if (!agreement) return Fail(agreement.error());
+  return http::JsonResponse(AgreementJson(*agreement, Today()), status);
+}
+
+// A list of the agreement's entries (follow-ups, reviews, activities) as {"items": […]}.
+template <typename List, typename ToJson>
+Result<Response> Entries(RequestContext& context, const Context& deps, List Agreement::* entries, ToJson to_json) {
+  auto agreement = deps.agreements.Get(context.actor, context.params.GetId<AgreementId>("id"));
+  if (!agreement) return Fail(agreement.error());
+  json items = json::array();
+  for (const auto& entry : (*agreement).*entries) items.push_back(to_json(entry));
+  return http::JsonResponse({{"items", items}});
+}
+
+// Adds an entry to the agreement named in the path: reads the body (`read` → Result<Input>),
+// saves it (`save(id, input)` → Result<EntryId>), and answers 201 with the entry as the agreement
+// now shows it, found in `entries` by its id.
+template <typename Read, typename Save, typename List, typename ToJson>
+Result<Response> AddEntry(RequestContext& context, const Context& deps, Read read, Save save,
+                          List Agreement::* entries, ToJson to_json) {
+  AgreementId id = context.params.GetId<AgreementId>("id");
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
+  auto input = read(*body);
+  if (!input) return Fail(input.error());
+  auto saved = save(id, *input);
+  if (!saved) return Fail(saved.error());
+  auto agreement = deps.agreements.Get(context.actor, id);
+  if (!agreement) return Fail(agreement.error());
+  for (const auto& entry : (*agreement).*entries) {
+    if (entry.id == *saved) return http::JsonResponse(to_json(entry), 201);
+  }
+  return Fail(Error::Internal("an entry is missing from its agreement after saving"));
+}
+
+}  // namespace
 
 Result<Response> ApiList(RequestContext& context, const Context& deps) {
   auto page_request = http::ReadPageRequest(context.request);
@@ -31,139 +71,60 @@ Result<Response> ApiGet(RequestContext& context, const Context& deps) {
 }
 
 Result<Response> ApiCreate(RequestContext& context, const Context& deps) {
-  if (!AgreementService::MayCreate(context.actor)) {
-    return Fail(
-        Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
-  }
+  if (auto allowed = CheckMayCreate(context.actor); !allowed) return Fail(allowed.error());
   auto body = http::ReadJson(context.request);
   if (!body) return Fail(body.error());
-  auto input = InputFromJson(*body, AgreementInput{});
+  auto input = AgreementFromJson(*body, AgreementInput{});
   if (!input) return Fail(input.error());
   auto created = deps.agreements.Create(context.actor, *input);
   if (!created) return Fail(created.error());
-  auto agreement = deps.agreements.Get(context.actor, *created);
-  if (!agreement) return Fail(agreement.error());
-  return http::JsonResponse(AgreementJson(*agreement, Today()), 201);
+  return SavedAgreement(context, deps, *created, 201);
 }
 
 Result<Response> ApiUpdate(RequestContext& context, const Context& deps) {
   AgreementId id = context.params.GetId<AgreementId>("id");
-  auto agreement = deps.agreements.Get(context.actor, id);
+  auto agreement = ToChange(context.actor, deps.agreements.Get(context.actor, id));
   if (!agreement) return Fail(agreement.error());
-  if (!AgreementService::MayEdit(context.actor, *agreement)) {
-    return Fail(
-        Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
-  }
   auto body = http::ReadJson(context.request);
   if (!body) return Fail(body.error());
-  auto input = InputFromJson(*body, InputFrom(*agreement));
+  auto input = AgreementFromJson(*body, InputFrom(*agreement));
   if (!input) return Fail(input.error());
-  auto saved = deps.agreements.Update(context.actor, id, *input);
-  if (!saved) return Fail(saved.error());
-  auto updated = deps.agreements.Get(context.actor, id);
-  if (!updated) return Fail(updated.error());
-  return http::JsonResponse(AgreementJson(*updated, Today()));
+  if (auto saved = deps.agreements.Update(context.actor, id, *input); !saved) return Fail(saved.error());
+  return SavedAgreement(context, deps, id, 200);
 }
 
 Result<Response> ApiFollowUps(RequestContext& context, const Context& deps) {
-  auto agreement = deps.agreements.Get(context.actor, context.params.GetId<AgreementId>("id"));
-  if (!agreement) return Fail(agreement.error());
-  json items = json::array();
-  for (const auto& follow_up : agreement->follow_ups) items.push_back(FollowUpJson(follow_up));
-  return http::JsonResponse({{"items", items}});
+  return Entries(context, deps, &Agreement::follow_ups, FollowUpJson);
+}
+
+Result<Response> ApiAddFollowUp(RequestContext& context, const Context& deps) {
+  return AddEntry(
+      context, deps, FollowUpFromJson,
+      [&](AgreementId id, const FollowUpInput& input) { return deps.agreements.AddFollowUp(context.actor, id, input); },
+      &Agreement::follow_ups, FollowUpJson);
 }
 
 Result<Response> ApiReviews(RequestContext& context, const Context& deps) {
-  auto agreement = deps.agreements.Get(context.actor, context.params.GetId<AgreementId>("id"));
-  if (!agreement) return Fail(agreement.error());
-  json items = json::array();
-  for (const auto& review : agreement->reviews) items.push_back(ReviewJson(review));
-  return http::JsonResponse({{"items", items}});
+  return Entries(context, deps, &Agreement::reviews, ReviewJson);
 }
 
 // The yearly review: one per year; saving a year again replaces it.
 Result<Response> ApiSaveReview(RequestContext& context, const Context& deps) {
-  AgreementId id = context.params.GetId<AgreementId>("id");
-  auto body = http::ReadJson(context.request);
-  if (!body) return Fail(body.error());
-  ReviewInput input;
-  try {
-    if (!body->is_object()) return Fail(BadShape());
-    auto year = body->find("year");
-    if (year != body->end() && !year->is_number_integer()) {
-      return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                         {{"year", N_("Give the year under review.")}}));
-    }
-    input.year = year == body->end() ? 0 : year->get<int>();
-    input.findings = TextFromJson(body->value("findings", json(nullptr)));
-    input.decisions = TextFromJson(body->value("decisions", json(nullptr)));
-    input.next_actions = TextFromJson(body->value("next_actions", json(nullptr)));
-  } catch (const json::exception&) {
-    return Fail(BadShape());
-  }
-  if (auto saved = deps.agreements.SaveReview(context.actor, id, input); !saved) return Fail(saved.error());
-  auto agreement = deps.agreements.Get(context.actor, id);
-  if (!agreement) return Fail(agreement.error());
-  for (const auto& review : agreement->reviews) {
-    if (review.year == input.year) return http::JsonResponse(ReviewJson(review), 201);
-  }
-  return Fail(Error::Internal("review not found after saving"));
-}
-
-Result<Response> ApiAddFollowUp(RequestContext& context, const Context& deps) {
-  AgreementId id = context.params.GetId<AgreementId>("id");
-  auto body = http::ReadJson(context.request);
-  if (!body) return Fail(body.error());
-  FollowUpInput input;
-  try {
-    if (!body->is_object()) return Fail(BadShape());
-    input.entry_on = StringOr(*body, "entry_on", "");
-    input.text = TextFromJson(body->value("text", json(nullptr)));
-    input.source = StringOr(*body, "source", "");
-  } catch (const json::exception&) {
-    return Fail(BadShape());
-  }
-  auto created = deps.agreements.AddFollowUp(context.actor, id, input);
-  if (!created) return Fail(created.error());
-  auto agreement = deps.agreements.Get(context.actor, id);
-  if (!agreement) return Fail(agreement.error());
-  for (const auto& follow_up : agreement->follow_ups) {
-    if (follow_up.id == *created) return http::JsonResponse(FollowUpJson(follow_up), 201);
-  }
-  return Fail(Error::Internal("follow-up not found after insert"));
+  return AddEntry(
+      context, deps, ReviewFromJson,
+      [&](AgreementId id, const ReviewInput& input) { return deps.agreements.SaveReview(context.actor, id, input); },
+      &Agreement::reviews, ReviewJson);
 }
 
 Result<Response> ApiActivities(RequestContext& context, const Context& deps) {
-  auto agreement = deps.agreements.Get(context.actor, context.params.GetId<AgreementId>("id"));
-  if (!agreement) return Fail(agreement.error());
-  json items = json::array();
-  for (const auto& activity : agreement->activities) items.push_back(ActivityJson(activity));
-  return http::JsonResponse({{"items", items}});
+  return Entries(context, deps, &Agreement::activities, ActivityJson);
 }
 
 Result<Response> ApiAddActivity(RequestContext& context, const Context& deps) {
-  AgreementId id = context.params.GetId<AgreementId>("id");
-  auto body = http::ReadJson(context.request);
-  if (!body) return Fail(body.error());
-  ActivityInput input;
-  try {
-    if (!body->is_object()) return Fail(BadShape());
-    input.kind = StringOr(*body, "kind", "other");
-    input.happened_on = StringOr(*body, "happened_on", "");
-    input.text = TextFromJson(body->value("text", json(nullptr)));
-    input.place = TextFromJson(body->value("place", json(nullptr)));
-    input.objectives = body->value("objectives", std::vector<long long>{});
-  } catch (const json::exception&) {
-    return Fail(BadShape());
-  }
-  auto created = deps.agreements.AddActivity(context.actor, id, input);
-  if (!created) return Fail(created.error());
-  auto agreement = deps.agreements.Get(context.actor, id);
-  if (!agreement) return Fail(agreement.error());
-  for (const auto& activity : agreement->activities) {
-    if (activity.id == *created) return http::JsonResponse(ActivityJson(activity), 201);
-  }
-  return Fail(Error::Internal("activity not found after insert"));
+  return AddEntry(
+      context, deps, ActivityFromJson,
+      [&](AgreementId id, const ActivityInput& input) { return deps.agreements.AddActivity(context.actor, id, input); },
+      &Agreement::activities, ActivityJson);
 }
 
 }  // namespace entente::agreements

@@ -5,74 +5,75 @@
 
 #include "core/auth/actor.h"
 #include "core/base/json_file.h"
+#include "core/http/json_reader.h"
+#include "modules/agreements/agreements_json.h"
 
 namespace entente::agreements {
 namespace {
 
-i18n::LocalizedText Texts(const nlohmann::json& item, const char* key, const std::string& original) {
-  i18n::LocalizedText text;
-  if (!item.contains(key)) return text;
-  for (const auto& [language, value] : item.at(key).items()) {
-    text.Set(language, value.get<std::string>(), language == original);
-  }
-  return text;
+// The demo's texts say which language they were written in (`original_language`), English when
+// they do not.
+constexpr const char* kDemoOriginal = "en";
+
+Error DemoError(const std::string& slug, const std::string& what, const Error& error) {
+  return Error::Internal(fmt::format("demo {} of {}: {}", what, slug, error.Describe()));
+}
+
+// The agreement's activities; their objectives are numbered from 1 in the file, in the
+// agreement's order.
+Status LoadActivities(AgreementService& service, const auth::Actor& actor, const Agreement& created,
+                      http::JsonReader& read) {
+  std::optional<Error> failed;
+  read.Each("activities", [&](http::JsonReader& activity) {
+    if (failed) return;
+    ActivityInput entry = ReadActivity(activity);
+    entry.objectives.clear();
+    for (long long number : activity.Integers("objectives")) {
+      if (number < 1 || number > static_cast<long long>(created.objectives.size())) {
+        failed = Error::Internal(fmt::format("demo agreement {}: no objective {}", created.slug, number));
+        return;
+      }
+      entry.objectives.push_back(created.objectives[static_cast<size_t>(number - 1)].id);
+    }
+    if (auto saved = service.AddActivity(actor, created.id, entry); !saved) {
+      failed = DemoError(created.slug, "activity", saved.error());
+    }
+  });
+  if (failed) return Fail(*failed);
+  return {};
+}
+
+// The follow-ups, each from the agreement's `source`.
+Status LoadFollowUps(AgreementService& service, const auth::Actor& actor, const Agreement& created,
+                     http::JsonReader& read) {
+  std::string source = read.String("source");
+  std::optional<Error> failed;
+  read.Each("follow_ups", [&](http::JsonReader& follow_up) {
+    if (failed) return;
+    FollowUpInput entry = ReadFollowUp(follow_up);
+    entry.source = source;
+    if (auto saved = service.AddFollowUp(actor, created.id, entry); !saved) {
+      failed = DemoError(created.slug, "follow-up", saved.error());
+    }
+  });
+  if (failed) return Fail(*failed);
+  return {};
 }
 
 Result<bool> LoadOne(AgreementService& service, const auth::Actor& actor, const nlohmann::json& item) {
-  AgreementInput input;
-  input.slug = item.at("slug").get<std::string>();
+  http::JsonReader read(item, kDemoOriginal);
+  AgreementInput input = ReadAgreement(read, AgreementInput{});
+  if (!read.ok()) return Fail(DemoError(input.slug, "agreement", read.Finish(0).error()));
   auto taken = service.SlugTaken(input.slug);
   if (!taken) return Fail(taken.error());
   if (*taken) return false;
-  std::string original = item.value("original_language", "en");
-  input.kind = item.value("kind", "cooperation_agreement");
-  input.status = item.value("status", "draft");
-  input.visibility = item.value("visibility", "public");
-  input.title = Texts(item, "title", original);
-  input.signed_on = item.value("signed_on", "");
-  input.in_force_on = item.value("in_force_on", "");
-  input.signing_place = Texts(item, "signing_place", original);
-  input.occasion = Texts(item, "occasion", original);
-  input.initiated_by = item.value("initiated_by", "");
-  input.supported_by = item.value("supported_by", "");
-  for (const auto& party : item.at("parties")) {
-    input.parties.push_back({party.at("organization").get<std::string>(), party.value("signatory", "")});
-  }
-  for (const auto& objective : item.value("objectives", nlohmann::json::array())) {
-    ObjectiveInput entry;
-    entry.text = Texts(objective, "text", original);
-    entry.categories = objective.at("categories").get<std::vector<std::string>>();
-    input.objectives.push_back(std::move(entry));
-  }
   auto id = service.Create(actor, input);
   if (!id) return Fail(Error::Internal(fmt::format("demo agreement {}: {}", input.slug, id.error().Describe())));
   auto created = service.Get(actor, *id);
   if (!created) return Fail(created.error());
-
-  for (const auto& activity : item.value("activities", nlohmann::json::array())) {
-    ActivityInput entry;
-    entry.kind = activity.value("kind", "other");
-    entry.happened_on = activity.value("happened_on", "");
-    entry.text = Texts(activity, "text", original);
-    entry.place = Texts(activity, "place", original);
-    // Objectives are numbered from 1 in the file, in the agreement's order.
-    for (int number : activity.value("objectives", std::vector<int>{})) {
-      if (number < 1 || number > static_cast<int>(created->objectives.size())) {
-        return Fail(Error::Internal(fmt::format("demo agreement {}: no objective {}", input.slug, number)));
-      }
-      entry.objectives.push_back(created->objectives[static_cast<size_t>(number - 1)].id.value());
-    }
-    if (auto saved = service.AddActivity(actor, *id, entry); !saved) {
-      return Fail(Error::Internal(fmt::format("demo activity of {}: {}", input.slug, saved.error().Describe())));
-    }
-  }
-  std::string source = item.value("source", "");
-  for (const auto& follow_up : item.value("follow_ups", nlohmann::json::array())) {
-    FollowUpInput entry{follow_up.at("entry_on").get<std::string>(), Texts(follow_up, "text", original), source};
-    if (auto saved = service.AddFollowUp(actor, *id, entry); !saved) {
-      return Fail(Error::Internal(fmt::format("demo follow-up of {}: {}", input.slug, saved.error().Describe())));
-    }
-  }
+  if (auto loaded = LoadActivities(service, actor, *created, read); !loaded) return Fail(loaded.error());
+  if (auto loaded = LoadFollowUps(service, actor, *created, read); !loaded) return Fail(loaded.error());
+  if (!read.ok()) return Fail(DemoError(input.slug, "agreement", read.Finish(0).error()));
   return true;
 }
 
@@ -84,15 +85,15 @@ Result<int> LoadDemo(AgreementService& agreements, const std::filesystem::path& 
   auto path = demo_dir / "agreements" / "agreements.json";
   auto document = ReadJsonFile(path);
   if (!document) return Fail(document.error());
+  auto list = document->find("agreements");
+  if (!document->is_object() || list == document->end() || !list->is_array()) {
+    return Fail(Error::Internal(fmt::format("{}: no list of agreements", path.string())));
+  }
   int created = 0;
-  try {
-    for (const auto& item : document->at("agreements")) {
-      auto loaded = LoadOne(agreements, actor, item);
-      if (!loaded) return Fail(loaded.error());
-      if (*loaded) ++created;
-    }
-  } catch (const nlohmann::json::exception& error) {
-    return Fail(Error::Internal(fmt::format("{}: {}", path.string(), error.what())));
+  for (const auto& item : *list) {
+    auto loaded = LoadOne(agreements, actor, item);
+    if (!loaded) return Fail(loaded.error());
+    if (*loaded) ++created;
   }
   return created;
 }

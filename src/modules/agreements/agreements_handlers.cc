@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
 
@@ -38,11 +40,12 @@ Result<AgreementFilter> ReadFilter(const http::Request& request) {
   filter.status = request.QueryParam("status").value_or("");
   std::string year = request.QueryParam("year").value_or("");
   if (!year.empty()) {
-    if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    auto parsed = FourDigitYear(year);
+    if (!parsed) {
       return Fail(
           Error::InvalidArgument(N_("Please correct the search."), {{"year", N_("Give a year such as 2014.")}}));
     }
-    filter.year = std::stoi(year);
+    filter.year = *parsed;
   }
   return filter;
 }
@@ -67,6 +70,25 @@ std::string FormLanguage(const http::Form& form, const RequestContext& context) 
   return i18n::IsSupportedLanguage(language) ? language : context.language;
 }
 
+std::string StatusText(const RequestContext& context, const Context& deps, AgreementStatus status) {
+  return deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status));
+}
+
+std::vector<render::Option> StatusOptions(const RequestContext& context, const Context& deps) {
+  std::vector<render::Option> options;
+  for (AgreementStatus status : kAllStatuses) {
+    options.push_back({std::string(StatusKey(status)), StatusText(context, deps, status)});
+  }
+  return options;
+}
+
+std::optional<int> FourDigitYear(const std::string& text) {
+  if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoi(text);
+}
+
 std::string DateText(const Context& deps, const std::string& language, const PartialDate& date) {
   return deps.pages.catalogs().FormatDate(language, date);
 }
@@ -77,16 +99,22 @@ std::string Unknown(const Context& deps, const RequestContext& context) {
   return deps.pages.catalogs().TranslateInContext(context.language, kUnknownContext, NC_("agreement fact", "unknown"));
 }
 
-// Loads the agreement a form posts to, checking that the actor may change it, before reading
-// what was sent.
-Result<Agreement> AgreementToChange(RequestContext& context, const Context& deps) {
-  auto agreement = deps.agreements.Get(context.actor, std::string(context.params.Get("slug")));
-  if (!agreement) return Fail(agreement.error());
-  if (!AgreementService::MayEdit(context.actor, *agreement)) {
+Status CheckMayCreate(const auth::Actor& actor) {
+  if (AgreementService::MayCreate(actor)) return {};
+  return Fail(Error::PermissionDenied(N_("Only the coordinators and administrators of a bar may record agreements.")));
+}
+
+Result<Agreement> ToChange(const auth::Actor& actor, Result<Agreement> agreement) {
+  if (!agreement) return agreement;
+  if (!AgreementService::MayEdit(actor, *agreement)) {
     return Fail(
         Error::PermissionDenied(N_("Only the coordinators and administrators of a party may change this agreement.")));
   }
   return agreement;
+}
+
+Result<Agreement> AgreementToChange(RequestContext& context, const Context& deps) {
+  return ToChange(context.actor, deps.agreements.Get(context.actor, std::string(context.params.Get("slug"))));
 }
 
 std::string Redirect(const Agreement& agreement, const char* anchor) {

@@ -9,10 +9,12 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/base/error.h"
 #include "core/http/context.h"
 #include "core/http/forms.h"
+#include "core/render/forms.h"
 #include "core/render/page.h"
 #include "modules/agreements/agreement_service.h"
 #include "modules/directory/organization_service.h"
@@ -39,11 +41,20 @@ Result<AgreementFilter> ReadFilter(const http::Request& request);
 i18n::LocalizedText Overlay(const i18n::LocalizedText& base, const std::string& language, const std::string& text);
 // The language a form's texts are typed in (its text_language field), else the page's.
 std::string FormLanguage(const http::Form& form, const http::RequestContext& context);
+// The status as the page's language names it, and the statuses as a select's options.
+std::string StatusText(const http::RequestContext& context, const Context& deps, AgreementStatus status);
+std::vector<render::Option> StatusOptions(const http::RequestContext& context, const Context& deps);
+// "2014" → 2014; anything but four digits → nullopt.
+std::optional<int> FourDigitYear(const std::string& text);
 std::string DateText(const Context& deps, const std::string& language, const PartialDate& date);
 // "unknown", for a fact the sources do not give.
 std::string Unknown(const Context& deps, const http::RequestContext& context);
-// Loads the agreement a form posts to (by the slug in the path), checking that the actor may
-// change it, before reading what was sent.
+// kPermissionDenied unless `actor` may record agreements (AgreementService::MayCreate).
+Status CheckMayCreate(const auth::Actor& actor);
+// `agreement` (as loaded), or kPermissionDenied unless `actor` may change it: checked before
+// what was sent is read.
+Result<Agreement> ToChange(const auth::Actor& actor, Result<Agreement> agreement);
+// The agreement a form posts to, by the slug in the path, through ToChange.
 Result<Agreement> AgreementToChange(http::RequestContext& context, const Context& deps);
 // The agreement's page after a change, scrolled to `anchor`.
 std::string Redirect(const Agreement& agreement, const char* anchor);

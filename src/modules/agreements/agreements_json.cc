@@ -4,8 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <climits>
+#include <utility>
+
 #include "core/base/messages.h"
 #include "core/http/json.h"
+#include "core/http/json_reader.h"
 #include "modules/agreements/tracker.h"
 
 namespace entente::agreements {
@@ -17,7 +21,75 @@ namespace {
 json TextJson(const i18n::LocalizedText& text) { return http::LocalizedJson(text); }
 json DateJson(const PartialDate& date) { return http::PartialDateJson(date); }
 
+json PartyJson(const Party& party) {
+  json out = {{"organization_id", party.organization.value()},
+              {"organization", party.organization_slug},
+              {"name", TextJson(party.organization_name)},
+              {"jurisdiction", party.jurisdiction.empty() ? json(nullptr) : json(party.jurisdiction)},
+              {"signatory", nullptr}};
+  if (party.signatory) {
+    out["signatory"] = {{"person_id", party.signatory->value()},
+                        {"person", party.signatory_slug},
+                        {"name", party.signatory_name},
+                        {"title_at_signing", party.signatory_title}};
+  }
+  return out;
+}
+
+template <typename Item, typename ToJson>
+json List(const std::vector<Item>& items, ToJson&& to_json) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(to_json(item));
+  return list;
+}
+
+json CoordinatorJson(const Coordinator& coordinator) {
+  return {{"organization", coordinator.organization_slug},
+          {"person_id", coordinator.person.value()},
+          {"person", coordinator.person_slug},
+          {"name", coordinator.person_name},
+          {"starts_on", DateJson(coordinator.starts_on)},
+          {"ends_on", DateJson(coordinator.ends_on)}};
+}
+
+// An objective with its progress: the agreement's own activities by id, other modules' by link.
+json ObjectiveJson(const ObjectiveProgress& item) {
+  json categories = json::array();
+  for (auto category : item.objective->categories) categories.push_back(CategoryKey(category));
+  json activities = json::array(), linked = json::array();
+  for (const Activity* activity : item.activities) {
+    if (activity->link.empty()) {
+      activities.push_back(activity->id.value());
+    } else {
+      linked.push_back(activity->link);
+    }
+  }
+  return {{"id", item.objective->id.value()},
+          {"sequence", item.objective->sequence},
+          {"text", TextJson(item.objective->text)},
+          {"categories", categories},
+          {"activities", activities},
+          {"linked_activities", linked},
+          {"last_activity", DateJson(item.last_activity)},
+          {"no_activity_in_12_months", item.quiet}};
+}
+
+json DocumentsJson(const Agreement& agreement) {
+  json documents = json::array();
+  for (const auto& document : agreement.documents) {
+    documents.push_back({{"id", document.id.value()},
+                         {"language", document.language},
+                         {"file_name", document.file_name},
+                         {"type", DocumentTypeKey(document.type)},
+                         {"size_bytes", document.size_bytes},
+                         {"sha256", document.sha256_hex},
+                         {"href", fmt::format("/agreements/{}/documents/{}", agreement.slug, document.id.value())}});
+  }
+  return documents;
+}
+
 }  // namespace
+
 
 json ActivityJson(const Activity& activity) {
   json objectives = json::array();
@@ -41,24 +113,9 @@ json ReviewJson(const Review& review) {
 json FollowUpJson(const FollowUp& follow_up) {
   return {{"id", follow_up.id.value()},
           {"entry_on", DateJson(follow_up.entry_on)},
-          {"author_user_id", follow_up.author_user_id ? json(follow_up.author_user_id) : json(nullptr)},
+          {"author_user_id", follow_up.author.valid() ? json(follow_up.author.value()) : json(nullptr)},
           {"source", follow_up.source},
           {"text", TextJson(follow_up.text)}};
-}
-
-json PartyJson(const Party& party) {
-  json out = {{"organization_id", party.organization.value()},
-              {"organization", party.organization_slug},
-              {"name", TextJson(party.organization_name)},
-              {"jurisdiction", party.jurisdiction.empty() ? json(nullptr) : json(party.jurisdiction)},
-              {"signatory", nullptr}};
-  if (party.signatory) {
-    out["signatory"] = {{"person_id", party.signatory->value()},
-                        {"person", party.signatory_slug},
-                        {"name", party.signatory_name},
-                        {"title_at_signing", party.signatory_title}};
-  }
-  return out;
 }
 
 json SummaryJson(const AgreementSummary& agreement) {
@@ -75,55 +132,6 @@ json SummaryJson(const AgreementSummary& agreement) {
 }
 
 json AgreementJson(const Agreement& agreement, std::chrono::year_month_day as_of) {
-  json parties = json::array();
-  for (const auto& party : agreement.parties) parties.push_back(PartyJson(party));
-  json coordinators = json::array();
-  for (const auto& coordinator : agreement.coordinators) {
-    coordinators.push_back({{"organization", coordinator.organization_slug},
-                            {"person_id", coordinator.person.value()},
-                            {"person", coordinator.person_slug},
-                            {"name", coordinator.person_name},
-                            {"starts_on", DateJson(coordinator.starts_on)},
-                            {"ends_on", DateJson(coordinator.ends_on)}});
-  }
-  auto progress = TrackObjectives(agreement, as_of);
-  json objectives = json::array();
-  for (const auto& item : progress) {
-    json categories = json::array();
-    for (auto category : item.objective->categories) categories.push_back(CategoryKey(category));
-    json activities = json::array(), linked = json::array();
-    for (const Activity* activity : item.activities) {
-      if (activity->link.empty()) {
-        activities.push_back(activity->id.value());
-      } else {
-        linked.push_back(activity->link);
-      }
-    }
-    objectives.push_back({{"id", item.objective->id.value()},
-                          {"sequence", item.objective->sequence},
-                          {"text", TextJson(item.objective->text)},
-                          {"categories", categories},
-                          {"activities", activities},
-                          {"linked_activities", linked},
-                          {"last_activity", DateJson(item.last_activity)},
-                          {"no_activity_in_12_months", item.quiet}});
-  }
-  json documents = json::array();
-  for (const auto& document : agreement.documents) {
-    documents.push_back({{"id", document.id.value()},
-                         {"language", document.language},
-                         {"file_name", document.file_name},
-                         {"type", DocumentTypeKey(document.type)},
-                         {"size_bytes", document.size_bytes},
-                         {"sha256", document.sha256_hex},
-                         {"href", fmt::format("/agreements/{}/documents/{}", agreement.slug, document.id.value())}});
-  }
-  json follow_ups = json::array();
-  for (const auto& follow_up : agreement.follow_ups) follow_ups.push_back(FollowUpJson(follow_up));
-  json reviews = json::array();
-  for (const auto& review : agreement.reviews) reviews.push_back(ReviewJson(review));
-  json activities = json::array();
-  for (const auto& activity : agreement.activities) activities.push_back(ActivityJson(activity));
   auto organization = [](const std::optional<OrganizationId>& id, const std::string& slug) {
     return id ? json({{"id", id->value()}, {"slug", slug}}) : json(nullptr);
   };
@@ -147,101 +155,117 @@ json AgreementJson(const Agreement& agreement, std::chrono::year_month_day as_of
           {"authentic_languages", agreement.authentic_languages ? json(*agreement.authentic_languages) : json(nullptr)},
           {"initiated_by", organization(agreement.initiated_by, agreement.initiated_by_slug)},
           {"supported_by", organization(agreement.supported_by, agreement.supported_by_slug)},
-          {"parties", parties},
-          {"coordinators", coordinators},
+          {"parties", List(agreement.parties, PartyJson)},
+          {"coordinators", List(agreement.coordinators, CoordinatorJson)},
           {"as_of", PartialDate::Day(as_of).ToString()},
-          {"objectives", objectives},
-          {"documents", documents},
-          {"follow_ups", follow_ups},
-          {"reviews", reviews},
-          {"activities", activities},
+          {"objectives", List(TrackObjectives(agreement, as_of), ObjectiveJson)},
+          {"documents", DocumentsJson(agreement)},
+          {"follow_ups", List(agreement.follow_ups, FollowUpJson)},
+          {"reviews", List(agreement.reviews, ReviewJson)},
+          {"activities", List(agreement.activities, ActivityJson)},
           {"updated_at", agreement.updated_at_utc}};
 }
 
-Error BadShape() {
-  return Error::InvalidArgument(N_("The JSON body does not have the expected shape; see docs/openapi.yaml."));
+AgreementInput ReadAgreement(http::JsonReader& read, AgreementInput base) {
+  AgreementInput input = std::move(base);
+  input.slug = read.String("slug", input.slug);
+  input.kind = read.String("kind", input.kind);
+  input.status = read.String("status", input.status);
+  input.visibility = read.String("visibility", input.visibility);
+  input.title = read.Text("title", input.title);
+  input.signing_place = read.Text("signing_place", input.signing_place);
+  input.occasion = read.Text("occasion", input.occasion);
+  // A date, a number or an organization sent as null is cleared; absent, it is kept.
+  for (auto [name, field] : {std::pair{"signed_on", &input.signed_on}, std::pair{"in_force_on", &input.in_force_on},
+                             std::pair{"suspended_on", &input.suspended_on}, std::pair{"ended_on", &input.ended_on},
+                             std::pair{"initiated_by", &input.initiated_by},
+                             std::pair{"supported_by", &input.supported_by}}) {
+    if (read.Has(name)) *field = read.String(name);
+  }
+  input.term = read.String("term", input.term);
+  if (read.Has("term_months")) input.term_months = read.NumberText("term_months");
+  input.renewal = read.String("renewal", input.renewal);
+  if (read.Has("notice_months")) input.notice_months = read.NumberText("notice_months");
+  if (read.Has("authentic_languages")) {
+    input.authentic_languages.reset();
+    if (!read.IsNull("authentic_languages")) input.authentic_languages = read.Strings("authentic_languages");
+  }
+  // An organization or a person left out of an item is "" here, which the service refuses as
+  // unknown, under the list's name.
+  if (read.Has("parties")) {
+    input.parties.clear();
+    read.Each("parties", [&](http::JsonReader& party) {
+      input.parties.push_back({party.String("organization"), party.String("signatory")});
+    });
+  }
+  if (read.Has("coordinators")) {
+    input.coordinators.clear();
+    read.Each("coordinators", [&](http::JsonReader& coordinator) {
+      input.coordinators.push_back({coordinator.String("organization"), coordinator.String("person"),
+                                    coordinator.String("starts_on"), coordinator.String("ends_on")});
+    });
+  }
+  if (read.Has("objectives")) {
+    input.objectives.clear();
+    read.Each("objectives", [&](http::JsonReader& objective) {
+      ObjectiveInput item;
+      if (auto id = objective.Integer("id"); id && *id != 0) item.id = ObjectiveId(*id);
+      item.text = objective.Text("text");
+      item.categories = objective.Strings("categories");
+      input.objectives.push_back(std::move(item));
+    });
+  }
+  return input;
 }
 
-// {"en": "text"} or {"en": {"text": "…", "original": true}}; a lone plain string is the original.
-i18n::LocalizedText TextFromJson(const json& value) {
-  i18n::LocalizedText text;
-  if (value.is_null()) return text;
-  for (const auto& [language, variant] : value.items()) {
-    if (variant.is_string()) {
-      text.Set(language, variant.get<std::string>(), value.size() == 1);
+FollowUpInput ReadFollowUp(http::JsonReader& read) {
+  return {read.String("entry_on"), read.Text("text"), read.String("source")};
+}
+
+ActivityInput ReadActivity(http::JsonReader& read) {
+  ActivityInput input;
+  input.kind = read.String("kind", input.kind);
+  input.happened_on = read.String("happened_on");
+  input.text = read.Text("text");
+  input.place = read.Text("place");
+  for (long long id : read.Integers("objectives")) input.objectives.emplace_back(id);
+  return input;
+}
+
+Result<ReviewInput> ReviewFromJson(const nlohmann::json& body) {
+  http::JsonReader read(body);
+  ReviewInput input;
+  // The year is a JSON number, not a numeric string.
+  if (read.Has("year")) {
+    const auto& year = body.at("year");
+    if (year.is_number_integer() && year.get<long long>() >= INT_MIN && year.get<long long>() <= INT_MAX) {
+      input.year = static_cast<int>(year.get<long long>());
     } else {
-      text.Set(language, variant.at("text").get<std::string>(), variant.value("original", false));
+      read.Add({"year", N_("Give the year under review.")});
     }
   }
-  return text;
+  input.findings = read.Text("findings");
+  input.decisions = read.Text("decisions");
+  input.next_actions = read.Text("next_actions");
+  return read.Finish(std::move(input));
 }
 
-std::string StringOr(const json& body, const char* key, const std::string& fallback) {
-  if (!body.contains(key) || body.at(key).is_null()) return fallback;
-  return body.at(key).get<std::string>();
+Result<AgreementInput> AgreementFromJson(const nlohmann::json& body, AgreementInput base) {
+  http::JsonReader read(body);
+  AgreementInput input = ReadAgreement(read, std::move(base));
+  return read.Finish(std::move(input));
 }
 
-std::string NumberText(const json& body, const char* key) {
-  if (!body.contains(key) || body.at(key).is_null()) return "";
-  if (body.at(key).is_number_integer()) return std::to_string(body.at(key).get<long long>());
-  return body.at(key).get<std::string>();
+Result<FollowUpInput> FollowUpFromJson(const nlohmann::json& body) {
+  http::JsonReader read(body);
+  FollowUpInput input = ReadFollowUp(read);
+  return read.Finish(std::move(input));
 }
 
-// Fields absent from `body` keep their value in `base`.
-Result<AgreementInput> InputFromJson(const json& body, AgreementInput base) {
-  try {
-    if (!body.is_object()) return Fail(BadShape());
-    AgreementInput input = std::move(base);
-    input.slug = StringOr(body, "slug", input.slug);
-    input.kind = StringOr(body, "kind", input.kind);
-    input.status = StringOr(body, "status", input.status);
-    input.visibility = StringOr(body, "visibility", input.visibility);
-    if (body.contains("title")) input.title = TextFromJson(body.at("title"));
-    if (body.contains("signing_place")) input.signing_place = TextFromJson(body.at("signing_place"));
-    if (body.contains("occasion")) input.occasion = TextFromJson(body.at("occasion"));
-    for (auto [key, field] : {std::pair{"signed_on", &input.signed_on}, std::pair{"in_force_on", &input.in_force_on},
-                              std::pair{"suspended_on", &input.suspended_on}, std::pair{"ended_on", &input.ended_on}}) {
-      if (body.contains(key)) *field = StringOr(body, key, "");
-    }
-    input.term = StringOr(body, "term", input.term);
-    if (body.contains("term_months")) input.term_months = NumberText(body, "term_months");
-    input.renewal = StringOr(body, "renewal", input.renewal);
-    if (body.contains("notice_months")) input.notice_months = NumberText(body, "notice_months");
-    if (body.contains("authentic_languages")) {
-      const json& languages = body.at("authentic_languages");
-      input.authentic_languages =
-          languages.is_null() ? std::nullopt : std::optional(languages.get<std::vector<std::string>>());
-    }
-    if (body.contains("initiated_by")) input.initiated_by = StringOr(body, "initiated_by", "");
-    if (body.contains("supported_by")) input.supported_by = StringOr(body, "supported_by", "");
-    if (body.contains("parties")) {
-      input.parties.clear();
-      for (const auto& party : body.at("parties")) {
-        input.parties.push_back({party.at("organization").get<std::string>(), StringOr(party, "signatory", "")});
-      }
-    }
-    if (body.contains("coordinators")) {
-      input.coordinators.clear();
-      for (const auto& coordinator : body.at("coordinators")) {
-        input.coordinators.push_back({coordinator.at("organization").get<std::string>(),
-                                      coordinator.at("person").get<std::string>(),
-                                      StringOr(coordinator, "starts_on", ""), StringOr(coordinator, "ends_on", "")});
-      }
-    }
-    if (body.contains("objectives")) {
-      input.objectives.clear();
-      for (const auto& objective : body.at("objectives")) {
-        ObjectiveInput item;
-        item.id = objective.value("id", 0LL);
-        item.text = TextFromJson(objective.value("text", json(nullptr)));
-        item.categories = objective.value("categories", std::vector<std::string>{});
-        input.objectives.push_back(std::move(item));
-      }
-    }
-    return input;
-  } catch (const json::exception&) {
-    return Fail(BadShape());
-  }
+Result<ActivityInput> ActivityFromJson(const nlohmann::json& body) {
+  http::JsonReader read(body);
+  ActivityInput input = ReadActivity(read);
+  return read.Finish(std::move(input));
 }
 
 }  // namespace entente::agreements

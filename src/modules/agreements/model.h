@@ -21,6 +21,8 @@ using ObjectiveId = Id<struct ObjectiveIdTag>;
 using DocumentId = Id<struct DocumentIdTag>;
 using ActivityId = Id<struct ActivityIdTag>;
 using FollowUpId = Id<struct FollowUpIdTag>;
+using ReviewId = Id<struct ReviewIdTag>;
+using CoordinatorId = Id<struct CoordinatorIdTag>;
 
 enum class AgreementKind { kCooperationAgreement, kMemorandumOfUnderstanding, kTwinning, kProtocol };
 // draft → signed → in force → suspended → expired or terminated.
@@ -85,7 +87,7 @@ struct Party {
 };
 
 struct Coordinator {
-  long long id = 0;
+  CoordinatorId id;
   OrganizationId organization;
   std::string organization_slug;
   PersonId person;
@@ -115,16 +117,16 @@ struct Document {
 struct FollowUp {
   FollowUpId id;
   PartialDate entry_on;
-  long long author_user_id = 0;  // 0: none (loaded from a source)
+  UserId author;  // not valid(): none (loaded from a source)
   std::string author_name;
   std::string source;
   i18n::LocalizedText text;
 };
 
 struct Review {
-  long long id = 0;
+  ReviewId id;
   int year = 0;
-  long long author_user_id = 0;
+  UserId author;  // not valid(): none
   std::string author_name;
   i18n::LocalizedText findings;
   i18n::LocalizedText decisions;
@@ -225,7 +227,7 @@ struct CoordinatorInput {
 };
 
 struct ObjectiveInput {
-  long long id = 0;  // an existing objective of the agreement, or 0 for a new one
+  std::optional<ObjectiveId> id;  // an existing objective of the agreement; nullopt for a new one
   i18n::LocalizedText text;
   std::vector<std::string> categories;
 };
@@ -262,7 +264,7 @@ struct ActivityInput {
   std::string happened_on;
   i18n::LocalizedText text;
   i18n::LocalizedText place;
-  std::vector<long long> objectives;  // ids of the agreement's objectives
+  std::vector<ObjectiveId> objectives;  // the agreement's own
 };
 
 struct ReviewInput {

@@ -170,7 +170,7 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
   }
 
   if (input.objectives.size() > 50) errors.push_back({"objectives", N_("An agreement has at most 50 objectives.")});
-  std::set<long long> objective_ids;
+  std::set<ObjectiveId> objective_ids;
   for (const auto& objective : input.objectives) {
     if (!HasText(objective.text)) {
       errors.push_back({"objectives", N_("Each objective needs its text.")});
@@ -187,7 +187,7 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
         break;
       }
     }
-    if (objective.id != 0 && !objective_ids.insert(objective.id).second) {
+    if (objective.id && !objective_ids.insert(*objective.id).second) {
       errors.push_back({"objectives", N_("An objective is listed twice.")});
     }
   }

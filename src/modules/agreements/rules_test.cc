@@ -23,7 +23,7 @@ AgreementInput Valid() {
   input.title = English("Cooperation Agreement");
   input.signed_on = "2014-10-14/2014-10-15";
   input.parties = {{"paris-bar", "pierre-olivier-sur"}, {"almaty-city-bar", "kenzhegali-karchegenov"}};
-  input.objectives = {{0, English("To promote exchanges between the two bars."), {"exchange"}}};
+  input.objectives = {{std::nullopt, English("To promote exchanges between the two bars."), {"exchange"}}};
   return input;
 }
 
@@ -126,7 +126,7 @@ TEST(ValidateActivityTest, NeedsTextAndAnObjective) {
   EXPECT_TRUE(HasError(ValidateActivity(input), "text"));
   EXPECT_TRUE(HasError(ValidateActivity(input), "objectives"));
   input.text = English("Visit to the Rentrée");
-  input.objectives = {1};
+  input.objectives = {ObjectiveId(1)};
   EXPECT_TRUE(ValidateActivity(input).empty());
   input.kind = "background";  // background needs no objective
   input.objectives.clear();

@@ -21,8 +21,8 @@ Agreement Story() {
   agreement.activities.push_back(
       {ActivityId(2), ActivityKind::kVisit, Date("2014-12-10/2014-12-13"), {}, {}, {ObjectiveId(1), ObjectiveId(3)}});
   agreement.activities.push_back({ActivityId(3), ActivityKind::kTraining, {}, {}, {}, {ObjectiveId(3)}});
-  agreement.follow_ups.push_back({FollowUpId(1), Date("2015-12"), 0, "", "", {}});
-  agreement.follow_ups.push_back({FollowUpId(2), Date("2014-12-10/2014-12-13"), 0, "", "", {}});
+  agreement.follow_ups.push_back({FollowUpId(1), Date("2015-12"), UserId(), "", "", {}});
+  agreement.follow_ups.push_back({FollowUpId(2), Date("2014-12-10/2014-12-13"), UserId(), "", "", {}});
   return agreement;
 }
 

@@ -16,17 +16,17 @@
     </div>
     <div class="field">
       <label for="kind">{{_ Kind _}}</label>
-      <select id="kind" name="kind">{{#KIND_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select>
+      <select id="kind" name="kind">{{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select>
       {{#KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/KIND_ERROR}}
     </div>
     <div class="field">
       <label for="status">{{_ Status _}}</label>
-      <select id="status" name="status">{{#STATUS_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select>
+      <select id="status" name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select>
       {{#STATUS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/STATUS_ERROR}}
     </div>
     <div class="field">
       <label for="visibility">{{_ Who may see it _}}</label>
-      <select id="visibility" name="visibility">{{#VISIBILITY_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select>
+      <select id="visibility" name="visibility">{{#VISIBILITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTION}}</select>
       {{#VISIBILITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/VISIBILITY_ERROR}}
     </div>
     <input type="hidden" name="text_language" value="{{TEXT_LANGUAGE}}">
@@ -75,7 +75,7 @@
     <legend>{{_ Terms _}}</legend>
     <div class="field">
       <label for="term">{{_ Term _}}</label>
-      <select id="term" name="term">{{#TERM_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TERM_OPTION}}</select>
+      <select id="term" name="term">{{#TERM_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TERM_OPTION}}</select>
       {{#TERM_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TERM_ERROR}}
     </div>
     <div class="field">
@@ -85,7 +85,7 @@
     </div>
     <div class="field">
       <label for="renewal">{{_ Renewal _}}</label>
-      <select id="renewal" name="renewal">{{#RENEWAL_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/RENEWAL_OPTION}}</select>
+      <select id="renewal" name="renewal">{{#RENEWAL_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/RENEWAL_OPTION}}</select>
     </div>
     <div class="field">
       <label for="notice_months">{{_ Notice period in months _}}</label>
@@ -99,11 +99,11 @@
     </div>
     <div class="field">
       <label for="initiated_by">{{_ Initiated by _}}</label>
-      <select id="initiated_by" name="initiated_by"><option value="">{{_ unknown _}}</option>{{#INITIATED_BY_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/INITIATED_BY_OPTION}}</select>
+      <select id="initiated_by" name="initiated_by"><option value="">{{_ unknown _}}</option>{{#INITIATED_BY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/INITIATED_BY_OPTION}}</select>
     </div>
     <div class="field">
       <label for="supported_by">{{_ Programme or funder _}}</label>
-      <select id="supported_by" name="supported_by"><option value="">{{_ unknown _}}</option>{{#SUPPORTED_BY_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/SUPPORTED_BY_OPTION}}</select>
+      <select id="supported_by" name="supported_by"><option value="">{{_ unknown _}}</option>{{#SUPPORTED_BY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SUPPORTED_BY_OPTION}}</select>
     </div>
   </fieldset>
 
@@ -114,7 +114,7 @@
     {{#PARTY_ROW}}<div class="row">
       <div class="field">
         <label for="party_{{N}}">{{_ Party _}} {{N}}</label>
-        <select id="party_{{N}}" name="party_{{N}}"><option value="">—</option>{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select>
+        <select id="party_{{N}}" name="party_{{N}}"><option value="">—</option>{{#ORGANIZATION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ORGANIZATION_OPTION}}</select>
       </div>
       <div class="field">
         <label for="signatory_{{N}}">{{_ Signatory (address in the directory, e.g. pierre-olivier-sur) _}}</label>
@@ -147,7 +147,7 @@
     {{#COORDINATOR_ROW}}<div class="row">
       <div class="field">
         <label for="coordinator_{{N}}_organization">{{_ For the party _}}</label>
-        <select id="coordinator_{{N}}_organization" name="coordinator_{{N}}_organization"><option value="">—</option>{{#ORGANIZATION_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/ORGANIZATION_OPTION}}</select>
+        <select id="coordinator_{{N}}_organization" name="coordinator_{{N}}_organization"><option value="">—</option>{{#ORGANIZATION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ORGANIZATION_OPTION}}</select>
       </div>
       <div class="field">
         <label for="coordinator_{{N}}_person">{{_ Person (address in the directory) _}}</label>

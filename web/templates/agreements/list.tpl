@@ -8,21 +8,21 @@
       <label for="party">{{_ Party _}}</label>
       <select id="party" name="party">
         <option value="">{{_ All bars _}}</option>
-        {{#PARTY_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/PARTY_OPTION}}
+        {{#PARTY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PARTY_OPTION}}
       </select>
     </div>
     <div class="field">
       <label for="jurisdiction">{{_ Jurisdiction _}}</label>
       <select id="jurisdiction" name="jurisdiction">
         <option value="">{{_ All _}}</option>
-        {{#JURISDICTION_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/JURISDICTION_OPTION}}
+        {{#JURISDICTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/JURISDICTION_OPTION}}
       </select>
     </div>
     <div class="field">
       <label for="status">{{_ Status _}}</label>
       <select id="status" name="status">
         <option value="">{{_ Any status _}}</option>
-        {{#STATUS_OPTION}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
+        {{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
       </select>
     </div>
     <div class="field">
