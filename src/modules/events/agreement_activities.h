@@ -1,6 +1,6 @@
 #pragma once
-// The events serving an agreement's objectives, as activities of its implementation tracker
-// (issue: "the agreement objectives it serves (shown on the agreement's tracker)").
+// The events serving an agreement's objectives, as activities of its implementation tracker:
+// an event names the objectives it serves, and the agreement's tracker shows it under them.
 
 #include "modules/agreements/agreement_service.h"
 #include "modules/events/event_service.h"
