@@ -54,4 +54,12 @@ void TextTable::Replace(soci::session& sql, long long owner, std::string_view fi
   // sql-fragment-end
 }
 
+i18n::LocalizedText TextOf(const std::map<long long, TextTable::Texts>& texts, long long owner,
+                           std::string_view field) {
+  auto it = texts.find(owner);
+  if (it == texts.end()) return {};
+  auto found = it->second.find(field);
+  return found == it->second.end() ? i18n::LocalizedText() : found->second;
+}
+
 }  // namespace entente::db

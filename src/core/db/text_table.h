@@ -39,4 +39,8 @@ class TextTable {
   std::string_view table_;
 };
 
+// The text of `field` of `owner` among texts Load() returned; empty when there is none.
+i18n::LocalizedText TextOf(const std::map<long long, TextTable::Texts>& texts, long long owner,
+                           std::string_view field);
+
 }  // namespace entente::db

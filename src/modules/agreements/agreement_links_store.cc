@@ -16,14 +16,6 @@ std::vector<long long> Values(const std::vector<ObjectiveId>& ids) {
   return values;
 }
 
-i18n::LocalizedText FieldOf(const std::map<long long, db::TextTable::Texts>& texts, long long owner,
-                            std::string_view field) {
-  auto it = texts.find(owner);
-  if (it == texts.end()) return {};
-  auto found = it->second.find(field);
-  return found == it->second.end() ? i18n::LocalizedText() : found->second;
-}
-
 }  // namespace
 
 std::vector<std::pair<ObjectiveId, auth::Owners>> ObjectiveOwners(soci::session& sql,
@@ -72,8 +64,8 @@ std::vector<ObjectiveLink> PublicObjectives(soci::session& sql, const std::vecto
   auto texts = kObjectiveTexts.Load(sql, objective_ids);
   auto titles = kAgreementTexts.Load(sql, agreement_ids);
   for (size_t i = 0; i < found.size(); ++i) {
-    found[i].text = FieldOf(texts, objective_ids[i], "text");
-    found[i].agreement_title = FieldOf(titles, agreement_ids[i], "title");
+    found[i].text = db::TextOf(texts, objective_ids[i], "text");
+    found[i].agreement_title = db::TextOf(titles, agreement_ids[i], "title");
   }
   return found;
 }
@@ -88,7 +80,7 @@ std::vector<AgreementLink> PublicAgreementsSignedAt(soci::session& sql, EventId 
     found.push_back({row.Text(1), {}});
   });
   auto titles = kAgreementTexts.Load(sql, ids);
-  for (size_t i = 0; i < found.size(); ++i) found[i].title = FieldOf(titles, ids[i], "title");
+  for (size_t i = 0; i < found.size(); ++i) found[i].title = db::TextOf(titles, ids[i], "title");
   return found;
 }
 

@@ -15,7 +15,6 @@ namespace entente::agreements {
 namespace {
 
 using store::Date;
-using store::Field;
 using store::FirstDay;
 using store::LastDay;
 using store::kAgreementTexts;
@@ -303,7 +302,7 @@ Page<AgreementSummary> AgreementStore::List(soci::session& sql, const auth::Acto
   auto texts = kAgreementTexts.Load(sql, ids);
   auto parties = store::LoadParties(sql, ids);
   for (auto& summary : result.items) {
-    summary.title = Field(texts, summary.id.value(), "title");
+    summary.title = db::TextOf(texts, summary.id.value(), "title");
     summary.parties = std::move(parties[summary.id.value()]);
   }
   return result;

@@ -23,9 +23,6 @@ inline constexpr db::TextTable kActivityTexts("activity_texts");
 // The directory's view of its organizations' names (migrations/*/directory/0009).
 inline constexpr db::TextTable kOrganizationTexts("directory_organization_texts");
 
-// The text of `field` of `owner` among loaded texts; empty when there is none.
-i18n::LocalizedText Field(const std::map<long long, db::TextTable::Texts>& texts, long long owner,
-                          std::string_view field);
 // A stored date ('' when unknown).
 PartialDate Date(const std::string& text);
 // The first and last day a partial date covers, as stored for range queries; '' when unknown.

@@ -15,14 +15,6 @@
 namespace entente::agreements {
 namespace store {
 
-i18n::LocalizedText Field(const std::map<long long, db::TextTable::Texts>& texts, long long owner,
-                          std::string_view field) {
-  auto it = texts.find(owner);
-  if (it == texts.end()) return {};
-  auto found = it->second.find(field);
-  return found == it->second.end() ? i18n::LocalizedText() : found->second;
-}
-
 PartialDate Date(const std::string& text) { return PartialDate::Parse(text).value_or(PartialDate()); }
 
 std::string FirstDay(const PartialDate& date) {
@@ -75,7 +67,7 @@ std::map<long long, std::vector<Party>> LoadParties(soci::session& sql, const st
   }
   auto names = kOrganizationTexts.Load(sql, organizations);
   for (auto& [agreement_id, list] : parties) {
-    for (auto& party : list) party.organization_name = Field(names, party.organization.value(), "name");
+    for (auto& party : list) party.organization_name = db::TextOf(names, party.organization.value(), "name");
   }
   return parties;
 }
@@ -85,7 +77,6 @@ std::map<long long, std::vector<Party>> LoadParties(soci::session& sql, const st
 namespace {
 
 using store::Date;
-using store::Field;
 
 // The agreement's own row; false when there is none.
 bool LoadRow(soci::session& sql, AgreementId id, Agreement& agreement) {
@@ -128,9 +119,9 @@ bool LoadRow(soci::session& sql, AgreementId id, Agreement& agreement) {
 void LoadTexts(soci::session& sql, Agreement& agreement) {
   long long value = agreement.id.value();
   auto texts = store::kAgreementTexts.Load(sql, {value});
-  agreement.title = Field(texts, value, "title");
-  agreement.signing_place = Field(texts, value, "signing_place");
-  agreement.occasion = Field(texts, value, "occasion");
+  agreement.title = db::TextOf(texts, value, "title");
+  agreement.signing_place = db::TextOf(texts, value, "signing_place");
+  agreement.occasion = db::TextOf(texts, value, "occasion");
 }
 
 // The slugs and names of the organizations that initiated and supported the agreement.
@@ -143,7 +134,7 @@ void LoadSponsors(soci::session& sql, Agreement& agreement) {
   auto fill = [&](OrganizationId organization, std::string& slug, i18n::LocalizedText& name) {
     long long id = organization.value();
     sql << "SELECT slug FROM directory_organizations WHERE id = :id", soci::use(id), soci::into(slug);
-    name = Field(names, id, "name");
+    name = db::TextOf(names, id, "name");
   };
   if (agreement.initiated_by) fill(*agreement.initiated_by, agreement.initiated_by_slug, agreement.initiated_by_name);
   if (agreement.supported_by) fill(*agreement.supported_by, agreement.supported_by_slug, agreement.supported_by_name);
@@ -193,7 +184,7 @@ void LoadObjectives(soci::session& sql, Agreement& agreement) {
     if (auto parsed = ParseCategory(category)) by_objective[objective].push_back(*parsed);
   }
   for (auto& item : agreement.objectives) {
-    item.text = Field(objective_texts, item.id.value(), "text");
+    item.text = db::TextOf(objective_texts, item.id.value(), "text");
     auto& list = by_objective[item.id.value()];
     // In the order of the category list, whatever the order of the rows.
     for (ObjectiveCategory candidate : kAllCategories) {
@@ -249,7 +240,7 @@ void LoadFollowUps(soci::session& sql, Agreement& agreement) {
     ids.push_back(follow_up);
   }
   auto follow_up_texts = store::kFollowUpTexts.Load(sql, ids);
-  for (auto& item : agreement.follow_ups) item.text = Field(follow_up_texts, item.id.value(), "text");
+  for (auto& item : agreement.follow_ups) item.text = db::TextOf(follow_up_texts, item.id.value(), "text");
   SortByDate(agreement.follow_ups);
 }
 
@@ -277,9 +268,9 @@ void LoadReviews(soci::session& sql, Agreement& agreement) {
   }
   auto review_texts = store::kReviewTexts.Load(sql, ids);
   for (auto& item : agreement.reviews) {
-    item.findings = Field(review_texts, item.id.value(), "findings");
-    item.decisions = Field(review_texts, item.id.value(), "decisions");
-    item.next_actions = Field(review_texts, item.id.value(), "next_actions");
+    item.findings = db::TextOf(review_texts, item.id.value(), "findings");
+    item.decisions = db::TextOf(review_texts, item.id.value(), "decisions");
+    item.next_actions = db::TextOf(review_texts, item.id.value(), "next_actions");
   }
 }
 
@@ -309,8 +300,8 @@ void LoadActivities(soci::session& sql, Agreement& agreement) {
   std::map<long long, std::vector<ObjectiveId>> by_activity;
   while (links.fetch()) by_activity[activity].emplace_back(objective);
   for (auto& item : agreement.activities) {
-    item.text = Field(activity_texts, item.id.value(), "text");
-    item.place = Field(activity_texts, item.id.value(), "place");
+    item.text = db::TextOf(activity_texts, item.id.value(), "text");
+    item.place = db::TextOf(activity_texts, item.id.value(), "place");
     item.objectives = by_activity[item.id.value()];
   }
 }

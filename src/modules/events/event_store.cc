@@ -147,9 +147,9 @@ std::vector<Series> EventStore::ListSeries(soci::session& sql) const {
   }
   auto texts = kSeriesTexts.Load(sql, ids);
   for (auto& item : series) {
-    item.title = Field(texts, item.id.value(), "title");
-    item.description = Field(texts, item.id.value(), "description");
-    item.recurrence = Field(texts, item.id.value(), "recurrence");
+    item.title = db::TextOf(texts, item.id.value(), "title");
+    item.description = db::TextOf(texts, item.id.value(), "description");
+    item.recurrence = db::TextOf(texts, item.id.value(), "recurrence");
   }
   return series;
 }
@@ -289,8 +289,8 @@ Page<EventSummary> EventStore::List(soci::session& sql, const auth::Actor& actor
   auto texts = kEventTexts.Load(sql, ids);
   std::vector<Series> all_series = series_of.empty() ? std::vector<Series>() : ListSeries(sql);
   for (auto& item : result.items) {
-    item.title = Field(texts, item.id.value(), "title");
-    item.city = Field(texts, item.id.value(), "city");
+    item.title = db::TextOf(texts, item.id.value(), "title");
+    item.city = db::TextOf(texts, item.id.value(), "city");
     if (auto it = series_of.find(item.id.value()); it != series_of.end()) {
       for (const auto& candidate : all_series) {
         if (candidate.id.value() == it->second) item.series = candidate;
@@ -334,8 +334,8 @@ std::vector<std::pair<agreements::ObjectiveId, EventSummary>> EventStore::Events
   }
   auto texts = kEventTexts.Load(sql, ids);
   for (auto& [objective_id, item] : result) {
-    item.title = Field(texts, item.id.value(), "title");
-    item.city = Field(texts, item.id.value(), "city");
+    item.title = db::TextOf(texts, item.id.value(), "title");
+    item.city = db::TextOf(texts, item.id.value(), "city");
   }
   return result;
 }

@@ -39,12 +39,12 @@ bool LoadEventRow(soci::session& sql, long long id, Event& event, std::optional<
   if (capacity_i == soci::i_ok) event.capacity = capacity;
   if (series_i == soci::i_ok) series_id = series;
   auto texts = kEventTexts.Load(sql, {id});
-  event.title = Field(texts, id, "title");
-  event.description = Field(texts, id, "description");
-  event.city = Field(texts, id, "city");
-  event.venue = Field(texts, id, "venue");
-  event.programme = Field(texts, id, "programme");
-  event.dates_note = Field(texts, id, "dates_note");
+  event.title = db::TextOf(texts, id, "title");
+  event.description = db::TextOf(texts, id, "description");
+  event.city = db::TextOf(texts, id, "city");
+  event.venue = db::TextOf(texts, id, "venue");
+  event.programme = db::TextOf(texts, id, "programme");
+  event.dates_note = db::TextOf(texts, id, "dates_note");
   return true;
 }
 
@@ -96,8 +96,8 @@ void LoadSessions(soci::session& sql, long long id, Event& event) {
   }
   auto session_texts = kSessionTexts.Load(sql, ids);
   for (auto& session : event.sessions) {
-    session.title = Field(session_texts, session.id.value(), "title");
-    session.description = Field(session_texts, session.id.value(), "description");
+    session.title = db::TextOf(session_texts, session.id.value(), "title");
+    session.description = db::TextOf(session_texts, session.id.value(), "description");
   }
 }
 
@@ -262,9 +262,9 @@ void LoadAwards(soci::session& sql, long long id, Event& event) {
   }
   auto award_texts = kAwardTexts.Load(sql, ids);
   for (auto& item : event.awards) {
-    item.title = Field(award_texts, item.id.value(), "title");
-    item.citation = Field(award_texts, item.id.value(), "citation");
-    item.recipient_role = Field(award_texts, item.id.value(), "recipient_role");
+    item.title = db::TextOf(award_texts, item.id.value(), "title");
+    item.citation = db::TextOf(award_texts, item.id.value(), "citation");
+    item.recipient_role = db::TextOf(award_texts, item.id.value(), "recipient_role");
   }
 }
 

@@ -4,14 +4,6 @@
 
 namespace entente::events::store_rows {
 
-i18n::LocalizedText Field(const std::map<long long, db::TextTable::Texts>& texts, long long owner,
-                          std::string_view field) {
-  auto it = texts.find(owner);
-  if (it == texts.end()) return {};
-  auto found = it->second.find(field);
-  return found == it->second.end() ? i18n::LocalizedText() : found->second;
-}
-
 std::string UtcText(const WallTime& time) { return time.utc ? UtcTimestamp(*time.utc) : std::string(); }
 
 WallTime Stored(const std::string& local, const std::string& utc) {

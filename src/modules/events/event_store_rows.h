@@ -26,9 +26,6 @@ inline constexpr db::TextTable kAwardTexts("event_award_texts");
 // The directory's view of its organizations' texts (read only).
 inline constexpr db::TextTable kOrganizationTexts("directory_organization_texts");
 
-i18n::LocalizedText Field(const std::map<long long, db::TextTable::Texts>& texts, long long owner,
-                          std::string_view field);
-
 // The stored forms of a WallTime: its UTC instant ('' when unknown), its day ('' when unknown),
 // and back from the stored local form and UTC instant (both were checked on the way in).
 std::string UtcText(const WallTime& time);
