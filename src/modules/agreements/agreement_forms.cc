@@ -3,6 +3,7 @@
 #include "modules/agreements/agreements_handlers.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -154,11 +155,9 @@ void FillFields(const AgreementInput& input, const std::string& language, ctempl
   content.SetValue("ENDED_ON", input.ended_on);
   content.SetValue("TERM_MONTHS", input.term_months);
   content.SetValue("NOTICE_MONTHS", input.notice_months);
-  std::string languages;
   if (input.authentic_languages) {
-    for (const auto& code : *input.authentic_languages) languages += (languages.empty() ? "" : ", ") + code;
+    content.SetValue("AUTHENTIC_LANGUAGES", fmt::format("{}", fmt::join(*input.authentic_languages, ", ")));
   }
-  content.SetValue("AUTHENTIC_LANGUAGES", languages);
 }
 
 void FillObjectiveRows(RequestContext& context, const Context& deps, const AgreementInput& input,

@@ -1,6 +1,7 @@
 #include "modules/directory/directory_handlers.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/base/messages.h"
 #include "core/http/error_response.h"
@@ -42,9 +43,7 @@ std::vector<render::Option> KindOptions(const http::RequestContext& context, con
 }
 
 std::string Join(const std::vector<std::string>& values) {
-  std::string text;
-  for (const auto& value : values) text += (text.empty() ? "" : ", ") + value;
-  return text;
+  return fmt::format("{}", fmt::join(values, ", "));
 }
 
 std::vector<Organization> Administered(const http::RequestContext& context, const std::vector<Organization>& all,

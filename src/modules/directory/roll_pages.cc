@@ -4,6 +4,7 @@
 #include "modules/directory/directory_handlers.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/base/messages.h"
 #include "core/http/error_response.h"
@@ -86,9 +87,8 @@ Result<Response> RollForm(RequestContext& context, const Context& deps, const st
     if (!ok) status = 422;
     section->SetValue("SUMMARY", ReportSummary(catalogs, context.language, *report));
     if (!report->ignored_columns.empty()) {
-      std::string columns;
-      for (const auto& column : report->ignored_columns) columns += (columns.empty() ? "" : ", ") + column;
-      section->AddSectionDictionary("IGNORED")->SetValue("COLUMNS", columns);
+      section->AddSectionDictionary("IGNORED")->SetValue("COLUMNS",
+                                                         fmt::format("{}", fmt::join(report->ignored_columns, ", ")));
     }
     if (!ok) {
       auto* table = content.AddSectionDictionary("HAS_PROBLEMS");

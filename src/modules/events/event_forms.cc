@@ -3,7 +3,7 @@
 // refused input shows the page again with the errors (422), a saved one redirects.
 
 #include <fmt/format.h>
-
+#include <fmt/ranges.h>
 #include <type_traits>
 #include <utility>
 
@@ -126,9 +126,7 @@ void FillEventFields(ctemplate::TemplateDictionary& content, const EventInput& i
   content.SetValue("ENDS", input.ends);
   content.SetValue("CAPACITY", input.capacity);
   content.SetValue("SERIES", input.series);
-  std::string organizers;
-  for (const auto& slug : input.organizers) organizers += (organizers.empty() ? "" : ", ") + slug;
-  content.SetValue("ORGANIZERS", organizers);
+  content.SetValue("ORGANIZERS", fmt::format("{}", fmt::join(input.organizers, ", ")));
   for (auto [variable, text] :
        {std::pair{"TITLE", &input.title}, std::pair{"DESCRIPTION", &input.description}, std::pair{"CITY", &input.city},
         std::pair{"VENUE", &input.venue}, std::pair{"DATES_NOTE", &input.dates_note}}) {
