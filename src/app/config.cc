@@ -90,41 +90,40 @@ Setter AddressesSetting(std::vector<std::string> Config::*member) {
 }
 
 std::vector<Setting> Settings() {
-  auto text = TextSetting;
-  auto path = PathSetting;
-  auto integer = IntegerSetting;
-  auto boolean = BooleanSetting;
-  auto addresses = AddressesSetting;
   return {
-      {"database", "url", "ENTENTE_DATABASE_URL", text(&Config::database_url)},
-      {"database", "pool_size", "ENTENTE_DATABASE_POOL_SIZE", integer(&Config::database_pool_size, 1, 256)},
-      {"http", "listen", "ENTENTE_LISTEN", text(&Config::listen)},
-      {"http", "threads", "ENTENTE_THREADS", integer(&Config::threads, 0, 256)},
+      {"database", "url", "ENTENTE_DATABASE_URL", TextSetting(&Config::database_url)},
+      {"database", "pool_size", "ENTENTE_DATABASE_POOL_SIZE", IntegerSetting(&Config::database_pool_size, 1, 256)},
+      {"http", "listen", "ENTENTE_LISTEN", TextSetting(&Config::listen)},
+      {"http", "threads", "ENTENTE_THREADS", IntegerSetting(&Config::threads, 0, 256)},
       {"http", "header_timeout_seconds", "ENTENTE_HEADER_TIMEOUT_SECONDS",
-       integer(&Config::header_timeout_seconds, 1, 600)},
-      {"http", "body_timeout_seconds", "ENTENTE_BODY_TIMEOUT_SECONDS", integer(&Config::body_timeout_seconds, 1, 3600)},
-      {"http", "idle_timeout_seconds", "ENTENTE_IDLE_TIMEOUT_SECONDS", integer(&Config::idle_timeout_seconds, 1, 3600)},
+       IntegerSetting(&Config::header_timeout_seconds, 1, 600)},
+      {"http", "body_timeout_seconds", "ENTENTE_BODY_TIMEOUT_SECONDS",
+       IntegerSetting(&Config::body_timeout_seconds, 1, 3600)},
+      {"http", "idle_timeout_seconds", "ENTENTE_IDLE_TIMEOUT_SECONDS",
+       IntegerSetting(&Config::idle_timeout_seconds, 1, 3600)},
       {"http", "shutdown_grace_seconds", "ENTENTE_SHUTDOWN_GRACE_SECONDS",
-       integer(&Config::shutdown_grace_seconds, 0, 600)},
-      {"http", "behind_tls", "ENTENTE_BEHIND_TLS", boolean(&Config::behind_tls)},
-      {"http", "trusted_proxies", "ENTENTE_TRUSTED_PROXIES", addresses(&Config::trusted_proxies)},
-      {"http", "uploads_per_address", "ENTENTE_UPLOADS_PER_ADDRESS", integer(&Config::uploads_per_address, 1, 1000)},
-      {"sessions", "idle_minutes", "ENTENTE_SESSION_IDLE_MINUTES", integer(&Config::session_idle_minutes, 1, 10080)},
+       IntegerSetting(&Config::shutdown_grace_seconds, 0, 600)},
+      {"http", "behind_tls", "ENTENTE_BEHIND_TLS", BooleanSetting(&Config::behind_tls)},
+      {"http", "trusted_proxies", "ENTENTE_TRUSTED_PROXIES", AddressesSetting(&Config::trusted_proxies)},
+      {"http", "uploads_per_address", "ENTENTE_UPLOADS_PER_ADDRESS",
+       IntegerSetting(&Config::uploads_per_address, 1, 1000)},
+      {"sessions", "idle_minutes", "ENTENTE_SESSION_IDLE_MINUTES",
+       IntegerSetting(&Config::session_idle_minutes, 1, 10080)},
       {"sessions", "absolute_hours", "ENTENTE_SESSION_ABSOLUTE_HOURS",
-       integer(&Config::session_absolute_hours, 1, 720)},
+       IntegerSetting(&Config::session_absolute_hours, 1, 720)},
       {"sessions", "sign_in_failures_before_delay", "ENTENTE_SIGN_IN_FAILURES_BEFORE_DELAY",
-       integer(&Config::sign_in_failures_before_delay, 1, 1000)},
+       IntegerSetting(&Config::sign_in_failures_before_delay, 1, 1000)},
       {"sessions", "sign_in_max_delay_seconds", "ENTENTE_SIGN_IN_MAX_DELAY_SECONDS",
-       integer(&Config::sign_in_max_delay_seconds, 1, 3600)},
+       IntegerSetting(&Config::sign_in_max_delay_seconds, 1, 3600)},
       {"sessions", "sign_in_attempts_per_address", "ENTENTE_SIGN_IN_ATTEMPTS_PER_ADDRESS",
-       integer(&Config::sign_in_attempts_per_address, 1, 1000000)},
-      {"log", "level", "ENTENTE_LOG_LEVEL", text(&Config::log_level)},
-      {"log", "access", "ENTENTE_ACCESS_LOG", boolean(&Config::access_log)},
-      {"metrics", "allow", "ENTENTE_METRICS_ALLOW", addresses(&Config::metrics_allow)},
-      {"paths", "web", "ENTENTE_WEB_DIR", path(&Config::web_dir)},
-      {"paths", "locale", "ENTENTE_LOCALE_DIR", path(&Config::locale_dir)},
-      {"paths", "demo", "ENTENTE_DEMO_DIR", path(&Config::demo_dir)},
-      {"paths", "temp", "ENTENTE_TEMP_DIR", path(&Config::temp_dir)},
+       IntegerSetting(&Config::sign_in_attempts_per_address, 1, 1000000)},
+      {"log", "level", "ENTENTE_LOG_LEVEL", TextSetting(&Config::log_level)},
+      {"log", "access", "ENTENTE_ACCESS_LOG", BooleanSetting(&Config::access_log)},
+      {"metrics", "allow", "ENTENTE_METRICS_ALLOW", AddressesSetting(&Config::metrics_allow)},
+      {"paths", "web", "ENTENTE_WEB_DIR", PathSetting(&Config::web_dir)},
+      {"paths", "locale", "ENTENTE_LOCALE_DIR", PathSetting(&Config::locale_dir)},
+      {"paths", "demo", "ENTENTE_DEMO_DIR", PathSetting(&Config::demo_dir)},
+      {"paths", "temp", "ENTENTE_TEMP_DIR", PathSetting(&Config::temp_dir)},
   };
 }
 
