@@ -5,6 +5,7 @@
 
 #include "core/base/time.h"
 #include "core/db/query.h"
+#include "modules/directory/lookup.h"
 
 namespace entente::accounts {
 namespace {
@@ -84,7 +85,9 @@ Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& searc
               " AND (EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "
               "AND g.organization_id IN (")
           .BindList(ids)
-          .Append(")) OR EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = u.person_id AND m.organization_id IN (")
+          .Append(
+              ")) OR EXISTS (SELECT 1 FROM directory_memberships m WHERE m.person_id = u.person_id AND "
+              "m.organization_id IN (")
           .BindList(ids)
           .Append(")))");
     }
@@ -216,7 +219,7 @@ std::vector<auth::RoleGrant> AccountsStore::GrantsOf(soci::session& sql, UserId 
                       "  SELECT g.id, g.organization_id, 0 FROM role_grants g"
                       "  WHERE g.user_id = :user AND g.revoked_at_utc IS NULL AND g.organization_id IS NOT NULL"
                       "  UNION ALL"
-                      "  SELECT tree.grant_id, o.id, tree.depth + 1 FROM organizations o"
+                      "  SELECT tree.grant_id, o.id, tree.depth + 1 FROM directory_organizations o"
                       "  JOIN tree ON o.parent_id = tree.organization_id WHERE tree.depth < 32"
                       ") SELECT grant_id, organization_id FROM tree ORDER BY grant_id, depth, organization_id",
        soci::use(user_id), soci::into(grant_id), soci::into(organization));
@@ -236,7 +239,7 @@ std::vector<GrantView> AccountsStore::GrantViewsOf(soci::session& sql, UserId us
   soci::indicator organization_indicator = soci::i_null, slug_indicator = soci::i_null;
   soci::statement statement =
       (sql.prepare << "SELECT g.id, g.role, g.organization_id, o.slug, g.granted_at_utc FROM role_grants g "
-                      "LEFT JOIN organizations o ON o.id = g.organization_id "
+                      "LEFT JOIN directory_organizations o ON o.id = g.organization_id "
                       "WHERE g.user_id = :user AND g.revoked_at_utc IS NULL ORDER BY g.id",
        soci::use(user_id), soci::into(id), soci::into(role), soci::into(organization, organization_indicator),
        soci::into(slug, slug_indicator), soci::into(granted_at));
@@ -319,8 +322,9 @@ std::vector<OrganizationId> AccountsStore::ReachOf(soci::session& sql, UserId us
       "SELECT g.organization_id FROM role_grants g WHERE g.organization_id IS NOT NULL AND g.revoked_at_utc IS NULL "
       "AND g.user_id = ");
   query.Bind(user.value())
-      .Append(" UNION SELECT m.organization_id FROM memberships m JOIN users u ON u.person_id = m.person_id "
-              "WHERE u.id = ")
+      .Append(
+          " UNION SELECT m.organization_id FROM directory_memberships m JOIN users u ON u.person_id = m.person_id "
+          "WHERE u.id = ")
       .Bind(user.value());
   for (long long id : query.Column<long long>(sql)) reach.push_back(OrganizationId(id));
   return reach;
@@ -329,21 +333,22 @@ std::vector<OrganizationId> AccountsStore::ReachOf(soci::session& sql, UserId us
 std::optional<std::string> AccountsStore::LinkedPersonSlug(soci::session& sql, UserId user) const {
   long long id = user.value();
   std::string slug;
-  sql << "SELECT p.slug FROM users u JOIN people p ON p.id = u.person_id WHERE u.id = :id", soci::use(id),
+  sql << "SELECT p.slug FROM users u JOIN directory_people p ON p.id = u.person_id WHERE u.id = :id", soci::use(id),
       soci::into(slug);
   if (!sql.got_data()) return std::nullopt;
   return slug;
 }
 
 std::optional<AccountsStore::PersonRef> AccountsStore::FindPerson(soci::session& sql, const std::string& slug) const {
-  long long id = 0;
-  sql << "SELECT id FROM people WHERE slug = :slug AND merged_into IS NULL", soci::use(slug), soci::into(id);
-  if (!sql.got_data()) return std::nullopt;
+  auto found = directory::CurrentPersonBySlug(sql, slug);
+  if (!found) return std::nullopt;
   PersonRef person;
-  person.id = PersonId(id);
-  db::Query query("SELECT organization_id FROM memberships WHERE person_id = ");
-  query.Bind(id).Append(" UNION SELECT organization_id FROM positions WHERE person_id = ").Bind(id);
-  for (long long organization : query.Column<long long>(sql)) person.organizations.push_back(OrganizationId(organization));
+  person.id = *found;
+  long long id = found->value();
+  db::Query query("SELECT organization_id FROM directory_memberships WHERE person_id = ");
+  query.Bind(id).Append(" UNION SELECT organization_id FROM directory_positions WHERE person_id = ").Bind(id);
+  for (long long organization : query.Column<long long>(sql))
+    person.organizations.push_back(OrganizationId(organization));
   auto users = db::Query("SELECT id FROM users WHERE person_id = ").Bind(id).Column<long long>(sql);
   if (!users.empty()) person.linked_user = UserId(users.front());
   return person;
@@ -361,14 +366,14 @@ std::optional<auth::Visibility> AccountsStore::OrganizationVisibility(soci::sess
                                                                       OrganizationId organization) const {
   long long id = organization.value();
   std::string visibility;
-  sql << "SELECT visibility FROM organizations WHERE id = :id", soci::use(id), soci::into(visibility);
+  sql << "SELECT visibility FROM directory_organizations WHERE id = :id", soci::use(id), soci::into(visibility);
   if (!sql.got_data()) return std::nullopt;
   return auth::ParseVisibility(visibility).value_or(auth::Visibility::kOrganization);
 }
 
 std::optional<OrganizationId> AccountsStore::OrganizationBySlug(soci::session& sql, const std::string& slug) const {
   long long id = 0;
-  sql << "SELECT id FROM organizations WHERE slug = :slug", soci::use(slug), soci::into(id);
+  sql << "SELECT id FROM directory_organizations WHERE slug = :slug", soci::use(slug), soci::into(id);
   if (!sql.got_data()) return std::nullopt;
   return OrganizationId(id);
 }
@@ -421,8 +426,8 @@ int AccountsStore::RevokeApiTokensOf(soci::session& sql, UserId user, const std:
 }
 
 std::optional<AccountsStore::StoredApiToken> AccountsStore::FindApiToken(soci::session& sql,
-                                                                      const std::string& token_hash,
-                                                                      const std::string& now) const {
+                                                                         const std::string& token_hash,
+                                                                         const std::string& now) const {
   long long user = 0;
   StoredApiToken token;
   std::string scope;
