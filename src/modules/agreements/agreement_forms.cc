@@ -218,8 +218,10 @@ void FillOrganizationRows(const std::vector<render::Option>& organizations, cons
   coordinator_row({});
 }
 
+// The form over `input`; its texts are edited in `text_language` (the page's language unless the
+// form that was refused chose another).
 Result<Response> FormPage(RequestContext& context, const Context& deps, const AgreementInput& input, FormMode mode,
-                          const std::optional<Error>& error, int status) {
+                          const std::optional<Error>& error, int status, const std::string& text_language) {
   auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
   bool editing = mode == FormMode::kEdit;
@@ -232,7 +234,7 @@ Result<Response> FormPage(RequestContext& context, const Context& deps, const Ag
   content.SetValue("ACTION", editing ? fmt::format("/agreements/{}/edit", context.params.Get("slug")) : "/agreements");
   if (editing) content.SetValueAndShowSection("SLUG_BEFORE", std::string(context.params.Get("slug")), "EDITING");
   FillChoices(context, deps, input, content);
-  FillFields(input, context.language, content);
+  FillFields(input, text_language, content);
   FillOrganizationRows(directory::OrganizationOptions(*organizations, context.language), input, content);
   FillObjectiveRows(context, deps, input, content);
   if (error) deps.pages.ShowErrors(context, content, *error);
@@ -244,14 +246,20 @@ Result<Response> FormPage(RequestContext& context, const Context& deps, const Ag
 template <typename Save>
 Result<Response> SubmitAgreement(RequestContext& context, const Context& deps, FormMode mode, AgreementInput base,
                                  Save save) {
+  std::string text_language = context.language;
   return render::SubmitForm(
       context.request, std::move(base),
-      [&](const http::Form& form, AgreementInput stored) { return ReadAgreementForm(form, context, std::move(stored)); },
+      [&](const http::Form& form, AgreementInput stored) {
+        text_language = FormLanguage(form, context);
+        return ReadAgreementForm(form, context, std::move(stored));
+      },
       [&](const AgreementInput& input) -> Result<std::string> {
         if (auto saved = save(input); !saved) return Fail(saved.error());
         return input.slug;
       },
-      [&](const AgreementInput& input, const Error& error) { return FormPage(context, deps, input, mode, error, 422); },
+      [&](const AgreementInput& input, const Error& error) {
+        return FormPage(context, deps, input, mode, error, 422, text_language);
+      },
       [&](const std::string& slug) -> Result<Response> {
         return Response::Redirect(fmt::format("/agreements/{}?saved=1", slug));
       });
@@ -263,7 +271,7 @@ Result<Response> NewPage(RequestContext& context, const Context& deps) {
   if (auto allowed = CheckMayCreate(context.actor); !allowed) return Fail(allowed.error());
   AgreementInput input;
   input.status = "signed";
-  return FormPage(context, deps, input, FormMode::kCreate, std::nullopt, 200);
+  return FormPage(context, deps, input, FormMode::kCreate, std::nullopt, 200, context.language);
 }
 
 Result<Response> Create(RequestContext& context, const Context& deps) {
@@ -275,7 +283,7 @@ Result<Response> Create(RequestContext& context, const Context& deps) {
 Result<Response> EditPage(RequestContext& context, const Context& deps) {
   auto agreement = AgreementToChange(context, deps);
   if (!agreement) return Fail(agreement.error());
-  return FormPage(context, deps, InputFrom(*agreement), FormMode::kEdit, std::nullopt, 200);
+  return FormPage(context, deps, InputFrom(*agreement), FormMode::kEdit, std::nullopt, 200, context.language);
 }
 
 Result<Response> Update(RequestContext& context, const Context& deps) {

@@ -63,15 +63,8 @@ bool ReadMonths(const std::string& text, int minimum, std::optional<int>& months
   return true;
 }
 
-}  // namespace
-
-bool OutOfOrder(const PartialDate& earlier, const PartialDate& later) {
-  if (!earlier.known() || !later.known()) return false;
-  return std::chrono::sys_days(later.LastDay()) < std::chrono::sys_days(earlier.FirstDay());
-}
-
-std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
-  std::vector<FieldError> errors;
+// The agreement's address, kind, status, visibility and texts.
+void CheckIdentity(const AgreementInput& input, std::vector<FieldError>& errors) {
   // "new" is the address of the form that records an agreement.
   if (!IsSlug(input.slug) || input.slug == "new") {
     errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});
@@ -87,7 +80,10 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
   CheckText(input.title, "title", errors);
   CheckText(input.signing_place, "signing_place", errors);
   CheckText(input.occasion, "occasion", errors);
+}
 
+// The dates of the agreement's life, each after the ones before it.
+void CheckDates(const AgreementInput& input, std::vector<FieldError>& errors) {
   auto signed_on = ReadDate(input.signed_on, "signed_on", errors);
   auto in_force_on = ReadDate(input.in_force_on, "in_force_on", errors);
   auto suspended_on = ReadDate(input.suspended_on, "suspended_on", errors);
@@ -115,7 +111,10 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
   if (status == AgreementStatus::kDraft && signed_on && signed_on->known()) {
     errors.push_back({"status", N_("A draft has no signing date: choose the status Signed, or remove the date.")});
   }
+}
 
+// Term, renewal, notice and the authentic languages.
+void CheckTerms(const AgreementInput& input, std::vector<FieldError>& errors) {
   auto term = ParseTerm(input.term);
   std::optional<int> months;
   if (!term) {
@@ -143,7 +142,10 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
       }
     }
   }
+}
 
+// At least two parties, each once, and coordinators who represent one of them.
+void CheckParties(const AgreementInput& input, std::vector<FieldError>& errors) {
   if (input.parties.size() < 2) errors.push_back({"parties", N_("An agreement has at least two parties.")});
   std::set<std::string> parties;
   for (const auto& party : input.parties) {
@@ -168,7 +170,9 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
       errors.push_back({"coordinators", N_("The end cannot come before the start.")});
     }
   }
+}
 
+void CheckObjectives(const AgreementInput& input, std::vector<FieldError>& errors) {
   if (input.objectives.size() > 50) errors.push_back({"objectives", N_("An agreement has at most 50 objectives.")});
   std::set<ObjectiveId> objective_ids;
   for (const auto& objective : input.objectives) {
@@ -191,6 +195,22 @@ std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
       errors.push_back({"objectives", N_("An objective is listed twice.")});
     }
   }
+}
+
+}  // namespace
+
+bool OutOfOrder(const PartialDate& earlier, const PartialDate& later) {
+  if (!earlier.known() || !later.known()) return false;
+  return std::chrono::sys_days(later.LastDay()) < std::chrono::sys_days(earlier.FirstDay());
+}
+
+std::vector<FieldError> ValidateAgreement(const AgreementInput& input) {
+  std::vector<FieldError> errors;
+  CheckIdentity(input, errors);
+  CheckDates(input, errors);
+  CheckTerms(input, errors);
+  CheckParties(input, errors);
+  CheckObjectives(input, errors);
   // Several checks may report the same problem twice: once is enough.
   std::vector<FieldError> unique;
   for (auto& error : errors) {
