@@ -44,107 +44,124 @@ Status RefreshNameKeys(db::Database& database) {
 
 Result<std::unique_ptr<App>> App::Create(const Config& config) {
   std::unique_ptr<App> app(new App(config));
+  if (auto opened = app->OpenDatabase(); !opened) return Fail(opened.error());
+  if (auto loaded = app->LoadPresentation(); !loaded) return Fail(loaded.error());
+  if (auto created = app->CreateServices(); !created) return Fail(created.error());
+  if (auto routed = app->AddAllRoutes(); !routed) return Fail(routed.error());
+  if (auto served = app->CreateServer(); !served) return Fail(served.error());
+  return app;
+}
 
-  auto url = db::DatabaseUrl::Parse(config.database_url);
+Status App::OpenDatabase() {
+  auto url = db::DatabaseUrl::Parse(config_.database_url);
   if (!url) return Fail(url.error());
-  auto database = db::Database::Open(*url, static_cast<size_t>(config.database_pool_size));
+  auto database = db::Database::Open(*url, static_cast<size_t>(config_.database_pool_size));
   if (!database) return Fail(database.error());
-  app->database_ = std::move(*database);
-  auto migrated = db::Migrate(*app->database_);
-  if (!migrated) return Fail(migrated.error());
-
-  app->catalogs_ = std::make_unique<i18n::Catalogs>(config.locale_dir);
-  auto templates = render::Templates::Load(config.web_dir / "templates", *app->catalogs_);
-  if (!templates) return Fail(templates.error());
-  app->templates_ = std::move(*templates);
-
-  app->static_files_.AddDirectory("/static/", config.web_dir / "static");
-  // htmx comes from npm (web/package.json), installed at build time and never committed.
-  app->static_files_.AddFile("/static/vendor/htmx.min.js", config.web_dir / "node_modules/htmx.org/dist/htmx.min.js");
-  // Noto Sans from Debian's fonts-noto-core covers Latin, Cyrillic and the Kazakh letters.
-  for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"}) {
-    app->static_files_.AddFile(std::string("/static/fonts/") + face,
-                               std::filesystem::path("/usr/share/fonts/truetype/noto") / face);
-  }
-
-  app->organizations_ = std::make_unique<directory::OrganizationService>(*app->database_);
-  app->people_ = std::make_unique<directory::PeopleService>(*app->database_);
-  // Keys folded by earlier rules are folded again before anyone searches them.
-  if (auto refolded = RefreshNameKeys(*app->database_); !refolded) return Fail(refolded.error());
-  app->roll_ = std::make_unique<directory::RollService>(*app->database_);
-  app->roll_imports_ = std::make_unique<directory::RollImports>(*app->roll_);
-  app->agreements_ = std::make_unique<agreements::AgreementService>(*app->database_);
-  app->events_ = std::make_unique<events::EventService>(*app->database_);
-  // The events serving an objective show on the agreement's tracker.
-  app->agreements_->AddActivitySource(events::AgreementActivities(*app->events_));
-  // An organization's page lists its agreements and its events.
-  app->organizations_->AddRelatedSource(agreements::OrganizationAgreements(*app->agreements_));
-  app->organizations_->AddRelatedSource(events::OrganizationEvents(*app->events_));
-  app->accounts_ = std::make_unique<accounts::AccountsService>(
-      *app->database_,
-      accounts::SessionPolicy{.idle_minutes = config.session_idle_minutes,
-                              .absolute_hours = config.session_absolute_hours,
-                              .failures_before_delay = config.sign_in_failures_before_delay,
-                              .max_delay_seconds = config.sign_in_max_delay_seconds,
-                              .attempts_per_address_per_hour = config.sign_in_attempts_per_address});
-
+  database_ = std::move(*database);
+  if (auto migrated = db::Migrate(*database_); !migrated) return Fail(migrated.error());
   // The CSRF key lives in the database, so that every server sharing it accepts the same tokens.
-  auto secret = app->database_->Write([](soci::session& sql) -> Result<std::string> {
+  auto secret = database_->Write([](soci::session& sql) -> Result<std::string> {
     if (auto existing = db::GetSetting(sql, "csrf_secret")) return *existing;
     std::string created = auth::NewSecretHex();
     db::SetSetting(sql, "csrf_secret", created);
     return created;
   });
   if (!secret) return Fail(secret.error());
-  app->csrf_tokens_ = std::make_unique<auth::CsrfTokens>(*secret);
+  csrf_tokens_ = std::make_unique<auth::CsrfTokens>(*secret);
+  return {};
+}
+
+Status App::LoadPresentation() {
+  catalogs_ = std::make_unique<i18n::Catalogs>(config_.locale_dir);
+  auto templates = render::Templates::Load(config_.web_dir / "templates", *catalogs_);
+  if (!templates) return Fail(templates.error());
+  templates_ = std::move(*templates);
+
+  static_files_.AddDirectory("/static/", config_.web_dir / "static");
+  // htmx comes from npm (web/package.json), installed at build time and never committed.
+  static_files_.AddFile("/static/vendor/htmx.min.js", config_.web_dir / "node_modules/htmx.org/dist/htmx.min.js");
+  // Noto Sans from Debian's fonts-noto-core covers Latin, Cyrillic and the Kazakh letters.
+  for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"}) {
+    static_files_.AddFile(std::string("/static/fonts/") + face,
+                          std::filesystem::path("/usr/share/fonts/truetype/noto") / face);
+  }
 
   std::vector<render::NavItem> navigation = home::Navigation();
   for (auto& item : agreements::Navigation()) navigation.push_back(std::move(item));
   for (auto& item : events::Navigation()) navigation.push_back(std::move(item));
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
-  app->pages_ = std::make_unique<render::PageRenderer>(*app->templates_, *app->catalogs_, std::move(navigation));
+  pages_ = std::make_unique<render::PageRenderer>(*templates_, *catalogs_, std::move(navigation));
+  return {};
+}
 
+Status App::CreateServices() {
+  organizations_ = std::make_unique<directory::OrganizationService>(*database_);
+  people_ = std::make_unique<directory::PeopleService>(*database_);
+  // Keys folded by earlier rules are folded again before anyone searches them.
+  if (auto refolded = RefreshNameKeys(*database_); !refolded) return Fail(refolded.error());
+  roll_ = std::make_unique<directory::RollService>(*database_);
+  roll_imports_ = std::make_unique<directory::RollImports>(*roll_);
+  agreements_ = std::make_unique<agreements::AgreementService>(*database_);
+  events_ = std::make_unique<events::EventService>(*database_);
+  // The events serving an objective show on the agreement's tracker.
+  agreements_->AddActivitySource(events::AgreementActivities(*events_));
+  // An organization's page lists its agreements and its events.
+  organizations_->AddRelatedSource(agreements::OrganizationAgreements(*agreements_));
+  organizations_->AddRelatedSource(events::OrganizationEvents(*events_));
+  accounts_ = std::make_unique<accounts::AccountsService>(
+      *database_, accounts::SessionPolicy{.idle_minutes = config_.session_idle_minutes,
+                                          .absolute_hours = config_.session_absolute_hours,
+                                          .failures_before_delay = config_.sign_in_failures_before_delay,
+                                          .max_delay_seconds = config_.sign_in_max_delay_seconds,
+                                          .attempts_per_address_per_hour = config_.sign_in_attempts_per_address});
+  home_ = std::make_unique<home::HomeService>(*database_, *organizations_, *agreements_, *catalogs_);
+  return {};
+}
+
+Status App::AddAllRoutes() {
   // Config::Load checked both lists.
-  auto metrics_allow = http::AddressSet::Parse(config.metrics_allow);
-  auto trusted_proxies = http::AddressSet::Parse(config.trusted_proxies);
+  auto metrics_allow = http::AddressSet::Parse(config_.metrics_allow);
+  auto trusted_proxies = http::AddressSet::Parse(config_.trusted_proxies);
   if (!metrics_allow) return Fail(metrics_allow.error());
   if (!trusted_proxies) return Fail(trusted_proxies.error());
-  AddPlatformRoutes(app->router_, *app->database_, app->metrics_, app->static_files_, std::move(*metrics_allow));
-  app->home_ =
-      std::make_unique<home::HomeService>(*app->database_, *app->organizations_, *app->agreements_, *app->catalogs_);
-  home::AddRoutes(app->router_, *app->pages_, *app->home_, config.scheme());
-  directory::AddRoutes(app->router_, *app->pages_, *app->organizations_, *app->people_, *app->roll_,
-                       *app->roll_imports_);
-  agreements::AddRoutes(app->router_, *app->pages_, *app->agreements_, *app->organizations_);
-  events::AddRoutes(app->router_, *app->pages_, *app->events_, *app->organizations_);
-  auto cookie = http::SessionCookie::For(config.scheme(), config.session_absolute_hours);
-  accounts::AddRoutes(app->router_, {*app->accounts_, *app->organizations_, *app->pages_, cookie});
+  AddPlatformRoutes(router_, *database_, metrics_, static_files_, std::move(*metrics_allow));
+  home::AddRoutes(router_, *pages_, *home_, config_.scheme());
+  directory::AddRoutes(router_, *pages_, *organizations_, *people_, *roll_, *roll_imports_);
+  agreements::AddRoutes(router_, *pages_, *agreements_, *organizations_);
+  events::AddRoutes(router_, *pages_, *events_, *organizations_);
+  auto cookie = http::SessionCookie::For(config_.scheme(), config_.session_absolute_hours);
+  accounts::AddRoutes(router_, {*accounts_, *organizations_, *pages_, cookie});
 
-  app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, *app->pages_, app->metrics_,
-                                                    http::PipelineOptions{.access_log = config.access_log,
-                                                                          .trusted_proxies = *trusted_proxies});
+  pipeline_ = std::make_unique<http::Pipeline>(
+      router_, *pages_, metrics_,
+      http::PipelineOptions{.access_log = config_.access_log, .trusted_proxies = *trusted_proxies});
   // Outermost first: headers on every response; who is calling; in which language; forms.
-  app->pipeline_->Use(http::SecurityHeaders(config.scheme()));
-  app->pipeline_->Use(http::Authenticate(*app->accounts_, cookie, *app->pages_));
-  app->pipeline_->Use(http::ChooseLanguage());
-  app->pipeline_->Use(http::ProtectForms(*app->csrf_tokens_, config.scheme(), *app->pages_));
+  pipeline_->Use(http::SecurityHeaders(config_.scheme()));
+  pipeline_->Use(http::Authenticate(*accounts_, cookie, *pages_));
+  pipeline_->Use(http::ChooseLanguage());
+  pipeline_->Use(http::ProtectForms(*csrf_tokens_, config_.scheme(), *pages_));
+  return {};
+}
 
-  auto listen = config.ListenAddress();
+Status App::CreateServer() {
+  auto listen = config_.ListenAddress();
   if (!listen) return Fail(listen.error());
+  auto trusted_proxies = http::AddressSet::Parse(config_.trusted_proxies);
+  if (!trusted_proxies) return Fail(trusted_proxies.error());
   http::ServerOptions options{
       .host = listen->first,
       .port = listen->second,
-      .threads = config.threads,
-      .header_timeout = std::chrono::seconds(config.header_timeout_seconds),
-      .body_timeout = std::chrono::seconds(config.body_timeout_seconds),
-      .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
-      .shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds),
-      .uploads_per_address = config.uploads_per_address,
-      .temporary_directory = config.TemporaryDirectory().string(),
+      .threads = config_.threads,
+      .header_timeout = std::chrono::seconds(config_.header_timeout_seconds),
+      .body_timeout = std::chrono::seconds(config_.body_timeout_seconds),
+      .idle_timeout = std::chrono::seconds(config_.idle_timeout_seconds),
+      .shutdown_grace = std::chrono::seconds(config_.shutdown_grace_seconds),
+      .uploads_per_address = config_.uploads_per_address,
+      .temporary_directory = config_.TemporaryDirectory().string(),
       .trusted_proxies = *trusted_proxies,
   };
-  app->server_ = std::make_unique<http::Server>(options, *app->pipeline_);
-  return app;
+  server_ = std::make_unique<http::Server>(options, *pipeline_);
+  return {};
 }
 
 Status App::SeedDemo() {

@@ -64,6 +64,13 @@ class App {
  private:
   explicit App(Config config) : config_(std::move(config)) {}
 
+  // Create's steps, in order.
+  Status OpenDatabase();      // open, migrate, the CSRF key
+  Status LoadPresentation();  // catalogs, templates, static files, the navigation
+  Status CreateServices();    // each module's services, and what they show of one another
+  Status AddAllRoutes();      // the URL tables and the middleware
+  Status CreateServer();
+
   Config config_;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<i18n::Catalogs> catalogs_;

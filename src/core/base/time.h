@@ -17,10 +17,16 @@ inline std::string UtcTimestamp(std::chrono::system_clock::time_point instant) {
 
 inline std::string NowUtc() { return UtcTimestamp(std::chrono::system_clock::now()); }
 
+// The stored form of the instant `offset` from now: UtcFromNow(std::chrono::days(90)) for a
+// lifetime's end, UtcFromNow(-std::chrono::minutes(15)) for the start of a window.
+inline std::string UtcFromNow(std::chrono::seconds offset) {
+  return UtcTimestamp(std::chrono::system_clock::now() + offset);
+}
+
 // The instant a stored "2026-11-27T07:18:07Z" names; nullopt for any other text.
 inline std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(std::string_view text) {
-  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':' || text[19] != 'Z') {
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
     return std::nullopt;
   }
   auto number = [&](size_t at, size_t length) {

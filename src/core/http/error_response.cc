@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_text.h"
 #include "core/base/log_text.h"
 #include "core/base/messages.h"
 
@@ -88,7 +89,7 @@ Response Present(RequestContext& context, int status, std::string_view code_name
       body["fields"].push_back(
           {{"field", field.field}, {"message", presenter.Translate(context.language, field.message)}});
     }
-    return Response::Json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
+    return Response::Json(JsonText(body), status);
   }
   return presenter.ErrorPage(context, status, presenter.Translate(context.language, TitleFor(status)), message, fields);
 }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_text.h"
 #include "core/base/pagination.h"
 #include "core/base/partial_date.h"
 #include "core/http/request.h"
@@ -26,7 +27,7 @@ inline nlohmann::json PartialDateJson(const PartialDate& date) {
 
 inline Response JsonResponse(const nlohmann::json& body, int status = 200) {
   // Invalid UTF-8 in stored text must not turn a good answer into an exception.
-  Response response = Response::Json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
+  Response response = Response::Json(JsonText(body), status);
   response.SetHeader("Cache-Control", "no-store");
   return response;
 }

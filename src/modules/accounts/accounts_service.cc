@@ -1,13 +1,12 @@
 #include "modules/accounts/accounts_service.h"
 
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "core/auth/secrets.h"
+#include "core/base/json_text.h"
 #include "core/base/log_text.h"
 #include "core/base/messages.h"
 #include "core/base/text.h"
@@ -21,16 +20,8 @@ namespace {
 using auth::Actor;
 using auth::Role;
 
-std::string Ago(std::chrono::seconds age) { return UtcTimestamp(std::chrono::system_clock::now() - age); }
-
-std::string Later(std::chrono::seconds delay) { return UtcTimestamp(std::chrono::system_clock::now() + delay); }
-
 // The same answer for every way a sign-in can fail (docs/SECURITY.md 2).
 Error SignInRefused() { return Error::Unauthenticated(N_("The email or password is not correct.")); }
-
-std::string Json(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 // An actor for changes made from the terminal: no user, a request id of its own.
 // The platform acting for itself, from the terminal or a loader.
@@ -53,8 +44,8 @@ std::vector<FieldError> CheckProfile(const NewUser& user) {
 std::chrono::seconds SignInDelay(const SessionPolicy& policy, long long failures, std::chrono::seconds since_last) {
   if (failures < policy.failures_before_delay) return std::chrono::seconds(0);
   long long doublings = failures - policy.failures_before_delay;
-  long long delay = doublings >= 30 ? policy.max_delay_seconds
-                                    : std::min<long long>(policy.max_delay_seconds, 1LL << doublings);
+  long long delay =
+      doublings >= 30 ? policy.max_delay_seconds : std::min<long long>(policy.max_delay_seconds, 1LL << doublings);
   return std::chrono::seconds(std::max<long long>(0, delay - since_last.count()));
 }
 
@@ -90,12 +81,12 @@ Result<UserId> AccountsService::CreatePlatformAdmin(const NewUser& input, const 
                                          {{"email", N_("A user with this email already exists.")}}));
     }
     UserId id = store_.InsertUser(sql, user, *hash, /*is_demo=*/false);
-    auto grant = store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id),
-                                    *auth::Policy::ForPlatform(actor), Role::kPlatformAdmin, UserId(), NowUtc());
-    audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}})});
+    auto grant = store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id), *auth::Policy::ForPlatform(actor),
+                                    Role::kPlatformAdmin, UserId(), NowUtc());
+    audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, JsonText({{"email", user.email}})});
     audit::Record(sql, actor,
                   {"role.grant", "role_grant", grant.value(), std::nullopt,
-                   Json({{"user_id", id.value()}, {"role", "platform_admin"}})});
+                   JsonText({{"user_id", id.value()}, {"role", "platform_admin"}})});
     return id;
   });
 }
@@ -121,9 +112,10 @@ Status AccountsService::SetPasswordFromTerminal(const std::string& email, const 
     store_.SetPassword(sql, user.id, *hash);
     int revoked = store_.RevokeSessionsOf(sql, user.id, now);
     int tokens_revoked = store_.RevokeApiTokensOf(sql, user.id, now);
-    audit::Record(sql, actor,
-                  {"user.password", "user", user.id.value(), std::nullopt,
-                   Json({{"sessions_revoked", revoked}, {"api_tokens_revoked", tokens_revoked}, {"by", "terminal"}})});
+    audit::Record(
+        sql, actor,
+        {"user.password", "user", user.id.value(), std::nullopt,
+         JsonText({{"sessions_revoked", revoked}, {"api_tokens_revoked", tokens_revoked}, {"by", "terminal"}})});
     return {};
   });
 }
@@ -150,8 +142,9 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
       id = existing->user.id;
     } else {
       id = store_.InsertUser(sql, user, *hash, /*is_demo=*/true);
-      audit::Record(sql, actor,
-                    {"user.create", "user", id.value(), std::nullopt, Json({{"email", user.email}, {"demo", true}})});
+      audit::Record(
+          sql, actor,
+          {"user.create", "user", id.value(), std::nullopt, JsonText({{"email", user.email}, {"demo", true}})});
     }
     for (const auto& [role, slug] : roles) {
       std::optional<OrganizationId> organization;
@@ -160,12 +153,13 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
         if (!organization) return Fail(Error::Internal("demo account: no organization " + slug));
       }
       if (store_.FindActiveGrant(sql, id, role, organization)) continue;
-      auto grant = store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id),
-                                      *auth::Policy::AsSystem(actor, "organization", organization.value_or(OrganizationId())),
-                                      role, UserId(), NowUtc());
+      auto grant =
+          store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id),
+                             *auth::Policy::AsSystem(actor, "organization", organization.value_or(OrganizationId())),
+                             role, UserId(), NowUtc());
       audit::Record(sql, actor,
                     {"role.grant", "role_grant", grant.value(), organization,
-                     Json({{"user_id", id.value()}, {"role", auth::RoleKey(role)}})});
+                     JsonText({{"user_id", id.value()}, {"role", auth::RoleKey(role)}})});
     }
     return id;
   });
@@ -185,8 +179,9 @@ Result<std::string> AccountsService::CountAttempt(const std::string& email, cons
   if (account_wait->count() > 0) {
     spdlog::warn("sign-in refused (account waits {} s) for {} from {} rid={}", account_wait->count(),
                  EscapeForLog(email), EscapeForLog(remote_address), request_id);
-    return Fail(Error::TooManyRequests(N_("Too many failed sign-ins for this account. Please wait a moment and try again."))
-                    .WithRetryAfter(static_cast<int>(account_wait->count())));
+    return Fail(
+        Error::TooManyRequests(N_("Too many failed sign-ins for this account. Please wait a moment and try again."))
+            .WithRetryAfter(static_cast<int>(account_wait->count())));
   }
   // …then the address's hourly count, taken in the same statement that adds this attempt.
   auto hour = std::chrono::floor<std::chrono::hours>(now);
@@ -241,11 +236,11 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
       store_.InsertFailure(sql, email, remote_address, NowUtc());
       audit::Record(sql, anonymous,
                     {"session.sign_in_failed", "user", user ? user->user.id.value() : 0, std::nullopt,
-                     Json({{"email", email}, {"remote_address", remote_address}})});
+                     JsonText({{"email", email}, {"remote_address", remote_address}})});
       return {};
     });
-    spdlog::warn("sign-in failed for {} from {}: {} rid={}", EscapeForLog(email), EscapeForLog(remote_address),
-                 reason, request_id);
+    spdlog::warn("sign-in failed for {} from {}: {} rid={}", EscapeForLog(email), EscapeForLog(remote_address), reason,
+                 request_id);
     if (!recorded) return Fail(recorded.error());
     return Fail(SignInRefused());
   }
@@ -257,13 +252,13 @@ Result<NewSession> AccountsService::SignIn(const std::string& email_input, const
   auto created = database_.Write([&](soci::session& sql) -> Status {
     std::string now = NowUtc();
     store_.InsertSession(sql, auth::HashToken(token), user->user.id, now,
-                         Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
+                         UtcFromNow(std::chrono::hours(policy_.absolute_hours)), remote_address);
     store_.TouchUser(sql, user->user.id, now);
     Actor actor(user->user.id, user->user.display_name, user->user.preferred_language, {});
     actor.SetRequestId(request_id);
-    audit::Record(
-        sql, actor,
-        {"session.sign_in", "user", user->user.id.value(), std::nullopt, Json({{"remote_address", remote_address}})});
+    audit::Record(sql, actor,
+                  {"session.sign_in", "user", user->user.id.value(), std::nullopt,
+                   JsonText({{"remote_address", remote_address}})});
     return {};
   });
   if (!created) return Fail(created.error());
@@ -291,14 +286,15 @@ Result<std::optional<auth::Actor>> AccountsService::AuthenticateSession(const st
   auto actor = database_.Read([&](soci::session& sql) -> Result<std::optional<Actor>> {
     session = store_.FindSession(sql, hash, NowUtc());
     if (!session) return std::optional<Actor>();
-    if (session->last_seen_at_utc < Ago(std::chrono::minutes(policy_.idle_minutes))) return std::optional<Actor>();
+    if (session->last_seen_at_utc < UtcFromNow(-std::chrono::minutes(policy_.idle_minutes)))
+      return std::optional<Actor>();
     auto loaded = LoadActor(sql, session->user, request_id);
     if (!loaded) return std::optional<Actor>();
     return std::optional<Actor>(std::move(*loaded));
   });
   if (!actor || !*actor) return actor;
   // Keep the session alive, writing at most once a minute.
-  if (session->last_seen_at_utc < Ago(std::chrono::minutes(1))) {
+  if (session->last_seen_at_utc < UtcFromNow(-std::chrono::minutes(1))) {
     auto touched = database_.Write([&](soci::session& sql) -> Status {
       std::string now = NowUtc();
       store_.TouchSession(sql, session->id, now);
@@ -324,7 +320,7 @@ Result<std::optional<auth::Actor>> AccountsService::AuthenticateApiToken(const s
     return std::optional<Actor>(std::move(*loaded));
   });
   // "Last used", written at most once a minute: a syncing system may call many times a second.
-  if (actor && *actor && owner->last_used_at_utc < Ago(std::chrono::minutes(1))) {
+  if (actor && *actor && owner->last_used_at_utc < UtcFromNow(-std::chrono::minutes(1))) {
     auto touched = database_.Write([&](soci::session& sql) -> Status {
       store_.TouchApiToken(sql, owner->credential.id, NowUtc());
       return {};
@@ -372,10 +368,10 @@ Result<NewSession> AccountsService::ChangePassword(const Actor& actor, const std
     int revoked = store_.RevokeSessionsOf(sql, actor.user(), now);
     int tokens_revoked = store_.RevokeApiTokensOf(sql, actor.user(), now);
     store_.InsertSession(sql, auth::HashToken(token), actor.user(), now,
-                         Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
+                         UtcFromNow(std::chrono::hours(policy_.absolute_hours)), remote_address);
     audit::Record(sql, actor,
                   {"user.password", "user", actor.user().value(), std::nullopt,
-                   Json({{"sessions_revoked", revoked}, {"api_tokens_revoked", tokens_revoked}})});
+                   JsonText({{"sessions_revoked", revoked}, {"api_tokens_revoked", tokens_revoked}})});
     return {};
   });
   if (!changed) return Fail(changed.error());
@@ -397,252 +393,9 @@ Status AccountsService::SetPreferences(const Actor& actor, const std::string& di
     store_.SetPreferences(sql, actor.user(), display_name, language);
     audit::Record(
         sql, actor,
-        {"user.preferences", "user", actor.user().value(), std::nullopt, Json({{"preferred_language", language}})});
+        {"user.preferences", "user", actor.user().value(), std::nullopt, JsonText({{"preferred_language", language}})});
     return {};
   });
-}
-
-bool AccountsService::MayManage(const Actor& actor, soci::session& sql, UserId user) {
-  return auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user)).has_value();
-}
-
-Result<Page<User>> AccountsService::ListUsers(const Actor& actor, const std::string& search, const PageRequest& page) {
-  bool all = actor.IsPlatformAdmin();
-  auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
-  if (!all && scope.empty()) return Fail(Error::PermissionDenied());
-  std::string folded;
-  for (unsigned char c : search) folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
-  return database_.Read(
-      [&](soci::session& sql) -> Result<Page<User>> { return store_.ListUsers(sql, folded, all, scope, page); });
-}
-
-Result<User> AccountsService::GetUser(const Actor& actor, UserId user) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Read([&](soci::session& sql) -> Result<User> {
-    if (actor.user() != user && !MayManage(actor, sql, user)) return Fail(Error::NotFound());
-    auto stored = store_.FindUser(sql, user);
-    if (!stored) return Fail(Error::NotFound());
-    return stored->user;
-  });
-}
-
-Result<std::vector<GrantView>> AccountsService::GrantsOf(const Actor& actor, UserId user) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Read([&](soci::session& sql) -> Result<std::vector<GrantView>> {
-    if (actor.user() != user && !MayManage(actor, sql, user)) return Fail(Error::NotFound());
-    if (!store_.FindUser(sql, user)) return Fail(Error::NotFound());
-    return store_.GrantViewsOf(sql, user);
-  });
-}
-
-namespace {
-
-constexpr const char* kMayNotGrant = N_("You may not grant this role on this organization.");
-
-// Bar admins grant and revoke what a bar admin is not; platform admins anything.
-bool MayHandOut(const Actor& actor, Role role) {
-  return actor.IsPlatformAdmin() || (role != Role::kPlatformAdmin && role != Role::kBarAdmin);
-}
-
-}  // namespace
-
-Result<auth::RoleGrantId> AccountsService::Grant(const Actor& actor, UserId user, const std::string& role_key,
-                                                 std::optional<OrganizationId> organization) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  auto role = auth::ParseRole(role_key);
-  std::vector<FieldError> errors;
-  if (!role) errors.push_back({"role", N_("Choose a role from the list.")});
-  if (role && *role == Role::kPlatformAdmin && organization) {
-    errors.push_back({"organization", N_("The platform admin role is held on no organization.")});
-  }
-  if (role && *role != Role::kPlatformAdmin && !organization) {
-    errors.push_back({"organization", N_("Choose the organization the role is held on.")});
-  }
-  return database_.Write([&](soci::session& sql) -> Result<auth::RoleGrantId> {
-    // A grant links a user and an organization: leave on both. A user out of the actor's reach
-    // is not shown to exist, whatever was asked.
-    if (!store_.FindUser(sql, user)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "user", user.value()));
-    auto user_permit = auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user));
-    if (!user_permit) return Fail(user_permit.error());
-    // Then leave on the organization named, before what else was sent is judged.
-    auto invalid = [&] { return Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)); };
-    std::optional<auth::Permit<OrganizationId>> organization_permit;
-    if (organization) {
-      // An organization the actor may not see is as unknown as one that does not exist.
-      auto visibility = store_.OrganizationVisibility(sql, *organization);
-      if (!visibility || !auth::Policy::MayView(actor, {*visibility, {*organization}, {}})) {
-        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                           {{"organization", N_("There is no such organization.")}}));
-      }
-      auto permit = auth::Policy::ActFor(actor, Role::kBarAdmin, *organization, *visibility, kMayNotGrant);
-      if (!permit) return Fail(permit.error());
-      organization_permit = *permit;
-      if (!errors.empty()) return Fail(invalid());
-    } else {
-      if (!errors.empty()) return Fail(invalid());
-      auto permit = auth::Policy::ForPlatform(actor, kMayNotGrant);
-      if (!permit) return Fail(permit.error());
-      organization_permit = *permit;
-    }
-    if (!MayHandOut(actor, *role)) {
-      return Fail(auth::Policy::Refuse(actor, Error::PermissionDenied(kMayNotGrant), "user", user.value()));
-    }
-    if (auto existing = store_.FindActiveGrant(sql, user, *role, organization)) return *existing;
-    auto grant = store_.InsertGrant(sql, *user_permit, *organization_permit, *role, actor.user(), NowUtc());
-    audit::Record(sql, actor,
-                  {"role.grant", "role_grant", grant.value(), organization,
-                   Json({{"user_id", user.value()}, {"role", role_key}})});
-    spdlog::info("role granted: {} on organization {} to user {} by user {} rid={}", role_key,
-                 organization ? organization->value() : 0, user.value(), actor.user().value(), actor.request_id());
-    return grant;
-  });
-}
-
-Status AccountsService::Revoke(const Actor& actor, auth::RoleGrantId grant_id) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Write([&](soci::session& sql) -> Status {
-    auto grant = store_.FindGrant(sql, grant_id);
-    if (!grant) return Fail(Error::NotFound());
-    // A grant of a user out of the actor's reach is not shown to exist.
-    if (!auth::Policy::ManageUser(actor, grant->user, store_.ReachOf(sql, grant->user))) {
-      return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "role grant", grant_id.value()));
-    }
-    std::vector<OrganizationId> owners;
-    if (grant->organization) owners.push_back(*grant->organization);
-    auto permit = auth::Policy::Change(actor, Role::kBarAdmin, "role grant", grant_id,
-                                       {auth::Visibility::kPublic, owners, {}}, N_("You may not revoke this role."));
-    if (!permit) return Fail(permit.error());
-    if (!MayHandOut(actor, grant->role)) {
-      return Fail(auth::Policy::Refuse(actor, Error::PermissionDenied(N_("You may not revoke this role.")),
-                                       "role grant", grant_id.value()));
-    }
-    store_.RevokeGrant(sql, *permit, actor.user(), NowUtc());
-    audit::Record(sql, actor,
-                  {"role.revoke", "role_grant", grant_id.value(), grant->organization,
-                   Json({{"user_id", grant->user.value()}, {"role", auth::RoleKey(grant->role)}})});
-    spdlog::info("role revoked: grant {} by user {} rid={}", grant_id.value(), actor.user().value(),
-                 actor.request_id());
-    return {};
-  });
-}
-
-Status AccountsService::LinkPerson(const Actor& actor, UserId user, const std::string& person_slug) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Write([&](soci::session& sql) -> Status {
-    if (!store_.FindUser(sql, user)) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "user", user.value()));
-    auto user_permit = auth::Policy::ManageUser(actor, user, store_.ReachOf(sql, user));
-    if (!user_permit) return Fail(user_permit.error());
-    if (actor.user() == user) {
-      return Fail(auth::Policy::Refuse(
-          actor,
-          Error::PermissionDenied(N_("You may not link your own account to a person: ask an administrator of "
-                                     "the person's bar.")),
-          "user", user.value()));
-    }
-    std::optional<auth::Permit<PersonId>> person_permit;
-    std::string linked = person_slug;
-    if (!person_slug.empty()) {
-      auto person = store_.FindPerson(sql, person_slug);
-      if (!person) {
-        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                           {{"person", N_("There is no such person in the directory.")}}));
-      }
-      auto permit =
-          auth::Policy::Change(actor, Role::kBarAdmin, "person", person->id,
-                               {auth::Visibility::kPublic, person->organizations, {}},
-                               N_("Only the administrators of this person's bars may link them to an account."));
-      if (!permit) return Fail(permit.error());
-      if (person->linked_user && *person->linked_user != user) {
-        return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                           {{"person", N_("This person is already linked to another account.")}}));
-      }
-      person_permit = *permit;
-    }
-    store_.LinkPerson(sql, *user_permit, person_permit);
-    audit::Record(sql, actor,
-                  {"user.person_link", "user", user.value(), std::nullopt,
-                   Json({{"person", linked.empty() ? nlohmann::json(nullptr) : nlohmann::json(linked)}})});
-    return {};
-  });
-}
-
-Result<std::string> AccountsService::LinkedPerson(const Actor& actor, UserId user) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Read([&](soci::session& sql) -> Result<std::string> {
-    if (actor.user() != user && !MayManage(actor, sql, user)) return Fail(Error::NotFound());
-    if (!store_.FindUser(sql, user)) return Fail(Error::NotFound());
-    return store_.LinkedPersonSlug(sql, user).value_or("");
-  });
-}
-
-Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const Actor& actor,
-                                                                         const NewApiToken& request) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  std::vector<FieldError> errors;
-  std::string name(TrimSpaces(request.name));
-  if (name.empty() || name.size() > 100) {
-    errors.push_back({"name", N_("Name the token (1 to 100 characters), e.g. after the system that uses it.")});
-  }
-  auto scope = auth::ParseTokenScope(request.scope);
-  if (!scope) {
-    errors.push_back({"scope", N_("Choose what the token may do: read, write, or administer.")});
-  } else if (actor.token() && !auth::Covers(actor.token()->scope, *scope)) {
-    errors.push_back({"scope", N_("A token cannot make a token that may do more than itself.")});
-  } else if (*scope == auth::TokenScope::kAdmin && !actor.HoldsAnywhere(Role::kBarAdmin)) {
-    errors.push_back({"scope", N_("Only administrators can make a token that administers.")});
-  }
-  if (request.expires_in_days < 1 || request.expires_in_days > kMaxTokenDays) {
-    errors.push_back({"expires_in_days", N_("A token lasts from 1 to 365 days.")});
-  }
-  if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors)));
-
-  ApiToken created{.name = name, .scope = *scope, .created_at_utc = NowUtc(),
-                   .expires_at_utc = Later(std::chrono::days(request.expires_in_days))};
-  // A token's token lives no longer than the one that made it.
-  if (actor.token() && actor.token()->expires_at_utc < created.expires_at_utc) {
-    created.expires_at_utc = actor.token()->expires_at_utc;
-  }
-  std::string token = auth::NewToken();
-  return database_.Write([&](soci::session& sql) -> Result<std::pair<ApiToken, std::string>> {
-    created.id = store_.InsertApiToken(sql, actor.user(), created, auth::HashToken(token));
-    audit::Record(sql, actor,
-                  {"api_token.create", "api_token", created.id, std::nullopt,
-                   Json({{"name", name},
-                         {"scope", auth::TokenScopeKey(created.scope)},
-                         {"expires_at", created.expires_at_utc},
-                         {"by_token", actor.token() ? nlohmann::json(actor.token()->id) : nlohmann::json(nullptr)}})});
-    return std::pair(created, token);
-  });
-}
-
-Result<std::vector<ApiToken>> AccountsService::ApiTokens(const Actor& actor) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Read(
-      [&](soci::session& sql) -> Result<std::vector<ApiToken>> { return store_.ApiTokensOf(sql, actor.user()); });
-}
-
-Status AccountsService::RevokeApiToken(const Actor& actor, long long token) {
-  if (!actor.signed_in()) return Fail(Error::Unauthenticated());
-  return database_.Write([&](soci::session& sql) -> Status {
-    // Another user's token is not found: ids of others' records reveal nothing.
-    if (!store_.RevokeApiToken(sql, actor.user(), token, NowUtc())) return Fail(Error::NotFound());
-    audit::Record(sql, actor, {"api_token.revoke", "api_token", token, std::nullopt, "{}"});
-    return {};
-  });
-}
-
-Result<Page<audit::LoggedEntry>> AccountsService::SearchAudit(const Actor& actor, const audit::Filter& filter,
-                                                              const PageRequest& page) {
-  audit::Filter scoped = filter;
-  if (!actor.IsPlatformAdmin()) {
-    auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
-    if (scope.empty()) return Fail(Error::PermissionDenied());
-    std::vector<long long> ids;
-    for (auto id : scope) ids.push_back(id.value());
-    scoped.organizations = std::move(ids);
-  }
-  return database_.Read(
-      [&](soci::session& sql) -> Result<Page<audit::LoggedEntry>> { return audit::Search(sql, scoped, page); });
 }
 
 }  // namespace entente::accounts

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/auth/secrets.h"
+#include "core/base/json_text.h"
 #include "core/base/log_text.h"
 #include "core/base/messages.h"
 #include "core/base/time.h"
@@ -24,13 +25,6 @@ using auth::Role;
 
 constexpr auto kChallengeLifetime = std::chrono::minutes(5);
 constexpr const char* kIssuer = "Entente";
-
-std::string Json(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string Ago(std::chrono::seconds age) { return UtcTimestamp(std::chrono::system_clock::now() - age); }
-std::string Later(std::chrono::seconds delay) { return UtcTimestamp(std::chrono::system_clock::now() + delay); }
 
 Error CodeError(const char* message) {
   return Error::InvalidArgument(N_("Please correct the fields below."), {{"code", message}});
@@ -75,8 +69,8 @@ std::optional<Result<NewSession>> AccountsService::BeginSecondFactor(const Store
   if (!*enrolled) return std::nullopt;
   std::string token = auth::NewToken();
   auto created = database_.Write([&](soci::session& sql) -> Status {
-    two_factor_store_.InsertChallenge(sql, auth::HashToken(token), user.user.id, NowUtc(), Later(kChallengeLifetime),
-                                      remote_address);
+    two_factor_store_.InsertChallenge(sql, auth::HashToken(token), user.user.id, NowUtc(),
+                                      UtcFromNow(kChallengeLifetime), remote_address);
     return {};
   });
   if (!created) return Result<NewSession>(Fail(created.error()));
@@ -130,7 +124,7 @@ Result<NewSession> AccountsService::CompleteSignIn(const std::string& challenge_
       if (ok) {
         audit::Record(sql, actor,
                       {"two_factor.recovery_used", "user", user.id.value(), std::nullopt,
-                       Json({{"recovery_codes_left", two_factor_store_.RecoveryCodesLeft(sql, user.id)}})});
+                       JsonText({{"recovery_codes_left", two_factor_store_.RecoveryCodesLeft(sql, user.id)}})});
       }
     } else if (auto stored = two_factor_store_.Find(sql, user.id); stored && !stored->secret_base32.empty()) {
       auto step = totp::Check(stored->secret_base32, code, std::time(nullptr), stored->last_time_step);
@@ -140,17 +134,18 @@ Result<NewSession> AccountsService::CompleteSignIn(const std::string& challenge_
       store_.InsertFailure(sql, user.email, remote_address, now);
       audit::Record(sql, Actor::System(request_id),
                     {"session.sign_in_failed", "user", user.id.value(), std::nullopt,
-                     Json({{"email", user.email}, {"remote_address", remote_address}, {"step", "second_factor"}})});
+                     JsonText({{"email", user.email}, {"remote_address", remote_address}, {"step", "second_factor"}})});
       return false;
     }
     two_factor_store_.EndChallenge(sql, challenge->id, now);
     store_.ReturnAttempt(sql, remote_address, *window);
     store_.InsertSession(sql, auth::HashToken(session_token), user.id, now,
-                         Later(std::chrono::hours(policy_.absolute_hours)), remote_address);
+                         UtcFromNow(std::chrono::hours(policy_.absolute_hours)), remote_address);
     store_.TouchUser(sql, user.id, now);
-    audit::Record(sql, actor,
-                  {"session.sign_in", "user", user.id.value(), std::nullopt,
-                   Json({{"remote_address", remote_address}, {"second_factor", recovery ? "recovery_code" : "totp"}})});
+    audit::Record(
+        sql, actor,
+        {"session.sign_in", "user", user.id.value(), std::nullopt,
+         JsonText({{"remote_address", remote_address}, {"second_factor", recovery ? "recovery_code" : "totp"}})});
     return true;
   });
   if (!accepted) return Fail(accepted.error());
@@ -197,8 +192,9 @@ Result<TwoFactorEnrolment> AccountsService::StartTwoFactorEnrolment(const Actor&
   std::string secret = totp::NewSecretBase32();
   return database_.Write([&](soci::session& sql) -> Result<TwoFactorEnrolment> {
     two_factor_store_.SetPending(sql, actor.user(), secret, NowUtc());
-    audit::Record(sql, actor,
-                  {"two_factor.enrol", "user", actor.user().value(), std::nullopt, Json({{"re_enrolment", enrolled}})});
+    audit::Record(
+        sql, actor,
+        {"two_factor.enrol", "user", actor.user().value(), std::nullopt, JsonText({{"re_enrolment", enrolled}})});
     return TwoFactorEnrolment{secret, totp::OtpauthUri(kIssuer, user->user.email, secret)};
   });
 }
@@ -231,7 +227,7 @@ Result<std::vector<std::string>> AccountsService::ConfirmTwoFactor(const Actor& 
     two_factor_store_.ReplaceRecoveryCodes(sql, actor.user(), hashes, now);
     audit::Record(sql, actor,
                   {"two_factor.confirm", "user", actor.user().value(), std::nullopt,
-                   Json({{"recovery_codes", totp::kRecoveryCodeCount}})});
+                   JsonText({{"recovery_codes", totp::kRecoveryCodeCount}})});
     return codes;
   });
   if (confirmed) spdlog::info("two-factor sign-in confirmed: user {} rid={}", actor.user().value(), actor.request_id());
@@ -288,7 +284,7 @@ Result<std::vector<std::string>> AccountsService::RegenerateRecoveryCodes(const 
     two_factor_store_.ReplaceRecoveryCodes(sql, actor.user(), hashes, NowUtc());
     audit::Record(sql, actor,
                   {"two_factor.recovery_codes", "user", actor.user().value(), std::nullopt,
-                   Json({{"recovery_codes", totp::kRecoveryCodeCount}})});
+                   JsonText({{"recovery_codes", totp::kRecoveryCodeCount}})});
     return codes;
   });
 }
@@ -305,7 +301,7 @@ Status AccountsService::ResetTwoFactorFromTerminal(const std::string& email, con
     int revoked = store_.RevokeSessionsOf(sql, user->user.id, NowUtc());
     audit::Record(sql, actor,
                   {"two_factor.reset", "user", user->user.id.value(), std::nullopt,
-                   Json({{"by", "terminal"}, {"was_enrolled", enrolled}, {"sessions_revoked", revoked}})});
+                   JsonText({{"by", "terminal"}, {"was_enrolled", enrolled}, {"sessions_revoked", revoked}})});
     spdlog::info("two-factor sign-in reset for user {} ({} sessions signed out) rid={}", user->user.id.value(), revoked,
                  request_id);
     return {};

@@ -8,6 +8,7 @@
 
 #include "core/audit/audit_log.h"
 #include "core/auth/visibility.h"
+#include "core/base/json_text.h"
 #include "core/base/messages.h"
 #include "core/i18n/languages.h"
 #include "modules/agreements/documents.h"
@@ -119,8 +120,8 @@ void ResolveCoordinators(soci::session& sql, const AgreementInput& input,
   }
 }
 
-void ResolveObjectives(const AgreementInput& input, const std::vector<ObjectiveId>& own_objectives,
-                       Resolved& resolved, std::vector<FieldError>& errors) {
+void ResolveObjectives(const AgreementInput& input, const std::vector<ObjectiveId>& own_objectives, Resolved& resolved,
+                       std::vector<FieldError>& errors) {
   for (const auto& objective : input.objectives) {
     ObjectiveRecord item;
     if (objective.id) {
@@ -269,10 +270,9 @@ Result<AgreementService::Changing> AgreementService::LoadForChange(soci::session
   if (!actor.signed_in() && !actor.IsPlatformAdmin()) return Fail(Error::Unauthenticated());
   auto agreement = store_.Load(sql, id);
   if (!agreement) return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "agreement", id.value()));
-  auto permit =
-      auth::Policy::Change(actor, auth::Role::kCoordinator, "agreement", id,
-                           OwnersOf(agreement->visibility, agreement->PartyIds()),
-                           N_("Only the coordinators and administrators of a party may change this agreement."));
+  auto permit = auth::Policy::Change(
+      actor, auth::Role::kCoordinator, "agreement", id, OwnersOf(agreement->visibility, agreement->PartyIds()),
+      N_("Only the coordinators and administrators of a party may change this agreement."));
   if (!permit) return Fail(permit.error());
   return Changing{std::move(*agreement), *permit};
 }
@@ -340,19 +340,21 @@ Status AgreementService::Update(const auth::Actor& actor, AgreementId id, const 
       for (OrganizationId organization : list) {
         if (changed(organization) && !actor.Holds(auth::Role::kCoordinator, organization)) {
           return Fail(auth::Policy::Refuse(
-              actor, Error::PermissionDenied(N_("You may add or remove only the parties you coordinate.")),
-              "agreement", id.value()));
+              actor, Error::PermissionDenied(N_("You may add or remove only the parties you coordinate.")), "agreement",
+              id.value()));
         }
       }
     }
     // Letting more people see it is for those who coordinate every party.
     if (auto wanted = auth::ParseVisibility(input.visibility);
         wanted && Wider(*wanted, current->visibility) &&
-        !std::all_of(before.begin(), before.end(),
-                     [&](OrganizationId organization) { return actor.Holds(auth::Role::kCoordinator, organization); })) {
+        !std::all_of(before.begin(), before.end(), [&](OrganizationId organization) {
+          return actor.Holds(auth::Role::kCoordinator, organization);
+        })) {
       return Fail(auth::Policy::Refuse(
           actor,
-          Error::PermissionDenied(N_("Only someone who coordinates every party may let more people see this agreement.")),
+          Error::PermissionDenied(
+              N_("Only someone who coordinates every party may let more people see this agreement.")),
           "agreement", id.value()));
     }
     if (auto errors = ValidateAgreement(input); !errors.empty()) return Fail(Invalid(std::move(errors)));
@@ -409,8 +411,8 @@ Result<ActivityId> AgreementService::AddActivity(const auth::Actor& actor, Agree
         objectives.push_back(objective);
     }
     auto date = *PartialDate::Parse(input.happened_on);
-    ActivityId activity = store_.InsertActivity(sql, agreement->permit, *ParseActivityKind(input.kind), date, actor.user(), input.text,
-                                                input.place, objectives);
+    ActivityId activity = store_.InsertActivity(sql, agreement->permit, *ParseActivityKind(input.kind), date,
+                                                actor.user(), input.text, input.place, objectives);
     audit::Record(
         sql, actor,
         {"agreement.activity", "agreement", id.value(), FirstParty(*agreement), Details(agreement->slug, input.kind)});
@@ -443,12 +445,11 @@ Result<DocumentId> AgreementService::AddDocument(const auth::Actor& actor, Agree
     auto type = RecognizeDocument(input.file_name, input.content);
     if (!type) return Fail(type.error());
     std::string sha256 = Sha256Hex(input.content);
-    DocumentId document =
-        store_.InsertDocument(sql, agreement->permit, input.language, input.file_name, *type, input.content, sha256, actor.user());
+    DocumentId document = store_.InsertDocument(sql, agreement->permit, input.language, input.file_name, *type,
+                                                input.content, sha256, actor.user());
     nlohmann::json details = {{"slug", agreement->slug}, {"file", input.file_name}, {"sha256", sha256}};
     audit::Record(sql, actor,
-                  {"agreement.document", "agreement", id.value(), FirstParty(*agreement),
-                   details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+                  {"agreement.document", "agreement", id.value(), FirstParty(*agreement), JsonText(details)});
     return document;
   });
 }

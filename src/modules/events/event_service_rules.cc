@@ -2,6 +2,7 @@
 
 #include "core/audit/audit_log.h"
 #include "core/auth/visibility.h"
+#include "core/base/json_text.h"
 #include "core/base/messages.h"
 #include "modules/events/event_service_rules.h"
 
@@ -26,9 +27,7 @@ bool Coordinates(const auth::Actor& actor, OrganizationId organization) {
 
 void Audit(soci::session& sql, const auth::Actor& actor, const char* action, const char* entity, long long id,
            std::optional<OrganizationId> organization, nlohmann::json details) {
-  audit::Record(
-      sql, actor,
-      {action, entity, id, organization, details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  audit::Record(sql, actor, {action, entity, id, organization, JsonText(details)});
 }
 
 auth::Owners OwnersOf(const Event& event) {
