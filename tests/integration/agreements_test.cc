@@ -27,7 +27,7 @@ agreements::AgreementService& Service() { return TestServer::Shared().app().agre
 
 i18n::LocalizedText English(std::string text) {
   i18n::LocalizedText result;
-  result.Set("en", std::move(text), true);
+  result.SetOriginal("en", std::move(text));
   return result;
 }
 
@@ -510,8 +510,8 @@ TEST(AgreementsTest, YearlyReviewsOnePerYear) {
 TEST(AgreementsTest, TheEditFormKeepsWhatItDoesNotShow) {
   auto coordinator = SignedInActor(kCoordinator);
   AgreementInput input = Input("test-edit-form");
-  input.title.Set("fr", "Accord d'essai", false);
-  input.objectives[0].text.Set("fr", "Échanger.", false);
+  input.title.SetTranslation("fr", "Accord d'essai");
+  input.objectives[0].text.SetTranslation("fr", "Échanger.");
   auto id = Service().Create(coordinator, input);
   ASSERT_TRUE(id) << id.error().message();
   auto before = Service().Get(coordinator, *id);

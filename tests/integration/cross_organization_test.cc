@@ -46,7 +46,7 @@ long long UserId_(const std::string& email) { return IdOf("SELECT id FROM users 
 
 i18n::LocalizedText English(std::string text) {
   i18n::LocalizedText result;
-  result.Set("en", std::move(text), true);
+  result.SetOriginal("en", std::move(text));
   return result;
 }
 
@@ -77,7 +77,8 @@ const Hidden& HiddenRecords() {
     EXPECT_TRUE(TheApp().organizations().Save(system, committee));
     directory::PersonInput person;
     person.slug = "test-third-bar-lawyer";
-    person.names.push_back({"Third Bar Lawyer", directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""});
+    person.names.push_back(
+        {"Third Bar Lawyer", directory::NameScript::kLatin, directory::NameKind::kAsWritten, "", ""});
     auto id = TheApp().people().SavePerson(system, person);
     EXPECT_TRUE(id);
     if (id) {
@@ -106,7 +107,8 @@ TEST(CrossOrganizationTest, AnotherBarsAdminCannotPutTheParisPresidentOnTheirRol
   auto position = almaty.SendJson("POST", fmt::format("/api/v1/people/{}/positions", president),
                                   R"({"organization":"almaty-city-bar","title":"member"})");
   EXPECT_EQ(position.status, 403) << position.body;
-  auto page = almaty.PostForm("/people/pierre-olivier-sur/memberships", "bar=almaty-city-bar&admitted_on=2020&status=former");
+  auto page =
+      almaty.PostForm("/people/pierre-olivier-sur/memberships", "bar=almaty-city-bar&admitted_on=2020&status=former");
   EXPECT_EQ(page.status, 403);
 
   auto after = TheApp().people().GetPerson(PersonId(president));
@@ -265,7 +267,8 @@ TEST(CrossOrganizationTest, OnePartyNeitherRemovesTheOtherNorWidensWhoMaySee) {
   auto widened = service.Update(almaty, *id, wider);
   ASSERT_FALSE(widened);
   EXPECT_EQ(widened.error().code(), ErrorCode::kPermissionDenied);
-  EXPECT_EQ(widened.error().message(), "Only someone who coordinates every party may let more people see this agreement.");
+  EXPECT_EQ(widened.error().message(),
+            "Only someone who coordinates every party may let more people see this agreement.");
 
   auto stored = service.Get(auth::Actor::System("test"), *id);
   ASSERT_TRUE(stored);
@@ -331,8 +334,9 @@ TEST(CrossOrganizationTest, OrganizersMayNotSwitchOnARegistrantsConsentToBeListe
   // An Almaty City Bar event its own members see (out of the lists the demo's tests count).
   auto coordinator = SignedInActor("almaty.coordinator@demo.entente.example");
   auto& events = TheApp().events();
-  events::EventInput input = events::InputFrom(*events.Get(auth::Actor::System("test"),
-      events::EventId(IdOf("SELECT id FROM events WHERE slug = :k", "rentree-du-barreau-de-paris-2014"))));
+  events::EventInput input = events::InputFrom(
+      *events.Get(auth::Actor::System("test"),
+                  events::EventId(IdOf("SELECT id FROM events WHERE slug = :k", "rentree-du-barreau-de-paris-2014"))));
   input.slug = "test-consent-registration";
   input.visibility = "organization";
   input.organizers = {"almaty-city-bar"};
@@ -363,7 +367,8 @@ TEST(CrossOrganizationTest, RefusedWritesAreCountedInMetrics) {
   auto count = [] {
     auto metrics = Get(Port(), "/metrics").body;
     long long total = 0;
-    std::string prefix = "entente_refused_writes_total{route=\"/api/v1/people/{id:id}\",method=\"PUT\",status=\"403\"} ";
+    std::string prefix =
+        "entente_refused_writes_total{route=\"/api/v1/people/{id:id}\",method=\"PUT\",status=\"403\"} ";
     if (auto at = metrics.find(prefix); at != std::string::npos) total = std::stoll(metrics.substr(at + prefix.size()));
     return total;
   };
@@ -389,17 +394,17 @@ TEST(CrossOrganizationTest, ThePersonsBarAdminsLinkAnAccountToThem) {
   EXPECT_TRUE(Contains(unknown.body, "\"field\":\"person\""));
   // A self-claim is refused, even to an administrator.
   long long self = UserId_(kAlmatyAdmin);
-  EXPECT_EQ(almaty.SendJson("PUT", fmt::format("/api/v1/users/{}/person", self), R"({"person":"daniyar-kanafin"})")
-                .status,
-            403);
+  EXPECT_EQ(
+      almaty.SendJson("PUT", fmt::format("/api/v1/users/{}/person", self), R"({"person":"daniyar-kanafin"})").status,
+      403);
   auto linked = almaty.SendJson("PUT", path, R"({"person":"daniyar-kanafin"})");
   ASSERT_EQ(linked.status, 200) << linked.body;
   EXPECT_EQ(json::parse(linked.body)["person"], "daniyar-kanafin");
   // The page shows it; another account may not take the same person.
   EXPECT_TRUE(Contains(almaty.Get(fmt::format("/admin/users/{}", member)).body, "/people/daniyar-kanafin"));
   long long coordinator = UserId_("almaty.coordinator@demo.entente.example");
-  auto twice = almaty.SendJson("PUT", fmt::format("/api/v1/users/{}/person", coordinator),
-                               R"({"person":"daniyar-kanafin"})");
+  auto twice =
+      almaty.SendJson("PUT", fmt::format("/api/v1/users/{}/person", coordinator), R"({"person":"daniyar-kanafin"})");
   EXPECT_EQ(twice.status, 422) << twice.body;
   // Removing the link, on the page.
   auto removed = almaty.PostForm(fmt::format("/admin/users/{}/person", member), "person=");

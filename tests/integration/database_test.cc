@@ -193,8 +193,8 @@ TEST(DatabaseTest, TextTableRoundTripsWithFallback) {
   directory::OrganizationInput input;
   input.slug = "text-table-test";
   input.kind = "committee";
-  input.name.Set("ru", "Комитет по этике", true);
-  input.name.Set("fr", "Commission de déontologie", false);
+  input.name.SetOriginal("ru", "Комитет по этике");
+  input.name.SetTranslation("fr", "Commission de déontologie");
   auto id = service.Save(auth::Actor::System("test"), input);
   ASSERT_TRUE(id) << id.error().message();
   constexpr db::TextTable kTexts("organization_texts");
@@ -212,7 +212,7 @@ TEST(DatabaseTest, TextTableRoundTripsWithFallback) {
 
   // Saving again replaces the variants rather than adding to them.
   input.name = {};
-  input.name.Set("en", "Ethics Committee", true);
+  input.name.SetOriginal("en", "Ethics Committee");
   ASSERT_TRUE(service.Save(auth::Actor::System("test"), input));
   auto replaced = Database().Read([&](soci::session& sql) -> Result<std::map<long long, db::TextTable::Texts>> {
     return kTexts.Load(sql, {id->value()});
@@ -237,7 +237,7 @@ TEST(DatabaseTest, ValidationErrorsWriteNothing) {
   orphan.slug = "orphan";
   orphan.kind = "committee";
   orphan.parent_slug = "no-such-parent";
-  orphan.name.Set("en", "Orphan", true);
+  orphan.name.SetOriginal("en", "Orphan");
   auto refused = service.Save(auth::Actor::System("test"), orphan);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields().at(0).field, "parent");
@@ -279,7 +279,7 @@ TEST(DatabaseTest, ConcurrentWritersNeverSeeLockErrors) {
         directory::OrganizationInput input;
         input.slug = "concurrent-" + std::to_string(writer) + "-" + std::to_string(i % 10);
         input.kind = "committee";
-        input.name.Set("en", "Committee " + std::to_string(i), true);
+        input.name.SetOriginal("en", "Committee " + std::to_string(i));
         auto saved = service.Save(auth::Actor::System("test"), input);
         if (!saved) {
           ++failures;

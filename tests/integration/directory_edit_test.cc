@@ -283,8 +283,8 @@ TEST(OrganizationEditTest, AdministratorsCreateBelowTheirOrganizationAndEditIt) 
   input.kind = "committee";
   input.parent_slug = "paris-bar";
   input.city = "Paris";
-  input.name.Set("fr", "Commission de déontologie", true);
-  input.name.Set("en", "Ethics Committee", false);
+  input.name.SetOriginal("fr", "Commission de déontologie");
+  input.name.SetTranslation("en", "Ethics Committee");
   auto created = Organizations().Create(paris, input);
   ASSERT_TRUE(created) << created.error().message();
   // Taken addresses and foreign parents are refused.

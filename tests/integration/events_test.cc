@@ -36,7 +36,7 @@ events::EventService& Service() { return TestServer::Shared().app().events(); }
 
 i18n::LocalizedText English(std::string text) {
   i18n::LocalizedText result;
-  result.Set("en", std::move(text), true);
+  result.SetOriginal("en", std::move(text));
   return result;
 }
 
@@ -209,7 +209,8 @@ TEST(EventsTest, RegistrationFillsThenWaitingList) {
     statuses.emplace_back(events::kParticipantStatuses.Key(*status));
   }
   EXPECT_EQ(statuses, (std::vector<std::string>{"confirmed", "confirmed", "waiting"}));
-  auto again = Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, events::ListConsent::kListed);
+  auto again =
+      Service().Register(SignedInActor("paris.member@demo.entente.example"), *id, events::ListConsent::kListed);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
   ASSERT_TRUE(Service().Invite(coordinator, *id, {"paris-bar", "", "almaty-city-bar", "", "", "en", ""}))
@@ -431,7 +432,8 @@ TEST(EventsTest, InvitationAcceptedForADelegationOfTwo) {
   ASSERT_TRUE(invitation) << invitation.error().message();
 
   // Someone else may not answer, nor see the letter.
-  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation, events::InvitationAnswer::kAccept, "2");
+  auto stranger = Service().Answer(SignedInActor("paris.member@demo.entente.example"), *invitation,
+                                   events::InvitationAnswer::kAccept, "2");
   ASSERT_FALSE(stranger);
   EXPECT_EQ(stranger.error().code(), ErrorCode::kNotFound);
 

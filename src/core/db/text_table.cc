@@ -30,7 +30,7 @@ std::map<long long, TextTable::Texts> TextTable::Load(soci::session& sql, const 
       s.exchange(soci::into(original));
     });
     statement.execute(false);
-    while (statement.fetch()) result[owner][field].Set(language, text, original != 0);
+    while (statement.fetch()) result[owner][field].Set(language, {text, original != 0});
   }
   return result;
 }

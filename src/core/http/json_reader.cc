@@ -172,7 +172,7 @@ i18n::LocalizedText JsonReader::Text(std::string_view name, i18n::LocalizedText 
     bool original = flagged                       ? variant.original.value_or(false)
                     : !original_language_.empty() ? variant.language == original_language_
                                                   : given.size() == 1;
-    text.Set(std::move(variant.language), std::move(variant.text), original);
+    text.Set(std::move(variant.language), {std::move(variant.text), original});
   }
   return text;
 }

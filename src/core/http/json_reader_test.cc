@@ -25,7 +25,7 @@ TEST(JsonReaderTest, AbsentMembersKeepTheirFallbackAndNullClearsText) {
   json body = json::parse(R"({"slug": "moot-2026", "title": null})");
   JsonReader read(body);
   i18n::LocalizedText stored;
-  stored.Set("en", "Old title", true);
+  stored.SetOriginal("en", "Old title");
   EXPECT_EQ(read.String("slug", "old"), "moot-2026");
   EXPECT_EQ(read.String("kind", "workshop"), "workshop");
   EXPECT_TRUE(read.Text("title", stored).empty());
@@ -52,8 +52,8 @@ TEST(JsonReaderTest, EveryWrongMemberIsAFieldErrorAndNothingThrows) {
   auto result = read.Finish(std::move(input));
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(Fields(result.error()), (std::vector<std::string>{"slug", "capacity", "organizers", "count", "open",
-                                                              "ids", "title", "parties"}));
+  EXPECT_EQ(Fields(result.error()),
+            (std::vector<std::string>{"slug", "capacity", "organizers", "count", "open", "ids", "title", "parties"}));
 }
 
 TEST(JsonReaderTest, ABodyThatIsNotAnObjectIsOneError) {
@@ -111,9 +111,9 @@ TEST(JsonReaderTest, TheOriginalVariantFollowsOneRule) {
 }
 
 TEST(JsonReaderTest, UnknownLanguagesAndBadVariantsAreRefusedNotDropped) {
-  for (const char* text : {R"({"t": {"de": "Hallo"}})", R"({"t": {"en": 5}})", R"({"t": {"en": {"original": true}}})",
-                           R"({"t": {"en": {"text": "A", "original": "yes"}}})",
-                           R"({"t": {"en": "A"}, "original_language": "xx"})"}) {
+  for (const char* text :
+       {R"({"t": {"de": "Hallo"}})", R"({"t": {"en": 5}})", R"({"t": {"en": {"original": true}}})",
+        R"({"t": {"en": {"text": "A", "original": "yes"}}})", R"({"t": {"en": "A"}, "original_language": "xx"})"}) {
     json body = json::parse(text);
     JsonReader read(body);
     read.Text("t");

@@ -4,8 +4,23 @@
 
 namespace entente::i18n {
 
-void LocalizedText::Set(std::string language, std::string text, bool original) {
-  variants_[std::move(language)] = TextVariant{std::move(text), original};
+LocalizedText LocalizedText::Original(std::string language, std::string text) {
+  LocalizedText result;
+  result.SetOriginal(std::move(language), std::move(text));
+  return result;
+}
+
+void LocalizedText::Set(std::string language, TextVariant variant) {
+  variants_[std::move(language)] = std::move(variant);
+}
+
+LocalizedText LocalizedText::WithTyped(const std::string& language, const std::string& text) const {
+  LocalizedText result = *this;
+  result.variants_.erase(language);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return result;
+  const TextVariant* previous = Find(language);
+  result.Set(language, {text, previous ? previous->original : empty()});
+  return result;
 }
 
 const TextVariant* LocalizedText::Find(std::string_view language) const {

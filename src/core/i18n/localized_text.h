@@ -18,8 +18,18 @@ struct TextVariant {
 
 class LocalizedText {
  public:
-  // Replaces the variant in `language`.
-  void Set(std::string language, std::string text, bool original);
+  // One text, the original.
+  static LocalizedText Original(std::string language, std::string text);
+
+  // Replace the variant in `language`.
+  void Set(std::string language, TextVariant variant);
+  void SetOriginal(std::string language, std::string text) { Set(std::move(language), {std::move(text), true}); }
+  void SetTranslation(std::string language, std::string text) { Set(std::move(language), {std::move(text), false}); }
+
+  // A copy with the variant of `language` replaced by `text` as typed in a form, or removed when
+  // `text` is blank. A text typed into a record that has none yet is the original; otherwise the
+  // variant keeps the flag it had, or is a translation.
+  LocalizedText WithTyped(const std::string& language, const std::string& text) const;
 
   struct Chosen {
     std::string_view text;

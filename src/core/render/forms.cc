@@ -14,6 +14,11 @@ void AddOptions(ctemplate::TemplateDictionary& dictionary, std::string_view sect
   }
 }
 
+std::string TextLanguage(const http::Form& form, const std::string& page_language) {
+  std::string language = form.Get("text_language");
+  return i18n::IsSupportedLanguage(language) ? language : page_language;
+}
+
 void AddLanguageOptions(ctemplate::TemplateDictionary& dictionary, std::string_view section,
                         std::string_view selected) {
   for (std::string_view code : i18n::kLanguages) {

@@ -59,6 +59,11 @@ struct Option {
 void AddOptions(ctemplate::TemplateDictionary& dictionary, std::string_view section, std::span<const Option> options,
                 std::string_view selected = {});
 
+// The language a form's texts are typed in: its text_language field (which the form page writes,
+// hidden), else `page_language`. A refused form is shown again in it, so that what was typed is
+// kept even when the page's language changed meanwhile.
+std::string TextLanguage(const http::Form& form, const std::string& page_language);
+
 // The platform's languages (en, fr, ru, kk) as a select: CODE and NAME (the language's own name),
 // SELECTED on `selected`.
 void AddLanguageOptions(ctemplate::TemplateDictionary& dictionary, std::string_view section = "LANGUAGE_OPTION",

@@ -57,7 +57,7 @@ std::vector<ObjectiveInput> ReadObjectives(const http::Form& form, const std::st
       objective.id = *id;
       if (auto it = previous.find(*id); it != previous.end()) text_before = it->second->text;
     }
-    objective.text = Overlay(text_before, language, form.Get(fmt::format("objective_{}_text", n)));
+    objective.text = text_before.WithTyped(language, form.Get(fmt::format("objective_{}_text", n)));
     for (ObjectiveCategory category : kAllCategories) {
       if (form.Get(fmt::format("objective_{}_category_{}", n, CategoryKey(category))) == "1") {
         objective.categories.emplace_back(CategoryKey(category));
@@ -71,15 +71,15 @@ std::vector<ObjectiveInput> ReadObjectives(const http::Form& form, const std::st
 
 // The edit form's fields over `base` (the agreement as stored, or empty for a new one).
 AgreementInput ReadAgreementForm(const http::Form& form, const RequestContext& context, AgreementInput base) {
-  std::string language = FormLanguage(form, context);
+  std::string language = render::TextLanguage(form, context.language);
   AgreementInput input = base;
   input.slug = form.Get("slug");
   input.kind = form.Get("kind");
   input.status = form.Get("status");
   input.visibility = form.Get("visibility");
-  input.title = Overlay(base.title, language, form.Get("title"));
-  input.signing_place = Overlay(base.signing_place, language, form.Get("signing_place"));
-  input.occasion = Overlay(base.occasion, language, form.Get("occasion"));
+  input.title = base.title.WithTyped(language, form.Get("title"));
+  input.signing_place = base.signing_place.WithTyped(language, form.Get("signing_place"));
+  input.occasion = base.occasion.WithTyped(language, form.Get("occasion"));
   input.signed_on = form.Get("signed_on");
   input.in_force_on = form.Get("in_force_on");
   input.suspended_on = form.Get("suspended_on");
@@ -119,8 +119,8 @@ void FillChoices(RequestContext& context, const Context& deps, const AgreementIn
   }
   for (auth::Visibility visibility :
        {auth::Visibility::kPublic, auth::Visibility::kMembers, auth::Visibility::kParties}) {
-    visibilities.push_back(
-        {std::string(auth::VisibilityKey(visibility)), deps.pages.Translate(context, auth::VisibilityLabel(visibility))});
+    visibilities.push_back({std::string(auth::VisibilityKey(visibility)),
+                            deps.pages.Translate(context, auth::VisibilityLabel(visibility))});
   }
   for (auto [key, label] : {std::pair{"unknown", N_("unknown")}, std::pair{"fixed", N_("Fixed term")},
                             std::pair{"open_ended", N_("Open-ended")}}) {
@@ -250,7 +250,7 @@ Result<Response> SubmitAgreement(RequestContext& context, const Context& deps, F
   return render::SubmitForm(
       context.request, std::move(base),
       [&](const http::Form& form, AgreementInput stored) {
-        text_language = FormLanguage(form, context);
+        text_language = render::TextLanguage(form, context.language);
         return ReadAgreementForm(form, context, std::move(stored));
       },
       [&](const AgreementInput& input) -> Result<std::string> {

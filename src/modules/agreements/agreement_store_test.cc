@@ -29,7 +29,7 @@ void AddPerson(soci::session& sql, const std::string& slug, const std::string& n
 
 i18n::LocalizedText English(const std::string& text) {
   i18n::LocalizedText result;
-  result.Set("en", text, true);
+  result.SetOriginal("en", text);
   return result;
 }
 

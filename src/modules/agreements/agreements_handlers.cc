@@ -50,26 +50,6 @@ Result<AgreementFilter> ReadFilter(const http::Request& request) {
   return filter;
 }
 
-// Replaces the variant of `language` in `base` (removes it when `text` is blank). A text typed
-// in a record that has none yet is the original; otherwise it keeps the flag it had, or is a
-// translation.
-i18n::LocalizedText Overlay(const i18n::LocalizedText& base, const std::string& language, const std::string& text) {
-  i18n::LocalizedText result;
-  for (const auto& [code, variant] : base.variants()) {
-    if (code != language) result.Set(code, variant.text, variant.original);
-  }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return result;
-  const auto* previous = base.Find(language);
-  bool original = previous ? previous->original : base.empty();
-  result.Set(language, text, original);
-  return result;
-}
-
-std::string FormLanguage(const http::Form& form, const RequestContext& context) {
-  std::string language = form.Get("text_language");
-  return i18n::IsSupportedLanguage(language) ? language : context.language;
-}
-
 std::string StatusText(const RequestContext& context, const Context& deps, AgreementStatus status) {
   return deps.pages.catalogs().TranslateInContext(context.language, kStatusContext, StatusLabel(status));
 }

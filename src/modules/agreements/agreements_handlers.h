@@ -35,12 +35,6 @@ std::chrono::year_month_day Today();
 std::pair<std::chrono::year_month_day, std::optional<Error>> ReadAsOf(const http::Request& request);
 // ?party=&jurisdiction=&status=&year=: kInvalidArgument for a year that is not four digits.
 Result<AgreementFilter> ReadFilter(const http::Request& request);
-// Replaces the variant of `language` in `base` (removes it when `text` is blank). A text typed
-// in a record that has none yet is the original; otherwise it keeps the flag it had, or is a
-// translation.
-i18n::LocalizedText Overlay(const i18n::LocalizedText& base, const std::string& language, const std::string& text);
-// The language a form's texts are typed in (its text_language field), else the page's.
-std::string FormLanguage(const http::Form& form, const http::RequestContext& context);
 // The status as the page's language names it, and the statuses as a select's options.
 std::string StatusText(const http::RequestContext& context, const Context& deps, AgreementStatus status);
 std::vector<render::Option> StatusOptions(const http::RequestContext& context, const Context& deps);

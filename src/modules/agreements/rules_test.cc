@@ -1,5 +1,5 @@
-#include "modules/agreements/documents.h"
 #include "modules/agreements/rules.h"
+#include "modules/agreements/documents.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@ namespace {
 
 i18n::LocalizedText English(std::string text) {
   i18n::LocalizedText result;
-  result.Set("en", std::move(text), true);
+  result.SetOriginal("en", std::move(text));
   return result;
 }
 
@@ -83,7 +83,7 @@ const Case kBadInputs[] = {
     {"objective without text", [](AgreementInput& i) { i.objectives[0].text = {}; }, "objectives"},
     {"objective without category", [](AgreementInput& i) { i.objectives[0].categories.clear(); }, "objectives"},
     {"unknown category", [](AgreementInput& i) { i.objectives[0].categories = {"sports"}; }, "objectives"},
-    {"text in another language", [](AgreementInput& i) { i.title.Set("de", "Vertrag", false); }, "title"},
+    {"text in another language", [](AgreementInput& i) { i.title.SetTranslation("de", "Vertrag"); }, "title"},
     {"coordinator of no party",
      [](AgreementInput& i) {
        i.coordinators.push_back({"rule-of-law-platform", "daniyar-kanafin", "", ""});

@@ -17,8 +17,8 @@ using http::Response;
 // → Result<Id>; refused input is shown on the page's `form_section`, a saved entry goes back to
 // the page at `anchor`.
 template <typename Input, typename Read, typename Save>
-Result<Response> SubmitEntry(RequestContext& context, const Context& deps, const char* form_section,
-                             const char* anchor, Read read, Save save) {
+Result<Response> SubmitEntry(RequestContext& context, const Context& deps, const char* form_section, const char* anchor,
+                             Read read, Save save) {
   auto agreement = AgreementToChange(context, deps);
   if (!agreement) return Fail(agreement.error());
   return render::SubmitForm(
@@ -36,10 +36,12 @@ Result<Response> AddFollowUp(RequestContext& context, const Context& deps) {
       [&](const http::Form& form, const Agreement&) {
         FollowUpInput input;
         input.entry_on = form.Get("entry_on");
-        input.text = Overlay({}, FormLanguage(form, context), form.Get("text"));
+        input.text = i18n::LocalizedText().WithTyped(render::TextLanguage(form, context.language), form.Get("text"));
         return input;
       },
-      [&](AgreementId id, const FollowUpInput& input) { return deps.agreements.AddFollowUp(context.actor, id, input); });
+      [&](AgreementId id, const FollowUpInput& input) {
+        return deps.agreements.AddFollowUp(context.actor, id, input);
+      });
 }
 
 Result<Response> AddActivity(RequestContext& context, const Context& deps) {
@@ -49,15 +51,18 @@ Result<Response> AddActivity(RequestContext& context, const Context& deps) {
         ActivityInput input;
         input.kind = form.Get("kind");
         input.happened_on = form.Get("happened_on");
-        std::string language = FormLanguage(form, context);
-        input.text = Overlay({}, language, form.Get("text"));
-        input.place = Overlay({}, language, form.Get("place"));
+        std::string language = render::TextLanguage(form, context.language);
+        input.text = i18n::LocalizedText().WithTyped(language, form.Get("text"));
+        input.place = i18n::LocalizedText().WithTyped(language, form.Get("place"));
         for (const auto& objective : agreement.objectives) {
-          if (form.Get(fmt::format("objective_{}", objective.id.value())) == "1") input.objectives.push_back(objective.id);
+          if (form.Get(fmt::format("objective_{}", objective.id.value())) == "1")
+            input.objectives.push_back(objective.id);
         }
         return input;
       },
-      [&](AgreementId id, const ActivityInput& input) { return deps.agreements.AddActivity(context.actor, id, input); });
+      [&](AgreementId id, const ActivityInput& input) {
+        return deps.agreements.AddActivity(context.actor, id, input);
+      });
 }
 
 Result<Response> SaveReview(RequestContext& context, const Context& deps) {
@@ -66,10 +71,10 @@ Result<Response> SaveReview(RequestContext& context, const Context& deps) {
       [&](const http::Form& form, const Agreement&) {
         ReviewInput input;
         input.year = FourDigitYear(form.Get("year")).value_or(0);  // 0: refused by the service
-        std::string language = FormLanguage(form, context);
-        input.findings = Overlay({}, language, form.Get("findings"));
-        input.decisions = Overlay({}, language, form.Get("decisions"));
-        input.next_actions = Overlay({}, language, form.Get("next_actions"));
+        std::string language = render::TextLanguage(form, context.language);
+        input.findings = i18n::LocalizedText().WithTyped(language, form.Get("findings"));
+        input.decisions = i18n::LocalizedText().WithTyped(language, form.Get("decisions"));
+        input.next_actions = i18n::LocalizedText().WithTyped(language, form.Get("next_actions"));
         return input;
       },
       [&](AgreementId id, const ReviewInput& input) { return deps.agreements.SaveReview(context.actor, id, input); });

@@ -45,9 +45,9 @@ OrganizationInput OrganizationInputFromForm(const http::Form& form) {
   std::string original = form.Get("original_language");
   for (std::string_view language : i18n::kLanguages) {
     std::string code(language);
-    if (auto text = form.Get("name_" + code); !text.empty()) input.name.Set(code, text, code == original);
+    if (auto text = form.Get("name_" + code); !text.empty()) input.name.Set(code, {text, code == original});
     if (auto text = form.Get("alternate_name_" + code); !text.empty()) {
-      input.alternate_name.Set(code, text, code == original);
+      input.alternate_name.Set(code, {text, code == original});
     }
   }
   return input;

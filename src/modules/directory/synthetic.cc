@@ -25,47 +25,72 @@ struct KazakhName {
 };
 
 constexpr std::array<KazakhName, 32> kKazakhGiven = {{
-    {"Ардақ", "Ardak", "Ardaq"},         {"Бақыт", "Bakyt", "Bakhyt"},      {"Жандос", "Zhandos", "Jandos"},
-    {"Құралай", "Kuralai", "Kuralay"},   {"Мақсат", "Maksat", "Maqsat"},    {"Нұржан", "Nurzhan", "Nourjan"},
-    {"Серік", "Serik", "Serick"},        {"Айжан", "Aizhan", "Ayzhan"},     {"Ғалия", "Galiya", "Ghalia"},
-    {"Ерболат", "Yerbolat", "Erbolat"},  {"Санжар", "Sanzhar", "Sanjar"},   {"Әсем", "Assem", "Asem"},
-    {"Дәурен", "Dauren", "Dowren"},      {"Ұлжан", "Ulzhan", "Oulzhan"},    {"Тоғжан", "Togzhan", "Toghzhan"},
-    {"Қуаныш", "Kuanysh", "Quanysh"},
-    {"Данияр", "Daniyar", "Daniar"},     {"Айгерим", "Aigerim", "Aygerim"}, {"Нурлан", "Nurlan", "Nourlan"},
-    {"Әлия", "Aliya", "Aliia"},          {"Ерлан", "Yerlan", "Erlan"},      {"Мадина", "Madina", "Madina"},
-    {"Қайрат", "Kairat", "Qairat"},      {"Жанар", "Zhanar", "Janar"},      {"Асель", "Assel", "Asel"},
-    {"Бауыржан", "Bauyrzhan", "Baurzhan"}, {"Гүлнар", "Gulnar", "Gulnara"}, {"Тимур", "Timur", "Temir"},
-    {"Ғалым", "Galym", "Ghalym"},        {"Сәуле", "Saule", "Saoule"},      {"Арман", "Arman", "Arman"},
-    {"Динара", "Dinara", "Dinara"},
+    {"Ардақ", "Ardak", "Ardaq"},       {"Бақыт", "Bakyt", "Bakhyt"},
+    {"Жандос", "Zhandos", "Jandos"},   {"Құралай", "Kuralai", "Kuralay"},
+    {"Мақсат", "Maksat", "Maqsat"},    {"Нұржан", "Nurzhan", "Nourjan"},
+    {"Серік", "Serik", "Serick"},      {"Айжан", "Aizhan", "Ayzhan"},
+    {"Ғалия", "Galiya", "Ghalia"},     {"Ерболат", "Yerbolat", "Erbolat"},
+    {"Санжар", "Sanzhar", "Sanjar"},   {"Әсем", "Assem", "Asem"},
+    {"Дәурен", "Dauren", "Dowren"},    {"Ұлжан", "Ulzhan", "Oulzhan"},
+    {"Тоғжан", "Togzhan", "Toghzhan"}, {"Қуаныш", "Kuanysh", "Quanysh"},
+    {"Данияр", "Daniyar", "Daniar"},   {"Айгерим", "Aigerim", "Aygerim"},
+    {"Нурлан", "Nurlan", "Nourlan"},   {"Әлия", "Aliya", "Aliia"},
+    {"Ерлан", "Yerlan", "Erlan"},      {"Мадина", "Madina", "Madina"},
+    {"Қайрат", "Kairat", "Qairat"},    {"Жанар", "Zhanar", "Janar"},
+    {"Асель", "Assel", "Asel"},        {"Бауыржан", "Bauyrzhan", "Baurzhan"},
+    {"Гүлнар", "Gulnar", "Gulnara"},   {"Тимур", "Timur", "Temir"},
+    {"Ғалым", "Galym", "Ghalym"},      {"Сәуле", "Saule", "Saoule"},
+    {"Арман", "Arman", "Arman"},       {"Динара", "Dinara", "Dinara"},
 }};
 
 constexpr std::array<KazakhName, 32> kKazakhFamily = {{
-    {"Сүлейменов", "Suleimenov", "Suleymenov"}, {"Қалиев", "Kaliyev", "Kaliev"},       {"Тұрсынов", "Tursynov", "Toursynov"},
-    {"Байжанов", "Baizhanov", "Bayzhanov"},     {"Есенова", "Yessenova", "Esenova"},    {"Шәріпов", "Sharipov", "Charipov"},
-    {"Мұратов", "Muratov", "Mouratov"},         {"Ғабдуллин", "Gabdullin", "Ghabdullin"}, {"Нұрпейісов", "Nurpeisov", "Nurpeyisov"},
-    {"Жақыпов", "Zhakypov", "Jakypov"},         {"Әлиев", "Aliyev", "Aliev"},           {"Ыбыраев", "Ybyraev", "Ibirayev"},
-    {"Дүйсенов", "Duisenov", "Duysenov"},       {"Құдайбергенов", "Kudaibergenov", "Kudaybergenov"}, {"Рахимов", "Rakhimov", "Rahimov"},
+    {"Сүлейменов", "Suleimenov", "Suleymenov"},
+    {"Қалиев", "Kaliyev", "Kaliev"},
+    {"Тұрсынов", "Tursynov", "Toursynov"},
+    {"Байжанов", "Baizhanov", "Bayzhanov"},
+    {"Есенова", "Yessenova", "Esenova"},
+    {"Шәріпов", "Sharipov", "Charipov"},
+    {"Мұратов", "Muratov", "Mouratov"},
+    {"Ғабдуллин", "Gabdullin", "Ghabdullin"},
+    {"Нұрпейісов", "Nurpeisov", "Nurpeyisov"},
+    {"Жақыпов", "Zhakypov", "Jakypov"},
+    {"Әлиев", "Aliyev", "Aliev"},
+    {"Ыбыраев", "Ybyraev", "Ibirayev"},
+    {"Дүйсенов", "Duisenov", "Duysenov"},
+    {"Құдайбергенов", "Kudaibergenov", "Kudaybergenov"},
+    {"Рахимов", "Rakhimov", "Rahimov"},
     {"Төлеуов", "Toleuov", "Toleuov"},
-    {"Канафин", "Kanafin", "Kanafine"},      {"Алимбаев", "Alimbaev", "Alimbayev"},   {"Нұрланов", "Nurlanov", "Nourlanov"},
-    {"Сейтқазин", "Seitkazin", "Seytkazin"}, {"Жұмабаев", "Zhumabaev", "Jumabaev"},   {"Омаров", "Omarov", "Omarov"},
-    {"Қасымов", "Kassymov", "Kasymov"},      {"Әбенов", "Abenov", "Abenov"},          {"Тоқаев", "Tokaev", "Tokayev"},
-    {"Бекмұхамбетов", "Bekmukhambetov", "Bekmuhambetov"}, {"Ахметов", "Akhmetov", "Ahmetov"}, {"Садықов", "Sadykov", "Sadikov"},
-    {"Ержанов", "Yerzhanov", "Erzhanov"},    {"Мұқанов", "Mukanov", "Moukanov"},      {"Исаев", "Issayev", "Isaev"},
+    {"Канафин", "Kanafin", "Kanafine"},
+    {"Алимбаев", "Alimbaev", "Alimbayev"},
+    {"Нұрланов", "Nurlanov", "Nourlanov"},
+    {"Сейтқазин", "Seitkazin", "Seytkazin"},
+    {"Жұмабаев", "Zhumabaev", "Jumabaev"},
+    {"Омаров", "Omarov", "Omarov"},
+    {"Қасымов", "Kassymov", "Kasymov"},
+    {"Әбенов", "Abenov", "Abenov"},
+    {"Тоқаев", "Tokaev", "Tokayev"},
+    {"Бекмұхамбетов", "Bekmukhambetov", "Bekmuhambetov"},
+    {"Ахметов", "Akhmetov", "Ahmetov"},
+    {"Садықов", "Sadykov", "Sadikov"},
+    {"Ержанов", "Yerzhanov", "Erzhanov"},
+    {"Мұқанов", "Mukanov", "Moukanov"},
+    {"Исаев", "Issayev", "Isaev"},
     {"Оспанов", "Ospanov", "Ospanov"},
 }};
 
-constexpr std::array<const char*, 24> kFrenchGiven = {
-    "Camille", "Louis", "Hélène", "François", "Chloé",  "Jérôme", "Marie",   "Jean",   "Anaïs",  "Étienne", "Léa",  "Noël",
-    "Zoé",     "Benoît", "Inès",  "Grégoire", "Sophie", "Thomas", "Juliette", "Mathieu", "Céline", "Antoine", "Elsa", "Hugo"};
+constexpr std::array<const char*, 24> kFrenchGiven = {"Camille",  "Louis",   "Hélène", "François", "Chloé",  "Jérôme",
+                                                      "Marie",    "Jean",    "Anaïs",  "Étienne",  "Léa",    "Noël",
+                                                      "Zoé",      "Benoît",  "Inès",   "Grégoire", "Sophie", "Thomas",
+                                                      "Juliette", "Mathieu", "Céline", "Antoine",  "Elsa",   "Hugo"};
 constexpr std::array<const char*, 24> kFrenchFamily = {
-    "Dupont",  "Moreau",  "Lefèvre", "Bérenger", "Faure",   "Giraud",   "Roussel", "Mercier", "Sûr",     "Chevalier",
-    "Fontaine", "Leroy",  "Boucher", "Garnier",  "Lemaître", "Perrin",  "Rousseau", "Blanchard", "Guérin", "Lambert",
-    "Bonnaire", "Delacroix", "Morel", "Vasseur"};
+    "Dupont",   "Moreau",    "Lefèvre",  "Bérenger", "Faure",    "Giraud",    "Roussel",  "Mercier",
+    "Sûr",      "Chevalier", "Fontaine", "Leroy",    "Boucher",  "Garnier",   "Lemaître", "Perrin",
+    "Rousseau", "Blanchard", "Guérin",   "Lambert",  "Bonnaire", "Delacroix", "Morel",    "Vasseur"};
 // French names as a Russian-speaking clerk writes them.
 constexpr std::array<const char*, 24> kFrenchFamilyCyrillic = {
-    "Дюпон",  "Моро",   "Лефевр", "Беранже", "Фор",   "Жиро",   "Руссель", "Мерсье",  "Сюр",    "Шевалье",
-    "Фонтен", "Леруа",  "Буше",   "Гарнье",  "Леметр", "Перрен", "Руссо",  "Бланшар", "Герен",  "Ламбер",
-    "Боннер", "Делакруа", "Морель", "Вассёр"};
+    "Дюпон", "Моро",    "Лефевр", "Беранже", "Фор",    "Жиро",     "Руссель", "Мерсье",
+    "Сюр",   "Шевалье", "Фонтен", "Леруа",   "Буше",   "Гарнье",   "Леметр",  "Перрен",
+    "Руссо", "Бланшар", "Герен",  "Ламбер",  "Боннер", "Делакруа", "Морель",  "Вассёр"};
 
 constexpr std::array<const char*, 6> kKazakhCities = {"Almaty", "Astana", "Shymkent", "Karaganda", "Aktobe", "Atyrau"};
 constexpr std::array<const char*, 5> kFrenchCities = {"Paris", "Lyon", "Marseille", "Bordeaux", "Lille"};
@@ -93,19 +118,23 @@ PeopleStore::RollEntry SyntheticEntry(size_t index) {
     // The roll writes some names in Cyrillic, some in Latin; the other script is a variant.
     if ((r >> 27) % 2) {
       person.names.push_back({cyrillic, NameScript::kCyrillic, NameKind::kAsWritten, "kk", ""});
-      person.names.push_back({fmt::format("{} {}", given.latin, family.latin), NameScript::kLatin, NameKind::kPassport, "", ""});
+      person.names.push_back(
+          {fmt::format("{} {}", given.latin, family.latin), NameScript::kLatin, NameKind::kPassport, "", ""});
     } else {
-      person.names.push_back({fmt::format("{} {}", given.latin2, family.latin2), NameScript::kLatin, NameKind::kAsWritten, "", ""});
+      person.names.push_back(
+          {fmt::format("{} {}", given.latin2, family.latin2), NameScript::kLatin, NameKind::kAsWritten, "", ""});
       person.names.push_back({cyrillic, NameScript::kCyrillic, NameKind::kTransliterated, "ru", ""});
     }
     person.city = Pick(kKazakhCities, r >> 31);
-    person.languages = (r >> 35) % 4 == 0 ? std::vector<std::string>{"en", "kk", "ru"} : std::vector<std::string>{"kk", "ru"};
+    person.languages =
+        (r >> 35) % 4 == 0 ? std::vector<std::string>{"en", "kk", "ru"} : std::vector<std::string>{"kk", "ru"};
   } else {
     size_t family = (r >> 19) % kFrenchFamily.size();
-    person.names.push_back({fmt::format("{} {}", Pick(kFrenchGiven, r >> 11), kFrenchFamily[family]), NameScript::kLatin,
-                            NameKind::kAsWritten, "fr", ""});
+    person.names.push_back({fmt::format("{} {}", Pick(kFrenchGiven, r >> 11), kFrenchFamily[family]),
+                            NameScript::kLatin, NameKind::kAsWritten, "fr", ""});
     if ((r >> 27) % 4 == 0) {
-      person.names.push_back({kFrenchFamilyCyrillic[family], NameScript::kCyrillic, NameKind::kTransliterated, "ru", ""});
+      person.names.push_back(
+          {kFrenchFamilyCyrillic[family], NameScript::kCyrillic, NameKind::kTransliterated, "ru", ""});
     }
     person.city = Pick(kFrenchCities, r >> 31);
     person.languages = (r >> 35) % 3 == 0 ? std::vector<std::string>{"en", "fr"} : std::vector<std::string>{"fr"};
@@ -116,8 +145,10 @@ PeopleStore::RollEntry SyntheticEntry(size_t index) {
   person.slug = fmt::format("synthetic-{:07d}", index + 1);
   entry.admitted_on = PartialDate::Year(std::chrono::year(1985 + static_cast<int>((r >> 51) % 40)));
   std::uint64_t status = (r >> 57) % 50;
-  entry.status = status == 0 ? MembershipStatus::kSuspended : status == 1 ? MembershipStatus::kFormer
-                 : status == 2 ? MembershipStatus::kHonorary : MembershipStatus::kActive;
+  entry.status = status == 0   ? MembershipStatus::kSuspended
+                 : status == 1 ? MembershipStatus::kFormer
+                 : status == 2 ? MembershipStatus::kHonorary
+                               : MembershipStatus::kActive;
   return entry;
 }
 
@@ -135,8 +166,8 @@ Status SeedSynthetic(OrganizationService& organizations, RollService& roll, size
     bar.city = city;
     bar.country_code = country;
     bar.jurisdiction = country;
-    bar.name.Set("en", en, true);
-    bar.name.Set("fr", fr, false);
+    bar.name.SetOriginal("en", en);
+    bar.name.SetTranslation("fr", fr);
     if (auto saved = organizations.Save(actor, bar); !saved) return Fail(saved.error());
   }
   constexpr size_t kChunk = 50'000;

@@ -24,10 +24,9 @@ namespace {
 // The lists typed in a field: slugs separated by commas, spaces or lines.
 std::vector<std::string> SlugList(const std::string& text) { return SplitList(text, ", \r\n"); }
 
+// A text typed in `language` into a new record: the original, or none when blank.
 i18n::LocalizedText Typed(const std::string& language, const std::string& text) {
-  i18n::LocalizedText result;
-  if (text.find_first_not_of(" \t\r\n") != std::string::npos) result.Set(language, text, true);
-  return result;
+  return i18n::LocalizedText().WithTyped(language, text);
 }
 
 // The same error with its fields renamed `prefix` + field, so that a form's errors show beside
@@ -85,19 +84,7 @@ Result<bool> Done(Status status) {
 // The form's fields over `base` (the event as stored, or empty): texts in the language chosen on
 // the form, the other languages kept.
 EventInput ReadEventForm(const http::Form& form, const RequestContext& context, EventInput base) {
-  std::string language = form.Get("text_language");
-  if (!i18n::IsSupportedLanguage(language)) language = context.language;
-  auto overlay = [&](const i18n::LocalizedText& before, const std::string& text) {
-    i18n::LocalizedText result;
-    for (const auto& [code, variant] : before.variants()) {
-      if (code != language) result.Set(code, variant.text, variant.original);
-    }
-    if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
-      const auto* previous = before.Find(language);
-      result.Set(language, text, previous ? previous->original : before.empty());
-    }
-    return result;
-  };
+  std::string language = render::TextLanguage(form, context.language);
   EventInput input = base;
   input.slug = form.Get("slug");
   input.kind = form.Get("kind");
@@ -109,11 +96,11 @@ EventInput ReadEventForm(const http::Form& form, const RequestContext& context, 
   input.capacity = form.Get("capacity");
   input.registration = form.Get("registration");
   input.series = form.Get("series");
-  input.title = overlay(base.title, form.Get("title"));
-  input.description = overlay(base.description, form.Get("description"));
-  input.city = overlay(base.city, form.Get("city"));
-  input.venue = overlay(base.venue, form.Get("venue"));
-  input.dates_note = overlay(base.dates_note, form.Get("dates_note"));
+  input.title = base.title.WithTyped(language, form.Get("title"));
+  input.description = base.description.WithTyped(language, form.Get("description"));
+  input.city = base.city.WithTyped(language, form.Get("city"));
+  input.venue = base.venue.WithTyped(language, form.Get("venue"));
+  input.dates_note = base.dates_note.WithTyped(language, form.Get("dates_note"));
   input.organizers = SlugList(form.Get("organizers"));
   return input;
 }
@@ -136,15 +123,17 @@ void FillEventFields(ctemplate::TemplateDictionary& content, const EventInput& i
   content.SetValue("TEXT_LANGUAGE", language);
 }
 
+// The form over `input`; its texts are edited in `text_language` (the page's language unless the
+// form that was refused chose another).
 Result<Response> EventFormPage(RequestContext& context, const Context& deps, const EventInput& input, FormMode mode,
-                               const Error* error, int status) {
+                               const Error* error, int status, const std::string& text_language) {
   bool editing = mode == FormMode::kEdit;
   render::Page page("events/form.tpl", deps.pages.Translate(context, editing ? N_("Edit the event") : N_("New event")));
   page.UseForms();
   auto& content = page.content();
   content.SetValue("HEADING", page.title());
   content.SetValue("ACTION", editing ? "/events/" + std::string(context.params.Get("slug")) + "/edit" : "/events");
-  FillEventFields(content, input, context.language);
+  FillEventFields(content, input, text_language);
   render::AddOptions(content, "KIND_OPTION", EnumOptions(kEventKinds, deps, context), input.kind);
   render::AddOptions(content, "VISIBILITY_OPTION", VisibilityOptions(deps, context), input.visibility);
   render::AddOptions(content, "REGISTRATION_OPTION", EnumOptions(kRegistrations, deps, context), input.registration);
@@ -165,11 +154,16 @@ Result<Response> ToSavedEvent(RequestContext& context, const Context& deps, Even
 template <typename Save>
 Result<Response> SubmitEvent(RequestContext& context, const Context& deps, FormMode mode, EventInput base,
                              Save&& save) {
+  std::string text_language = context.language;
   return render::SubmitForm(
       context.request, std::move(base),
-      [&](const http::Form& form, EventInput input) { return ReadEventForm(form, context, std::move(input)); }, save,
+      [&](const http::Form& form, EventInput input) {
+        text_language = render::TextLanguage(form, context.language);
+        return ReadEventForm(form, context, std::move(input));
+      },
+      save,
       [&](const EventInput& input, const Error& error) {
-        return EventFormPage(context, deps, input, mode, &error, 422);
+        return EventFormPage(context, deps, input, mode, &error, 422, text_language);
       },
       [&](EventId id) { return ToSavedEvent(context, deps, id); });
 }
@@ -187,7 +181,7 @@ Result<Response> NewEventPage(RequestContext& context, const Context& deps) {
       break;
     }
   }
-  return EventFormPage(context, deps, input, FormMode::kCreate, nullptr, 200);
+  return EventFormPage(context, deps, input, FormMode::kCreate, nullptr, 200, context.language);
 }
 
 Result<Response> CreateEvent(RequestContext& context, const Context& deps) {
@@ -199,7 +193,7 @@ Result<Response> CreateEvent(RequestContext& context, const Context& deps) {
 Result<Response> EditEventPage(RequestContext& context, const Context& deps) {
   auto event = Managed(context, EventOfPath(context, deps));
   if (!event) return Fail(event.error());
-  return EventFormPage(context, deps, InputFrom(*event), FormMode::kEdit, nullptr, 200);
+  return EventFormPage(context, deps, InputFrom(*event), FormMode::kEdit, nullptr, 200, context.language);
 }
 
 Result<Response> UpdateEvent(RequestContext& context, const Context& deps) {

@@ -66,5 +66,18 @@ TEST(EventsRoutesTest, ARefusedEventFormShowsAgainWithWhatWasTyped) {
   EXPECT_EQ(saved.Header("Location"), "/events/routes-test-form?saved=1");
 }
 
+TEST(EventsRoutesTest, ARefusedEventFormKeepsItsTextsInTheLanguageTheFormWroteThemIn) {
+  testing::Client coordinator(testing::InProcessApp::Demo());
+  coordinator.SignIn(kCoordinator);
+  ASSERT_EQ(coordinator.Get("/events/new").status, 200);
+  // The form was opened in Kazakh (its hidden text_language); the user's language is another.
+  http::Response refused = coordinator.PostForm(
+      "/events", "slug=Not+A+Slug&kind=workshop&visibility=public&registration=closed&text_language=kk"
+                 "&title=%D0%A1%D0%B5%D0%BC%D0%B8%D0%BD%D0%B0%D1%80&organizers=paris-bar");
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("value=\"Семинар\""), std::string::npos);
+  EXPECT_NE(refused.body.find("name=\"text_language\" value=\"kk\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace entente::events
