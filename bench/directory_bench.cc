@@ -122,7 +122,7 @@ bool ImportCsv(entente::app::App& app, size_t members) {
   double total = 0;
   for (const auto& [bar, file] : files) {
     auto started = Clock::now();
-    auto report = app.roll().Import(actor, bar, file, /*dry_run=*/false);
+    auto report = app.roll().Import(actor, bar, file, entente::directory::ImportMode::kWrite);
     double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     if (!report || !report->written) {
       fmt::print(stderr, "import into {} failed: {}\n", bar,

@@ -7,9 +7,9 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <functional>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -65,7 +65,6 @@ std::optional<std::string> ReadPassword() {
 
 std::string CommandRequestId() { return "cli-" + entente::http::NewRequestId(); }
 
-
 using entente::app::App;
 using entente::app::Config;
 
@@ -88,15 +87,18 @@ struct Command {
   std::function<int(const Config&, App&)> with_app;
 };
 
+enum class ProgressShape { kCount, kBar };
+
 // Progress on standard error when it is a terminal: "done/total", or a bar.
-std::function<void(size_t, size_t)> Progress(bool bar) {
+std::function<void(size_t, size_t)> Progress(ProgressShape shape) {
   if (!isatty(STDERR_FILENO)) return [](size_t, size_t) {};
-  if (!bar) return [](size_t done, size_t total) { std::cerr << "\r" << done << "/" << total << std::flush; };
+  if (shape == ProgressShape::kCount)
+    return [](size_t done, size_t total) { std::cerr << "\r" << done << "/" << total << std::flush; };
   return [](size_t done, size_t total) {
     int width = 40;
     int filled = static_cast<int>(width * done / std::max<size_t>(total, 1));
-    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
-              << total << std::flush;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/" << total
+              << std::flush;
     if (done == total) std::cerr << "\n";
   };
 }
@@ -159,9 +161,10 @@ int ResetTwoFactor(App& app, const Options& options) {
   if (auto reset = app.accounts().ResetTwoFactorFromTerminal(options.user_email, CommandRequestId()); !reset) {
     return Report(reset.error());
   }
-  spdlog::info("two-factor sign-in reset for {}: their sessions are signed out; an administrator's roles wait "
-               "until they set it up again",
-               options.user_email);
+  spdlog::info(
+      "two-factor sign-in reset for {}: their sessions are signed out; an administrator's roles wait "
+      "until they set it up again",
+      options.user_email);
   return 0;
 }
 
@@ -177,7 +180,7 @@ int ListUsers(App& app) {
 
 int SeedSynthetic(App& app, const Options& options) {
   auto seeded = entente::directory::SeedSynthetic(app.organizations(), app.roll(), options.synthetic_members,
-                                                  Progress(/*bar=*/false));
+                                                  Progress(ProgressShape::kCount));
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   if (!seeded) return Report(seeded.error());
   spdlog::info("synthetic roll loaded: {} lawyers", options.synthetic_members);
@@ -188,8 +191,10 @@ int ImportRoll(App& app, const Options& options) {
   std::ifstream in(options.roll_file, std::ios::binary);
   std::stringstream content;
   content << in.rdbuf();
-  auto report = app.roll().Import(entente::auth::Actor::System(CommandRequestId()), options.roll_bar, content.str(),
-                                  options.dry_run, Progress(/*bar=*/true));
+  auto report = app.roll().Import(
+      entente::auth::Actor::System(CommandRequestId()), options.roll_bar, content.str(),
+      options.dry_run ? entente::directory::ImportMode::kCheckOnly : entente::directory::ImportMode::kWrite,
+      Progress(ProgressShape::kBar));
   if (!report) return Report(report.error());
   for (const auto& column : report->ignored_columns) std::cerr << "ignored column: " << column << "\n";
   for (const auto& problem : report->problems) {

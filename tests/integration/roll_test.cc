@@ -37,14 +37,14 @@ std::string SyntheticRoll(int count) {
 TEST(RollTest, TenThousandRowsRoundTripUnchanged) {
   auto actor = auth::Actor::System("test");
   std::string roll = SyntheticRoll(10'000);
-  auto dry = Roll().Import(actor, "almaty-city-bar-training-center", roll, /*dry_run=*/true);
+  auto dry = Roll().Import(actor, "almaty-city-bar-training-center", roll, directory::ImportMode::kCheckOnly);
   ASSERT_TRUE(dry) << dry.error().message();
   EXPECT_TRUE(dry->problems.empty());
   EXPECT_EQ(dry->created, 10'000u);
   EXPECT_FALSE(dry->written);
   auto started = std::chrono::steady_clock::now();
   size_t last_progress = 0;
-  auto imported = Roll().Import(actor, "almaty-city-bar-training-center", roll, false,
+  auto imported = Roll().Import(actor, "almaty-city-bar-training-center", roll, directory::ImportMode::kWrite,
                                 [&](size_t done, size_t total) { last_progress = done; });
   ASSERT_TRUE(imported) << imported.error().message();
   ASSERT_TRUE(imported->problems.empty()) << imported->problems.front().message;
@@ -56,7 +56,7 @@ TEST(RollTest, TenThousandRowsRoundTripUnchanged) {
   ASSERT_TRUE(exported);
   EXPECT_EQ(*exported, roll);
   // Importing the same file again changes nothing: every row is an update.
-  auto again = Roll().Import(actor, "almaty-city-bar-training-center", roll, true);
+  auto again = Roll().Import(actor, "almaty-city-bar-training-center", roll, directory::ImportMode::kCheckOnly);
   EXPECT_EQ(again->updated, 10'000u);
   // The new members are searchable at once.
   directory::PeopleService people(TestServer::Shared().app().database());
@@ -78,7 +78,7 @@ TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
       "B-3,Bad Date,active,2014-02-30,\n"
       "B-4,Bad Status,retired,,\n"
       "B-5,Short line\n";
-  auto report = Roll().Import(actor, "paris-bar", csv, false);
+  auto report = Roll().Import(actor, "paris-bar", csv, directory::ImportMode::kWrite);
   ASSERT_TRUE(report);
   EXPECT_FALSE(report->written);
   std::vector<size_t> lines;
@@ -89,9 +89,12 @@ TEST(RollTest, ABadFileWritesNothingAndListsEveryProblem) {
   EXPECT_EQ(exported->find("Good Lawyer"), std::string::npos) << "nothing was written";
 
   EXPECT_FALSE(
-      Roll().Import(actor, "paris-bar", std::string("roll_number,name\n1,\xff\xfe\n"), false)->problems.empty());
-  EXPECT_FALSE(Roll().Import(actor, "paris-bar", "name,city\nX,Y\n", false)->problems.empty()) << "roll_number missing";
-  auto unknown = Roll().Import(actor, "no-such-bar", csv, false);
+      Roll()
+          .Import(actor, "paris-bar", std::string("roll_number,name\n1,\xff\xfe\n"), directory::ImportMode::kWrite)
+          ->problems.empty());
+  EXPECT_FALSE(Roll().Import(actor, "paris-bar", "name,city\nX,Y\n", directory::ImportMode::kWrite)->problems.empty())
+      << "roll_number missing";
+  auto unknown = Roll().Import(actor, "no-such-bar", csv, directory::ImportMode::kWrite);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
 }
@@ -136,7 +139,7 @@ TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
       "roll_number,name,other_names,languages,practice_areas\n"
       "U-1,Ulrich Quenneville,Ульрих Кенвиль,fr; de,tax law\n"
       "U-2,Berenike Ostrowska,,pl,\n";
-  auto imported = Roll().Import(actor, "paris-bar", first, false);
+  auto imported = Roll().Import(actor, "paris-bar", first, directory::ImportMode::kWrite);
   ASSERT_TRUE(imported && imported->written);
   auto found = FoundOnParisRoll("Quenneville");
   ASSERT_EQ(found.size(), 1u);
@@ -152,7 +155,7 @@ TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
       "U-1,Ulrich Vandermolen,,en,,active\n"
       "U-2,Berenike Ostrowska,,pl,,former\n"
       "U-3,Casimir Thibodeaux,,fr,arbitration,active\n";
-  auto again = Roll().Import(actor, "paris-bar", second, false);
+  auto again = Roll().Import(actor, "paris-bar", second, directory::ImportMode::kWrite);
   ASSERT_TRUE(again && again->written);
   EXPECT_EQ(again->updated, 2u);
   EXPECT_EQ(again->created, 1u);
@@ -175,7 +178,8 @@ TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
   ASSERT_TRUE(person);
   ASSERT_TRUE(people.SaveMembership(actor, person->id, {"almaty-city-bar", "TEST-U1", "2009-05", "active", ""}));
   auto third =
-      Roll().Import(actor, "paris-bar", "roll_number,name,languages,status\nU-1,Ulrich Vandermolen,en,former\n", false);
+      Roll().Import(actor, "paris-bar", "roll_number,name,languages,status\nU-1,Ulrich Vandermolen,en,former\n",
+                    directory::ImportMode::kWrite);
   ASSERT_TRUE(third && third->written);
   EXPECT_EQ(FoundActive("Vandermolen"), std::vector<std::string>{ulrich}) << "active in Almaty";
   auto exported = Roll().Export(actor, "paris-bar");
@@ -188,7 +192,8 @@ TEST(RollTest, AReimportReplacesWhatThePeopleHadAndKeepsThem) {
 // on the same connections works.
 TEST(RollTest, AFailedImportTransactionLeavesTheDirectoryAsItWas) {
   auto actor = auth::Actor::System("test");
-  auto kept = Roll().Import(actor, "paris-bar", "roll_number,name,languages\nV-1,Vivienne Ashcombe,fr\n", false);
+  auto kept = Roll().Import(actor, "paris-bar", "roll_number,name,languages\nV-1,Vivienne Ashcombe,fr\n",
+                            directory::ImportMode::kWrite);
   ASSERT_TRUE(kept && kept->written);
   auto vivienne = FoundOnParisRoll("Ashcombe");
   ASSERT_EQ(vivienne.size(), 1u);
@@ -238,18 +243,21 @@ TEST(RollTest, AFailedImportTransactionLeavesTheDirectoryAsItWas) {
   ASSERT_TRUE(exported);
   EXPECT_EQ(exported->find("RB-"), std::string::npos);
   // The connections are usable: an import goes through.
-  auto after = Roll().Import(actor, "paris-bar", "roll_number,name\nV-2,Valentin Oosterhuis\n", false);
+  auto after =
+      Roll().Import(actor, "paris-bar", "roll_number,name\nV-2,Valentin Oosterhuis\n", directory::ImportMode::kWrite);
   ASSERT_TRUE(after && after->written);
   EXPECT_EQ(FoundOnParisRoll("Oosterhuis").size(), 1u);
 }
 
 TEST(RollTest, OnlyTheBarsAdministratorsImportAndExport) {
   auth::Actor actor = SignedInActor("paris.admin@demo.entente.example");
-  auto refused = Roll().Import(actor, "almaty-city-bar", "roll_number,name\nX-1,Someone\n", false);
+  auto refused =
+      Roll().Import(actor, "almaty-city-bar", "roll_number,name\nX-1,Someone\n", directory::ImportMode::kWrite);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code(), ErrorCode::kPermissionDenied);
   EXPECT_FALSE(Roll().Export(actor, "almaty-city-bar"));
-  auto own = Roll().Import(actor, "paris-bar", "roll_number,name,city\nP-0001,=cmd|' /C calc'!A0,Paris\n", false);
+  auto own = Roll().Import(actor, "paris-bar", "roll_number,name,city\nP-0001,=cmd|' /C calc'!A0,Paris\n",
+                           directory::ImportMode::kWrite);
   ASSERT_TRUE(own && own->written);
   auto exported = Roll().Export(actor, "paris-bar");
   ASSERT_TRUE(exported);

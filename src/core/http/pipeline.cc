@@ -49,19 +49,20 @@ size_t Pipeline::MaxBodyBytes(Method method, std::string_view path) const { retu
 Response Pipeline::Handle(Request& request) {
   Router::Match match = router_.Find(request.method, request.path);
   return Run(
-      request, [this, &match](RequestContext& context) { return Dispatch(context, match); }, match.route != nullptr);
+      request, [this, &match](RequestContext& context) { return Dispatch(context, match); }, match.route);
 }
 
 Response Pipeline::Reject(int status, Request& request) {
   return Run(
-      request, [this, status](RequestContext& context) { return StatusResponse(context, status, presenter_); }, false);
+      request, [this, status](RequestContext& context) { return StatusResponse(context, status, presenter_); },
+      nullptr);
 }
 
-Response Pipeline::Run(Request& request, const Next& innermost, bool route_found) {
+Response Pipeline::Run(Request& request, const Next& innermost, const Route* route) {
   auto started = std::chrono::steady_clock::now();
   request.remote_address = ClientAddress(request.remote_address, ForwardedFor(request), options_.trusted_proxies);
   RequestContext context(request, NewRequestId());
-  context.route_found = route_found;
+  context.route_found = route != nullptr;
   // Build the chain from the inside out: middleware_[0] ends up outermost.
   Next next = innermost;
   for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
@@ -78,8 +79,8 @@ Response Pipeline::Run(Request& request, const Next& innermost, bool route_found
   response.SetHeader("X-Request-Id", context.request_id);
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string_view route = context.route_pattern.empty() ? std::string_view("(none)") : context.route_pattern;
-  metrics_.Record(route, MethodName(request.method), response.status, seconds);
+  std::string_view pattern = context.route_pattern.empty() ? std::string_view("(none)") : context.route_pattern;
+  metrics_.Record(pattern, MethodName(request.method), response.status, seconds);
   if (options_.access_log) {
     spdlog::info("{} \"{} {}\" {} {} {:.1f}ms rid={}", request.remote_address, MethodName(request.method),
                  EscapeForLog(request.target), response.status, response.body.size(), seconds * 1000,
@@ -128,10 +129,17 @@ void Pipeline::NoteRefusal(const RequestContext& context, const Error& error) {
   if (method == Method::kGet || method == Method::kHead || method == Method::kOptions) return;
   int status = 0;
   switch (error.code()) {
-    case ErrorCode::kUnauthenticated: status = 401; break;
-    case ErrorCode::kPermissionDenied: status = 403; break;
-    case ErrorCode::kNotFound: status = 404; break;
-    default: return;
+    case ErrorCode::kUnauthenticated:
+      status = 401;
+      break;
+    case ErrorCode::kPermissionDenied:
+      status = 403;
+      break;
+    case ErrorCode::kNotFound:
+      status = 404;
+      break;
+    default:
+      return;
   }
   metrics_.RecordRefusedWrite(context.route_pattern, MethodName(method), status);
   spdlog::warn("refused write: {} {} route={} user={} record={} status={} rid={}", MethodName(method),
@@ -172,7 +180,8 @@ Middleware SecurityHeaders(PublicScheme scheme) {
     response.SetHeader("X-Frame-Options", "DENY");
     response.SetHeader("Referrer-Policy", "same-origin");
     response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (scheme == PublicScheme::kHttps) response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (scheme == PublicScheme::kHttps)
+      response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     return response;
   };
 }

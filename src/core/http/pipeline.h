@@ -1,7 +1,8 @@
 #pragma once
 // The request pipeline: what the server calls for every request. It gives the request an id,
-// settles the client's address (X-Forwarded-For from trusted proxies only), runs the middleware chain (outermost first), finds the route, checks its access rule, calls
-// the handler, maps an Error to a response in one place, and records metrics and the access log.
+// settles the client's address (X-Forwarded-For from trusted proxies only), runs the middleware chain (outermost
+// first), finds the route, checks its access rule, calls the handler, maps an Error to a response in one place, and
+// records metrics and the access log.
 //
 //   Server ─► Pipeline::Handle ─► middleware … ─► route + access ─► handler ─► Result<Response>
 
@@ -38,7 +39,8 @@ class Pipeline final : public Dispatcher {
   Response Reject(int status, Request& request) override;
 
  private:
-  Response Run(Request& request, const Next& innermost, bool route);
+  // Runs the middleware around `innermost`; `route` is the route the request matched, or nullptr.
+  Response Run(Request& request, const Next& innermost, const Route* route);
   Response Dispatch(RequestContext& context, const Router::Match& match);
   // Logs and counts a refused state-changing request (refused_writes in /metrics).
   void NoteRefusal(const RequestContext& context, const Error& error);

@@ -80,7 +80,7 @@ Result<UserId> AccountsService::CreatePlatformAdmin(const NewUser& input, const 
       return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
                                          {{"email", N_("A user with this email already exists.")}}));
     }
-    UserId id = store_.InsertUser(sql, user, *hash, /*is_demo=*/false);
+    UserId id = store_.InsertUser(sql, user, *hash, AccountKind::kReal);
     auto grant = store_.InsertGrant(sql, *auth::Policy::AsSystem(actor, "user", id), *auth::Policy::ForPlatform(actor),
                                     Role::kPlatformAdmin, UserId(), NowUtc());
     audit::Record(sql, actor, {"user.create", "user", id.value(), std::nullopt, JsonText({{"email", user.email}})});
@@ -122,7 +122,7 @@ Status AccountsService::SetPasswordFromTerminal(const std::string& email, const 
 
 Result<std::vector<User>> AccountsService::ListAllUsers() {
   return database_.Read([&](soci::session& sql) -> Result<std::vector<User>> {
-    return store_.ListUsers(sql, "", true, {}, PageRequest{1, 100000}).items;
+    return store_.ListUsers(sql, "", std::nullopt, PageRequest{1, 100000}).items;
   });
 }
 
@@ -141,7 +141,7 @@ Result<UserId> AccountsService::EnsureDemoUser(const NewUser& user,
     if (auto existing = store_.FindUserByEmail(sql, user.email)) {
       id = existing->user.id;
     } else {
-      id = store_.InsertUser(sql, user, *hash, /*is_demo=*/true);
+      id = store_.InsertUser(sql, user, *hash, AccountKind::kDemo);
       audit::Record(
           sql, actor,
           {"user.create", "user", id.value(), std::nullopt, JsonText({{"email", user.email}, {"demo", true}})});

@@ -39,9 +39,9 @@ std::optional<StoredUser> QueryUser(soci::session& sql, const std::string& where
 }  // namespace
 
 UserId AccountsStore::InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash,
-                                 bool is_demo) const {
+                                 AccountKind kind) const {
   long long id = 0;
-  int demo = is_demo ? 1 : 0;
+  int demo = kind == AccountKind::kDemo ? 1 : 0;
   std::string now = NowUtc();
   sql << "INSERT INTO users (email, display_name, preferred_language, password_hash, is_demo, created_at_utc) "
          "VALUES (:email, :name, :language, :hash, :demo, :now) RETURNING id",
@@ -67,8 +67,9 @@ std::optional<StoredUser> AccountsStore::FindUser(soci::session& sql, UserId id)
   return QueryUser(sql, "WHERE id = :id", soci::use(value));
 }
 
-Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& search, bool all,
-                                    const std::vector<OrganizationId>& organizations, const PageRequest& page) const {
+Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& search,
+                                    const std::optional<std::vector<OrganizationId>>& within,
+                                    const PageRequest& page) const {
   auto filter = [&](db::Query& query) {
     if (!search.empty()) {
       query.Append(" AND (lower(u.email) ")
@@ -77,9 +78,9 @@ Page<User> AccountsStore::ListUsers(soci::session& sql, const std::string& searc
           .BindContains(search)
           .Append(")");
     }
-    if (!all) {
+    if (within) {
       std::vector<long long> ids;
-      for (auto organization : organizations) ids.push_back(organization.value());
+      for (auto organization : *within) ids.push_back(organization.value());
       query
           .Append(
               " AND (EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at_utc IS NULL "

@@ -31,16 +31,16 @@ struct StoredSession {
 class AccountsStore {
  public:
   // Users
-  UserId InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash, bool is_demo) const;
+  UserId InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash, AccountKind kind) const;
   std::optional<StoredUser> FindUserByEmail(soci::session& sql, const std::string& email) const;
   std::optional<StoredUser> FindUser(soci::session& sql, UserId id) const;
   // The organizations within whose reach a user is (their bar admins may manage the user):
   // where they hold a role, and whose roll their person is on.
   std::vector<OrganizationId> ReachOf(soci::session& sql, UserId user) const;
-  // Users matching `search` (in email or name, case-insensitive for ASCII), restricted unless
-  // `all` is set to those within reach of `organizations` (the rule of ReachOf).
-  Page<User> ListUsers(soci::session& sql, const std::string& search, bool all,
-                       const std::vector<OrganizationId>& organizations, const PageRequest& page) const;
+  // Users matching `search` (in email or name, case-insensitive for ASCII): those within reach of
+  // the organizations `within` (the rule of ReachOf), or everyone when it is nullopt.
+  Page<User> ListUsers(soci::session& sql, const std::string& search,
+                       const std::optional<std::vector<OrganizationId>>& within, const PageRequest& page) const;
   void SetPassword(soci::session& sql, UserId user, const std::string& password_hash) const;
   void SetPreferences(soci::session& sql, UserId user, const std::string& display_name,
                       const std::string& language) const;

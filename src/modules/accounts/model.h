@@ -10,6 +10,9 @@
 
 namespace entente::accounts {
 
+// A real account, or one of the demo's (published password; signs in only in a demo database).
+enum class AccountKind { kReal, kDemo };
+
 struct User {
   UserId id;
   std::string email;  // lower-case

@@ -21,13 +21,16 @@ bool AccountsService::MayManage(const Actor& actor, soci::session& sql, UserId u
 }
 
 Result<Page<User>> AccountsService::ListUsers(const Actor& actor, const std::string& search, const PageRequest& page) {
-  bool all = actor.IsPlatformAdmin();
-  auto scope = actor.OrganizationsWhere(Role::kBarAdmin);
-  if (!all && scope.empty()) return Fail(Error::PermissionDenied());
+  // Platform admins see everyone; bar admins the users within reach of the bars they administer.
+  std::optional<std::vector<OrganizationId>> within;
+  if (!actor.IsPlatformAdmin()) {
+    within = actor.OrganizationsWhere(Role::kBarAdmin);
+    if (within->empty()) return Fail(Error::PermissionDenied());
+  }
   std::string folded;
   for (unsigned char c : search) folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
   return database_.Read(
-      [&](soci::session& sql) -> Result<Page<User>> { return store_.ListUsers(sql, folded, all, scope, page); });
+      [&](soci::session& sql) -> Result<Page<User>> { return store_.ListUsers(sql, folded, within, page); });
 }
 
 Result<User> AccountsService::GetUser(const Actor& actor, UserId user) {

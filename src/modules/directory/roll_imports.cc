@@ -43,7 +43,8 @@ Result<std::string> RollImports::Start(const auth::Actor& actor, const std::stri
   size_t running = 0;
   for (const auto& [id, job] : jobs_) running += job->finished ? 0 : 1;
   if (running >= max_running_) {
-    return Fail(Error::TooManyRequests(N_("Other imports are running. Please try again in a minute.")).WithRetryAfter(60));
+    return Fail(
+        Error::TooManyRequests(N_("Other imports are running. Please try again in a minute.")).WithRetryAfter(60));
   }
   std::string id = auth::NewSecretHex().substr(0, 32);
   auto job = std::make_shared<Job>();
@@ -51,7 +52,7 @@ Result<std::string> RollImports::Start(const auth::Actor& actor, const std::stri
   job->user = actor.user();
   jobs_[id] = job;
   threads_[id] = std::thread([this, job, actor, bar_slug, csv = std::move(csv)] {
-    auto report = roll_.Import(actor, bar_slug, csv, /*dry_run=*/false, [&](size_t done, size_t total) {
+    auto report = roll_.Import(actor, bar_slug, csv, ImportMode::kWrite, [&](size_t done, size_t total) {
       job->total = total;
       job->done = done;
     });

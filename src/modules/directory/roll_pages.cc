@@ -134,7 +134,7 @@ Result<Response> ImportRoll(RequestContext& context, const Context& deps) {
         Error::InvalidArgument(N_("Choose a CSV file to upload."), {{"file", N_("Choose a CSV file to upload.")}}));
   }
   // Every line is checked first: a file with problems is answered at once, nothing written.
-  auto report = roll.Import(context.actor, slug, file, /*dry_run=*/true);
+  auto report = roll.Import(context.actor, slug, file, directory::ImportMode::kCheckOnly);
   if (!report) return Fail(report.error());
   if (dry_run || !report->problems.empty()) return RollForm(context, deps, *report, std::nullopt);
   // A good file is written in the background while the next page shows its progress.

@@ -166,7 +166,7 @@ constexpr const char* kOnlyAdminsChange = N_("Only the bar's administrators may 
 }  // namespace
 
 Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std::string& bar_slug,
-                                             std::string_view csv_text, bool dry_run,
+                                             std::string_view csv_text, ImportMode mode,
                                              const std::function<void(size_t, size_t)>& progress) {
   auto bar = database_.Read([&](soci::session& sql) -> Result<auth::Permit<OrganizationId>> {
     return RollPermit(sql, organizations_, actor, bar_slug, kOnlyAdminsChange);
@@ -193,7 +193,7 @@ Result<RollImportReport> RollService::Import(const auth::Actor& actor, const std
   });
   if (!existing) return Fail(existing.error());
   for (const auto& row : rows) (existing->contains(row.roll_number) ? report.updated : report.created) += 1;
-  if (dry_run) return report;
+  if (mode == ImportMode::kCheckOnly) return report;
 
   auto written = database_.Write([&](soci::session& sql) -> Status {
     std::vector<PeopleStore::RollEntry> entries;

@@ -39,15 +39,18 @@ struct RollImportReport {
   std::vector<RollProblem> problems;  // when not empty, nothing was written
 };
 
+// Whether an import writes the roll or only checks the file.
+enum class ImportMode { kCheckOnly, kWrite };
+
 class RollService {
  public:
   explicit RollService(db::Database& database) : database_(database) {}
 
-  // Checks every line, then (unless `dry_run`, and only when no line has a problem) writes all
-  // of them in one transaction. `progress(done, total)` is called as rows are written.
+  // Checks every line, then (in ImportMode::kWrite, and only when no line has a problem) writes
+  // all of them in one transaction. `progress(done, total)` is called as rows are written.
   // kPermissionDenied unless the actor administers the bar; kNotFound for an unknown bar.
   Result<RollImportReport> Import(const auth::Actor& actor, const std::string& bar_slug, std::string_view csv_text,
-                                  bool dry_run, const std::function<void(size_t, size_t)>& progress = {});
+                                  ImportMode mode, const std::function<void(size_t, size_t)>& progress = {});
 
   // Writes already-checked entries to the bar's roll in one transaction (the synthetic roll
   // uses this; Import does after its checks). Entries must have distinct roll numbers.
