@@ -276,6 +276,8 @@ TEST(EventsTest, OrganizersManageParticipants) {
   EXPECT_TRUE(json::parse(Get(Port(), event_api).body)["participants"].empty());
   EXPECT_FALSE(Contains(Get(Port(), "/events/test-participants").body, "/people/pierre-olivier-sur"));
   EXPECT_EQ(browser.SendJson("PATCH", participant_path, R"({"consent_to_list":"yes"})").status, 422);
+  EXPECT_EQ(browser.SendJson("PATCH", participant_path, R"({})").status, 422) << "the answer is required";
+  EXPECT_EQ(browser.SendJson("PATCH", participant_path, R"({"consent_to_list":null})").status, 422);
   auto consented = browser.SendJson("PATCH", participant_path, R"({"consent_to_list":true})");
   ASSERT_EQ(consented.status, 200) << consented.body;
   EXPECT_EQ(json::parse(consented.body)["consent_to_list"], true);

@@ -155,12 +155,14 @@ Result<Response> ApiUpdateParticipant(RequestContext& context, const Context& de
   if (!event) return Fail(event.error());
   auto body = http::ReadJson(context.request);
   if (!body) return Fail(body.error());
-  if (!body->is_object() || !body->contains("consent_to_list") || !body->at("consent_to_list").is_boolean()) {
-    return Fail(Error::InvalidArgument(N_("Please correct the fields below."),
-                                       {{"consent_to_list", N_("Answer true or false.")}}));
+  http::JsonReader read(*body);
+  if (body->is_object() && (!read.Has("consent_to_list") || read.IsNull("consent_to_list"))) {
+    read.Add({"consent_to_list", N_("Answer true or false.")});
   }
+  auto listed = read.Finish(read.Boolean("consent_to_list", false));
+  if (!listed) return Fail(listed.error());
   ParticipantId participant = context.params.GetId<ParticipantId>("participant");
-  ListConsent consent = body->at("consent_to_list").get<bool>() ? ListConsent::kListed : ListConsent::kUnlisted;
+  ListConsent consent = *listed ? ListConsent::kListed : ListConsent::kUnlisted;
   auto saved = deps.events.SetParticipantConsent(context.actor, event->id, participant, consent);
   if (!saved) return Fail(saved.error());
   return ParticipantResponse(context, deps, participant, 200);
