@@ -6,40 +6,24 @@
 #include <gtest/gtest.h>
 
 #include "modules/agreements/agreement_service.h"
+#include "testing/directory_rows.h"
 #include "testing/in_process.h"
 
 namespace entente::agreements {
 namespace {
 
-// Directory rows as the directory's services would leave them, written here directly.
-void AddOrganization(soci::session& sql, const std::string& slug, const std::string& name) {
-  sql << "INSERT INTO organizations (slug, kind, visibility, created_at_utc) VALUES (:slug, 'bar', 'public', "
-         "'2026-01-01T00:00:00Z')",
-      soci::use(slug);
-  sql << "INSERT INTO organization_texts (owner_id, field, language, text, is_original) "
-         "SELECT id, 'name', 'en', :name, 1 FROM organizations WHERE slug = :slug",
-      soci::use(name), soci::use(slug);
-}
+using testing::AddOrganizationRow;
+using testing::AddPersonRow;
 
-void AddPerson(soci::session& sql, const std::string& slug, const std::string& name) {
-  sql << "INSERT INTO people (slug, display_name, sort_key, created_at_utc, updated_at_utc) VALUES (:slug, :name, "
-         ":sort_key, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-      soci::use(slug), soci::use(name), soci::use(slug);
-}
-
-i18n::LocalizedText English(const std::string& text) {
-  i18n::LocalizedText result;
-  result.SetOriginal("en", text);
-  return result;
-}
+i18n::LocalizedText English(const std::string& text) { return i18n::LocalizedText::Original("en", text); }
 
 class AgreementStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto added = database_.Write([](soci::session& sql) -> Status {
-      AddOrganization(sql, "paris-bar", "Paris Bar");
-      AddOrganization(sql, "almaty-city-bar", "Almaty City Bar");
-      AddPerson(sql, "pierre-olivier-sur", "Pierre-Olivier Sur");
+      AddOrganizationRow(sql, "paris-bar", "Paris Bar");
+      AddOrganizationRow(sql, "almaty-city-bar", "Almaty City Bar");
+      AddPersonRow(sql, "pierre-olivier-sur", "Pierre-Olivier Sur");
       // A signatory holds a position in the party they sign for.
       sql << "INSERT INTO positions (person_id, organization_id, title, starts_on, covers_from) "
              "SELECT p.id, o.id, 'president', '2014-01-01', '2014-01-01' FROM people p, organizations o "

@@ -6,6 +6,7 @@
 
 #include "core/base/messages.h"
 #include "core/http/multipart.h"
+#include "core/http/route_table.h"
 #include "modules/directory/directory_handlers.h"
 
 namespace entente::directory {
@@ -15,26 +16,8 @@ using http::Access;
 using http::Method;
 using http::RequestContext;
 
-// Adds the routes of one resource, their handlers bound to the module's Context.
-class Routes {
- public:
-  Routes(http::Router& router, std::shared_ptr<const Context> deps) : router_(router), deps_(std::move(deps)) {}
-
-  // `handler`: one of directory_handlers.h, or a callable taking (RequestContext&, const Context&).
-  template <typename F>
-  void Add(Method method, const char* pattern, Access access, F handler, size_t max_body_bytes = 0) {
-    http::Route route{.method = method,
-                      .pattern = pattern,
-                      .access = access,
-                      .handler = [deps = deps_, handler](RequestContext& context) { return handler(context, *deps); }};
-    if (max_body_bytes != 0) route.max_body_bytes = max_body_bytes;
-    router_.Add(std::move(route));
-  }
-
- private:
-  http::Router& router_;
-  std::shared_ptr<const Context> deps_;
-};
+// The routes of one resource, their handlers bound to the module's Context.
+using Routes = http::RouteTable<const Context>;
 
 // The part of a page a handler renders, bound as a route's handler.
 template <auto handler>

@@ -7,40 +7,24 @@
 
 #include "modules/directory/lookup.h"
 #include "modules/events/event_service.h"
+#include "testing/directory_rows.h"
 #include "testing/in_process.h"
 
 namespace entente::events {
 namespace {
 
-// Directory rows as the directory's services would leave them, written here directly.
-void AddOrganization(soci::session& sql, const std::string& slug, const std::string& name) {
-  sql << "INSERT INTO organizations (slug, kind, visibility, created_at_utc) VALUES (:slug, 'bar', 'public', "
-         "'2026-01-01T00:00:00Z')",
-      soci::use(slug);
-  sql << "INSERT INTO organization_texts (owner_id, field, language, text, is_original) "
-         "SELECT id, 'name', 'en', :name, 1 FROM organizations WHERE slug = :slug",
-      soci::use(name), soci::use(slug);
-}
+using testing::AddOrganizationRow;
+using testing::AddPersonRow;
 
-void AddPerson(soci::session& sql, const std::string& slug, const std::string& name) {
-  sql << "INSERT INTO people (slug, display_name, sort_key, created_at_utc, updated_at_utc) VALUES (:slug, :name, "
-         ":sort_key, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-      soci::use(slug), soci::use(name), soci::use(slug);
-}
-
-i18n::LocalizedText English(const std::string& text) {
-  i18n::LocalizedText result;
-  result.SetOriginal("en", text);
-  return result;
-}
+i18n::LocalizedText English(const std::string& text) { return i18n::LocalizedText::Original("en", text); }
 
 class EventStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto added = database_.Write([](soci::session& sql) -> Status {
-      AddOrganization(sql, "paris-bar", "Paris Bar");
-      AddPerson(sql, "pierre-olivier-sur", "Pierre-Olivier Sur");
-      AddPerson(sql, "daniyar-kanafin", "Daniyar Kanafin");
+      AddOrganizationRow(sql, "paris-bar", "Paris Bar");
+      AddPersonRow(sql, "pierre-olivier-sur", "Pierre-Olivier Sur");
+      AddPersonRow(sql, "daniyar-kanafin", "Daniyar Kanafin");
       return {};
     });
     ASSERT_TRUE(added) << added.error().Describe();

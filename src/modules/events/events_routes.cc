@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/base/messages.h"
+#include "core/http/route_table.h"
 #include "modules/events/events_handlers.h"
 
 namespace entente::events {
@@ -21,35 +22,7 @@ namespace {
 const Access anyone = Access::Anyone();
 const Access signed_in = Access::SignedIn();
 
-// Adds routes bound to the handlers' Context.
-class Table {
- public:
-  Table(http::Router& router, std::shared_ptr<Context> deps) : router_(router), deps_(std::move(deps)) {}
-
-  // For the handlers bound by hand (those with optional arguments).
-  const std::shared_ptr<Context>& deps() const { return deps_; }
-
-  void add(Method method, std::string pattern, Access access, http::Handler handler) {
-    router_.Add({.method = method, .pattern = std::move(pattern), .access = access, .handler = std::move(handler)});
-  }
-  template <typename Handler>
-  http::Handler bind(Handler handler) const {
-    return [deps = deps_, handler](RequestContext& context) { return handler(context, *deps); };
-  }
-  template <typename Handler>
-  void get(std::string pattern, Access access, Handler handler) {
-    add(Method::kGet, std::move(pattern), access, bind(handler));
-  }
-  // Every POST needs a signed-in user; the service checks the roles.
-  template <typename Handler>
-  void post(std::string pattern, Handler handler) {
-    add(Method::kPost, std::move(pattern), signed_in, bind(handler));
-  }
-
- private:
-  http::Router& router_;
-  std::shared_ptr<Context> deps_;
-};
+using Table = http::RouteTable<Context>;
 
 // The pages of events: the list, an event and the forms on it, invitations, the feed.
 void AddEventRoutes(Table& table) {
@@ -57,82 +30,79 @@ void AddEventRoutes(Table& table) {
   // /events/feed) come before /events/{slug}.
 
   // The list, creating and editing an event.
-  table.get("/events", anyone, ListPage);
-  table.get("/events/new", signed_in, NewEventPage);
-  table.post("/events", CreateEvent);
-  table.get("/events/{slug:slug}/edit", signed_in, EditEventPage);
-  table.post("/events/{slug:slug}/edit", UpdateEvent);
+  table.Get("/events", anyone, ListPage);
+  table.Get("/events/new", signed_in, NewEventPage);
+  table.Post("/events", signed_in, CreateEvent);
+  table.Get("/events/{slug:slug}/edit", signed_in, EditEventPage);
+  table.Post("/events/{slug:slug}/edit", signed_in, UpdateEvent);
 
   // Invitations to the organizations one coordinates.
-  table.get("/events/invitations", signed_in, InvitationsPage);
-  table.post("/events/invitations/{id:id}/answer", AnswerInvitation);
-  table.get("/events/invitations/{id:id}/letter.pdf", signed_in, InvitationLetter);
+  table.Get("/events/invitations", signed_in, InvitationsPage);
+  table.Post("/events/invitations/{id:id}/answer", signed_in, AnswerInvitation);
+  table.Get("/events/invitations/{id:id}/letter.pdf", signed_in, InvitationLetter);
 
   // The personal calendar feed. The feed's token is its own authority (calendar applications
   // send no cookie).
-  table.add(Method::kGet, "/events/feed", signed_in,
-            [deps = table.deps()](RequestContext& context) { return FeedPage(context, *deps); });
-  table.post("/events/feed", NewFeed);
-  table.get("/events/feed/{file}", anyone, Feed);
+  table.Get("/events/feed", signed_in, [](RequestContext& context, Context& deps) { return FeedPage(context, deps); });
+  table.Post("/events/feed", signed_in, NewFeed);
+  table.Get("/events/feed/{file}", anyone, Feed);
 
   // An event: its page (cached for anonymous visitors), its calendar files.
-  table.add(Method::kGet, "/events/{slug:slug}", anyone,
-            [deps = table.deps()](RequestContext& context) { return CachedEventPage(context, *deps); });
-  table.get("/events/{slug:slug}/calendar.ics", anyone, EventCalendar);
-  table.get("/events/{slug:slug}/sessions/{id:id}/calendar.ics", anyone, SessionCalendar);
+  table.Get("/events/{slug:slug}", anyone,
+            [](RequestContext& context, Context& deps) { return CachedEventPage(context, deps); });
+  table.Get("/events/{slug:slug}/calendar.ics", anyone, EventCalendar);
+  table.Get("/events/{slug:slug}/sessions/{id:id}/calendar.ics", anyone, SessionCalendar);
 
   // The forms on an event's page: programme, delegations, invitations, registration,
   // participants, awards.
-  table.post("/events/{slug:slug}/sessions", AddSession);
-  table.post("/events/{slug:slug}/delegations", AddDelegation);
-  table.post("/events/{slug:slug}/invitations", Invite);
-  table.post("/events/{slug:slug}/register", Register);
-  table.post("/events/{slug:slug}/participants", AddParticipant);
-  table.post("/events/{slug:slug}/participants/decide", DecideParticipant);
-  table.post("/events/{slug:slug}/participants/{id:id}/consent", SetParticipantConsent);
-  table.post("/events/{slug:slug}/participants/{id:id}/remove", RemoveParticipant);
-  table.post("/events/{slug:slug}/awards", AddAward);
+  table.Post("/events/{slug:slug}/sessions", signed_in, AddSession);
+  table.Post("/events/{slug:slug}/delegations", signed_in, AddDelegation);
+  table.Post("/events/{slug:slug}/invitations", signed_in, Invite);
+  table.Post("/events/{slug:slug}/register", signed_in, Register);
+  table.Post("/events/{slug:slug}/participants", signed_in, AddParticipant);
+  table.Post("/events/{slug:slug}/participants/decide", signed_in, DecideParticipant);
+  table.Post("/events/{slug:slug}/participants/{id:id}/consent", signed_in, SetParticipantConsent);
+  table.Post("/events/{slug:slug}/participants/{id:id}/remove", signed_in, RemoveParticipant);
+  table.Post("/events/{slug:slug}/awards", signed_in, AddAward);
 }
 
 void AddMeetingAndAgendaRoutes(Table& table) {
   // Private meetings: requests, slots × tables, availability, the scheduler, pins.
-  table.add(Method::kGet, "/events/{slug:slug}/meetings", signed_in,
-            [deps = table.deps()](RequestContext& context) { return MeetingsPage(context, *deps); });
-  table.post("/events/{slug:slug}/meetings/requests", RequestMeeting);
-  table.post("/events/{slug:slug}/meetings/availability", SetAvailability);
-  table.post("/events/{slug:slug}/meetings/slots", AddSlot);
-  table.post("/events/{slug:slug}/meetings/rooms", AddRoom);
-  table.post("/events/{slug:slug}/meetings/schedule", RunSchedule);
-  table.post("/events/{slug:slug}/meetings/{id:id}/pin", PinMeeting);
+  table.Get("/events/{slug:slug}/meetings", signed_in,
+            [](RequestContext& context, Context& deps) { return MeetingsPage(context, deps); });
+  table.Post("/events/{slug:slug}/meetings/requests", signed_in, RequestMeeting);
+  table.Post("/events/{slug:slug}/meetings/availability", signed_in, SetAvailability);
+  table.Post("/events/{slug:slug}/meetings/slots", signed_in, AddSlot);
+  table.Post("/events/{slug:slug}/meetings/rooms", signed_in, AddRoom);
+  table.Post("/events/{slug:slug}/meetings/schedule", signed_in, RunSchedule);
+  table.Post("/events/{slug:slug}/meetings/{id:id}/pin", signed_in, PinMeeting);
 
   // Agendas: the user's own, a delegation's; as pages, iCalendar and PDF.
-  table.get("/events/{slug:slug}/agenda", signed_in, MyAgendaPage);
-  table.get("/events/{slug:slug}/agenda.pdf", signed_in, MyAgendaPdf);
-  table.get("/events/{slug:slug}/delegations/{id:id}/agenda", signed_in, AgendaPage);
-  table.get("/events/{slug:slug}/delegations/{id:id}/agenda.ics", signed_in, AgendaCalendar);
-  table.get("/events/{slug:slug}/delegations/{id:id}/agenda.pdf", signed_in, AgendaPdf);
+  table.Get("/events/{slug:slug}/agenda", signed_in, MyAgendaPage);
+  table.Get("/events/{slug:slug}/agenda.pdf", signed_in, MyAgendaPdf);
+  table.Get("/events/{slug:slug}/delegations/{id:id}/agenda", signed_in, AgendaPage);
+  table.Get("/events/{slug:slug}/delegations/{id:id}/agenda.ics", signed_in, AgendaCalendar);
+  table.Get("/events/{slug:slug}/delegations/{id:id}/agenda.pdf", signed_in, AgendaPdf);
 }
 
 void AddApiRoutes(Table& table) {
   // JSON (docs/openapi.yaml).
-  table.get("/api/v1/events", anyone, ApiList);
-  table.post("/api/v1/events", ApiCreate);
-  table.get("/api/v1/events/{id:id}", anyone, ApiGet);
-  table.add(Method::kPut, "/api/v1/events/{id:id}", signed_in, table.bind(ApiUpdate));
-  table.post("/api/v1/events/{id:id}/sessions", ApiAddSession);
-  table.post("/api/v1/events/{id:id}/registrations", ApiRegister);
-  table.post("/api/v1/events/{id:id}/participants", ApiAddParticipant);
-  table.add(Method::kPatch, "/api/v1/events/{id:id}/participants/{participant:id}", signed_in,
-            table.bind(ApiUpdateParticipant));
-  table.add(Method::kDelete, "/api/v1/events/{id:id}/participants/{participant:id}", signed_in,
-            table.bind(ApiRemoveParticipant));
-  table.post("/api/v1/events/{id:id}/participants/{participant:id}/decision", ApiDecide);
-  table.post("/api/v1/events/{id:id}/delegations", ApiAddDelegation);
-  table.post("/api/v1/events/{id:id}/awards", ApiAddAward);
-  table.post("/api/v1/events/{id:id}/invitations", ApiInvite);
-  table.post("/api/v1/events/invitations/{id:id}/answer", ApiAnswer);
-  table.get("/api/v1/events/{id:id}/meetings", signed_in, ApiMeetings);
-  table.post("/api/v1/events/{id:id}/meetings/schedule", ApiSchedule);
+  table.Get("/api/v1/events", anyone, ApiList);
+  table.Post("/api/v1/events", signed_in, ApiCreate);
+  table.Get("/api/v1/events/{id:id}", anyone, ApiGet);
+  table.Add(Method::kPut, "/api/v1/events/{id:id}", signed_in, ApiUpdate);
+  table.Post("/api/v1/events/{id:id}/sessions", signed_in, ApiAddSession);
+  table.Post("/api/v1/events/{id:id}/registrations", signed_in, ApiRegister);
+  table.Post("/api/v1/events/{id:id}/participants", signed_in, ApiAddParticipant);
+  table.Add(Method::kPatch, "/api/v1/events/{id:id}/participants/{participant:id}", signed_in, ApiUpdateParticipant);
+  table.Add(Method::kDelete, "/api/v1/events/{id:id}/participants/{participant:id}", signed_in, ApiRemoveParticipant);
+  table.Post("/api/v1/events/{id:id}/participants/{participant:id}/decision", signed_in, ApiDecide);
+  table.Post("/api/v1/events/{id:id}/delegations", signed_in, ApiAddDelegation);
+  table.Post("/api/v1/events/{id:id}/awards", signed_in, ApiAddAward);
+  table.Post("/api/v1/events/{id:id}/invitations", signed_in, ApiInvite);
+  table.Post("/api/v1/events/invitations/{id:id}/answer", signed_in, ApiAnswer);
+  table.Get("/api/v1/events/{id:id}/meetings", signed_in, ApiMeetings);
+  table.Post("/api/v1/events/{id:id}/meetings/schedule", signed_in, ApiSchedule);
 }
 
 }  // namespace
