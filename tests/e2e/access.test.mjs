@@ -9,45 +9,27 @@
 // Run from this folder:  npm ci && node --test access.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  HEALTH_TIMEOUT_MS, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, openServerAndBrowser, closeServerAndBrowser,
+  DEMO, TEST_TIMEOUT_MS, assertNoAxeViolations, htmlLang, pathOf, useServerAndBrowser,
 } from './support.mjs';
 
-const DEMO_PASSWORD = 'entente-demo-2014';
-const ALMATY_ADMIN = 'almaty.admin@demo.entente.example';
-const PLATFORM_ADMIN = 'platform.admin@demo.entente.example';
+const ALMATY_ADMIN = DEMO('almaty.admin');
+const PLATFORM_ADMIN = DEMO('platform.admin');
 
 const PRESIDENT_EDIT = '/people/pierre-olivier-sur/edit';
 const PARIS_ROLL = '/organizations/paris-bar/roll';
 const THIRD_BAR = { slug: 'e2e-third-bar', name: 'E2E Third Bar' };
 const HIDDEN = { slug: 'e2e-hidden-committee', name: 'E2E Hidden Committee' };
 
-let server;
-let baseURL;
-let browser;
-
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-access.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
-
-const pathOf = (url) => new URL(url).pathname;
-const htmlLang = (page) => page.locator('html').getAttribute('lang');
+const app = useServerAndBrowser('server-access.log');
 
 // A fresh context (no lang cookie, an English browser) signed in as `email` through the form.
 async function withSignedIn(email, fn) {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const { context, page } = await app.signedInContext(email, null);
   try {
-    const page = await newPage(context);
-    await page.goto(`${baseURL}/sign-in`);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.locator('main form[action="/sign-in"] button[type="submit"]').click()]);
-    assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed`);
     await fn(page);
   } finally {
     await context.close();
@@ -58,7 +40,7 @@ async function withSignedIn(email, fn) {
 async function postJson(page, target, data) {
   const csrf = await page.locator('input[name="csrf_token"]').first().getAttribute('value');
   assert.ok(csrf, `no CSRF token on ${page.url()}`);
-  const res = await page.request.post(`${baseURL}${target}`, {
+  const res = await page.request.post(`${app.baseURL}${target}`, {
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
     data,
   });
@@ -69,10 +51,10 @@ async function postJson(page, target, data) {
 // The error page as the Almaty admin sees it: the status, the language of the account (ru), a
 // heading in Cyrillic, no form of the refused page, and axe clean.
 async function assertErrorPage(page, target, status) {
-  const res = await page.goto(`${baseURL}${target}`);
+  const res = await page.goto(`${app.baseURL}${target}`);
   assert.ok(res, `no response for ${target}`);
   assert.equal(res.status(), status, `GET ${target} as ${ALMATY_ADMIN} (ended on ${page.url()})`);
-  assert.equal(pathOf(page.url()), pathOf(`${baseURL}${target}`), `GET ${target} was redirected to ${page.url()}`);
+  assert.equal(pathOf(page.url()), pathOf(`${app.baseURL}${target}`), `GET ${target} was redirected to ${page.url()}`);
   assert.equal(await htmlLang(page), 'ru', `the ${status} page should be in the account's language`);
   const h1 = (await page.locator('h1').first().innerText()).trim();
   assert.match(h1, /[А-Яа-яЁё]/, `the ${status} page's heading should be in Russian: ${h1}`);
@@ -94,7 +76,7 @@ test("the Almaty admin is refused the Paris Bar's public records (403), in Russi
       });
       await t.test('the records themselves stay public', async () => {
         for (const target of ['/people/pierre-olivier-sur', '/organizations/paris-bar']) {
-          const res = await page.goto(`${baseURL}${target}`);
+          const res = await page.goto(`${app.baseURL}${target}`);
           assert.equal(res.status(), 200, `GET ${target}`);
         }
       });
@@ -107,7 +89,7 @@ test("an organization with `organization` visibility is not found for another ba
 
     await t.test('the platform admin makes it below a third bar through the API', async () => {
       await withSignedIn(PLATFORM_ADMIN, async (page) => {
-        await page.goto(`${baseURL}/account`);
+        await page.goto(`${app.baseURL}/account`);
         await postJson(page, '/api/v1/organizations', {
           slug: THIRD_BAR.slug, kind: 'bar', name: { en: THIRD_BAR.name }, original_language: 'en', visibility: 'public',
         });
@@ -116,7 +98,7 @@ test("an organization with `organization` visibility is not found for another ba
           name: { en: HIDDEN.name }, original_language: 'en',
         });
         assert.equal(hidden.visibility, 'organization', `the API answered ${JSON.stringify(hidden)}`);
-        const res = await page.goto(`${baseURL}${target}`);
+        const res = await page.goto(`${app.baseURL}${target}`);
         assert.equal(res.status(), 200, `the platform admin should see ${target}`);
         assert.ok((await page.locator('h1').first().innerText()).includes(HIDDEN.name));
       });

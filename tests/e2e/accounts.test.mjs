@@ -10,20 +10,16 @@
 // Run from this folder:  npm ci && node --test accounts.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 
-import { chromium } from 'playwright-core';
-
 import {
-  CHROMIUM_OPTIONS, HEALTH_TIMEOUT_MS, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, startServer,
+  DEMO, DEMO_PASSWORD, OUT, TEST_TIMEOUT_MS,
+  assertNoAxeViolations, newPage, openSignIn, pathOf, submitAndWait, submitSignInForm, useServerAndBrowser,
 } from './support.mjs';
 
-const DEMO_PASSWORD = 'entente-demo-2014';
-const DEMO = (local) => `${local}@demo.entente.example`;
 const PLATFORM_ADMIN = DEMO('platform.admin');
 const PARIS_MEMBER = DEMO('paris.member');
 const ALMATY_MEMBER = DEMO('almaty.member');
@@ -31,82 +27,27 @@ const ALMATY_ADMIN = DEMO('almaty.admin');
 const SESSION_COOKIE = 'entente_session';
 const FETCH_TIMEOUT_MS = 10_000;
 
-let server;   // see startServer() in support.mjs
-let baseURL;
-let browser;
-
-before(async () => {
-  server = await startServer({ logName: 'server-accounts.log' });
-  baseURL = server.baseURL;
-  browser = await chromium.launch(CHROMIUM_OPTIONS);
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(async () => {
-  try {
-    await browser?.close().catch(() => {});
-    if (server?.running()) {
-      const status = await server.terminate();
-      assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
-      assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${server.logTail()}`);
-    } else if (server) {
-      assert.fail(`the server died during the tests:\n${server.logTail()}`);
-    }
-  } finally {
-    await server?.close();
-  }
-}, { timeout: STOP_TIMEOUT_MS + 15_000 });
+// After the tests, the server is stopped with SIGTERM and must exit with code 0.
+const app = useServerAndBrowser('server-accounts.log', { exitCleanly: true });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
 // A context whose pages are in English: the `lang` cookie wins over the user's preferred
 // language, so that texts can be compared whoever is signed in.
-// @axe-core/playwright needs pages of a context made with browser.newContext(), as here.
-async function englishContext() {
-  const context = await browser.newContext({ locale: 'en-US' });
-  await context.addCookies([{ name: 'lang', value: 'en', url: baseURL }]);
-  return context;
-}
+const englishContext = () => app.newContext('en');
+const withContext = (fn) => app.withContext('en', fn);
 
-async function withContext(fn) {
-  const context = await englishContext();
-  try {
-    return await fn(context);
-  } finally {
-    await context.close();
-  }
-}
-
-const pathOf = (url) => new URL(url).pathname;
-
-// Clicks a submit button and waits until the document it leads to has loaded (also when that
-// document has the same URL as the current one). Returns the response to the form's POST.
-async function submitWith(page, button) {
-  const marker = `before-submit-${Date.now()}-${Math.random()}`;
-  await page.evaluate((m) => { window.__e2eMarker = m; }, marker);
-  const [post] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForFunction(
-    (m) => window.__e2eMarker !== m && document.readyState === 'complete', marker);
-  return post;
-}
-
-// Fills and submits the sign-in form; returns the response to the POST.
+// Opens the sign-in form (`next` when given), checks its CSRF token, fills and submits it;
+// returns the response to the POST.
 async function submitSignIn(page, email, password, next) {
-  const url = `${baseURL}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`;
-  const res = await page.goto(url);
-  assert.equal(res.status(), 200, `GET ${url}`);
-  const form = page.locator('main form[action="/sign-in"]');
+  const form = await openSignIn(page, app.baseURL, next);
   const csrf = await form.locator('input[type="hidden"][name="csrf_token"]').getAttribute('value');
   assert.ok(csrf && csrf.length >= 32, `the sign-in form has no CSRF token (${JSON.stringify(csrf)})`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  return submitWith(page, form.locator('button[type="submit"]'));
+  return submitSignInForm(page, email, password);
 }
 
-// Signs in and checks that the sign-in succeeded: a redirect, then a page that is not /sign-in.
+// Signs in and checks that the sign-in succeeded: a redirect, then `next` (or the home page).
 async function signIn(page, email, next) {
   const post = await submitSignIn(page, email, DEMO_PASSWORD, next);
   assert.equal(post.status(), 303, `sign-in of ${email}: status of POST /sign-in`);
@@ -116,20 +57,20 @@ async function signIn(page, email, next) {
 }
 
 async function sessionCookie(context) {
-  const cookies = await context.cookies(baseURL);
+  const cookies = await context.cookies(app.baseURL);
   return cookies.find((c) => c.name === SESSION_COOKIE);
 }
 
 // GET /api/v1/me with the cookies of the page's context.
 async function meInContext(page) {
-  const res = await page.request.get(`${baseURL}/api/v1/me`, { timeout: FETCH_TIMEOUT_MS });
+  const res = await page.request.get(`${app.baseURL}/api/v1/me`, { timeout: FETCH_TIMEOUT_MS });
   assert.equal(res.status(), 200, `GET /api/v1/me in the browser context: ${await res.text()}`);
   return res.json();
 }
 
 // A plain fetch from node: no browser, no cookies unless given in `headers`.
 async function api(pathAndQuery, headers = {}, init = {}) {
-  const res = await fetch(`${baseURL}${pathAndQuery}`, {
+  const res = await fetch(`${app.baseURL}${pathAndQuery}`, {
     ...init,
     headers: { Accept: 'application/json', ...headers },
     redirect: 'manual',
@@ -188,7 +129,7 @@ test('a member signs in, sees no administration, signs out, and the old session 
       assert.equal(me.email, PARIS_MEMBER);
 
       await t.test('the header shows the name and no Administration link', async () => {
-        await page.goto(`${baseURL}/`);
+        await page.goto(`${app.baseURL}/`);
         const name = (await headerAccountName(page).innerText()).trim();
         assert.equal(name, me.display_name, 'the name in the header');
         assert.equal(await headerAdminLink(page).count(), 0, 'a member sees the Administration link');
@@ -196,14 +137,14 @@ test('a member signs in, sees no administration, signs out, and the old session 
       });
 
       await t.test('/admin/users is forbidden to a member', async () => {
-        const res = await page.goto(`${baseURL}/admin/users`);
+        const res = await page.goto(`${app.baseURL}/admin/users`);
         assert.equal(res.status(), 403, `GET /admin/users as a member ended on ${page.url()}`);
         assert.equal(await page.locator('main a[href^="/admin/users/"]').count(), 0,
           'the 403 page lists users');
       });
 
       await t.test('/account lists the role Member on the Paris Bar', async () => {
-        const res = await page.goto(`${baseURL}/account`);
+        const res = await page.goto(`${app.baseURL}/account`);
         assert.equal(res.status(), 200);
         assert.equal(pathOf(page.url()), '/account');
         const roles = await accountRoles(page);
@@ -221,22 +162,22 @@ test('a member signs in, sees no administration, signs out, and the old session 
         const csrf = await page.locator('header form.inline-form[action="/sign-out"] input[name="csrf_token"]')
           .getAttribute('value');
         assert.ok(csrf && csrf.length >= 32, 'the sign-out form has no CSRF token');
-        const post = await submitWith(page, signOutButton(page));
+        const post = await submitAndWait(page, signOutButton(page));
         assert.ok([200, 302, 303].includes(post.status()), `POST /sign-out status ${post.status()}`);
         assert.equal(await headerAccountName(page).count(), 0, `still signed in after sign-out on ${page.url()}`);
         const after = await sessionCookie(context);
         assert.ok(!after || after.value === '' || after.value !== cookie.value,
           'the browser still holds the old session cookie');
         // The same browser is sent to sign in when it asks for /account.
-        await page.goto(`${baseURL}/account`);
+        await page.goto(`${app.baseURL}/account`);
         assert.equal(pathOf(page.url()), '/sign-in', `/account after sign-out ended on ${page.url()}`);
       });
 
       await t.test('replaying the old session cookie in a fresh browser gives the sign-in page', async () => {
         await withContext(async (fresh) => {
-          await fresh.addCookies([{ name: SESSION_COOKIE, value: cookie.value, url: baseURL }]);
+          await fresh.addCookies([{ name: SESSION_COOKIE, value: cookie.value, url: app.baseURL }]);
           const p = await newPage(fresh);
-          await p.goto(`${baseURL}/account`);
+          await p.goto(`${app.baseURL}/account`);
           assert.equal(pathOf(p.url()), '/sign-in', `/account with the old cookie ended on ${p.url()}`);
           assert.equal(await headerAccountName(p).count(), 0, 'the old cookie still signs in');
           assert.equal(await p.locator('section[aria-labelledby="roles-heading"]').count(), 0,
@@ -309,7 +250,7 @@ test('journey 7: a platform admin grants a role, the audit log shows it, the use
         await form.locator('select#role').selectOption('coordinator');
         [orgId] = await form.locator('select#organization_id').selectOption({ label: 'Almaty City Bar' });
         assert.match(orgId, /^\d+$/, 'the organization option value should be its id');
-        const post = await submitWith(page, form.locator('button[type="submit"]'));
+        const post = await submitAndWait(page, form.locator('button[type="submit"]'));
         assert.ok([200, 303].includes(post.status()), `POST /admin/users/${userId}/roles: status ${post.status()}`);
         assert.equal(pathOf(page.url()), `/admin/users/${userId}`, 'after the grant');
         await page.screenshot({ path: path.join(OUT, 'admin-user-after-grant.png'), fullPage: true });
@@ -319,7 +260,7 @@ test('journey 7: a platform admin grants a role, the audit log shows it, the use
       });
 
       await t.test('the audit log shows who granted what, when', async () => {
-        const res = await page.goto(`${baseURL}/admin/audit`);
+        const res = await page.goto(`${app.baseURL}/admin/audit`);
         assert.equal(res.status(), 200);
         const rows = await tableRows(page, 'main table');
         const grant = rows.find((cells) => cells.includes('role.grant')
@@ -347,7 +288,7 @@ test('journey 7: a platform admin grants a role, the audit log shows it, the use
       await t.test('axe-core: /sign-in', async () => {
         await withContext(async (anonymous) => {
           const p = await newPage(anonymous);
-          const res = await p.goto(`${baseURL}/sign-in`);
+          const res = await p.goto(`${app.baseURL}/sign-in`);
           assert.equal(res.status(), 200);
           await assertNoAxeViolations(p, '/sign-in');
         });
@@ -364,7 +305,7 @@ test('journey 7: a platform admin grants a role, the audit log shows it, the use
 
       await t.test('axe-core: /account', async () => {
         const mp = member.pages()[0] ?? await newPage(member);
-        const res = await mp.goto(`${baseURL}/account`);
+        const res = await mp.goto(`${app.baseURL}/account`);
         assert.equal(res.status(), 200);
         await assertNoAxeViolations(mp, '/account');
       });
@@ -373,7 +314,7 @@ test('journey 7: a platform admin grants a role, the audit log shows it, the use
         const name = typeof target === 'function' ? '/admin/users/{id}' : target;
         await t.test(`axe-core: ${name}`, async () => {
           const url = typeof target === 'function' ? target() : target;
-          const res = await page.goto(`${baseURL}${url}`);
+          const res = await page.goto(`${app.baseURL}${url}`);
           assert.equal(res.status(), 200);
           await assertNoAxeViolations(page, url);
         });
@@ -395,7 +336,7 @@ test('journey 8 (part): an API token from the account page reads the JSON API',
         await signIn(page, PLATFORM_ADMIN, '/account');
         const form = page.locator('main form[method="post"][action="/account/tokens"]');
         await form.locator('input[name="name"]').fill('bar system');
-        const post = await submitWith(page, form.locator('button[type="submit"]'));
+        const post = await submitAndWait(page, form.locator('button[type="submit"]'));
         // The token is shown once, on the page that answers the POST (200 or 201), or after a redirect.
         assert.ok([200, 201, 303].includes(post.status()), `POST /account/tokens: status ${post.status()}`);
         assert.equal(await page.locator('code.token').count(), 1, `no code.token on ${page.url()}`);
@@ -412,7 +353,7 @@ test('journey 8 (part): an API token from the account page reads the JSON API',
 
       await t.test('the token is shown only once', async () => {
         assert.ok(token, 'no token (the previous step failed)');
-        await page.goto(`${baseURL}/account`);
+        await page.goto(`${app.baseURL}/account`);
         assert.equal(await page.locator('code.token').count(), 0, 'the token is shown again');
         assert.ok(!(await page.content()).includes(token), 'the token appears in the page again');
       });
@@ -490,14 +431,14 @@ test("journey 8: the Almaty City Bar's system lists the bar's members with curl,
       await signIn(page, ALMATY_ADMIN, '/account');
       const form = page.locator('main form[method="post"][action="/account/tokens"]');
       await form.locator('input[name="name"]').fill('roll sync');
-      await submitWith(page, form.locator('button[type="submit"]'));
+      await submitAndWait(page, form.locator('button[type="submit"]'));
       const token = (await page.locator('code.token').innerText()).trim();
       assert.ok(token.length >= 32, 'no token shown');
       // As the README shows: follow pages until page * per_page >= total.
       const slugs = [];
       let total = 0;
       for (let n = 1; n <= 10; n++) {
-        const body = await curlJSON(`${baseURL}/api/v1/lawyers?bar=almaty-city-bar&status=any&per_page=2&page=${n}`, token);
+        const body = await curlJSON(`${app.baseURL}/api/v1/lawyers?bar=almaty-city-bar&status=any&per_page=2&page=${n}`, token);
         assert.equal(body.page, n);
         assert.equal(body.total_is_lower_bound, false, 'a small roll is counted exactly');
         total = body.total;
@@ -545,13 +486,13 @@ test('a wrong password and an unknown email get the same answer', { timeout: TES
 
 test('the sign-in form refuses a missing CSRF token and a foreign Origin', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   // A genuine form: the CSRF cookie and token of a GET /sign-in.
-  const getRes = await fetch(`${baseURL}/sign-in`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  const getRes = await fetch(`${app.baseURL}/sign-in`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   const html = await getRes.text();
   const token = html.match(/name="csrf_token" value="([^"]+)"/)?.[1];
   assert.ok(token, 'no csrf_token in GET /sign-in');
   const cookies = getRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
-  const post = (fields, headers = {}) => fetch(`${baseURL}/sign-in`, {
+  const post = (fields, headers = {}) => fetch(`${app.baseURL}/sign-in`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies, ...headers },
     body: new URLSearchParams({ next: '/', email: PARIS_MEMBER, password: DEMO_PASSWORD, ...fields }),
@@ -573,7 +514,7 @@ test('the sign-in form refuses a missing CSRF token and a foreign Origin', { tim
   });
 
   await t.test('the same request from our own origin signs in (control)', async () => {
-    const res = await post({ csrf_token: token }, { Origin: baseURL });
+    const res = await post({ csrf_token: token }, { Origin: app.baseURL });
     assert.equal(res.status, 303);
     assert.equal(setsSession(res), true);
   });

@@ -13,63 +13,30 @@
 // Run from this folder:  npm ci && node --test agreements.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import {
-  HEALTH_TIMEOUT_MS, OUT, PAGE_TIMEOUT_MS, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
+  DEMO, DEMO_PASSWORD, OUT, TEST_TIMEOUT_MS,
+  assertNoAxeViolations, htmlLang, newPage, pathOf, sectionText, signIn, squash, submitAndWait, useServerAndBrowser,
+} from './support.mjs';
 
-const DEMO_PASSWORD = 'entente-demo-2014';
 const AGREEMENT = '/agreements/paris-almaty-2014';
+const COORDINATOR = DEMO('paris.coordinator');
 
-let server;   // see startServer() in support.mjs
-let baseURL;
-let browser;
-
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-agreements.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
-
-const pathOf = (url) => new URL(url).pathname;
-const htmlLang = (page) => page.locator('html').getAttribute('lang');
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
-const section = (page, headingId) => page.locator(`main section[aria-labelledby="${headingId}"]`);
-const sectionText = async (page, headingId) => squash(await section(page, headingId).innerText());
-
-async function withContext(lang, fn) {
-  const context = await browser.newContext({ locale: 'en-US' });
-  try {
-    if (lang) await context.addCookies([{ name: 'lang', value: lang, url: baseURL }]);
-    return await fn(context);
-  } finally {
-    await context.close();
-  }
-}
+const app = useServerAndBrowser('server-agreements.log');
 
 // Clicks a link or button that navigates, and waits for the new page.
 async function follow(page, locator) {
   await Promise.all([page.waitForNavigation(), locator.click()]);
 }
 
-// Submits a form with its button and returns the response to the POST.
-async function submit(page, button) {
-  const [post] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return post;
-}
-
 test('journey 1: a visitor reads the agreement in French, then in Kazakh with marked fallback text',
   { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withContext('fr', async (context) => {
+    await app.withContext('fr', async (context) => {
       const page = await newPage(context);
-      const res = await page.goto(`${baseURL}/`);
+      const res = await page.goto(`${app.baseURL}/`);
       assert.equal(res.status(), 200);
       assert.equal(await htmlLang(page), 'fr');
 
@@ -135,25 +102,16 @@ test('journey 1: a visitor reads the agreement in French, then in Kazakh with ma
     });
   });
 
-async function signIn(page, email) {
-  await page.goto(`${baseURL}/sign-in?next=${encodeURIComponent(AGREEMENT)}`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  const post = await submit(page, page.locator('main form[action="/sign-in"] button[type="submit"]'));
-  assert.equal(post.status(), 303, `sign-in of ${email}`);
-  assert.equal(pathOf(page.url()), AGREEMENT);
-}
-
 test('journey 5: the coordinator follows up and asks which objectives had no activity in 2016',
   { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withContext('en', async (context) => {
+    await app.withContext('en', async (context) => {
       const page = await newPage(context);
-      await signIn(page, 'paris.coordinator@demo.entente.example');
+      await signIn(page, app.baseURL, COORDINATOR, DEMO_PASSWORD, { next: AGREEMENT });
 
       // A follow-up entry.
       await page.locator('#follow_up_entry_on').fill('2016-03');
       await page.locator('#follow_up_text').fill('The International Committee reviewed the cooperation with the Almaty City Bar.');
-      let post = await submit(page, page.locator('form[action$="/follow-ups"] button[type="submit"]'));
+      let post = await submitAndWait(page, page.locator('form[action$="/follow-ups"] button[type="submit"]'));
       assert.equal(post.status(), 303);
       assert.match(await page.locator('[role="status"]').first().innerText(), /saved/);
       assert.match(await sectionText(page, 'log-heading'), /March 2016 — The International Committee reviewed/);
@@ -161,7 +119,7 @@ test('journey 5: the coordinator follows up and asks which objectives had no act
       // A bad entry is refused with a clear message, and nothing is added.
       await page.locator('#follow_up_entry_on').fill('2016-13');
       await page.locator('#follow_up_text').fill('Wrong date');
-      post = await submit(page, page.locator('form[action$="/follow-ups"] button[type="submit"]'));
+      post = await submitAndWait(page, page.locator('form[action$="/follow-ups"] button[type="submit"]'));
       assert.equal(post.status(), 422);
       assert.ok(await page.locator('.field-error').first().isVisible());
       assert.doesNotMatch(await sectionText(page, 'log-heading'), /Wrong date/);
@@ -172,7 +130,7 @@ test('journey 5: the coordinator follows up and asks which objectives had no act
       await page.locator('#activity_place').fill('Almaty');
       await page.locator('#activity_text').fill('Round-table on cross-border legal assistance between members of the two bars.');
       await page.locator('form[action$="/activities"] input[type="checkbox"]').nth(1).check();
-      post = await submit(page, page.locator('form[action$="/activities"] button[type="submit"]'));
+      post = await submitAndWait(page, page.locator('form[action$="/activities"] button[type="submit"]'));
       assert.equal(post.status(), 303);
 
       // As of 31 December 2016: every objective but the second is flagged.
@@ -187,7 +145,7 @@ test('journey 5: the coordinator follows up and asks which objectives had no act
       await assertNoAxeViolations(page, 'the agreement with its forms (en)');
 
       // The edit form opens for the coordinator, and is accessible.
-      await page.goto(`${baseURL}${AGREEMENT}/edit`);
+      await page.goto(`${app.baseURL}${AGREEMENT}/edit`);
       assert.equal(await page.locator('#slug').inputValue(), 'paris-almaty-2014');
       assert.equal(await page.locator('#signed_on').inputValue(), '2014-10-14/2014-10-15');
       await assertNoAxeViolations(page, 'the edit form (en)');
@@ -196,12 +154,12 @@ test('journey 5: the coordinator follows up and asks which objectives had no act
 
 test('stored XSS payloads in an agreement\'s texts stay text (docs/SECURITY.md item 10)',
   { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withContext('en', async (context) => {
+    await app.withContext('en', async (context) => {
       const page = await newPage(context);
-      await signIn(page, 'paris.coordinator@demo.entente.example');
+      await signIn(page, app.baseURL, COORDINATOR, DEMO_PASSWORD, { next: AGREEMENT });
       const csrf = await page.locator('input[name="csrf_token"]').first().getAttribute('value');
       const payload = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 1">"\'>';
-      const created = await page.request.post(`${baseURL}/api/v1/agreements`, {
+      const created = await page.request.post(`${app.baseURL}/api/v1/agreements`, {
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
         data: {
           slug: 'xss-check', status: 'signed', signed_on: '2016-05',
@@ -212,7 +170,7 @@ test('stored XSS payloads in an agreement\'s texts stay text (docs/SECURITY.md i
       });
       assert.equal(created.status(), 201, await created.text());
       const { id, objectives } = await created.json();
-      const activity = await page.request.post(`${baseURL}/api/v1/agreements/${id}/activities`, {
+      const activity = await page.request.post(`${app.baseURL}/api/v1/agreements/${id}/activities`, {
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
         data: { kind: 'visit', happened_on: '2016-06', text: { en: `Activity ${payload}` }, objectives: [objectives[0].id] },
       });
@@ -221,12 +179,12 @@ test('stored XSS payloads in an agreement\'s texts stay text (docs/SECURITY.md i
       let dialogs = 0;
       page.on('dialog', async (dialog) => { dialogs += 1; await dialog.dismiss(); });
       for (const target of ['/agreements/xss-check', '/agreements/xss-check/edit', '/agreements?year=2016']) {
-        const res = await page.goto(`${baseURL}${target}`);
+        const res = await page.goto(`${app.baseURL}${target}`);
         assert.equal(res.status(), 200, target);
         assert.equal(await page.evaluate(() => window.__xss), undefined, `script ran on ${target}`);
         assert.equal(await page.locator('main img[src="x"]').count(), 0, `markup injected on ${target}`);
       }
-      await page.goto(`${baseURL}/agreements/xss-check`);
+      await page.goto(`${app.baseURL}/agreements/xss-check`);
       assert.ok((await page.locator('h1').innerText()).includes('<script>'), 'the payload is shown as text');
       assert.equal(dialogs, 0);
     });

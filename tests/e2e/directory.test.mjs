@@ -17,7 +17,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import {
-  OUT, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, useServerAndBrowser,
+  OUT, PAGE_TIMEOUT_MS, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, assertExitsCleanly, assertNoAxeViolations, htmlLang, newPage,
+  pathOf, section, sectionText, squash, useServerAndBrowser,
 } from './support.mjs';
 
 const KANAFIN = {
@@ -40,9 +41,6 @@ const app = useServerAndBrowser('server-directory.log');
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-const htmlLang = (page) => page.locator('html').getAttribute('lang');
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 async function open(page, pathAndQuery, lang) {
   const res = await page.goto(`${app.baseURL}${pathAndQuery}`);
@@ -89,9 +87,6 @@ async function typeSearch(page, text) {
     (q) => window.__e2eSwaps.some((u) => { try { return new URL(u).searchParams.get('q') === q; } catch { return false; } }),
     text, { timeout: PAGE_TIMEOUT_MS });
 }
-
-const section = (page, headingId) => page.locator(`main section[aria-labelledby="${headingId}"]`);
-const sectionText = async (page, headingId) => squash(await section(page, headingId).innerText());
 
 // ---------------------------------------------------------------------------------------------
 // Tests: one server for the file; top-level tests run one after another, in this order.
@@ -302,9 +297,5 @@ test('axe-core finds no WCAG 2.1 A/AA violation on the directory pages', { timeo
   }
 });
 
-test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 }, async () => {
-  assert.ok(app.server.running(), `the server died during the tests:\n${app.server.logTail()}`);
-  const status = await app.server.terminate();
-  assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
-  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${app.server.logTail()}`);
-});
+test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 },
+  () => assertExitsCleanly(app.server));

@@ -15,11 +15,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, useServerAndBrowser,
+  DEMO, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, useServerAndBrowser,
 } from './support.mjs';
 
-const ALMATY_ADMIN = 'almaty.admin@demo.entente.example';
-const PARIS_ADMIN = 'paris.admin@demo.entente.example';
+const ALMATY_ADMIN = DEMO('almaty.admin');
+const PARIS_ADMIN = DEMO('paris.admin');
 const NEW_LAWYER = { name: 'Asel Zhumabekova', cyrillic: 'Асель Жумабекова', slug: 'asel-zhumabekova' };
 
 const app = useServerAndBrowser('server-directory-edit.log');

@@ -15,68 +15,28 @@
 // Run from this folder:  npm ci && node --test events.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-  HEALTH_TIMEOUT_MS, OUT, TEST_TIMEOUT_MS,
-  assertNoAxeViolations, newPage, openServerAndBrowser, closeServerAndBrowser } from './support.mjs';
+  DEMO, OUT, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, squash, submitAndWait, useServerAndBrowser,
+} from './support.mjs';
 
-const DEMO_PASSWORD = 'entente-demo-2014';
 const RENTREE = '/events/rentree-du-barreau-de-paris-2014';
 
-let server;
-let baseURL;
-let browser;
+const app = useServerAndBrowser('server-events.log');
 
-before(async () => {
-  ({ server, baseURL, browser } = await openServerAndBrowser('server-events.log'));
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(() => closeServerAndBrowser({ server, browser }));
-
-const pathOf = (url) => new URL(url).pathname;
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
-
-// Clicks a submit button and waits for the document it leads to. Returns the POST's response.
-async function submitWith(page, button) {
-  const marker = `before-submit-${Date.now()}-${Math.random()}`;
-  await page.evaluate((m) => { window.__e2eMarker = m; }, marker);
-  const [post] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForFunction((m) => window.__e2eMarker !== m && document.readyState === 'complete', marker);
-  return post;
-}
-
-async function signIn(page, email) {
-  const res = await page.goto(`${baseURL}/sign-in`);
-  assert.equal(res.status(), 200, 'GET /sign-in');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  const post = await submitWith(page, page.locator('main form[action="/sign-in"] button[type="submit"]'));
-  assert.equal(post.status(), 303, `sign-in of ${email}`);
-  assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed`);
-}
-
-// A signed-in context in `lang` (the language switch's cookie).
-async function signedIn(email, lang) {
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
-  await context.addCookies([{ name: 'lang', value: lang, url: baseURL }]);
-  const page = await newPage(context);
-  await signIn(page, email);
-  return { context, page };
-}
+// A signed-in context in `lang` (the language switch's cookie) that accepts the letter's download.
+const signedIn = (email, lang) => app.signedInContext(email, lang, { acceptDownloads: true });
 
 test('the Rentrée 2014 as the story tells it, without invented days or hours', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await app.browser.newContext({ locale: 'en-US' });
   try {
     const page = await newPage(context);
-    const list = await page.goto(`${baseURL}/events`);
+    const list = await page.goto(`${app.baseURL}/events`);
     assert.equal(list.status(), 200);
     const text = squash(await page.locator('main').innerText());
     for (const expected of ['10–13 December 2014', '14–15 October 2014', '27 June 2014', '26 June 2014',
@@ -85,7 +45,7 @@ test('the Rentrée 2014 as the story tells it, without invented days or hours', 
     }
     await assertNoAxeViolations(page, 'event list');
     await page.locator(`main a[href="${RENTREE}"]`).click();
-    await page.waitForURL(`${baseURL}${RENTREE}`);
+    await page.waitForURL(`${app.baseURL}${RENTREE}`);
     const rentree = squash(await page.locator('main').innerText());
     assert.ok(rentree.includes('Day not given in the sources'));
     assert.ok(rentree.includes('hour not given'));
@@ -99,11 +59,11 @@ test('the Rentrée 2014 as the story tells it, without invented days or hours', 
 
 test('journey 3: the Almaty coordinator accepts the invitation for two and downloads the letter in Russian',
   { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page } = await signedIn('almaty.coordinator@demo.entente.example', 'ru');
+    const { context, page } = await signedIn(DEMO('almaty.coordinator'), 'ru');
     try {
-      await page.goto(`${baseURL}/events`);
+      await page.goto(`${app.baseURL}/events`);
       await page.locator('main a[href="/events/invitations"]').click();
-      await page.waitForURL(`${baseURL}/events/invitations`);
+      await page.waitForURL(`${app.baseURL}/events/invitations`);
       const card = page.locator('main li.invitation').filter({ hasText: 'Rentrée du Barreau de Paris 2014' });
       await assert.doesNotReject(card.waitFor(), 'the invitation to the Rentrée is listed');
       const cardText = squash(await card.innerText());
@@ -112,7 +72,7 @@ test('journey 3: the Almaty coordinator accepts the invitation for two and downl
       await assertNoAxeViolations(page, 'invitations');
 
       await card.locator('input[name="delegation_size"]').fill('2');
-      const post = await submitWith(page, card.locator('button[value="accept"]'));
+      const post = await submitAndWait(page, card.locator('button[value="accept"]'));
       assert.equal(post.status(), 303);
       const notice = squash(await page.locator('main [role="status"]').first().innerText());
       assert.ok(notice.includes('Приглашение принято'), `accepted notice: ${notice}`);
@@ -139,7 +99,7 @@ test('journey 3: the Almaty coordinator accepts the invitation for two and downl
       }
 
       // The event page now shows the delegation of two, its names unknown.
-      await page.goto(`${baseURL}${RENTREE}`);
+      await page.goto(`${app.baseURL}${RENTREE}`);
       const delegations = squash(await page.locator('#delegations-heading + ul').innerText());
       assert.ok(/2 члена/.test(delegations), `a delegation of two: ${delegations}`);
     } finally {
@@ -149,25 +109,25 @@ test('journey 3: the Almaty coordinator accepts the invitation for two and downl
 
 test('journey 4: private meetings scheduled, the agenda in Paris time with Almaty time beside it',
   { timeout: TEST_TIMEOUT_MS * 2 }, async () => {
-    const organizer = await signedIn('paris.coordinator@demo.entente.example', 'en');
-    const almaty = await signedIn('almaty.coordinator@demo.entente.example', 'en');
+    const organizer = await signedIn(DEMO('paris.coordinator'), 'en');
+    const almaty = await signedIn(DEMO('almaty.coordinator'), 'en');
     try {
       // The organizer sets three half-hour slots on 11 December and one table.
       const page = organizer.page;
-      await page.goto(`${baseURL}${RENTREE}/meetings`);
+      await page.goto(`${app.baseURL}${RENTREE}/meetings`);
       for (const [from, to] of [['2014-12-11T10:00', '2014-12-11T10:30'], ['2014-12-11T10:30', '2014-12-11T11:00'],
         ['2014-12-11T11:00', '2014-12-11T11:30']]) {
         await page.locator('#slot_starts').fill(from);
         await page.locator('#slot_ends').fill(to);
-        const post = await submitWith(page, page.locator(`main form[action="${RENTREE}/meetings/slots"] button`));
+        const post = await submitAndWait(page, page.locator(`main form[action="${RENTREE}/meetings/slots"] button`));
         assert.equal(post.status(), 303, `slot ${from}`);
       }
       await page.locator('#room_name').fill('Table 1');
-      assert.equal((await submitWith(page, page.locator(`main form[action="${RENTREE}/meetings/rooms"] button`))).status(), 303);
+      assert.equal((await submitAndWait(page, page.locator(`main form[action="${RENTREE}/meetings/rooms"] button`))).status(), 303);
 
       // The delegation asks for its three meetings from its agenda.
       const delegate = almaty.page;
-      await delegate.goto(`${baseURL}/events/invitations`);
+      await delegate.goto(`${app.baseURL}/events/invitations`);
       await delegate.locator('main a[href*="/agenda"]').first().click();
       await delegate.waitForURL(/\/agenda/);
       const agendaURL = delegate.url().split('?')[0];
@@ -176,14 +136,14 @@ test('journey 4: private meetings scheduled, the agenda in Paris time with Almat
         ['#request_host_organization', 'paris-bar-training-school', '3']]) {
         await delegate.locator(field).fill(value);
         await delegate.locator('#request_priority').fill(priority);
-        const post = await submitWith(delegate, delegate.locator('main form[action$="/meetings/requests"] button'));
+        const post = await submitAndWait(delegate, delegate.locator('main form[action$="/meetings/requests"] button'));
         assert.equal(post.status(), 303, `request to meet ${value}`);
         await delegate.goto(agendaURL);
       }
 
       // The organizer runs the scheduler: every request is met.
-      await page.goto(`${baseURL}${RENTREE}/meetings`);
-      const run = await submitWith(page, page.locator(`main form[action="${RENTREE}/meetings/schedule"] button`));
+      await page.goto(`${app.baseURL}${RENTREE}/meetings`);
+      const run = await submitAndWait(page, page.locator(`main form[action="${RENTREE}/meetings/schedule"] button`));
       assert.equal(run.status(), 200);
       const outcome = squash(await page.locator('main [role="status"]').first().innerText());
       assert.ok(outcome.includes('3 / 3'), `all three met: ${outcome}`);
@@ -211,12 +171,12 @@ test('journey 4: private meetings scheduled, the agenda in Paris time with Almat
 
 test('the organizer adds a participant, withdraws their listing and records an award on the event page',
   { timeout: TEST_TIMEOUT_MS }, async () => {
-    const organizer = await signedIn('paris.coordinator@demo.entente.example', 'en');
-    const visitor = await browser.newContext({ locale: 'en-US' });
+    const organizer = await signedIn(DEMO('paris.coordinator'), 'en');
+    const visitor = await app.browser.newContext({ locale: 'en-US' });
     try {
       const publicParticipants = async () => {
         const page = await newPage(visitor);
-        await page.goto(`${baseURL}${RENTREE}`);
+        await page.goto(`${app.baseURL}${RENTREE}`);
         const text = squash(await page.locator('section[aria-labelledby="participants-heading"]').innerText());
         await page.close();
         return text;
@@ -224,18 +184,18 @@ test('the organizer adds a participant, withdraws their listing and records an a
       assert.ok(!(await publicParticipants()).includes('Daniyar Kanafin'), 'not listed before');
 
       const page = organizer.page;
-      await page.goto(`${baseURL}${RENTREE}`);
+      await page.goto(`${app.baseURL}${RENTREE}`);
       await assertNoAxeViolations(page, 'event page with the organizer\'s forms');
       await page.locator('#participant_person').fill('daniyar-kanafin');
       await page.locator('#participant_role').selectOption('guest');
       await page.locator('#participant_consent').check();
-      const added = await submitWith(page, page.locator(`main form[action="${RENTREE}/participants"] button`));
+      const added = await submitAndWait(page, page.locator(`main form[action="${RENTREE}/participants"] button`));
       assert.equal(added.status(), 303);
       assert.ok((await publicParticipants()).includes('Daniyar Kanafin'), 'listed once he consented');
 
       // His consent withdrawn: no longer listed to visitors, still shown to the organizer.
       const item = page.locator('section[aria-labelledby="participants-heading"] li').filter({ hasText: 'Daniyar Kanafin' });
-      const withdrawn = await submitWith(page, item.locator('button[name="consent_to_list"][value="0"]'));
+      const withdrawn = await submitAndWait(page, item.locator('button[name="consent_to_list"][value="0"]'));
       assert.equal(withdrawn.status(), 303);
       assert.ok(!(await publicParticipants()).includes('Daniyar Kanafin'), 'not listed once consent is withdrawn');
       assert.ok(squash(await item.innerText()).includes('not listed publicly'));
@@ -244,14 +204,14 @@ test('the organizer adds a participant, withdraws their listing and records an a
       await page.locator('#award_title').fill('Test medal');
       await page.locator('#award_recipient_role').fill('Delegation head');
       await page.locator('#award_awarded_on').fill('12 December');
-      const refused = await submitWith(page, page.locator(`main form[action="${RENTREE}/awards"] button`));
+      const refused = await submitAndWait(page, page.locator(`main form[action="${RENTREE}/awards"] button`));
       assert.equal(refused.status(), 422);
       const dateField = squash(await page.locator('#award_awarded_on').locator('xpath=..').innerText());
       assert.ok(dateField.includes('Enter a date as YYYY-MM-DD'), dateField);
       await page.locator('#award_title').fill('Test medal');
       await page.locator('#award_recipient_role').fill('Delegation head');
       await page.locator('#award_awarded_on').fill('2014-12');
-      const recorded = await submitWith(page, page.locator(`main form[action="${RENTREE}/awards"] button`));
+      const recorded = await submitAndWait(page, page.locator(`main form[action="${RENTREE}/awards"] button`));
       assert.equal(recorded.status(), 303);
       const awards = squash(await page.locator('main section.award').last().innerText());
       assert.ok(awards.includes('Test medal') && awards.includes('Delegation head'), awards);

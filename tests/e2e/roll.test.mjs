@@ -17,8 +17,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import {
-  DEMO, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, assertNoAxeViolations, newPage, pathOf, signIn, submitAndWait,
-  useServerAndBrowser,
+  DEMO, OUT, STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, assertExitsCleanly, assertNoAxeViolations, newPage, pathOf, signIn,
+  squash, submitAndWait, useServerAndBrowser,
 } from './support.mjs';
 
 const PARIS_ADMIN = DEMO('paris.admin');
@@ -103,8 +103,6 @@ const app = useServerAndBrowser('server-roll.log');
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 const rollForm = (page) => page.locator(`main form[method="post"][action="${ROLL_PAGE}"]`);
 const summary = async (page) => squash(await page.locator('main div.alert').innerText());
@@ -319,9 +317,5 @@ test('the roll is for its bar admins: a member and another bar\'s admin get 403,
     });
   });
 
-test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 }, async () => {
-  assert.ok(app.server.running(), `the server died during the tests:\n${app.server.logTail()}`);
-  const status = await app.server.terminate();
-  assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
-  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${app.server.logTail()}`);
-});
+test('SIGTERM stops the server with exit code 0', { timeout: STOP_TIMEOUT_MS + 10_000 },
+  () => assertExitsCleanly(app.server));

@@ -199,7 +199,8 @@ export async function assertNoAxeViolations(page, label) {
   }
 }
 
-// One server and one browser for a test file: its before() and after() hooks call these.
+// One server and one browser for a test file: the before() and after() hooks that
+// useServerAndBrowser() registers call these.
 export async function openServerAndBrowser(logName) {
   const server = await startServer({ logName });
   const browser = await chromium.launch(CHROMIUM_OPTIONS);
@@ -213,9 +214,9 @@ export async function closeServerAndBrowser({ server, browser }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The set-up every test file repeats, once. A file calls useServerAndBrowser() at its top level:
-// it registers the before() and after() hooks that start one server and one browser for the
-// file and stop them, and returns the handle its tests use once before() has run:
+// The set-up of every test file, written once. Each file calls useServerAndBrowser() at its top
+// level: it registers the before() and after() hooks that start one server and one browser for
+// the file and stop them, and returns the handle its tests use once before() has run:
 //
 //   const app = useServerAndBrowser('server-events.log');
 //   test('…', async () => {
@@ -223,16 +224,23 @@ export async function closeServerAndBrowser({ server, browser }) {
 //     const { context, page } = await app.signedInContext(DEMO('paris.admin'), 'ru');
 //   });
 //
-// The directory, roll and xss tests use it; the other files still open their own with
-// openServerAndBrowser() and write their own pathOf / sign-in helpers: they should move to
-// these (useServerAndBrowser, pathOf, DEMO, DEMO_PASSWORD, signIn, submitAndWait) when next
-// changed.
+// The helpers below are the only copies of what the tests share: the demo accounts (DEMO,
+// DEMO_PASSWORD), reading pages (pathOf, htmlLang, squash, section, sectionText), submitting forms
+// (submitAndWait), signing in (signIn, or its steps openSignIn and submitSignInForm for tests
+// that check the sign-in itself) and the clean exit on SIGTERM (assertExitsCleanly, or the
+// `exitCleanly` option). A test file imports them rather than writing its own.
 
 export const DEMO_PASSWORD = 'entente-demo-2014';
 // A demo user's address: DEMO('paris.admin').
 export const DEMO = (local) => `${local}@demo.entente.example`;
 
 export const pathOf = (url) => new URL(url).pathname;
+export const htmlLang = (page) => page.locator('html').getAttribute('lang');
+// A text with its runs of white space made single spaces, and trimmed.
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+// The page's <main> section labelled by the heading `headingId`, and its squashed text.
+export const section = (page, headingId) => page.locator(`main section[aria-labelledby="${headingId}"]`);
+export const sectionText = async (page, headingId) => squash(await section(page, headingId).innerText());
 
 // Clicks a submit button and waits until the document it leads to has loaded (also when that
 // document has the same URL as the current one). Returns the response to the form's POST.
@@ -249,42 +257,86 @@ export async function submitAndWait(page, button, timeout) {
   return post;
 }
 
-// Signs in through /sign-in and checks that it succeeded.
-export async function signIn(page, baseURL, email, password = DEMO_PASSWORD) {
-  const res = await page.goto(`${baseURL}/sign-in`);
-  assert.equal(res.status(), 200, 'GET /sign-in');
-  const form = page.locator('main form[action="/sign-in"]');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  const post = await submitAndWait(page, form.locator('button[type="submit"]'));
-  assert.equal(post.status(), 303, `sign-in of ${email}: status of POST /sign-in`);
-  assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed: still on ${page.url()}`);
+// Opens /sign-in (with `?next=` when `next` is given) and checks that it answers 200; returns the
+// sign-in form.
+export async function openSignIn(page, baseURL, next) {
+  const target = `/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  const res = await page.goto(`${baseURL}${target}`);
+  assert.equal(res.status(), 200, `GET ${target}`);
+  return page.locator('main form[action="/sign-in"]');
 }
 
-export function useServerAndBrowser(logName) {
+// Fills the sign-in form of the page openSignIn() opened and submits it; returns the response
+// to the POST, whatever it is (tests of refused sign-ins check it themselves).
+export async function submitSignInForm(page, email, password = DEMO_PASSWORD) {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  return submitAndWait(page, page.locator('main form[action="/sign-in"] button[type="submit"]'));
+}
+
+// Signs in through /sign-in and checks that it succeeded: a 303, then a page that is not
+// /sign-in; with `next`, the sign-in is asked to lead there and must.
+export async function signIn(page, baseURL, email, password = DEMO_PASSWORD, { next } = {}) {
+  await openSignIn(page, baseURL, next);
+  const post = await submitSignInForm(page, email, password);
+  assert.equal(post.status(), 303, `sign-in of ${email}: status of POST /sign-in`);
+  if (next) {
+    assert.equal(pathOf(page.url()), next, `sign-in of ${email} should lead to ${next}, not ${page.url()}`);
+  } else {
+    assert.notEqual(pathOf(page.url()), '/sign-in', `sign-in of ${email} failed: still on ${page.url()}`);
+  }
+}
+
+// docs/SECURITY.md item 23: checks that the server is still running, sends it SIGTERM and checks
+// that it exits with code 0 within STOP_TIMEOUT_MS. A test's timeout must allow for that.
+export async function assertExitsCleanly(server) {
+  assert.ok(server.running(), `the server died during the tests:\n${server.logTail()}`);
+  const status = await server.terminate();
+  assert.ok(status, `entente still running ${STOP_TIMEOUT_MS} ms after SIGTERM`);
+  assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${server.logTail()}`);
+}
+
+// With `exitCleanly`, the after() hook closes the browser and then stops the server with
+// assertExitsCleanly() instead of leaving close() to kill it: for a file that checks the clean
+// exit after all its tests rather than in a last test of its own.
+export function useServerAndBrowser(logName, { exitCleanly = false } = {}) {
   const app = {
     server: undefined,
     baseURL: undefined,
     browser: undefined,
 
-    // Runs `fn(context)` in a new context whose pages are in `lang` (the `lang` cookie, as the
-    // language switch sets it; it wins over a user's language). @axe-core/playwright needs pages
-    // of a context made with browser.newContext(), as here.
-    async withContext(lang, fn, options = {}) {
+    // A new context (an English browser) whose pages are in `lang`: the `lang` cookie, as the
+    // language switch sets it, wins over a user's language. Without `lang` (null) there is no
+    // cookie: pages are in the user's language, or the browser's. The caller closes it.
+    // @axe-core/playwright needs pages of a context made with browser.newContext(), as here.
+    async newContext(lang, options = {}) {
       const context = await app.browser.newContext({ locale: 'en-US', ...options });
+      if (lang) {
+        try {
+          await context.addCookies([{ name: 'lang', value: lang, url: app.baseURL }]);
+        } catch (error) {
+          await context.close();
+          throw error;
+        }
+      }
+      return context;
+    },
+
+    // Runs `fn(context)` in a new context whose pages are in `lang` (see newContext()).
+    async withContext(lang, fn, options = {}) {
+      const context = await app.newContext(lang, options);
       try {
-        await context.addCookies([{ name: 'lang', value: lang, url: app.baseURL }]);
         return await fn(context);
       } finally {
         await context.close();
       }
     },
 
-    // A new context in `lang` with a page signed in as `email`; the caller closes the context.
-    async signedInContext(email, lang = 'en') {
-      const context = await app.browser.newContext({ locale: 'en-US' });
+    // A new context in `lang` (see newContext()) with a page signed in as `email`; the caller
+    // closes the context.
+    async signedInContext(email, lang = 'en', options = {}) {
+      const context = await app.newContext(lang, options);
       try {
-        await context.addCookies([{ name: 'lang', value: lang, url: app.baseURL }]);
         const page = await newPage(context);
         await signIn(page, app.baseURL, email);
         return { context, page };
@@ -297,6 +349,17 @@ export function useServerAndBrowser(logName) {
   before(async () => {
     Object.assign(app, await openServerAndBrowser(logName));
   }, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-  after(() => closeServerAndBrowser(app));
+  if (exitCleanly) {
+    after(async () => {
+      try {
+        await app.browser?.close().catch(() => {});
+        if (app.server) await assertExitsCleanly(app.server);
+      } finally {
+        await app.server?.close();
+      }
+    }, { timeout: STOP_TIMEOUT_MS + 15_000 });
+  } else {
+    after(() => closeServerAndBrowser(app));
+  }
   return app;
 }

@@ -7,27 +7,18 @@
 // Run from this folder:  npm ci && node --test two_factor.test.mjs
 // Environment: see support.mjs (ENTENTE_BIN, ENTENTE_E2E_OUT).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 
 import {
-  STOP_TIMEOUT_MS, TEST_TIMEOUT_MS, HEALTH_TIMEOUT_MS,
-  assertNoAxeViolations, closeServerAndBrowser, newPage, openServerAndBrowser,
+  DEMO, TEST_TIMEOUT_MS, assertExitsCleanly, assertNoAxeViolations, newPage, openSignIn, pathOf, submitAndWait,
+  submitSignInForm, useServerAndBrowser,
 } from './support.mjs';
 
-const MEMBER = 'paris.member@demo.entente.example';
-const PASSWORD = 'entente-demo-2014';
+const MEMBER = DEMO('paris.member');
 
-let env;  // { server, baseURL, browser }
-
-before(async () => {
-  env = await openServerAndBrowser('server-two-factor.log');
-}, { timeout: HEALTH_TIMEOUT_MS + 100_000 });
-
-after(async () => {
-  await closeServerAndBrowser(env ?? {});
-}, { timeout: STOP_TIMEOUT_MS + 15_000 });
+const app = useServerAndBrowser('server-two-factor.log');
 
 // --- RFC 6238 (TOTP over RFC 4226's HOTP), written from the RFCs ---
 
@@ -62,57 +53,43 @@ const now = () => Date.now() / 1000;
 
 // --- Helpers ---
 
-async function submitWith(page, button) {
-  const marker = `before-submit-${Date.now()}-${Math.random()}`;
-  await page.evaluate((m) => { window.__e2eMarker = m; }, marker);
-  const [post] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForFunction((m) => window.__e2eMarker !== m && document.readyState === 'complete', marker);
-  return post;
-}
-
+// The first step of signing in, the password; returns the response to its POST.
 async function passwordStep(page) {
-  const res = await page.goto(`${env.baseURL}/sign-in`);
-  assert.equal(res.status(), 200);
-  await page.locator('#email').fill(MEMBER);
-  await page.locator('#password').fill(PASSWORD);
-  return submitWith(page, page.locator('main form[action="/sign-in"] button[type="submit"]'));
+  await openSignIn(page, app.baseURL);
+  return submitSignInForm(page, MEMBER);
 }
 
 async function submitCode(page, code) {
   await page.locator('#code').fill(code);
-  return submitWith(page, page.locator('main form[action="/sign-in/two-factor"] button[type="submit"]'));
+  return submitAndWait(page, page.locator('main form[action="/sign-in/two-factor"] button[type="submit"]'));
 }
 
 async function signOut(page) {
-  await submitWith(page, page.locator('header form[action="/sign-out"] button[type="submit"]'));
+  await submitAndWait(page, page.locator('header form[action="/sign-out"] button[type="submit"]'));
 }
 
 // --- The test ---
 
 test('a demo member enrols, then signs in with a code and with a recovery code', { timeout: 3 * TEST_TIMEOUT_MS },
   async (t) => {
-    const context = await env.browser.newContext({ locale: 'en-US' });
-    await context.addCookies([{ name: 'lang', value: 'en', url: env.baseURL }]);
+    const context = await app.newContext('en');
     const page = await newPage(context);
     try {
       const first = await passwordStep(page);
       assert.equal(first.status(), 303, 'no second step before enrolment');
-      assert.equal(new URL(page.url()).pathname, '/');
+      assert.equal(pathOf(page.url()), '/');
 
       let secret;
       let recoveryCodes;
       await t.test('the account page leads to the enrolment: QR code, key in groups, confirmation', async () => {
-        await page.goto(`${env.baseURL}/account`);
+        await page.goto(`${app.baseURL}/account`);
         const section = page.locator('section[aria-labelledby="two-factor-heading"]');
         assert.match(await section.innerText(), /Two-factor sign-in is not set up for your account\./);
         await assertNoAxeViolations(page, '/account');
         await section.locator('a[href="/account/two-factor"]').click();
-        await page.waitForURL(`${env.baseURL}/account/two-factor`);
+        await page.waitForURL(`${app.baseURL}/account/two-factor`);
         await assertNoAxeViolations(page, '/account/two-factor (not set up)');
-        await submitWith(page, page.locator('main form[action="/account/two-factor/enrol"] button[type="submit"]'));
+        await submitAndWait(page, page.locator('main form[action="/account/two-factor/enrol"] button[type="submit"]'));
         assert.equal(await page.locator('svg.qr-code path').count(), 1, 'the QR code');
         const grouped = (await page.locator('#two-factor-secret').innerText()).trim();
         assert.match(grouped, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/, `the key in groups of four: ${grouped}`);
@@ -123,13 +100,13 @@ test('a demo member enrols, then signs in with a code and with a recovery code',
         // A wrong code first: the field says so.
         const wrongCode = totp(secret, now() - 3600);
         await page.locator('#confirm-code').fill(wrongCode);
-        const refused = await submitWith(page, page.locator('main form[action="/account/two-factor/confirm"] button'));
+        const refused = await submitAndWait(page, page.locator('main form[action="/account/two-factor/confirm"] button'));
         assert.equal(refused.status(), 422);
         assert.match(await page.locator('main .field-error').innerText(), /not correct/);
         await assertNoAxeViolations(page, '/account/two-factor (wrong code)');
 
         await page.locator('#confirm-code').fill(totp(secret, now()));
-        const confirmed = await submitWith(page, page.locator('main form[action="/account/two-factor/confirm"] button'));
+        const confirmed = await submitAndWait(page, page.locator('main form[action="/account/two-factor/confirm"] button'));
         assert.equal(confirmed.status(), 200);
         recoveryCodes = await page.locator('code.recovery-code').allInnerTexts();
         assert.equal(recoveryCodes.length, 10, 'ten recovery codes');
@@ -137,7 +114,7 @@ test('a demo member enrols, then signs in with a code and with a recovery code',
         assert.match(await page.locator('main').innerText(), /They will not be shown again\./);
         await assertNoAxeViolations(page, '/account/two-factor (recovery codes)');
         // Shown once: the page afterwards shows the status, not the codes.
-        await page.goto(`${env.baseURL}/account/two-factor`);
+        await page.goto(`${app.baseURL}/account/two-factor`);
         assert.equal(await page.locator('code.recovery-code').count(), 0);
         assert.equal((await page.locator('#recovery-codes-left').innerText()).trim(), '10');
         await assertNoAxeViolations(page, '/account/two-factor (on)');
@@ -147,8 +124,8 @@ test('a demo member enrols, then signs in with a code and with a recovery code',
         await signOut(page);
         const post = await passwordStep(page);
         assert.equal(post.status(), 303);
-        assert.equal(new URL(page.url()).pathname, '/sign-in/two-factor');
-        const cookies = await context.cookies(env.baseURL);
+        assert.equal(pathOf(page.url()), '/sign-in/two-factor');
+        const cookies = await context.cookies(app.baseURL);
         assert.equal(cookies.find((c) => c.name === 'entente_session'), undefined, 'no session before the code');
         const pending = cookies.find((c) => c.name === 'entente_two_factor');
         assert.ok(pending, 'the pending step has its cookie');
@@ -165,8 +142,8 @@ test('a demo member enrols, then signs in with a code and with a recovery code',
         // The confirmation used this step's code: the next step's code (within the window).
         const right = await submitCode(page, totp(secret, now() + 30));
         assert.equal(right.status(), 303);
-        assert.equal(new URL(page.url()).pathname, '/');
-        assert.ok((await context.cookies(env.baseURL)).find((c) => c.name === 'entente_session'), 'signed in');
+        assert.equal(pathOf(page.url()), '/');
+        assert.ok((await context.cookies(app.baseURL)).find((c) => c.name === 'entente_session'), 'signed in');
         assert.equal((await page.locator('header a.account-name').innerText()).trim().length > 0, true);
       });
 
@@ -175,8 +152,8 @@ test('a demo member enrols, then signs in with a code and with a recovery code',
         await passwordStep(page);
         const used = await submitCode(page, recoveryCodes[0]);
         assert.equal(used.status(), 303);
-        assert.equal(new URL(page.url()).pathname, '/');
-        await page.goto(`${env.baseURL}/account`);
+        assert.equal(pathOf(page.url()), '/');
+        await page.goto(`${app.baseURL}/account`);
         assert.match(await page.locator('section[aria-labelledby="two-factor-heading"]').innerText(),
           /Recovery codes left: 9/);
 
@@ -184,13 +161,10 @@ test('a demo member enrols, then signs in with a code and with a recovery code',
         await passwordStep(page);
         const again = await submitCode(page, recoveryCodes[0]);
         assert.equal(again.status(), 422, 'a recovery code works once');
-        assert.equal(new URL(page.url()).pathname, '/sign-in/two-factor');
+        assert.equal(pathOf(page.url()), '/sign-in/two-factor');
       });
 
-      await t.test('the server stops cleanly', async () => {
-        const status = await env.server.terminate();
-        assert.deepEqual(status, { code: 0, signal: null }, `exit after SIGTERM:\n${env.server.logTail()}`);
-      });
+      await t.test('the server stops cleanly', () => assertExitsCleanly(app.server));
     } finally {
       await context.close();
     }

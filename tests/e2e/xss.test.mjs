@@ -12,10 +12,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  TEST_TIMEOUT_MS, newPage, pathOf, signIn, useServerAndBrowser,
+  DEMO, TEST_TIMEOUT_MS, newPage, pathOf, signIn, useServerAndBrowser,
 } from './support.mjs';
 
-const ADMIN = 'almaty.admin@demo.entente.example';
+const ADMIN = DEMO('almaty.admin');
 
 // Each payload, if it ran, would set window.__xss (or open a dialog).
 const PAYLOADS = [
