@@ -58,7 +58,7 @@ void AddTokens(const RouteDependencies& deps, const RequestContext& context, con
                ctemplate::TemplateDictionary& content) {
   for (const auto& token : tokens) {
     auto* item = content.AddSectionDictionary("TOKEN");
-    item->SetValue("ID", std::to_string(token.id));
+    item->SetValue("ID", std::to_string(token.id.value()));
     item->SetValue("NAME", token.name);
     item->SetValue("SCOPE", deps.pages.Translate(context, auth::TokenScopeLabel(token.scope)));
     item->SetValue("CREATED_AT", token.created_at_utc);
@@ -166,7 +166,7 @@ Result<Response> CreateToken(RequestContext& context, const RouteDependencies& d
 }
 
 Result<Response> RevokeToken(RequestContext& context, const RouteDependencies& deps) {
-  auto revoked = deps.accounts.RevokeApiToken(context.actor, context.params.GetId<Id<struct TokenTag>>("id").value());
+  auto revoked = deps.accounts.RevokeApiToken(context.actor, context.params.GetId<ApiTokenId>("id"));
   if (!revoked) return Fail(revoked.error());
   return Response::Redirect("/account?changed=tokens");
 }

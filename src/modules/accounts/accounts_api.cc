@@ -142,9 +142,7 @@ Result<Response> ApiCreateToken(RequestContext& context, const RouteDependencies
 }
 
 Result<Response> ApiRevokeToken(RequestContext& context, const RouteDependencies& deps) {
-  if (auto revoked =
-          deps.accounts.RevokeApiToken(context.actor, context.params.GetId<Id<struct TokenTag>>("id").value());
-      !revoked) {
+  if (auto revoked = deps.accounts.RevokeApiToken(context.actor, context.params.GetId<ApiTokenId>("id")); !revoked) {
     return Fail(revoked.error());
   }
   return Response::NoContent();

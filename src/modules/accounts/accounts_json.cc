@@ -34,7 +34,7 @@ json GrantJson(const GrantView& grant) {
 }
 
 json TokenJson(const ApiToken& token) {
-  return {{"id", token.id},
+  return {{"id", token.id.value()},
           {"name", token.name},
           {"scope", auth::TokenScopeKey(token.scope)},
           {"created_at", token.created_at_utc},

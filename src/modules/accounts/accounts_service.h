@@ -115,7 +115,7 @@ class AccountsService final : public auth::Authenticator {
   // later than it. Audited.
   Result<std::pair<ApiToken, std::string>> CreateApiToken(const auth::Actor& actor, const NewApiToken& request);
   Result<std::vector<ApiToken>> ApiTokens(const auth::Actor& actor);
-  Status RevokeApiToken(const auth::Actor& actor, long long token);
+  Status RevokeApiToken(const auth::Actor& actor, ApiTokenId token);
 
   // --- Audit log ---
   // Platform admins: every entry; bar admins: entries about organizations within their scope.

@@ -379,40 +379,42 @@ std::optional<OrganizationId> AccountsStore::OrganizationBySlug(soci::session& s
   return OrganizationId(id);
 }
 
-long long AccountsStore::InsertApiToken(soci::session& sql, UserId user, const ApiToken& token,
-                                        const std::string& token_hash) const {
+ApiTokenId AccountsStore::InsertApiToken(soci::session& sql, UserId user, const ApiToken& token,
+                                         const std::string& token_hash) const {
   long long id = 0, user_id = user.value();
   std::string scope(auth::TokenScopeKey(token.scope));
   sql << "INSERT INTO api_tokens (user_id, name, token_hash, scope, created_at_utc, expires_at_utc) "
          "VALUES (:user, :name, :hash, :scope, :created, :expires) RETURNING id",
       soci::use(user_id), soci::use(token.name), soci::use(token_hash), soci::use(scope),
       soci::use(token.created_at_utc), soci::use(token.expires_at_utc), soci::into(id);
-  return id;
+  return ApiTokenId(id);
 }
 
 std::vector<ApiToken> AccountsStore::ApiTokensOf(soci::session& sql, UserId user) const {
   long long user_id = user.value();
   std::vector<ApiToken> tokens;
   ApiToken row;
+  long long id = 0;
   std::string scope;
   soci::statement statement =
       (sql.prepare << "SELECT id, name, scope, created_at_utc, expires_at_utc, COALESCE(last_used_at_utc, '') "
                       "FROM api_tokens WHERE user_id = :user AND revoked_at_utc IS NULL ORDER BY id",
-       soci::use(user_id), soci::into(row.id), soci::into(row.name), soci::into(scope), soci::into(row.created_at_utc),
+       soci::use(user_id), soci::into(id), soci::into(row.name), soci::into(scope), soci::into(row.created_at_utc),
        soci::into(row.expires_at_utc), soci::into(row.last_used_at_utc));
   statement.execute();
   while (statement.fetch()) {
+    row.id = ApiTokenId(id);
     row.scope = auth::ParseTokenScope(scope).value_or(auth::TokenScope::kRead);
     tokens.push_back(row);
   }
   return tokens;
 }
 
-bool AccountsStore::RevokeApiToken(soci::session& sql, UserId user, long long token, const std::string& now) const {
-  long long user_id = user.value();
+bool AccountsStore::RevokeApiToken(soci::session& sql, UserId user, ApiTokenId token, const std::string& now) const {
+  long long user_id = user.value(), token_id = token.value();
   soci::statement statement = (sql.prepare << "UPDATE api_tokens SET revoked_at_utc = :now "
                                               "WHERE id = :id AND user_id = :user AND revoked_at_utc IS NULL",
-                               soci::use(now), soci::use(token), soci::use(user_id));
+                               soci::use(now), soci::use(token_id), soci::use(user_id));
   statement.execute(true);
   return statement.get_affected_rows() > 0;
 }

@@ -91,11 +91,12 @@ class AccountsStore {
   std::optional<OrganizationId> OrganizationBySlug(soci::session& sql, const std::string& slug) const;
 
   // API tokens
-  long long InsertApiToken(soci::session& sql, UserId user, const ApiToken& token, const std::string& token_hash) const;
+  ApiTokenId InsertApiToken(soci::session& sql, UserId user, const ApiToken& token,
+                            const std::string& token_hash) const;
   // The user's tokens that are not revoked, expired ones included (the page shows them as such).
   std::vector<ApiToken> ApiTokensOf(soci::session& sql, UserId user) const;
   // Revokes the user's own active token; false when there is none with that id.
-  bool RevokeApiToken(soci::session& sql, UserId user, long long token, const std::string& now) const;
+  bool RevokeApiToken(soci::session& sql, UserId user, ApiTokenId token, const std::string& now) const;
   // Revokes every token of the user (a password change); how many.
   int RevokeApiTokensOf(soci::session& sql, UserId user, const std::string& now) const;
   struct StoredApiToken {

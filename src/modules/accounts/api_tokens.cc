@@ -52,7 +52,7 @@ Result<std::pair<ApiToken, std::string>> AccountsService::CreateApiToken(const A
     created.id = store_.InsertApiToken(sql, actor.user(), created, auth::HashToken(token));
     audit::Record(
         sql, actor,
-        {"api_token.create", "api_token", created.id, std::nullopt,
+        {"api_token.create", "api_token", created.id.value(), std::nullopt,
          JsonText({{"name", name},
                    {"scope", auth::TokenScopeKey(created.scope)},
                    {"expires_at", created.expires_at_utc},
@@ -67,12 +67,12 @@ Result<std::vector<ApiToken>> AccountsService::ApiTokens(const Actor& actor) {
       [&](soci::session& sql) -> Result<std::vector<ApiToken>> { return store_.ApiTokensOf(sql, actor.user()); });
 }
 
-Status AccountsService::RevokeApiToken(const Actor& actor, long long token) {
+Status AccountsService::RevokeApiToken(const Actor& actor, ApiTokenId token) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   return database_.Write([&](soci::session& sql) -> Status {
     // Another user's token is not found: ids of others' records reveal nothing.
     if (!store_.RevokeApiToken(sql, actor.user(), token, NowUtc())) return Fail(Error::NotFound());
-    audit::Record(sql, actor, {"api_token.revoke", "api_token", token, std::nullopt, "{}"});
+    audit::Record(sql, actor, {"api_token.revoke", "api_token", token.value(), std::nullopt, "{}"});
     return {};
   });
 }

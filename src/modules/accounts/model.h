@@ -47,8 +47,10 @@ struct GrantView {
   std::string granted_at_utc;
 };
 
+using ApiTokenId = Id<struct ApiTokenIdTag>;
+
 struct ApiToken {
-  long long id = 0;
+  ApiTokenId id;
   std::string name;
   auth::TokenScope scope = auth::TokenScope::kRead;
   std::string created_at_utc;

@@ -300,7 +300,7 @@ void FillRegistration(render::Page& page, const RequestContext& context, const C
     return;
   }
   auto mine = std::find_if(event.participants.begin(), event.participants.end(),
-                           [&](const Participant& item) { return item.user_id == context.actor.user().value(); });
+                           [&](const Participant& item) { return item.user == context.actor.user(); });
   if (mine != event.participants.end()) {
     content.SetValueAndShowSection("MY_STATUS", StatusText(deps, context, mine->status), "REGISTERED");
   } else {

@@ -217,7 +217,7 @@ void LoadParticipants(soci::session& sql, long long id, Event& event) {
     Participant item;
     item.id = ParticipantId(participant);
     item.person = Person(person, person_i, slug, name);
-    item.user_id = user_i == soci::i_ok ? user : 0;
+    if (user_i == soci::i_ok) item.user = UserId(user);
     item.user_name = user_name;
     item.role = kParticipantRoles.Parse(role).value_or(ParticipantRole::kGuest);
     item.status = kParticipantStatuses.Parse(status).value_or(ParticipantStatus::kConfirmed);

@@ -156,8 +156,8 @@ struct Delegation {
 struct Participant {
   ParticipantId id;
   std::optional<NamedPerson> person;
-  long long user_id = 0;
-  std::string user_name;  // the account's display name, for registrations through the site
+  std::optional<UserId> user;  // the account that registered, for registrations through the site
+  std::string user_name;       // the account's display name, for registrations through the site
   ParticipantRole role = ParticipantRole::kGuest;
   ParticipantStatus status = ParticipantStatus::kConfirmed;
   bool consent_to_list = false;

@@ -106,7 +106,7 @@ Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id,
     }
     auto found = std::find_if(event->participants.begin(), event->participants.end(),
                               [&](const Participant& item) { return item.id == participant; });
-    bool self = found != event->participants.end() && actor.signed_in() && found->user_id == actor.user().value();
+    bool self = found != event->participants.end() && actor.signed_in() && found->user == actor.user();
     // Being listed is the participant's own choice. Organizers record the consent of the people
     // they add themselves (a speaker who agreed by letter), and may take any name off the list;
     // a registrant's consent (given through the site, on registering) only the registrant gives.
@@ -121,7 +121,7 @@ Status EventService::SetParticipantConsent(const auth::Actor& actor, EventId id,
       if (found == event->participants.end()) {
         return Fail(auth::Policy::Refuse(actor, Error::NotFound(), "event participant", participant.value()));
       }
-      if (consent && found->user_id != 0) {
+      if (consent && found->user) {
         return Fail(auth::Policy::Refuse(actor,
                                          Error::PermissionDenied(N_("Only the registrant may agree to be listed.")),
                                          "event participant", participant.value()));
