@@ -21,6 +21,8 @@
 #include "modules/events/events_routes.h"
 #include "modules/events/organization_events.h"
 #include "modules/home/home_routes.h"
+#include "modules/training/training_demo.h"
+#include "modules/training/training_routes.h"
 
 namespace entente::app {
 
@@ -89,6 +91,7 @@ Status App::LoadPresentation() {
   std::vector<render::NavItem> navigation = home::Navigation();
   for (auto& item : agreements::Navigation()) navigation.push_back(std::move(item));
   for (auto& item : events::Navigation()) navigation.push_back(std::move(item));
+  for (auto& item : training::Navigation()) navigation.push_back(std::move(item));
   for (auto& item : directory::Navigation()) navigation.push_back(std::move(item));
   pages_ = std::make_unique<render::PageRenderer>(*templates_, *catalogs_, std::move(navigation));
   return {};
@@ -103,6 +106,7 @@ Status App::CreateServices() {
   roll_imports_ = std::make_unique<directory::RollImports>(*roll_);
   agreements_ = std::make_unique<agreements::AgreementService>(*database_);
   events_ = std::make_unique<events::EventService>(*database_);
+  training_ = std::make_unique<training::TrainingService>(*database_);
   // The events serving an objective show on the agreement's tracker.
   agreements_->AddActivitySource(events::AgreementActivities(*events_));
   // An organization's page lists its agreements and its events.
@@ -129,6 +133,7 @@ Status App::AddAllRoutes() {
   directory::AddRoutes(router_, *pages_, *organizations_, *people_, *roll_, *roll_imports_);
   agreements::AddRoutes(router_, *pages_, *agreements_, *organizations_);
   events::AddRoutes(router_, *pages_, *events_, *organizations_);
+  training::AddRoutes(router_, *pages_, *training_, *organizations_);
   auto cookie = http::SessionCookie::For(config_.scheme(), config_.session_absolute_hours);
   accounts::AddRoutes(router_, {*accounts_, *organizations_, *pages_, cookie});
 
@@ -185,13 +190,17 @@ Status App::SeedDemo() {
   if (!agreements) return Fail(agreements.error());
   auto events = events::LoadDemo(*events_, config_.demo_dir, request_id);
   if (!events) return Fail(events.error());
+  auto courses = training::LoadDemo(*training_, config_.demo_dir, request_id);
+  if (!courses) return Fail(courses.error());
   auto marked = database_->Write([](soci::session& sql) -> Status {
     db::SetSetting(sql, db::kDemoSetting, "1");
     return {};
   });
   if (!marked) return Fail(marked.error());
-  spdlog::info("demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts, {} agreements, {} events",
-               directory->jurisdictions, directory->organizations, directory->people, *accounts, *agreements, *events);
+  spdlog::info(
+      "demo loaded: {} jurisdictions, {} organizations, {} people, {} demo accounts, {} agreements, {} events, {} "
+      "courses",
+      directory->jurisdictions, directory->organizations, directory->people, *accounts, *agreements, *events, *courses);
   return {};
 }
 

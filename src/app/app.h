@@ -24,6 +24,7 @@
 #include "modules/directory/roll_service.h"
 #include "modules/events/event_service.h"
 #include "modules/home/home_service.h"
+#include "modules/training/training_service.h"
 
 namespace entente::app {
 
@@ -91,6 +92,7 @@ class App {
   std::unique_ptr<accounts::AccountsService> accounts_;
   std::unique_ptr<agreements::AgreementService> agreements_;
   std::unique_ptr<events::EventService> events_;
+  std::unique_ptr<training::TrainingService> training_;
   std::unique_ptr<auth::CsrfTokens> csrf_tokens_;
 };
 

@@ -1,5 +1,7 @@
 #include "core/http/json_reader.h"
 
+#include <fmt/format.h>
+
 #include "core/i18n/languages.h"
 
 namespace entente::http {
@@ -67,6 +69,16 @@ std::string JsonReader::NumberText(std::string_view name, std::string fallback) 
   if (value->is_number_integer()) return std::to_string(value->get<long long>());
   if (value->is_string()) return value->get<std::string>();
   Wrong(name, N_("This must be a whole number."));
+  return fallback;
+}
+
+std::string JsonReader::DecimalText(std::string_view name, std::string fallback) {
+  const json* value = Member(name);
+  if (!value) return fallback;
+  if (value->is_number_integer()) return std::to_string(value->get<long long>());
+  if (value->is_number_float()) return fmt::format("{}", value->get<double>());
+  if (value->is_string()) return value->get<std::string>();
+  Wrong(name, N_("This must be a number."));
   return fallback;
 }
 

@@ -49,6 +49,9 @@ class JsonReader {
   // A number or a numeric string, as text for the service to check: forms and JSON then share
   // one parser and one message. Absent or null → `fallback`.
   std::string NumberText(std::string_view name, std::string fallback = "");
+  // A number, whole or not, or a string, as text for the service to parse (1.5 → "1.5", so that
+  // forms and JSON share one parser). Absent or null → `fallback`.
+  std::string DecimalText(std::string_view name, std::string fallback = "");
   std::optional<long long> Integer(std::string_view name);
   bool Boolean(std::string_view name, bool fallback);
   // A list of strings; absent or null → `fallback`.
@@ -80,7 +83,8 @@ class JsonReader {
 
   template <typename T>
   Result<T> Finish(T value) {
-    if (!errors_.empty()) return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors_)));
+    if (!errors_.empty())
+      return Fail(Error::InvalidArgument(N_("Please correct the fields below."), std::move(errors_)));
     return value;
   }
 

@@ -158,3 +158,23 @@ TEST(JsonReaderTest, AWrongItemIsOneErrorUnderTheListsName) {
 
 }  // namespace
 }  // namespace entente::http
+
+namespace entente::http {
+namespace {
+
+TEST(JsonReaderTest, DecimalTextTakesWholeAndFractionalNumbersAndStrings) {
+  auto body = nlohmann::json::parse(R"({"a": 3, "b": 1.5, "c": "1,5", "d": true, "e": null})");
+  JsonReader read(body);
+  EXPECT_EQ(read.DecimalText("a"), "3");
+  EXPECT_EQ(read.DecimalText("b"), "1.5");
+  EXPECT_EQ(read.DecimalText("c"), "1,5");
+  EXPECT_EQ(read.DecimalText("e", "kept"), "kept");
+  EXPECT_EQ(read.DecimalText("absent", "kept"), "kept");
+  EXPECT_TRUE(read.ok());
+  EXPECT_EQ(read.DecimalText("d", "kept"), "kept");
+  ASSERT_EQ(read.errors().size(), 1u);
+  EXPECT_EQ(read.errors()[0].field, "d");
+}
+
+}  // namespace
+}  // namespace entente::http

@@ -6,16 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/base/text.h"
+
 namespace entente::http {
 namespace {
-
-bool IsSlug(std::string_view text) {
-  if (text.empty() || text.size() > 100) return false;
-  for (char c : text) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return true;
-}
 
 bool IsId(std::string_view text) { return Id<struct AnyTag>::Parse(text).has_value(); }
 

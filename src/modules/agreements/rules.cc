@@ -6,18 +6,13 @@
 #include <string>
 
 #include "core/base/messages.h"
+#include "core/base/text.h"
 #include "core/i18n/languages.h"
 
 namespace entente::agreements {
 namespace {
 
 constexpr const char* kDateFormat = N_("Enter a date as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY-MM-DD/YYYY-MM-DD.");
-
-bool IsSlug(const std::string& text) {
-  if (text.empty() || text.size() > 100) return false;
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
 
 bool HasText(const i18n::LocalizedText& text) {
   return std::any_of(text.variants().begin(), text.variants().end(), [](const auto& entry) {

@@ -24,12 +24,6 @@ Error FieldProblem(std::string field, const char* message) {
 
 }  // namespace
 
-bool IsSlug(const std::string& text) {
-  if (text.empty() || text.size() > 100) return false;
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 std::vector<FieldError> ValidatePerson(const PersonInput& input) {
   std::vector<FieldError> errors;
   if (!IsSlug(input.slug)) errors.push_back({"slug", N_("Use lower-case letters, digits and hyphens (at most 100).")});

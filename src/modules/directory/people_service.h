@@ -13,6 +13,7 @@
 #include "core/auth/actor.h"
 #include "core/base/error.h"
 #include "core/base/pagination.h"
+#include "core/base/text.h"
 #include "core/db/database.h"
 #include "modules/directory/organization_store.h"
 #include "modules/directory/people_model.h"
@@ -81,9 +82,6 @@ class PeopleService {
 };
 
 std::vector<FieldError> ValidatePerson(const PersonInput& input);
-
-// Whether `text` may be a person's or a bar's slug: 1 to 100 lower-case letters, digits and hyphens.
-bool IsSlug(const std::string& text);
 
 // The person as `actor` may see them: without the memberships and positions in organizations
 // hidden from the actor (an organization of `organization` visibility is not named to others).
