@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="hero">
   <h1>{{_ One place for the cooperation between bars _}}</h1>
-  <p class="lead">{{_ Entente keeps what partner bars agree on and what they do about it: who is who across the bars, the agreements and their objectives, and the delegations and events that carry them out. _}}</p>
+  <p class="lead">{{_ Entente keeps what partner bars agree on and what they do about it: who is who across the bars, the agreements and their objectives, the delegations and events that carry them out, and the courses of their training centres. _}}</p>
 </section>
 
 <section aria-labelledby="holds-heading">
