@@ -3,8 +3,8 @@
 // "Across organizations").
 //
 // The matrix runs on a server of its own (fresh database, demo loaded), so that the records it
-// creates — a third organization with hidden records, agreements and an event per bar — and the
-// rows it runs never meet the other tests.
+// creates — a third organization with hidden records, agreements, an event and a course per bar —
+// and the rows it runs never meet the other tests.
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -166,7 +166,8 @@ constexpr const char* kFixturePassword = "matrix-fixture-password-1";
 // `organization` visibility, a person on its roll, a user holding a role there, an agreement of `parties`
 // visibility and an event of `organization` visibility; an agreement of the Paris Bar without
 // the Almaty City Bar, one of the Almaty City Bar without the Paris Bar, an event organized by
-// the Almaty City Bar, an invitation addressed to the Paris Bar, and API tokens and role grants
+// the Almaty City Bar, an invitation addressed to the Paris Bar, a course of each bar's training
+// centre and one of `organization` visibility of the third bar, and API tokens and role grants
 // of each side. Made through the JSON API as the platform admin (the API is the documented
 // contract), except the users, which only the operator creates.
 Fixtures MakeFixtures(TestServer& server) {
@@ -235,6 +236,18 @@ Fixtures MakeFixtures(TestServer& server) {
       fmt::format(R"({{"from_organization":"{}","to_organization":"union-of-lawyers-kz","language":"en"}})", kThirdBar));
   values["paris_invitation"] = IdOf(paris_invitation);
   values["hidden_invitation"] = IdOf(hidden_invitation);
+
+  // Courses: one of the Paris Bar's training school (public), one of the Almaty City Bar's
+  // training center (`members`), one of the third bar (`organization`).
+  auto course = [&](const std::string& slug, const std::string& provider, const std::string& visibility) {
+    return Created(platform, "/api/v1/courses",
+                   fmt::format(R"({{"slug":"{}","provider":"{}","kind":"seminar","format":"in_person",
+                                    "nominal_hours":3,"visibility":"{}","title":{{"en":"Matrix course {}"}}}})",
+                               slug, provider, visibility, slug));
+  };
+  values["paris_course"] = IdOf(course("matrix-paris-course", "paris-bar-training-school", "public"));
+  values["almaty_course"] = IdOf(course("matrix-almaty-course", "almaty-city-bar-training-center", "members"));
+  values["hidden_course"] = IdOf(course("matrix-hidden-course", kThirdBar, "organization"));
 
   // Users: one holding a role only on the third bar, and one on each bar whose role grant the
   // revocation rows act on (the demo accounts' own grants stay untouched).

@@ -92,16 +92,20 @@ void LoadDetails(soci::session& sql, std::vector<Course>& courses) {
   }
 }
 
-std::vector<Accreditation> LoadAccreditations(soci::session& sql, CourseId id) {
-  std::vector<Accreditation> accreditations;
+// The accreditations of `courses`, in one query: a page of the list shows them as a course does.
+void LoadAccreditations(soci::session& sql, std::vector<Course>& courses) {
+  std::vector<long long> ids;
+  for (const auto& course : courses) ids.push_back(course.id.value());
+  std::map<long long, std::vector<Accreditation>> accreditations;
   db::Query query(
-      "SELECT j.code, a.reference, a.approved_on FROM course_accreditations a "
-      "JOIN directory_jurisdictions j ON j.id = a.jurisdiction_id WHERE a.course_id = ");
-  query.Bind(id.value()).Append(" ORDER BY j.code");
+      "SELECT a.course_id, j.code, a.reference, a.approved_on FROM course_accreditations a "
+      "JOIN directory_jurisdictions j ON j.id = a.jurisdiction_id WHERE a.course_id IN (");
+  query.BindList(ids).Append(") ORDER BY a.course_id, j.code");
   query.ForEachRow(sql, [&](const db::Row& row) {
-    accreditations.push_back({row.Get<std::string>(0), row.Get<std::string>(1), Date(row.Get<std::string>(2))});
+    accreditations[row.Get<long long>(0)].push_back(
+        {row.Get<std::string>(1), row.Get<std::string>(2), Date(row.Get<std::string>(3))});
   });
-  return accreditations;
+  for (auto& course : courses) course.accreditations = std::move(accreditations[course.id.value()]);
 }
 
 void AppendFilter(db::Query& query, const auth::Actor& viewer, const CourseFilter& filter) {
@@ -162,7 +166,7 @@ std::optional<Course> CourseStore::Load(soci::session& sql, CourseId id) const {
   if (!statement.fetch()) return std::nullopt;
   std::vector<Course> courses{rows.Current()};
   LoadDetails(sql, courses);
-  courses.front().accreditations = LoadAccreditations(sql, id);
+  LoadAccreditations(sql, courses);
   return std::move(courses.front());
 }
 
@@ -187,6 +191,7 @@ Page<Course> CourseStore::List(soci::session& sql, const auth::Actor& viewer, co
   statement.execute(false);
   while (statement.fetch()) result.items.push_back(rows.Current());
   LoadDetails(sql, result.items);
+  LoadAccreditations(sql, result.items);
   return result;
 }
 
