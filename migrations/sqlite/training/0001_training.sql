@@ -13,6 +13,7 @@ CREATE TABLE courses (
   starts_on TEXT NOT NULL DEFAULT '',      -- PartialDate; '' unknown
   ends_on TEXT NOT NULL DEFAULT '',
   practice_area TEXT NOT NULL DEFAULT '',  -- with the topic practice_area
+  title_key TEXT NOT NULL DEFAULT '',      -- the title's words in every language, folded (core/search)
   visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'members', 'organization')),
   created_at_utc TEXT NOT NULL,
   updated_at_utc TEXT NOT NULL

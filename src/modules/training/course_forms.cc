@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/auth/policy.h"
 #include "core/base/messages.h"
 #include "core/base/text.h"
 #include "core/http/forms.h"
@@ -59,17 +60,19 @@ CourseInput ReadCourseForm(const http::Form& form, const std::string& language, 
   return input;
 }
 
-// The choices of the form: providers (the training centres the actor coordinates), kinds,
-// formats, languages, topics, visibilities, jurisdictions.
+// The choices of the form: providers (those the actor coordinates), kinds, formats, languages,
+// topics, visibilities.
 Status FillChoices(RequestContext& context, const Context& deps, const CourseInput& input,
                    ctemplate::TemplateDictionary& content) {
   auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
-  std::vector<directory::Organization> centres;
-  for (const auto& organization : *organizations) {
-    if (organization.kind == directory::OrganizationKind::kTrainingCentre) centres.push_back(organization);
+  std::vector<directory::Organization> providers;
+  for (auto& provider : Providers(*organizations)) {
+    if (auth::Policy::MayAct(context.actor, auth::Role::kCoordinator, {.organizations = {provider.id}})) {
+      providers.push_back(std::move(provider));
+    }
   }
-  render::AddOptions(content, "PROVIDER_OPTION", directory::OrganizationOptions(centres, context.language),
+  render::AddOptions(content, "PROVIDER_OPTION", directory::OrganizationOptions(providers, context.language),
                      input.provider);
   render::AddOptions(content, "KIND_OPTION", EnumOptions(kCourseKinds, deps, context), input.kind);
   render::AddOptions(content, "FORMAT_OPTION", EnumOptions(kCourseFormats, deps, context), input.format);

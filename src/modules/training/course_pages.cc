@@ -14,17 +14,13 @@ namespace {
 
 using render::Text;
 
-// The providers for the filter: the organizations that are training centres, by name.
+// The filter's choices: the organizations that give courses, languages, formats, topics.
 Status FillFilter(RequestContext& context, const Context& deps, const CourseFilter& filter,
                   ctemplate::TemplateDictionary& content) {
   auto organizations = deps.organizations.ListAll(context.actor);
   if (!organizations) return Fail(organizations.error());
-  std::vector<directory::Organization> centres;
-  for (const auto& organization : *organizations) {
-    if (organization.kind == directory::OrganizationKind::kTrainingCentre) centres.push_back(organization);
-  }
-  render::AddOptions(content, "PROVIDER_OPTION", directory::OrganizationOptions(centres, context.language),
-                     filter.provider);
+  render::AddOptions(content, "PROVIDER_OPTION",
+                     directory::OrganizationOptions(Providers(*organizations), context.language), filter.provider);
   render::AddLanguageOptions(content, "LANGUAGE_OPTION", filter.language);
   render::AddOptions(content, "FORMAT_OPTION", EnumOptions(kCourseFormats, deps, context), filter.format);
   render::AddOptions(content, "TOPIC_OPTION", EnumOptions(kTopics, deps, context), filter.topic);

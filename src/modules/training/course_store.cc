@@ -5,6 +5,7 @@
 #include "core/base/time.h"
 #include "core/db/query.h"
 #include "core/db/text_table.h"
+#include "core/search/name_folding.h"
 
 namespace entente::training {
 namespace {
@@ -119,14 +120,21 @@ void AppendFilter(db::Query& query, const auth::Actor& viewer, const CourseFilte
         .Bind(filter.topic)
         .Append(")");
   }
-  if (!filter.text.empty()) {
-    query
-        .Append(
-            " AND EXISTS (SELECT 1 FROM course_texts x WHERE x.owner_id = c.id AND x.field = 'title' AND "
-            "lower(x.text) ")
-        .BindContains(filter.text)
-        .Append(")");
+  // Every word of the text begins a word of the title, folded alike (any script, any case, no
+  // diacritics): "form" finds "Form", not "Platform".
+  for (const auto& word : search::FoldWords(filter.text)) query.Append(" AND c.title_key ").BindContains(" " + word);
+}
+
+// The folded words of the title in all its languages, each once and each after a space: what the
+// list's text matches.
+std::string TitleKey(const i18n::LocalizedText& title) {
+  std::vector<std::string> keys;
+  for (const auto& [language, variant] : title.variants()) {
+    for (auto& key : search::FoldWords(variant.text)) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    }
   }
+  return " " + search::JoinKeys(keys);
 }
 
 void WriteDetails(soci::session& sql, CourseId id, const CourseRecord& record) {
@@ -204,13 +212,16 @@ CourseId CourseStore::Insert(soci::session& sql, const auth::Permit<Organization
   std::string kind(kCourseKinds.Key(record.kind)), format(kCourseFormats.Key(record.format));
   std::string visibility(auth::VisibilityKey(record.visibility)), now = NowUtc();
   std::string starts_on = record.starts_on.ToString(), ends_on = record.ends_on.ToString();
+  std::string title_key = TitleKey(record.title);
   sql << "INSERT INTO courses (slug, provider_id, event_id, kind, format, language, nominal_minutes, starts_on, "
-         "ends_on, practice_area, visibility, created_at_utc, updated_at_utc) VALUES (:slug, :provider, :event, "
-         ":kind, :format, :language, :minutes, :starts_on, :ends_on, :practice_area, :visibility, :now, :now2) "
+         "ends_on, practice_area, title_key, visibility, created_at_utc, updated_at_utc) VALUES (:slug, :provider, "
+         ":event, :kind, :format, :language, :minutes, :starts_on, :ends_on, :practice_area, :title_key, :visibility, "
+         ":now, :now2) "
          "RETURNING id",
       soci::use(record.slug), soci::use(provider_id), soci::use(event, event_i), soci::use(kind), soci::use(format),
       soci::use(record.language), soci::use(minutes, minutes_i), soci::use(starts_on), soci::use(ends_on),
-      soci::use(record.practice_area), soci::use(visibility), soci::use(now), soci::use(now), soci::into(id);
+      soci::use(record.practice_area), soci::use(title_key), soci::use(visibility), soci::use(now), soci::use(now),
+      soci::into(id);
   WriteDetails(sql, CourseId(id), record);
   return CourseId(id);
 }
@@ -223,23 +234,27 @@ void CourseStore::Update(soci::session& sql, const auth::Permit<CourseId>& cours
   std::string kind(kCourseKinds.Key(record.kind)), format(kCourseFormats.Key(record.format));
   std::string visibility(auth::VisibilityKey(record.visibility)), now = NowUtc();
   std::string starts_on = record.starts_on.ToString(), ends_on = record.ends_on.ToString();
+  std::string title_key = TitleKey(record.title);
   sql << "UPDATE courses SET slug = :slug, event_id = :event, kind = :kind, format = :format, language = :language, "
          "nominal_minutes = :minutes, starts_on = :starts_on, ends_on = :ends_on, practice_area = :practice_area, "
-         "visibility = :visibility, updated_at_utc = :now WHERE id = :id",
+         "title_key = :title_key, visibility = :visibility, updated_at_utc = :now WHERE id = :id",
       soci::use(record.slug), soci::use(event, event_i), soci::use(kind), soci::use(format), soci::use(record.language),
       soci::use(minutes, minutes_i), soci::use(starts_on), soci::use(ends_on), soci::use(record.practice_area),
-      soci::use(visibility), soci::use(now), soci::use(id);
+      soci::use(title_key), soci::use(visibility), soci::use(now), soci::use(id);
   WriteDetails(sql, course.id(), record);
 }
 
-std::optional<EventId> CourseStore::VisibleEventBySlug(soci::session& sql, const auth::Actor& viewer,
-                                                       const std::string& slug) const {
-  db::Query query("SELECT e.id FROM events_events e WHERE e.slug = ");
+std::optional<CourseStore::EventRef> CourseStore::VisibleEventBySlug(soci::session& sql, const auth::Actor& viewer,
+                                                                     const std::string& slug) const {
+  db::Query query("SELECT e.id, e.visibility FROM events_events e WHERE e.slug = ");
   query.Bind(slug).Append(" AND ");
   auth::AppendVisibleTo(query, viewer, {.visibility = "e.visibility", .owner_organization = "e.owner_organization_id"});
-  auto ids = query.Column<long long>(sql);
-  if (ids.empty()) return std::nullopt;
-  return EventId(ids.front());
+  std::optional<EventRef> found;
+  query.ForEachRow(sql, [&](const db::Row& row) {
+    found = EventRef{EventId(row.Get<long long>(0)),
+                     auth::ParseVisibility(row.Get<std::string>(1)).value_or(auth::Visibility::kOrganization)};
+  });
+  return found;
 }
 
 std::optional<JurisdictionId> CourseStore::JurisdictionIdByCode(soci::session& sql, const std::string& code) const {

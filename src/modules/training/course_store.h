@@ -55,9 +55,14 @@ class CourseStore {
   CourseId Insert(soci::session& sql, const auth::Permit<OrganizationId>& provider, const CourseRecord& record) const;
   void Update(soci::session& sql, const auth::Permit<CourseId>& course, const CourseRecord& record) const;
 
-  // The event of that slug when `viewer` may see it (through the events module's view).
-  std::optional<EventId> VisibleEventBySlug(soci::session& sql, const auth::Actor& viewer,
-                                            const std::string& slug) const;
+  // The event of that slug, with who may see it, when `viewer` may (through the events module's
+  // view).
+  struct EventRef {
+    EventId id;
+    auth::Visibility visibility = auth::Visibility::kPublic;
+  };
+  std::optional<EventRef> VisibleEventBySlug(soci::session& sql, const auth::Actor& viewer,
+                                             const std::string& slug) const;
   std::optional<JurisdictionId> JurisdictionIdByCode(soci::session& sql, const std::string& code) const;
 };
 

@@ -140,7 +140,7 @@ struct CourseFilter {
   std::string language;
   std::string format;
   std::string topic;
-  std::string text;  // in the title, any language
+  std::string text;  // words of the title, matched in any language and script (folded)
 };
 
 }  // namespace entente::training

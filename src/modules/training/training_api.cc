@@ -34,12 +34,13 @@ Result<Response> ApiGet(RequestContext& context, const Context& deps) {
 }
 
 Result<Response> ApiCreate(RequestContext& context, const Context& deps) {
-  auto body = http::ReadJson(context.request);
-  if (!body) return Fail(body.error());
+  // Who may comes before what was sent: a member is refused whatever the body is.
   if (!TrainingService::MayCreate(context.actor)) {
     return Fail(
         Error::PermissionDenied(N_("Only the coordinators and administrators of a training centre publish courses.")));
   }
+  auto body = http::ReadJson(context.request);
+  if (!body) return Fail(body.error());
   auto input = CourseFromJson(*body, CourseInput{});
   if (!input) return Fail(input.error());
   auto created = deps.training.Create(context.actor, *input);

@@ -46,6 +46,18 @@ CourseInput InputFrom(const Course& course) {
   return input;
 }
 
+std::vector<directory::Organization> Providers(const std::vector<directory::Organization>& organizations) {
+  std::vector<directory::Organization> providers;
+  for (const auto& organization : organizations) {
+    using directory::OrganizationKind;
+    if (organization.kind == OrganizationKind::kTrainingCentre || organization.kind == OrganizationKind::kBar ||
+        organization.kind == OrganizationKind::kNationalBar) {
+      providers.push_back(organization);
+    }
+  }
+  return providers;
+}
+
 std::string HoursWithUnit(const Context& deps, const RequestContext& context, int minutes) {
   return HoursText(minutes, context.language) + " " +
          deps.pages.catalogs().TranslateInContext(context.language, kHoursContext, NC_("hours", "h"));

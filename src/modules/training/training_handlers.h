@@ -51,6 +51,9 @@ CourseInput InputFrom(const Course& course);
 // "1.5 h" in the page's language (the unit in the gettext context kHoursContext).
 inline constexpr const char* kHoursContext = "hours";
 std::string HoursWithUnit(const Context& deps, const RequestContext& context, int minutes);
+// The organizations that give courses, among `organizations`: training centres and bars (a bar
+// may give one itself, as the Paris Bar the round-tables of its Rentrée).
+std::vector<directory::Organization> Providers(const std::vector<directory::Organization>& organizations);
 // What a course is, in a line: kind, format, language, hours, dates.
 std::string CourseFacts(const Context& deps, const RequestContext& context, const Course& course);
 

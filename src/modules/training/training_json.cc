@@ -9,9 +9,12 @@ using nlohmann::json;
 
 namespace {
 
+// Hours with at most two decimals, as they are typed (100 minutes is 1.67 h, which ParseHours
+// reads back as 100).
 json HoursJson(std::optional<int> minutes) {
   if (!minutes) return nullptr;
-  return static_cast<double>(*minutes) / 60.0;
+  long long hundredths = (static_cast<long long>(*minutes) * 100 + 30) / 60;
+  return static_cast<double>(hundredths) / 100.0;
 }
 
 json OrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }

@@ -5,6 +5,8 @@
 #include "modules/training/training_routes.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "testing/in_process.h"
@@ -167,6 +169,71 @@ TEST(TrainingRoutesTest, TheAttendanceFormRefusesBadHoursAndKeepsWhatWasTyped) {
       member.PostForm("/training/routes-test-attendance/attendance", "person=pierre-olivier-sur&role=attendee&hours=1")
           .status,
       403);
+}
+
+}  // namespace
+}  // namespace entente::training
+
+namespace entente::training {
+namespace {
+
+json Items(const http::Response& response) { return json::parse(response.body)["items"]; }
+
+TEST(TrainingRoutesTest, TheTitleSearchMatchesWordsInAnyScriptCaseAndSpelling) {
+  testing::Client visitor(testing::InProcessApp::Demo());
+  auto slugs = [&](const std::string& q) {
+    std::vector<std::string> found;
+    for (const auto& item : Items(visitor.Get("/api/v1/courses?q=" + q))) found.push_back(item["slug"]);
+    return found;
+  };
+  const std::vector<std::string> almaty = {"platform-round-tables-almaty-city-bar"};
+  const std::vector<std::string> rentree = {"rentree-du-barreau-de-paris-2014-round-tables"};
+  EXPECT_EQ(slugs("%D0%BA%D1%80%D1%83%D0%B3%D0%BB%D1%8B%D0%B5+%D1%87%D0%BB%D0%B5%D0%BD%D0%BE%D0%B2"), almaty)
+      << "«круглые членов», lower-case Cyrillic, against «Круглые столы … для членов»";
+  EXPECT_EQ(slugs("RENTREE"), rentree) << "no accent, capitals";
+  EXPECT_EQ(slugs("platform+almaty"), almaty);
+  EXPECT_TRUE(slugs("form").empty()) << "a word's beginning, not any part of it (Platform)";
+  auto round = slugs("round");
+  for (const auto& slug : {almaty.front(), rentree.front()}) {
+    EXPECT_NE(std::find(round.begin(), round.end(), slug), round.end()) << slug;
+  }
+}
+
+TEST(TrainingRoutesTest, HoursComeBackAsTheyAreTypedAndAMemberIsRefusedBeforeTheBody) {
+  testing::Client coordinator(testing::InProcessApp::Demo());
+  coordinator.SignIn("almaty.coordinator@demo.entente.example");
+  http::Response created =
+      coordinator.SendJson("POST", "/api/v1/courses",
+                           R"({"slug":"routes-test-hours","provider":"almaty-city-bar-training-center","kind":"seminar",
+          "nominal_hours":1.67,"title":{"ru":"Семинар"}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json course = json::parse(created.body);
+  EXPECT_EQ(course["nominal_hours"], 1.67) << "100 minutes, with two decimals";
+  http::Response again = coordinator.SendJson("PUT", "/api/v1/courses/" + std::to_string(course["id"].get<long long>()),
+                                              json{{"nominal_hours", course["nominal_hours"]}}.dump());
+  EXPECT_EQ(again.status, 200) << "what the API wrote, it reads back: " << again.body;
+
+  testing::Client member(testing::InProcessApp::Demo());
+  member.SignIn("paris.member@demo.entente.example");
+  EXPECT_EQ(member.SendJson("POST", "/api/v1/courses", "not json").status, 403);
+}
+
+TEST(TrainingRoutesTest, ACourseIsShownToNoMorePeopleThanTheEventItIsGivenAt) {
+  testing::Client almaty(testing::InProcessApp::Demo());
+  almaty.SignIn("almaty.coordinator@demo.entente.example");
+  http::Response event =
+      almaty.SendJson("POST", "/api/v1/events",
+                      R"({"slug":"routes-test-members-event","kind":"workshop","visibility":"members",
+          "time_zone":"Asia/Almaty","country":"KZ","starts":"2027-05-10","ends":"2027-05-11",
+          "registration":"closed","title":{"en":"For members"},"city":{"en":"Almaty"},
+          "organizers":["almaty-city-bar"]})");
+  ASSERT_EQ(event.status, 201) << event.body;
+  std::string course = R"({"slug":"routes-test-at-event","provider":"almaty-city-bar-training-center",
+      "event":"routes-test-members-event","title":{"en":"At the event"},"visibility":")";
+  http::Response wider = almaty.SendJson("POST", "/api/v1/courses", course + R"(public"})");
+  EXPECT_EQ(wider.status, 422);
+  EXPECT_TRUE(Contains(wider.body, "\"event\"")) << wider.body;
+  EXPECT_EQ(almaty.SendJson("POST", "/api/v1/courses", course + R"(members"})").status, 201);
 }
 
 }  // namespace

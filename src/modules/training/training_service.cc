@@ -25,6 +25,19 @@ constexpr const char* kMayNotChange =
 
 auth::Owners OwnersOf(const Course& course) { return {course.visibility, {course.provider.id}, {}}; }
 
+// How widely a course or an event is shown: public to anyone, members to signed-in users,
+// organization to its organization's people.
+int Reach(auth::Visibility visibility) {
+  switch (visibility) {
+    case auth::Visibility::kPublic:
+      return 2;
+    case auth::Visibility::kMembers:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 // The checked input as a record: ids for the event and the jurisdictions; field errors for
 // those that are unknown or hidden.
 Result<CourseRecord> Resolve(soci::session& sql, const CourseStore& store, const auth::Actor& actor,
@@ -32,9 +45,17 @@ Result<CourseRecord> Resolve(soci::session& sql, const CourseStore& store, const
   CourseRecord record;
   std::vector<FieldError> errors;
   record.slug = input.slug;
+  auto visibility = auth::ParseVisibility(input.visibility);
   if (!input.event.empty()) {
-    record.event = store.VisibleEventBySlug(sql, actor, input.event);
-    if (!record.event) errors.push_back({"event", N_("There is no such event.")});
+    auto event = store.VisibleEventBySlug(sql, actor, input.event);
+    if (!event) {
+      errors.push_back({"event", N_("There is no such event.")});
+    } else if (visibility && Reach(*visibility) > Reach(event->visibility)) {
+      // Its readers would see the address of an event hidden from them.
+      errors.push_back({"event", N_("A course may not be shown to more people than the event it is given at.")});
+    } else {
+      record.event = event->id;
+    }
   }
   record.kind = kCourseKinds.Parse(input.kind).value_or(CourseKind::kCourse);
   record.format = kCourseFormats.Parse(input.format).value_or(CourseFormat::kInPerson);
@@ -44,7 +65,7 @@ Result<CourseRecord> Resolve(soci::session& sql, const CourseStore& store, const
   record.ends_on = PartialDate::Parse(input.ends_on).value_or(PartialDate());
   for (const auto& topic : input.topics) record.topics.push_back(*kTopics.Parse(topic));
   record.practice_area = std::string(TrimSpaces(input.practice_area));
-  record.visibility = *auth::ParseVisibility(input.visibility);
+  record.visibility = *visibility;
   record.title = input.title;
   record.description = input.description;
   for (const auto& accreditation : input.accreditations) {
@@ -84,10 +105,8 @@ Result<Page<Course>> TrainingService::List(const auth::Actor& actor, const Cours
   if (!filter.topic.empty() && !kTopics.Parse(filter.topic))
     errors.push_back({"topic", N_("Choose a topic from the list.")});
   if (!errors.empty()) return Fail(Error::InvalidArgument(N_("Please correct the request."), std::move(errors)));
-  CourseFilter folded = filter;
-  for (char& c : folded.text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   return database_.Read(
-      [&](soci::session& sql) -> Result<Page<Course>> { return courses_.List(sql, actor, folded, page); });
+      [&](soci::session& sql) -> Result<Page<Course>> { return courses_.List(sql, actor, filter, page); });
 }
 
 Result<Course> TrainingService::Get(const auth::Actor& actor, const std::string& slug) {

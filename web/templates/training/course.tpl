@@ -52,6 +52,6 @@
       <input id="hours" name="hours" required inputmode="decimal" maxlength="10" size="6" value="{{TYPED_HOURS}}">
       {{#HOURS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/HOURS_ERROR}}
     </div>
-    <button class="button" type="submit">{{_ Record _}}</button>
+    <button class="button" type="submit">{{_ Record the attendance _}}</button>
   </form>
 </section>{{/MANAGE}}
