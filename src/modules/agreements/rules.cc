@@ -8,31 +8,12 @@
 #include "core/base/messages.h"
 #include "core/base/text.h"
 #include "core/i18n/languages.h"
+#include "core/i18n/text_checks.h"
 
 namespace entente::agreements {
 namespace {
 
 constexpr const char* kDateFormat = N_("Enter a date as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY-MM-DD/YYYY-MM-DD.");
-
-bool HasText(const i18n::LocalizedText& text) {
-  return std::any_of(text.variants().begin(), text.variants().end(), [](const auto& entry) {
-    return entry.second.text.find_first_not_of(" \t\r\n") != std::string::npos;
-  });
-}
-
-// Checks the languages and lengths of a text's variants.
-void CheckText(const i18n::LocalizedText& text, const std::string& field, std::vector<FieldError>& errors) {
-  for (const auto& [language, variant] : text.variants()) {
-    if (!i18n::IsSupportedLanguage(language)) {
-      errors.push_back({field, N_("Texts may be in English, French, Russian or Kazakh only.")});
-      return;
-    }
-    if (variant.text.size() > kMaxTextLength) {
-      errors.push_back({field, N_("This is too long (at most 4,000 characters).")});
-      return;
-    }
-  }
-}
 
 std::optional<PartialDate> ReadDate(const std::string& text, const std::string& field,
                                     std::vector<FieldError>& errors) {
@@ -71,10 +52,10 @@ void CheckIdentity(const AgreementInput& input, std::vector<FieldError>& errors)
                       *visibility != auth::Visibility::kParties)) {
     errors.push_back({"visibility", N_("Choose who may see the agreement from the list.")});
   }
-  if (!HasText(input.title)) errors.push_back({"title", N_("Give the agreement a title.")});
-  CheckText(input.title, "title", errors);
-  CheckText(input.signing_place, "signing_place", errors);
-  CheckText(input.occasion, "occasion", errors);
+  if (!i18n::HasText(input.title)) errors.push_back({"title", N_("Give the agreement a title.")});
+  i18n::CheckText(input.title, "title", errors);
+  i18n::CheckText(input.signing_place, "signing_place", errors);
+  i18n::CheckText(input.occasion, "occasion", errors);
 }
 
 // The dates of the agreement's life, each after the ones before it.
@@ -171,11 +152,11 @@ void CheckObjectives(const AgreementInput& input, std::vector<FieldError>& error
   if (input.objectives.size() > 50) errors.push_back({"objectives", N_("An agreement has at most 50 objectives.")});
   std::set<ObjectiveId> objective_ids;
   for (const auto& objective : input.objectives) {
-    if (!HasText(objective.text)) {
+    if (!i18n::HasText(objective.text)) {
       errors.push_back({"objectives", N_("Each objective needs its text.")});
       break;
     }
-    CheckText(objective.text, "objectives", errors);
+    i18n::CheckText(objective.text, "objectives", errors);
     if (objective.categories.empty()) {
       errors.push_back({"objectives", N_("Each objective needs at least one category.")});
       break;
@@ -218,8 +199,8 @@ std::vector<FieldError> ValidateFollowUp(const FollowUpInput& input) {
   std::vector<FieldError> errors;
   auto date = ReadDate(input.entry_on, "entry_on", errors);
   if (date && !date->known()) errors.push_back({"entry_on", N_("Give the date of the entry (a month is enough).")});
-  if (!HasText(input.text)) errors.push_back({"text", N_("Write what happened.")});
-  CheckText(input.text, "text", errors);
+  if (!i18n::HasText(input.text)) errors.push_back({"text", N_("Write what happened.")});
+  i18n::CheckText(input.text, "text", errors);
   if (input.source.size() > 500) errors.push_back({"source", N_("This is too long (at most 500 characters).")});
   return errors;
 }
@@ -228,9 +209,9 @@ std::vector<FieldError> ValidateActivity(const ActivityInput& input) {
   std::vector<FieldError> errors;
   if (!ParseActivityKind(input.kind)) errors.push_back({"kind", N_("Choose a kind from the list.")});
   ReadDate(input.happened_on, "happened_on", errors);
-  if (!HasText(input.text)) errors.push_back({"text", N_("Write what was done.")});
-  CheckText(input.text, "text", errors);
-  CheckText(input.place, "place", errors);
+  if (!i18n::HasText(input.text)) errors.push_back({"text", N_("Write what was done.")});
+  i18n::CheckText(input.text, "text", errors);
+  i18n::CheckText(input.place, "place", errors);
   if (input.kind != "background" && input.objectives.empty()) {
     errors.push_back({"objectives", N_("Link the activity to at least one objective.")});
   }
@@ -240,12 +221,12 @@ std::vector<FieldError> ValidateActivity(const ActivityInput& input) {
 std::vector<FieldError> ValidateReview(const ReviewInput& input) {
   std::vector<FieldError> errors;
   if (input.year < 1990 || input.year > 2200) errors.push_back({"year", N_("Give the year under review.")});
-  if (!HasText(input.findings) && !HasText(input.decisions) && !HasText(input.next_actions)) {
+  if (!i18n::HasText(input.findings) && !i18n::HasText(input.decisions) && !i18n::HasText(input.next_actions)) {
     errors.push_back({"findings", N_("Write the findings, the decisions or the next actions.")});
   }
-  CheckText(input.findings, "findings", errors);
-  CheckText(input.decisions, "decisions", errors);
-  CheckText(input.next_actions, "next_actions", errors);
+  i18n::CheckText(input.findings, "findings", errors);
+  i18n::CheckText(input.decisions, "decisions", errors);
+  i18n::CheckText(input.next_actions, "next_actions", errors);
   return errors;
 }
 

@@ -10,8 +10,6 @@
 
 namespace entente::agreements {
 
-inline constexpr size_t kMaxTextLength = 4000;
-
 // Every problem of `input` that can be seen without the database: slug, kinds, dates and their
 // order, parties (at least two, none twice), objectives (text and categories), coordinators
 // (of a party). Empty when the input is acceptable so far.

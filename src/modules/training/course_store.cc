@@ -156,6 +156,26 @@ void WriteDetails(soci::session& sql, CourseId id, const CourseRecord& record) {
   }
 }
 
+// Every column of the course's row but its provider and creation, then its texts, topics and
+// accreditations.
+void WriteCourse(soci::session& sql, CourseId course, const CourseRecord& record) {
+  long long id = course.value(), event = record.event ? record.event->value() : 0;
+  long long minutes = record.nominal_minutes.value_or(0);
+  soci::indicator event_i = record.event ? soci::i_ok : soci::i_null;
+  soci::indicator minutes_i = record.nominal_minutes ? soci::i_ok : soci::i_null;
+  std::string kind(kCourseKinds.Key(record.kind)), format(kCourseFormats.Key(record.format));
+  std::string visibility(auth::VisibilityKey(record.visibility)), now = NowUtc();
+  std::string starts_on = record.starts_on.ToString(), ends_on = record.ends_on.ToString();
+  std::string title_key = TitleKey(record.title);
+  sql << "UPDATE courses SET slug = :slug, event_id = :event, kind = :kind, format = :format, language = :language, "
+         "nominal_minutes = :minutes, starts_on = :starts_on, ends_on = :ends_on, practice_area = :practice_area, "
+         "title_key = :title_key, visibility = :visibility, updated_at_utc = :now WHERE id = :id",
+      soci::use(record.slug), soci::use(event, event_i), soci::use(kind), soci::use(format), soci::use(record.language),
+      soci::use(minutes, minutes_i), soci::use(starts_on), soci::use(ends_on), soci::use(record.practice_area),
+      soci::use(title_key), soci::use(visibility), soci::use(now), soci::use(id);
+  WriteDetails(sql, course, record);
+}
+
 }  // namespace
 
 std::optional<CourseId> CourseStore::FindIdBySlug(soci::session& sql, const std::string& slug) const {
@@ -205,43 +225,19 @@ Page<Course> CourseStore::List(soci::session& sql, const auth::Actor& viewer, co
 
 CourseId CourseStore::Insert(soci::session& sql, const auth::Permit<OrganizationId>& provider,
                              const CourseRecord& record) const {
-  long long id = 0, provider_id = provider.id().value(), event = record.event ? record.event->value() : 0;
-  long long minutes = record.nominal_minutes.value_or(0);
-  soci::indicator event_i = record.event ? soci::i_ok : soci::i_null;
-  soci::indicator minutes_i = record.nominal_minutes ? soci::i_ok : soci::i_null;
-  std::string kind(kCourseKinds.Key(record.kind)), format(kCourseFormats.Key(record.format));
-  std::string visibility(auth::VisibilityKey(record.visibility)), now = NowUtc();
-  std::string starts_on = record.starts_on.ToString(), ends_on = record.ends_on.ToString();
-  std::string title_key = TitleKey(record.title);
-  sql << "INSERT INTO courses (slug, provider_id, event_id, kind, format, language, nominal_minutes, starts_on, "
-         "ends_on, practice_area, title_key, visibility, created_at_utc, updated_at_utc) VALUES (:slug, :provider, "
-         ":event, :kind, :format, :language, :minutes, :starts_on, :ends_on, :practice_area, :title_key, :visibility, "
-         ":now, :now2) "
-         "RETURNING id",
-      soci::use(record.slug), soci::use(provider_id), soci::use(event, event_i), soci::use(kind), soci::use(format),
-      soci::use(record.language), soci::use(minutes, minutes_i), soci::use(starts_on), soci::use(ends_on),
-      soci::use(record.practice_area), soci::use(title_key), soci::use(visibility), soci::use(now), soci::use(now),
-      soci::into(id);
-  WriteDetails(sql, CourseId(id), record);
+  // The row with what identifies it; WriteCourse writes the rest, as for an update.
+  long long id = 0, provider_id = provider.id().value();
+  std::string kind(kCourseKinds.Key(record.kind)), format(kCourseFormats.Key(record.format)), now = NowUtc();
+  sql << "INSERT INTO courses (slug, provider_id, kind, format, created_at_utc, updated_at_utc) "
+         "VALUES (:slug, :provider, :kind, :format, :now, :now2) RETURNING id",
+      soci::use(record.slug), soci::use(provider_id), soci::use(kind), soci::use(format), soci::use(now),
+      soci::use(now), soci::into(id);
+  WriteCourse(sql, CourseId(id), record);
   return CourseId(id);
 }
 
 void CourseStore::Update(soci::session& sql, const auth::Permit<CourseId>& course, const CourseRecord& record) const {
-  long long id = course.id().value(), event = record.event ? record.event->value() : 0;
-  long long minutes = record.nominal_minutes.value_or(0);
-  soci::indicator event_i = record.event ? soci::i_ok : soci::i_null;
-  soci::indicator minutes_i = record.nominal_minutes ? soci::i_ok : soci::i_null;
-  std::string kind(kCourseKinds.Key(record.kind)), format(kCourseFormats.Key(record.format));
-  std::string visibility(auth::VisibilityKey(record.visibility)), now = NowUtc();
-  std::string starts_on = record.starts_on.ToString(), ends_on = record.ends_on.ToString();
-  std::string title_key = TitleKey(record.title);
-  sql << "UPDATE courses SET slug = :slug, event_id = :event, kind = :kind, format = :format, language = :language, "
-         "nominal_minutes = :minutes, starts_on = :starts_on, ends_on = :ends_on, practice_area = :practice_area, "
-         "title_key = :title_key, visibility = :visibility, updated_at_utc = :now WHERE id = :id",
-      soci::use(record.slug), soci::use(event, event_i), soci::use(kind), soci::use(format), soci::use(record.language),
-      soci::use(minutes, minutes_i), soci::use(starts_on), soci::use(ends_on), soci::use(record.practice_area),
-      soci::use(title_key), soci::use(visibility), soci::use(now), soci::use(id);
-  WriteDetails(sql, course.id(), record);
+  WriteCourse(sql, course.id(), record);
 }
 
 std::optional<CourseStore::EventRef> CourseStore::VisibleEventBySlug(soci::session& sql, const auth::Actor& viewer,

@@ -8,31 +8,13 @@
 
 #include "core/base/text.h"
 #include "core/i18n/languages.h"
+#include "core/i18n/text_checks.h"
 
 namespace entente::training {
 namespace {
 
 constexpr const char* kDateFormat = N_("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty.");
 constexpr const char* kHoursFormat = N_("Give the hours as a number such as 3 or 1.5 (more than 0, at most 1,000).");
-
-bool HasText(const i18n::LocalizedText& text) {
-  return std::any_of(text.variants().begin(), text.variants().end(), [](const auto& entry) {
-    return entry.second.text.find_first_not_of(" \t\r\n") != std::string::npos;
-  });
-}
-
-void CheckText(const i18n::LocalizedText& text, const std::string& field, std::vector<FieldError>& errors) {
-  for (const auto& [language, variant] : text.variants()) {
-    if (!i18n::IsSupportedLanguage(language)) {
-      errors.push_back({field, N_("Texts may be in English, French, Russian or Kazakh only.")});
-      return;
-    }
-    if (variant.text.size() > kMaxTextLength) {
-      errors.push_back({field, N_("This is too long (at most 4,000 characters).")});
-      return;
-    }
-  }
-}
 
 std::optional<PartialDate> ReadDate(const std::string& text, const char* field, std::vector<FieldError>& errors) {
   auto date = PartialDate::Parse(text);
@@ -59,9 +41,9 @@ void CheckIdentity(const CourseInput& input, std::vector<FieldError>& errors) {
   if (!visibility || *visibility == auth::Visibility::kParties || *visibility == auth::Visibility::kPrivate) {
     errors.push_back({"visibility", N_("Choose who may see it from the list.")});
   }
-  if (!HasText(input.title)) errors.push_back({"title", N_("Give the course a title.")});
-  CheckText(input.title, "title", errors);
-  CheckText(input.description, "description", errors);
+  if (!i18n::HasText(input.title)) errors.push_back({"title", N_("Give the course a title.")});
+  i18n::CheckText(input.title, "title", errors);
+  i18n::CheckText(input.description, "description", errors);
 }
 
 // Hours, dates in order, topics.

@@ -13,7 +13,6 @@
 
 namespace entente::training {
 
-inline constexpr size_t kMaxTextLength = 4000;
 // A course or an attendance lasts at most this long (a training year): 1,000 hours.
 inline constexpr int kMaxMinutes = 1000 * 60;
 
