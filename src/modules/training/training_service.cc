@@ -140,11 +140,13 @@ Result<CourseId> TrainingService::Create(const auth::Actor& actor, const CourseI
     // The provider first: publishing for a training centre one does not coordinate is refused
     // (403) whatever else the form says; an unknown or hidden one is a field error.
     auto provider = directory::VisibleOrganizationBySlug(sql, actor, input.provider);
+    std::optional<auth::Permit<OrganizationId>> permit;
     if (provider) {
-      auto permit = auth::Policy::Change(
+      auto granted = auth::Policy::Change(
           actor, Role::kCoordinator, "organization", *provider, auth::Owners{.organizations = {*provider}},
           N_("Only the coordinators and administrators of a training centre publish its courses."));
-      if (!permit) return Fail(permit.error());
+      if (!granted) return Fail(granted.error());
+      permit = *granted;
     }
     auto errors = ValidateCourse(input);
     if (!provider && !input.provider.empty()) errors.push_back({"provider", N_("There is no such organization.")});
@@ -153,8 +155,6 @@ Result<CourseId> TrainingService::Create(const auth::Actor& actor, const CourseI
       return Fail(Invalid({{"slug", N_("Another course already has this address.")}}));
     auto record = Resolve(sql, courses_, actor, input);
     if (!record) return Fail(record.error());
-    auto permit = auth::Policy::Change(actor, Role::kCoordinator, "organization", *provider,
-                                       auth::Owners{.organizations = {*provider}});
     CourseId id = courses_.Insert(sql, *permit, *record);
     audit::Record(sql, actor, {"course.create", "course", id.value(), *provider, Details(input)});
     return id;
