@@ -6,6 +6,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content='{"includeIndicatorStyles": false}'>
 <title>{{PAGE_TITLE}} · Entente</title>
+<meta name="description" content="{{_ Entente, the cooperation platform of partner bars: who is who across the bars, their agreements, events and training. _}}">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/css/entente.css">
 <script src="/static/vendor/htmx.min.js" defer></script>
 </head>

@@ -18,6 +18,20 @@ TEST(HomeRoutesTest, TheHomePageSpeaksTheLanguageAskedFor) {
   EXPECT_NE(english.body.find("Paris Bar"), std::string::npos);
 }
 
+TEST(HomeRoutesTest, EveryPageHasADescriptionInItsLanguageAndAnIcon) {
+  testing::Client visitor(testing::InProcessApp::Demo());
+  for (const char* path : {"/", "/training", "/agreements", "/no-such-page"}) {
+    http::Response page = visitor.Get(path, {{"Accept-Language", "fr"}});
+    EXPECT_NE(page.body.find("<meta name=\"description\" content=\"Entente, la plateforme de coopération"),
+              std::string::npos)
+        << path;
+    EXPECT_NE(page.body.find("<link rel=\"icon\" href=\"/static/favicon.svg\""), std::string::npos) << path;
+  }
+  http::Response icon = visitor.Get("/static/favicon.svg");
+  EXPECT_EQ(icon.status, 200);
+  EXPECT_EQ(icon.Header("Content-Type"), "image/svg+xml");
+}
+
 TEST(HomeRoutesTest, ASignInWithoutItsCsrfTokenIsRefusedAndWithItSucceeds) {
   testing::Client visitor(testing::InProcessApp::Demo());
   http::Response refused = visitor.PostForm("/sign-in", "email=paris.admin%40demo.entente.example"
