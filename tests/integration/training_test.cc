@@ -434,6 +434,38 @@ TEST(TrainingTest, AttendanceAtACourseGivenAtAnEventIsForItsConfirmedParticipant
   EXPECT_EQ(member.Get(path).status, 403);
   EXPECT_EQ(member.SendJson("POST", path, R"({"person":"pierre-olivier-sur","hours":1})").status, 403);
   EXPECT_EQ(Count("attendances"), before["attendances"] + 3);
+
+  // Another course at the same event: its participants recorded at once, for its 3 hours; a
+  // second time records no one; a course given at no event, or of unknown hours, is refused.
+  json second = Publish(
+      coordinator, CourseBody("test-training-from-event", {{"event", "test-training-event"}, {"nominal_hours", 3}}));
+  ASSERT_TRUE(second.is_object());
+  std::string from_event = "/api/v1/courses/" + IdOf(second) + "/attendance/from-event";
+  EXPECT_EQ(member.SendJson("POST", from_event, "{}").status, 403);
+  auto all = coordinator.SendJson("POST", from_event, "{}");
+  ASSERT_EQ(all.status, 200) << all.body;
+  json answer = Body(all);
+  EXPECT_EQ(answer["recorded"], 2) << all.body;
+  std::set<std::string> recorded;
+  for (const auto& item : answer["items"]) {
+    recorded.insert(item["person"]["slug"].get<std::string>());
+    EXPECT_EQ(item["role"], "attendee");
+    EXPECT_EQ(item["hours"], 3);
+  }
+  EXPECT_EQ(recorded, (std::set<std::string>{"pierre-olivier-sur", people.registrant.slug}));
+  EXPECT_EQ(Body(coordinator.SendJson("POST", from_event, "{}"))["recorded"], 0);
+  EXPECT_EQ(Count("attendances"), before["attendances"] + 5);
+  json unknown_hours = Publish(coordinator, CourseBody("test-training-from-event-no-hours",
+                                                       {{"event", "test-training-event"}, {"nominal_hours", nullptr}}));
+  ASSERT_TRUE(unknown_hours.is_object());
+  EXPECT_EQ(
+      coordinator.SendJson("POST", "/api/v1/courses/" + IdOf(unknown_hours) + "/attendance/from-event", "{}").status,
+      422);
+  json elsewhere = Publish(coordinator, CourseBody("test-training-from-no-event", {{"nominal_hours", 3}}));
+  ASSERT_TRUE(elsewhere.is_object());
+  EXPECT_EQ(coordinator.SendJson("POST", "/api/v1/courses/" + IdOf(elsewhere) + "/attendance/from-event", "{}").status,
+            422);
+  EXPECT_EQ(Count("attendances"), before["attendances"] + 5) << "refusals write nothing";
 }
 
 TEST(TrainingTest, AttendanceIsAuditedAndTheAttendeeSeesItAsTheirOwn) {

@@ -102,7 +102,9 @@ TEST(TwoFactorTest, RequiredForANonDemoBarAdminFromEnrolmentToTerminalReset) {
   ASSERT_EQ(platform.SendJson("POST", roles_path, fmt::format(R"({{"role":"bar_admin","organization_id":{}}})", paris))
                 .status,
             201);
-  for (const auto& grant : json::parse(platform.Get(roles_path).body)["items"]) {
+  // The parsed body outlives the loop (a range over a member of a temporary would not).
+  json roles = json::parse(platform.Get(roles_path).body);
+  for (const auto& grant : roles["items"]) {
     if (grant["role"] == "platform_admin") {
       ASSERT_EQ(platform.SendJson("DELETE", fmt::format("/api/v1/roles/{}", grant["id"].get<long long>()), "").status,
                 204);

@@ -99,6 +99,14 @@ bool AttendanceStore::TookPartIn(soci::session& sql, EventId event, PersonId per
   return query.Scalar<long long>(sql, 0) > 0;
 }
 
+std::vector<PersonId> AttendanceStore::ParticipantsOf(soci::session& sql, EventId event) const {
+  std::vector<PersonId> people;
+  db::Query query("SELECT DISTINCT person_id FROM events_confirmed_participants WHERE event_id = ");
+  query.Bind(event.value()).Append(" ORDER BY person_id");
+  for (long long id : query.Column<long long>(sql)) people.push_back(PersonId(id));
+  return people;
+}
+
 std::optional<PersonId> AttendanceStore::PersonOfUser(soci::session& sql, UserId user) const {
   auto people = db::Query("SELECT person_id FROM accounts_users WHERE person_id IS NOT NULL AND id = ")
                     .Bind(user.value())

@@ -26,6 +26,8 @@ class AttendanceStore {
   // Whether `person` took part in `event` (a confirmed participant, through the events module's
   // view).
   bool TookPartIn(soci::session& sql, EventId event, PersonId person) const;
+  // The confirmed participants of `event`, each once.
+  std::vector<PersonId> ParticipantsOf(soci::session& sql, EventId event) const;
   // The directory person a user's account is linked to (through the accounts module's view).
   std::optional<PersonId> PersonOfUser(soci::session& sql, UserId user) const;
 };

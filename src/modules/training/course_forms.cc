@@ -218,4 +218,16 @@ Result<Response> RecordAttendance(RequestContext& context, const Context& deps) 
   return Response::Redirect(fmt::format("/training/{}?saved=1#attendance", course->slug));
 }
 
+Result<Response> RecordEventParticipants(RequestContext& context, const Context& deps) {
+  auto course = CourseToChange(context, deps);
+  if (!course) return Fail(course.error());
+  if (auto form = http::ReadForm(context.request); !form) return Fail(form.error());
+  auto recorded = deps.training.RecordEventParticipants(context.actor, course->id);
+  if (!recorded) {
+    if (recorded.error().code() != ErrorCode::kInvalidArgument) return Fail(recorded.error());
+    return CoursePage(context, deps, recorded.error());
+  }
+  return Response::Redirect(fmt::format("/training/{}?recorded={}#attendance", course->slug, *recorded));
+}
+
 }  // namespace entente::training

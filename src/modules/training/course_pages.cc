@@ -1,6 +1,8 @@
 // The list of courses, a course's page (with its attendance for its organizers), and one's own
 // training record.
 
+#include <charconv>
+
 #include "core/base/messages.h"
 #include "core/http/forms.h"
 #include "core/i18n/languages.h"
@@ -109,9 +111,17 @@ Result<Response> CoursePage(RequestContext& context, const Context& deps, std::o
     if (!attendances) return Fail(attendances.error());
     auto* section = content.AddSectionDictionary("MANAGE");
     FillAttendance(deps, context, *attendances, typed, *section);
+    if (course->event) section->ShowSection("FROM_EVENT");
     if (form_error) deps.pages.ShowErrors(context, *section, *form_error);
   }
   if (context.request.QueryParam("saved")) content.ShowSection("SAVED");
+  if (auto recorded = context.request.QueryParam("recorded");
+      recorded && TrainingService::MayManage(context.actor, *course)) {
+    long long count = 0;
+    std::from_chars(recorded->data(), recorded->data() + recorded->size(), count);
+    content.SetValueAndShowSection("RECORDED_COUNT", deps.pages.catalogs().FormatNumber(context.language, count),
+                                   "RECORDED");
+  }
   int status = form_error ? http::HttpStatusFor(form_error->code()) : 200;
   return deps.pages.Render(context, page, status);
 }

@@ -95,6 +95,18 @@ Result<Response> ApiRecordAttendance(RequestContext& context, const Context& dep
   return Fail(Error::Internal("a recorded attendance is missing from the course's"));
 }
 
+Result<Response> ApiRecordEventParticipants(RequestContext& context, const Context& deps) {
+  auto course = CourseOfId(context, deps);
+  if (!course) return Fail(course.error());
+  auto recorded = deps.training.RecordEventParticipants(context.actor, course->id);
+  if (!recorded) return Fail(recorded.error());
+  auto attendances = deps.training.AttendanceOf(context.actor, course->id);
+  if (!attendances) return Fail(attendances.error());
+  json items = json::array();
+  for (const auto& attendance : *attendances) items.push_back(AttendanceJson(attendance));
+  return http::JsonResponse({{"recorded", *recorded}, {"items", items}});
+}
+
 Result<Response> ApiMine(RequestContext& context, const Context& deps) {
   auto attended = deps.training.MyAttendance(context.actor);
   if (!attended) return Fail(attended.error());

@@ -72,6 +72,8 @@ Result<Response> CreateCourse(RequestContext& context, const Context& deps);
 Result<Response> EditCoursePage(RequestContext& context, const Context& deps);
 Result<Response> UpdateCourse(RequestContext& context, const Context& deps);
 Result<Response> RecordAttendance(RequestContext& context, const Context& deps);
+// Every confirmed participant of the event the course was given at, for its hours.
+Result<Response> RecordEventParticipants(RequestContext& context, const Context& deps);
 
 // --- JSON (training_api.cc) ---
 
@@ -81,6 +83,7 @@ Result<Response> ApiCreate(RequestContext& context, const Context& deps);
 Result<Response> ApiUpdate(RequestContext& context, const Context& deps);
 Result<Response> ApiAttendance(RequestContext& context, const Context& deps);
 Result<Response> ApiRecordAttendance(RequestContext& context, const Context& deps);
+Result<Response> ApiRecordEventParticipants(RequestContext& context, const Context& deps);
 Result<Response> ApiMine(RequestContext& context, const Context& deps);
 
 }  // namespace entente::training

@@ -34,6 +34,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Training
   routes.Get("/training/{slug:slug}/edit", Access::SignedIn(), EditCoursePage);
   routes.Post("/training/{slug:slug}/edit", Access::SignedIn(), UpdateCourse);
   routes.Post("/training/{slug:slug}/attendance", Access::SignedIn(), RecordAttendance);
+  routes.Post("/training/{slug:slug}/attendance/from-event", Access::SignedIn(), RecordEventParticipants);
 
   // JSON (docs/openapi.yaml).
   routes.Get("/api/v1/courses", Access::Anyone(), ApiList);
@@ -42,6 +43,7 @@ void AddRoutes(http::Router& router, const render::PageRenderer& pages, Training
   routes.Add(Method::kPut, "/api/v1/courses/{id:id}", Access::SignedIn(), ApiUpdate);
   routes.Get("/api/v1/courses/{id:id}/attendance", Access::SignedIn(), ApiAttendance);
   routes.Post("/api/v1/courses/{id:id}/attendance", Access::SignedIn(), ApiRecordAttendance);
+  routes.Post("/api/v1/courses/{id:id}/attendance/from-event", Access::SignedIn(), ApiRecordEventParticipants);
   routes.Get("/api/v1/me/attendance", Access::SignedIn(), ApiMine);
 }
 

@@ -227,6 +227,36 @@ Result<AttendanceId> TrainingService::RecordAttendance(const auth::Actor& actor,
   });
 }
 
+Result<int> TrainingService::RecordEventParticipants(const auth::Actor& actor, CourseId course) {
+  return database_.Write([&](soci::session& sql) -> Result<int> {
+    auto current = LoadForChange(sql, actor, course);
+    if (!current) return Fail(current.error());
+    if (!current->course.event) {
+      return Fail(
+          Error::InvalidArgument(N_("This course was not given at an event: record its attendance one by one.")));
+    }
+    if (!current->course.nominal_minutes) {
+      return Fail(Error::InvalidArgument(
+          N_("Give the course's hours first: each participant is recorded for the whole course.")));
+    }
+    int minutes = *current->course.nominal_minutes, recorded = 0;
+    for (PersonId person : attendances_.ParticipantsOf(sql, *current->course.event)) {
+      if (attendances_.Exists(sql, course, person, AttendanceRole::kAttendee)) continue;
+      AttendanceId id =
+          attendances_.Insert(sql, current->permit, person, AttendanceRole::kAttendee, minutes, actor.user());
+      audit::Record(sql, actor,
+                    {"attendance.create", "attendance", id.value(), current->course.provider.id,
+                     JsonText({{"course", current->course.slug},
+                               {"person_id", person.value()},
+                               {"role", "attendee"},
+                               {"minutes", minutes},
+                               {"from_event", true}})});
+      ++recorded;
+    }
+    return recorded;
+  });
+}
+
 Result<std::vector<AttendedCourse>> TrainingService::MyAttendance(const auth::Actor& actor) {
   if (!actor.signed_in()) return Fail(Error::Unauthenticated());
   return database_.Read([&](soci::session& sql) -> Result<std::vector<AttendedCourse>> {

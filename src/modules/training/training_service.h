@@ -49,6 +49,11 @@ class TrainingService {
   // hours not more than 0 or more than the course lasted; for a course given at an event, a
   // person who was not among its participants.
   Result<AttendanceId> RecordAttendance(const auth::Actor& actor, CourseId course, const AttendanceInput& input);
+  // For a course given at an event: records every confirmed participant of the event as an
+  // attendee for the course's nominal hours, leaving out those recorded as attendees already.
+  // kInvalidArgument when the course was not given at an event or its hours are unknown. Returns
+  // how many were recorded.
+  Result<int> RecordEventParticipants(const auth::Actor& actor, CourseId course);
   // The attendance of the person the actor's account is linked to (empty when none is), at the
   // courses the actor may see.
   Result<std::vector<AttendedCourse>> MyAttendance(const auth::Actor& actor);

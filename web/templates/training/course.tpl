@@ -2,6 +2,7 @@
 <p class="breadcrumb"><a href="/training">{{_ Training _}}</a></p>
 <h1{{#TITLE_LANG}} lang="{{LANG}}"{{/TITLE_LANG}}>{{TITLE}}</h1>
 {{#SAVED}}<div class="alert alert-success" role="status">{{_ Your changes have been saved. _}}</div>{{/SAVED}}
+{{#RECORDED}}<div class="alert alert-success" role="status">{{_ Attendances recorded: _}} {{RECORDED_COUNT}}</div>{{/RECORDED}}
 {{#MANAGE}}<p><a class="button button-quiet" href="/training/{{SLUG}}/edit">{{_ Edit the course _}}</a></p>{{/MANAGE}}
 
 <section aria-labelledby="facts-heading" class="panel">
@@ -54,4 +55,9 @@
     </div>
     <button class="button" type="submit">{{_ Record the attendance _}}</button>
   </form>
+  {{#FROM_EVENT}}<form class="form" method="post" action="/training/{{SLUG}}/attendance/from-event">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <p class="hint">{{_ Everyone who took part in the event the course was given at, as an attendee for the course's hours; those recorded already stay as they are. _}}</p>
+    <button class="button button-quiet" type="submit">{{_ Record the event's participants _}}</button>
+  </form>{{/FROM_EVENT}}
 </section>{{/MANAGE}}
