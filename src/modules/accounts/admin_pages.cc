@@ -8,6 +8,7 @@
 
 #include "core/base/messages.h"
 #include "core/http/forms.h"
+#include "core/render/page_links.h"
 #include "modules/accounts/accounts_handlers.h"
 #include "modules/directory/organization_options.h"
 
@@ -111,15 +112,7 @@ Result<Response> ListUsersPage(RequestContext& context, const RouteDependencies&
     if (user.is_demo) row->ShowSection("DEMO");
   }
   if (users->items.empty()) content.ShowSection("NO_USERS");
-  if (users->page > 1) {
-    content.SetValueAndShowSection(
-        "PREVIOUS_HREF", fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page - 1),
-        "PREVIOUS");
-  }
-  if (users->page < users->pages()) {
-    content.SetValueAndShowSection(
-        "NEXT_HREF", fmt::format("/admin/users?q={}&page={}", http::PercentEncode(search), users->page + 1), "NEXT");
-  }
+  render::AddPageLinks(content, "/admin/users", context.request, users->page, users->pages());
   return pages.Render(context, page);
 }
 
@@ -193,17 +186,7 @@ Result<Response> AuditPage(RequestContext& context, const RouteDependencies& dep
     row->SetValue("REQUEST_ID", entry.request_id);
   }
   if (entries->items.empty()) content.ShowSection("NO_ENTRIES");
-  std::string query = context.request.query;
-  auto with_page = [&](int number) {
-    std::string href = "/admin/audit?";
-    for (const auto& [key, value] : http::ParseQuery(query)) {
-      if (key != "page") href += http::PercentEncode(key) + "=" + http::PercentEncode(value) + "&";
-    }
-    return href + "page=" + std::to_string(number);
-  };
-  if (entries->page > 1) content.SetValueAndShowSection("PREVIOUS_HREF", with_page(entries->page - 1), "PREVIOUS");
-  if (entries->page < entries->pages())
-    content.SetValueAndShowSection("NEXT_HREF", with_page(entries->page + 1), "NEXT");
+  render::AddPageLinks(content, "/admin/audit", context.request, entries->page, entries->pages());
   return pages.Render(context, page);
 }
 
