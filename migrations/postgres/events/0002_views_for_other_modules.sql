@@ -3,6 +3,9 @@
 CREATE VIEW events_events AS
   SELECT id, slug, visibility, owner_organization_id, first_day, last_day FROM events;
 
+CREATE VIEW events_event_texts AS
+  SELECT owner_id, field, language, text, is_original FROM event_texts;
+
 -- Who took part (confirmed only): attendance at a course given at an event is recorded for them.
 -- A participant who registered through the site stands for the person their account is linked to.
 CREATE VIEW events_confirmed_participants AS

@@ -91,7 +91,12 @@ Result<Response> CoursePage(RequestContext& context, const Context& deps, std::o
     render::SetLocalized(*content.AddSectionDictionary("DESCRIPTION_SECTION"), "DESCRIPTION", "DESCRIPTION_LANG",
                          course->description, context.language, "");
   }
-  if (course->event) content.SetValueAndShowSection("EVENT_SLUG", course->event_slug, "AT_EVENT");
+  if (course->event) {
+    auto* event = content.AddSectionDictionary("AT_EVENT");
+    event->SetValue("EVENT_SLUG", course->event_slug);
+    render::SetLocalized(*event, "EVENT_TITLE", "EVENT_LANG", course->event_title, context.language,
+                         course->event_slug);
+  }
   for (Topic topic : course->topics) {
     std::string label = deps.pages.Translate(context, kTopics.Label(topic));
     if (topic == Topic::kPracticeArea) label += ": " + course->practice_area;

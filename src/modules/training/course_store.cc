@@ -12,6 +12,7 @@ namespace {
 
 constexpr db::TextTable kCourseTexts("course_texts");
 constexpr db::TextTable kOrganizationTexts("directory_organization_texts");
+constexpr db::TextTable kEventTexts("events_event_texts");
 
 PartialDate Date(const std::string& text) { return PartialDate::Parse(text).value_or(PartialDate()); }
 
@@ -72,13 +73,15 @@ class CourseRows {
 
 // Titles and descriptions, providers' names and topics of `courses`, in three queries.
 void LoadDetails(soci::session& sql, std::vector<Course>& courses) {
-  std::vector<long long> ids, providers;
+  std::vector<long long> ids, providers, events;
   for (const auto& course : courses) {
     ids.push_back(course.id.value());
     providers.push_back(course.provider.id.value());
+    if (course.event) events.push_back(course.event->value());
   }
   auto texts = kCourseTexts.Load(sql, ids);
   auto names = kOrganizationTexts.Load(sql, providers);
+  auto event_titles = kEventTexts.Load(sql, events);
   std::map<long long, std::vector<Topic>> topics;
   db::Query query("SELECT course_id, topic FROM course_topics WHERE course_id IN (");
   query.BindList(ids).Append(") ORDER BY course_id, topic");
@@ -89,6 +92,7 @@ void LoadDetails(soci::session& sql, std::vector<Course>& courses) {
     course.title = db::TextOf(texts, course.id.value(), "title");
     course.description = db::TextOf(texts, course.id.value(), "description");
     course.provider.name = db::TextOf(names, course.provider.id.value(), "name");
+    if (course.event) course.event_title = db::TextOf(event_titles, course.event->value(), "title");
     course.topics = std::move(topics[course.id.value()]);
   }
 }

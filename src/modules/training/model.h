@@ -75,6 +75,7 @@ struct Course {
   NamedOrganization provider;
   std::optional<EventId> event;  // the event it is given at
   std::string event_slug;
+  i18n::LocalizedText event_title;
   CourseKind kind = CourseKind::kCourse;
   CourseFormat format = CourseFormat::kInPerson;
   std::string language;                // taught in; empty when unknown

@@ -179,6 +179,17 @@ namespace {
 
 json Items(const http::Response& response) { return json::parse(response.body)["items"]; }
 
+TEST(TrainingRoutesTest, ACoursePageNamesTheEventItWasGivenAt) {
+  testing::Client visitor(testing::InProcessApp::Demo());
+  http::Response page = visitor.Get("/training/rentree-du-barreau-de-paris-2014-round-tables");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(
+      Contains(page.body, "<a href=\"/events/rentree-du-barreau-de-paris-2014\">Rentrée du Barreau de Paris 2014</a>"))
+      << page.body;
+  EXPECT_FALSE(Contains(visitor.Get("/training/platform-round-tables-almaty-city-bar").body, "href=\"/events/"))
+      << "a course given at no event names none";
+}
+
 TEST(TrainingRoutesTest, TheTitleSearchMatchesWordsInAnyScriptCaseAndSpelling) {
   testing::Client visitor(testing::InProcessApp::Demo());
   auto slugs = [&](const std::string& q) {

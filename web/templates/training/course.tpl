@@ -10,7 +10,7 @@
   <dl class="facts">
     <dt>{{_ Training centre _}}</dt><dd><a href="/organizations/{{PROVIDER_SLUG}}"{{#PROVIDER_LANG}} lang="{{LANG}}"{{/PROVIDER_LANG}}>{{PROVIDER}}</a></dd>
     <dt>{{_ What it is _}}</dt><dd>{{FACTS}}</dd>
-    {{#AT_EVENT}}<dt>{{_ Given at _}}</dt><dd><a href="/events/{{EVENT_SLUG}}">{{EVENT_SLUG}}</a></dd>{{/AT_EVENT}}
+    {{#AT_EVENT}}<dt>{{_ Given at _}}</dt><dd><a href="/events/{{EVENT_SLUG}}"{{#EVENT_LANG}} lang="{{LANG}}"{{/EVENT_LANG}}>{{EVENT_TITLE}}</a></dd>{{/AT_EVENT}}
     <dt>{{_ Topics _}}</dt><dd>{{#TOPIC}}<span class="tag">{{LABEL}}</span> {{/TOPIC}}</dd>
   </dl>
   {{#DESCRIPTION_SECTION}}<p{{#DESCRIPTION_LANG}} lang="{{LANG}}"{{/DESCRIPTION_LANG}}>{{DESCRIPTION}}</p>{{/DESCRIPTION_SECTION}}
