@@ -84,17 +84,6 @@ std::string PdfText(const std::string& pdf) {
   return text;
 }
 
-// Audit entries of `action` on the record `entity`.
-long long AuditCount(const std::string& action, long long entity) {
-  auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
-    long long total = 0;
-    sql << "SELECT COUNT(*) FROM audit_log WHERE action = :action AND entity_id = :id", soci::use(action),
-        soci::use(entity), soci::into(total);
-    return total;
-  });
-  return count.value_or(-1);
-}
-
 std::string FieldOf(const Error& error) { return error.fields().empty() ? "" : error.fields()[0].field; }
 
 TEST(EventsTest, DemoTellsTheStory) {

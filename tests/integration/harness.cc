@@ -272,6 +272,16 @@ auth::Actor SignedInActor(const std::string& email, const std::string& password)
   return **actor;
 }
 
+long long AuditCount(const std::string& action, long long entity) {
+  auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
+    long long total = 0;
+    sql << "SELECT COUNT(*) FROM audit_log WHERE action = :action AND entity_id = :id", soci::use(action),
+        soci::use(entity), soci::into(total);
+    return total;
+  });
+  return count.value_or(-1);
+}
+
 TestServer& TestServer::Shared() {
   if (!shared_server) shared_server = new TestServer("integration", {});
   return *shared_server;

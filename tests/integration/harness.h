@@ -110,6 +110,10 @@ class TestServer {
   std::unique_ptr<app::App> app_;
 };
 
+// Audit entries of `action` on the record `entity` in the shared server's database; -1 when the
+// database cannot be read.
+long long AuditCount(const std::string& action, long long entity);
+
 // A child process running the real `entente` binary with extra ENTENTE_* variables; killed with
 // SIGKILL at destruction if still running.
 class ChildProcess {

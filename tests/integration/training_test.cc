@@ -63,17 +63,6 @@ std::map<std::string, long long> Counts() {
   return counts;
 }
 
-// Audit entries of `action` on the record `entity`.
-long long AuditCount(const std::string& action, long long entity) {
-  auto count = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
-    long long total = 0;
-    sql << "SELECT COUNT(*) FROM audit_log WHERE action = :action AND entity_id = :id", soci::use(action),
-        soci::use(entity), soci::into(total);
-    return total;
-  });
-  return count.value_or(-1);
-}
-
 // A number from the database by a fixed statement with one text parameter; -1 when there is none.
 long long Number(const std::string& select, const std::string& value) {
   auto found = TestServer::Shared().app().database().Read([&](soci::session& sql) -> Result<long long> {
